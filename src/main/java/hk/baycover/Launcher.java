@@ -1,0 +1,3 @@
+package hk.baycover;
+
+public final class Launcher { public static void main(String[] a) { } }

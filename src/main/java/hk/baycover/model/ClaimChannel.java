@@ -1,0 +1,3 @@
+package hk.baycover.model;
+
+public enum ClaimChannel { DIRECT_BILLING, HK_COUNTER, GBA_SERVICE_CENTRE, APP, ONLINE, POST, HOTLINE, AT_INSTITUTION, GOVERNMENT_OFFICE }

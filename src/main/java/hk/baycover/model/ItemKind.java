@@ -1,0 +1,3 @@
+package hk.baycover.model;
+
+public enum ItemKind { DRUG, DEVICE }

@@ -1,0 +1,31 @@
+package hk.baycover.model;
+
+import java.util.List;
+
+/** Premiums by age band, sex, smoker status and plan option, in one currency. */
+public record PremiumTable(
+        PremiumStatus status,
+        Currency currency,
+        PremiumFrequency frequency,
+        AgeBasis ageBasis,
+        List<String> options,
+        List<PremiumRow> rows,
+        LocalizedText note,
+        List<Source> sources,
+        PartialDate asOf,
+        Confidence confidence,
+        boolean sample) {
+
+    public PremiumTable {
+        status = status == null ? (rows == null || rows.isEmpty() ? PremiumStatus.NOT_PUBLISHED : PremiumStatus.TABLE) : status;
+        frequency = frequency == null ? PremiumFrequency.ANNUAL : frequency;
+        ageBasis = ageBasis == null ? AgeBasis.NOT_STATED : ageBasis;
+        options = options == null ? List.of() : List.copyOf(options);
+        rows = rows == null ? List.of() : List.copyOf(rows);
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    public static PremiumTable notPublished() {
+        return new PremiumTable(PremiumStatus.NOT_PUBLISHED, null, null, null, null, null, null, null, null, null, false);
+    }
+}

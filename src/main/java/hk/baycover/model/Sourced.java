@@ -1,0 +1,17 @@
+package hk.baycover.model;
+
+import java.util.List;
+
+/** Every record the user can see says where it came from, as of when, how sure we are, and whether it is illustrative. */
+public interface Sourced {
+    List<Source> sources();
+
+    PartialDate asOf();
+
+    Confidence confidence();
+
+    String note();
+
+    /** True when the figures are illustrative: no public figure exists. The UI and PDF label these. */
+    boolean sample();
+}
