@@ -1,3 +1,46 @@
 package hk.baycover;
 
-public final class Launcher { public static void main(String[] a) { } }
+import hk.baycover.cli.Cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Entry point of the jar. With a sub-command it runs the CLI (no display needed: JavaFX is never loaded); without
+ * one it starts the GUI. It does not extend Application on purpose, so a headless CLI run never touches JavaFX.
+ */
+public final class Launcher {
+
+    private static final List<String> GUI_OPTIONS = List.of("--data-dir", "--lang");
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        hk.baycover.app.Logs.quietConsole();
+        if (isGui(args)) {
+            hk.baycover.ui.GuiLauncher.launch(args);
+            return;
+        }
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(Cli.run(args, out, err));
+    }
+
+    /** The GUI starts when the arguments hold nothing but the global options (--data-dir DIR, --lang L). */
+    static boolean isGui(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (!GUI_OPTIONS.contains(name)) return false;
+            if (!a.contains("=")) i++;
+        }
+        return true;
+    }
+
+    static List<String> list(String[] args) {
+        return Arrays.asList(args);
+    }
+}

@@ -1,0 +1,211 @@
+package hk.baycover.catalog;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import hk.baycover.i18n.I18n;
+import hk.baycover.model.Lang;
+import hk.baycover.model.Pack;
+import hk.baycover.model.PackKind;
+import hk.baycover.model.PartialDate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a catalog pack strictly and reports every problem at once as {@code FILE:POINTER: message}: encoding, JSON
+ * syntax (line:column), the kind's JSON Schema (unknown fields, types, required fields, enums), impossible dates, then
+ * the semantic rules in {@link PackValidator}. A pack with any problem is never returned.
+ */
+public final class PackReader {
+
+    /** Largest pack file accepted. */
+    public static final long MAX_BYTES = 50L * 1024 * 1024;
+    private static final Set<String> DATE_FIELDS = Set.of("asOf", "date", "since", "removed");
+
+    private final Lang lang;
+    private final Map<PackKind, JsonSchema> schemas = new EnumMap<>(PackKind.class);
+
+    public PackReader(Lang lang) {
+        this.lang = lang;
+    }
+
+    /** The result of reading one file: the pack when there were no problems, the checksum of its bytes. */
+    public record Result(String file, Pack pack, String checksum, List<Problem> problems) {
+        public boolean ok() { return pack != null && problems.isEmpty(); }
+    }
+
+    public Result read(Path path) {
+        return read(path, ReferenceContext.EMPTY);
+    }
+
+    public Result read(Path path, ReferenceContext context) {
+        String file = path.toString();
+        byte[] bytes;
+        try {
+            long size = Files.size(path);
+            if (size > MAX_BYTES) {
+                return fail(file, null, "", msg("pack.tooLarge", size / (1024 * 1024), MAX_BYTES / (1024 * 1024)));
+            }
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            return fail(file, null, "", msg("pack.noSuchFile"));
+        } catch (IOException e) {
+            return fail(file, null, "", msg("pack.unreadable", e.getMessage()));
+        }
+        return read(file, bytes, context);
+    }
+
+    public Result read(String file, byte[] bytes, ReferenceContext context) {
+        String checksum = sha256(bytes);
+        String text;
+        try {
+            text = decode(bytes);
+        } catch (CharacterCodingException e) {
+            return fail(file, checksum, "", msg("pack.notUtf8"));
+        } catch (IllegalArgumentException e) {
+            return fail(file, checksum, "", msg("pack.utf16"));
+        }
+        JsonNode root;
+        try {
+            root = CatalogJson.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : at.getLineNr() + ":" + at.getColumnNr();
+            return fail(file, checksum, where, msg("pack.syntax", e.getOriginalMessage()));
+        }
+        if (root == null || root.isMissingNode()) {
+            return fail(file, checksum, "", msg("pack.empty"));
+        }
+        if (!root.isObject()) {
+            return fail(file, checksum, "", msg("pack.notObject"));
+        }
+        JsonNode kindNode = root.path("pack").path("kind");
+        PackKind kind = PackKind.fromCode(kindNode.isTextual() ? kindNode.asText() : null).orElse(null);
+        if (kind == null) {
+            return fail(file, checksum, "/pack/kind", msg("pack.unknownKind", kindNode.isMissingNode() ? "" : kindNode.toString()));
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (ValidationMessage m : schema(kind).validate(root)) {
+            problems.add(new Problem(file, pointerOf(m), m.getError()));
+        }
+        checkDates(file, root, "", problems);
+        new TreeChecks(file, lang, context, problems).run(root);
+        if (!problems.isEmpty()) {
+            problems.sort(Pointers.PROBLEMS);
+            return new Result(file, null, checksum, List.copyOf(problems));
+        }
+        Pack pack;
+        try {
+            pack = CatalogJson.mapper().treeToValue(root, Pack.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return fail(file, checksum, "", msg("pack.bind", e.getMessage()));
+        }
+        problems.addAll(new PackValidator(file, lang).validate(pack));
+        return new Result(file, problems.isEmpty() ? pack : null, checksum, List.copyOf(problems));
+    }
+
+    private String pointerOf(ValidationMessage m) {
+        String base = m.getInstanceLocation().toString();
+        String property = m.getProperty();
+        boolean namesChild = property != null && ("required".equals(m.getType()) || "additionalProperties".equals(m.getType()));
+        if (base.equals("/") || base.isEmpty()) base = "";
+        return namesChild ? base + "/" + property.replace("~", "~0").replace("/", "~1") : (base.isEmpty() ? "/" : base);
+    }
+
+    private void checkDates(String file, JsonNode node, String pointer, List<Problem> problems) {
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String p = pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
+                JsonNode v = e.getValue();
+                if (DATE_FIELDS.contains(e.getKey()) && v.isTextual() && v.asText().matches("\\d{4}(-\\d{2}(-\\d{2})?)?")
+                        && !PartialDate.isValid(v.asText())) {
+                    problems.add(new Problem(file, p, msg("pack.impossibleDate", v.asText())));
+                }
+                checkDates(file, v, p, problems);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) checkDates(file, node.get(i), pointer + "/" + i, problems);
+        }
+    }
+
+    private synchronized JsonSchema schema(PackKind kind) {
+        return schemas.computeIfAbsent(kind, k -> {
+            JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+                    b -> b.schemaMappers(m -> m.mapPrefix("https://baycover.hk/schema/", "classpath:data/schema/")));
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                    .pathType(PathType.JSON_POINTER)
+                    .locale(lang.locale())
+                    .formatAssertionsEnabled(true)
+                    .build();
+            return factory.getSchema(SchemaLocation.of("https://baycover.hk/schema/" + k.code() + ".schema.json"), config);
+        });
+    }
+
+    /** Opens a shipped schema (for docs and tests). */
+    public static InputStream schemaResource(PackKind kind) {
+        return PackReader.class.getResourceAsStream("/data/schema/" + kind.code() + ".schema.json");
+    }
+
+    private static String decode(byte[] bytes) throws CharacterCodingException {
+        int offset = 0;
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+            throw new IllegalArgumentException("UTF-16");
+        }
+        if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
+            offset = 3;
+        }
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
+                .toString();
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Result fail(String file, String checksum, String pointer, String message) {
+        return new Result(file, null, checksum, List.of(new Problem(file, pointer, message)));
+    }
+
+    private String msg(String key, Object... args) {
+        return I18n.get(lang, key, args);
+    }
+
+    /** Re-serialises a tree; used by tests that build hostile packs from good ones. */
+    public static ObjectNode copy(JsonNode node) {
+        return (ObjectNode) node.deepCopy();
+    }
+}

@@ -1,0 +1,83 @@
+package hk.baycover.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ibm.icu.text.Transliterator;
+import hk.baycover.model.Pack;
+
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Fills a missing Traditional or Simplified Chinese text from the other script with ICU4J's reviewed transliterators,
+ * and marks the filled script in {@code converted} so the UI can say so. Runs at import time, never on display.
+ */
+public final class ScriptFiller {
+
+    private static volatile Transliterator toHans;
+    private static volatile Transliterator toHant;
+
+    private ScriptFiller() {
+    }
+
+    public static String toSimplified(String text) {
+        if (toHans == null) toHans = Transliterator.getInstance("Traditional-Simplified");
+        return toHans.transliterate(text);
+    }
+
+    public static String toTraditional(String text) {
+        if (toHant == null) toHant = Transliterator.getInstance("Simplified-Traditional");
+        return toHant.transliterate(text);
+    }
+
+    /** Returns the pack with every LocalizedText that has one Chinese script but not the other completed. */
+    public static Pack fill(Pack pack) {
+        ObjectNode tree = CatalogJson.mapper().valueToTree(pack);
+        walk(tree);
+        try {
+            return CatalogJson.mapper().treeToValue(tree, Pack.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void walk(JsonNode node) {
+        if (node instanceof ObjectNode) {
+            ObjectNode obj = (ObjectNode) node;
+            if (isLocalizedText(obj)) {
+                fillText(obj);
+                return;
+            }
+            Iterator<Map.Entry<String, JsonNode>> it = obj.fields();
+            while (it.hasNext()) walk(it.next().getValue());
+        } else if (node instanceof ArrayNode) {
+            for (JsonNode child : node) walk(child);
+        }
+    }
+
+    private static boolean isLocalizedText(ObjectNode obj) {
+        Iterator<String> names = obj.fieldNames();
+        boolean any = false;
+        while (names.hasNext()) {
+            String n = names.next();
+            if (!(n.equals("zhHant") || n.equals("zhHans") || n.equals("en") || n.equals("converted"))) return false;
+            any = true;
+        }
+        return any;
+    }
+
+    private static void fillText(ObjectNode obj) {
+        boolean hant = obj.hasNonNull("zhHant") && !obj.get("zhHant").asText().isBlank();
+        boolean hans = obj.hasNonNull("zhHans") && !obj.get("zhHans").asText().isBlank();
+        if (hant == hans) return;
+        ArrayNode converted = obj.has("converted") ? (ArrayNode) obj.get("converted") : obj.putArray("converted");
+        if (hant) {
+            obj.put("zhHans", toSimplified(obj.get("zhHant").asText()));
+            converted.add("zhHans");
+        } else {
+            obj.put("zhHant", toTraditional(obj.get("zhHans").asText()));
+            converted.add("zhHant");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package hk.baycover.cli;
+
+import hk.baycover.app.BayCover;
+import hk.baycover.app.DataDirs;
+import hk.baycover.catalog.PackException;
+import hk.baycover.catalog.Problem;
+import hk.baycover.i18n.I18n;
+import hk.baycover.model.Lang;
+import hk.baycover.model.ProgressMonitor;
+import hk.baycover.model.UserError;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The command line: the same jar, the same services as the GUI. Exit 0 on success, 1 on a user error (a clear message
+ * on stderr), 2 on a usage error.
+ */
+@Command(name = "baycover",
+        mixinStandardHelpOptions = true,
+        versionProvider = Cli.Version.class,
+        description = "BayCover 灣區北上保障規劃 — offline planner for Shenzhen–Hong Kong cross-border health and elderly-care cover.%n"
+                + "Without a sub-command the GUI starts.",
+        subcommands = {
+                InfoCommand.class,
+                ValidateCommand.class,
+                ImportCommand.class,
+                ExportCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class Cli {
+
+    public static final int OK = 0;
+    public static final int USER_ERROR = 1;
+    public static final int USAGE = 2;
+    private static final Logger LOG = Logger.getLogger(Cli.class.getName());
+
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+            description = "Data folder (default: $BAYCOVER_HOME or the per-user data folder).")
+    Path dataDir;
+
+    @Option(names = "--lang", paramLabel = "LANG", scope = CommandLine.ScopeType.INHERIT,
+            description = "Language of messages and output: zh-HK (default in the GUI), zh-CN or en. Default: the system's.")
+    String lang;
+
+    private BayCover app;
+
+    public Lang lang() {
+        if (lang == null) return Lang.parse(Locale.getDefault().toLanguageTag()).orElse(Lang.EN);
+        return Lang.parse(lang).orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(this),
+                "Unknown language '" + lang + "': use zh-HK, zh-CN or en"));
+    }
+
+    public Path dataDirectory() {
+        return DataDirs.resolve(dataDir);
+    }
+
+    /** Opens (and seeds) the data folder once per run. */
+    public BayCover app() {
+        if (app == null) {
+            hk.baycover.app.Logs.toDataDir(dataDirectory());
+            app = BayCover.open(dataDirectory(), lang(), ProgressMonitor.NONE);
+        }
+        return app;
+    }
+
+    public String text(String key, Object... args) {
+        return I18n.get(lang(), key, args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(Cli::handle);
+        return cl;
+    }
+
+    /** Runs the CLI; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        Cli root = cl.getCommandSpec().root().userObject() instanceof Cli ? (Cli) cl.getCommandSpec().root().userObject() : new Cli();
+        Lang lang;
+        try {
+            lang = root.lang();
+        } catch (RuntimeException bad) {
+            lang = Lang.EN;
+        }
+        PrintWriter err = cl.getErr();
+        if (e instanceof PackException) {
+            PackException pe = (PackException) e;
+            for (Problem p : pe.problems()) err.println(p);
+            err.println(I18n.message(lang, pe));
+            return USER_ERROR;
+        }
+        if (e instanceof UserError) {
+            err.println(I18n.get(lang, "cli.error", I18n.message(lang, (UserError) e)));
+            return USER_ERROR;
+        }
+        LOG.log(Level.SEVERE, "unexpected failure", e);
+        err.println(I18n.get(lang, "cli.unexpected", e.getClass().getSimpleName(), String.valueOf(e.getMessage())));
+        return USER_ERROR;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Cli.class.getPackage().getImplementationVersion();
+            return new String[] {"BayCover " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package hk.baycover.i18n;
+
+import hk.baycover.model.Lang;
+import hk.baycover.model.UserError;
+
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Message bundles for the three languages. Each feature keeps its own bundle family under {@code i18n/} (messages,
+ * lookup, compare, plan, gaps, trust); a key is looked up in every family. Bundles are UTF-8 properties files.
+ */
+public final class I18n {
+
+    /** Bundle families; a family whose files are absent is skipped. Keep in step with {@code BundleConsistencyTest}. */
+    public static final List<String> FAMILIES = List.of("messages", "lookup", "compare", "plan", "gaps", "trust");
+
+    private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    private static final ConcurrentHashMap<Lang, List<ResourceBundle>> CACHE = new ConcurrentHashMap<>();
+
+    private I18n() {
+    }
+
+    public static String get(Lang lang, String key, Object... args) {
+        for (ResourceBundle b : bundles(lang)) {
+            if (b.containsKey(key)) {
+                String pattern = b.getString(key);
+                return args.length == 0 ? pattern : new MessageFormat(pattern.replace("'", "''"), lang.locale()).format(args);
+            }
+        }
+        return key;
+    }
+
+    public static boolean has(Lang lang, String key) {
+        return bundles(lang).stream().anyMatch(b -> b.containsKey(key));
+    }
+
+    /** The localized text of a user error. */
+    public static String message(Lang lang, UserError e) {
+        return get(lang, e.key(), e.args());
+    }
+
+    /** Name of an enum constant, e.g. need.INPATIENT; falls back to the constant's name. */
+    public static String enumName(Lang lang, Enum<?> value) {
+        if (value == null) return "";
+        String key = value.getDeclaringClass().getSimpleName().toLowerCase(Locale.ROOT) + "." + value.name();
+        return has(lang, key) ? get(lang, key) : value.name();
+    }
+
+    /** The ResourceBundle of one family (for FXML loaders). */
+    public static ResourceBundle bundle(Lang lang, String family) {
+        return ResourceBundle.getBundle("i18n/" + family, bundleLocale(lang), NO_FALLBACK);
+    }
+
+    public static List<ResourceBundle> bundles(Lang lang) {
+        return CACHE.computeIfAbsent(lang, l -> {
+            List<ResourceBundle> list = new ArrayList<>();
+            for (String family : FAMILIES) {
+                try {
+                    list.add(bundle(l, family));
+                } catch (MissingResourceException absent) {
+                    // family not present in this build
+                }
+            }
+            return List.copyOf(list);
+        });
+    }
+
+    private static Locale bundleLocale(Lang lang) {
+        switch (lang) {
+            case ZH_HK: return new Locale("zh", "HK");
+            case ZH_CN: return new Locale("zh", "CN");
+            default: return Locale.ENGLISH;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package hk.baycover.model;
+
+import java.util.Map;
+
+/** A loaded dataset (one pack): identity, as-of date, where it came from, and how many records of each kind it holds. */
+public record DatasetInfo(String id, PackKind kind, String version, PartialDate asOf, String origin, String importedAt,
+                          String checksum, PackHeader header, Map<String, Integer> counts) {
+    public DatasetInfo {
+        counts = Map.copyOf(counts);
+    }
+
+    public int total() {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+}

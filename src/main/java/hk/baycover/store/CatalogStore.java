@@ -1,0 +1,498 @@
+package hk.baycover.store;
+
+import hk.baycover.catalog.CatalogJson;
+import hk.baycover.catalog.PackException;
+import hk.baycover.catalog.PackReader;
+import hk.baycover.catalog.PackWriter;
+import hk.baycover.catalog.Problem;
+import hk.baycover.catalog.ReferenceContext;
+import hk.baycover.catalog.ScriptFiller;
+import hk.baycover.i18n.I18n;
+import hk.baycover.model.Approval;
+import hk.baycover.model.Benefit;
+import hk.baycover.model.Catalog;
+import hk.baycover.model.CostLine;
+import hk.baycover.model.DatasetInfo;
+import hk.baycover.model.Institution;
+import hk.baycover.model.Lang;
+import hk.baycover.model.LocalizedText;
+import hk.baycover.model.Pack;
+import hk.baycover.model.PackHeader;
+import hk.baycover.model.PackKind;
+import hk.baycover.model.PartialDate;
+import hk.baycover.model.Product;
+import hk.baycover.model.ProgressMonitor;
+import hk.baycover.model.RegulatedItem;
+import hk.baycover.model.RunningTotal;
+import hk.baycover.model.Scenario;
+import hk.baycover.model.UserError;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Catalog datasets in SQLite: import (validated first, then one transaction, all or nothing), export (packs that
+ * re-import to the same content), and snapshots for the services.
+ */
+public final class CatalogStore {
+
+    public enum Origin { SHIPPED, IMPORTED }
+
+    /** What an import did, per pack. */
+    public record Imported(String datasetId, String version, int records, boolean replaced) {
+    }
+
+    private final Database db;
+
+    public CatalogStore(Database db) {
+        this.db = db;
+    }
+
+    public Database database() { return db; }
+
+    // ------------------------------------------------------------------ import
+
+    /** Validates every file (all problems at once), then writes all of them in one transaction. */
+    public List<Imported> importFiles(List<Path> files, Origin origin, Lang lang, ProgressMonitor monitor) {
+        List<Loaded> loaded = new ArrayList<>();
+        for (Path f : files) {
+            loaded.add(new Loaded(f.toString(), null, null, readBytes(f, lang)));
+        }
+        return importLoaded(loaded, origin, lang, monitor);
+    }
+
+    /** A pack file's bytes with the name to report problems under. */
+    public record Source(String name, byte[] bytes) {
+    }
+
+    public List<Imported> importSources(List<Source> sources, Origin origin, Lang lang, ProgressMonitor monitor) {
+        List<Loaded> loaded = new ArrayList<>();
+        for (Source s : sources) loaded.add(new Loaded(s.name(), null, null, s.bytes()));
+        return importLoaded(loaded, origin, lang, monitor);
+    }
+
+    private record Loaded(String name, Pack pack, String checksum, byte[] bytes) {
+    }
+
+    private static byte[] readBytes(Path f, Lang lang) {
+        PackReader.Result probe = null;
+        try {
+            if (java.nio.file.Files.size(f) > PackReader.MAX_BYTES) probe = new PackReader(lang).read(f);
+            else return java.nio.file.Files.readAllBytes(f);
+        } catch (IOException e) {
+            probe = new PackReader(lang).read(f);
+        }
+        throw new PackException(probe.problems());
+    }
+
+    /** Reads and checks files exactly as an import would, without writing anything. Throws {@link PackException}. */
+    public List<Pack> validateFiles(List<Path> files, Lang lang) {
+        List<Loaded> loaded = new ArrayList<>();
+        List<Problem> unreadable = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                loaded.add(new Loaded(f.toString(), null, null, readBytes(f, lang)));
+            } catch (PackException e) {
+                unreadable.addAll(e.problems());
+            }
+        }
+        List<Problem> problems = new ArrayList<>(unreadable);
+        List<Loaded> packs = List.of();
+        try {
+            packs = readAll(loaded, lang, ProgressMonitor.NONE);
+        } catch (PackException e) {
+            problems.addAll(e.problems());
+        }
+        if (problems.isEmpty()) {
+            List<Loaded> ok = packs;
+            problems.addAll(db.read(c -> {
+                List<Problem> out = new ArrayList<>();
+                for (Loaded l : ok) out.addAll(clashes(c, l, lang));
+                return out;
+            }));
+        }
+        if (!problems.isEmpty()) throw new PackException(problems);
+        return packs.stream().map(Loaded::pack).toList();
+    }
+
+    private List<Imported> importLoaded(List<Loaded> raw, Origin origin, Lang lang, ProgressMonitor monitor) {
+        List<Loaded> packs = readAll(raw, lang, monitor);
+        long total = packs.stream().mapToLong(l -> l.pack().recordCount()).sum();
+        return db.inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA defer_foreign_keys = ON");
+            }
+            List<Imported> done = new ArrayList<>();
+            List<Problem> clashes = new ArrayList<>();
+            long[] written = {0};
+            for (Loaded l : packs) {
+                clashes.addAll(clashes(c, l, lang));
+            }
+            if (!clashes.isEmpty()) throw new PackException(clashes);
+            for (Loaded l : packs) {
+                monitor.checkCancelled();
+                boolean replaced = delete(c, l.pack().pack().id());
+                write(c, l.pack(), l.checksum(), origin, monitor, written, total);
+                done.add(new Imported(l.pack().pack().id(), l.pack().pack().version(), l.pack().recordCount(), replaced));
+            }
+            List<Problem> dangling = dangling(c, lang);
+            if (!dangling.isEmpty()) throw new PackException(dangling);
+            monitor.checkCancelled();
+            return done;
+        });
+    }
+
+    private List<Loaded> readAll(List<Loaded> raw, Lang lang, ProgressMonitor monitor) {
+        PackReader reader = new PackReader(lang);
+        Set<String> institutions = new HashSet<>(ids("institution"));
+        Set<String> items = new HashSet<>(ids("item"));
+        List<Problem> problems = new ArrayList<>();
+        List<Loaded> packs = new ArrayList<>();
+        // read in dependency order so that a products pack may name institutions from a drugs pack imported with it
+        List<Loaded> ordered = new ArrayList<>(raw);
+        ordered.sort(Comparator.comparingInt(l -> kindOrder(l.bytes())));
+        Set<String> packIds = new HashSet<>();
+        for (Loaded l : ordered) {
+            monitor.checkCancelled();
+            PackReader.Result r = reader.read(l.name(), l.bytes(), ReferenceContext.of(institutions, items));
+            problems.addAll(r.problems());
+            if (r.ok()) {
+                if (!packIds.add(r.pack().pack().id())) {
+                    problems.add(new Problem(l.name(), "/pack/id", I18n.get(lang, "pack.sameIdTwice", r.pack().pack().id())));
+                }
+                r.pack().institutions().forEach(i -> institutions.add(i.id()));
+                r.pack().items().forEach(i -> items.add(i.id()));
+                packs.add(new Loaded(l.name(), ScriptFiller.fill(r.pack()), r.checksum(), null));
+            }
+        }
+        if (!problems.isEmpty()) throw new PackException(problems);
+        return packs;
+    }
+
+    private static int kindOrder(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 4096), java.nio.charset.StandardCharsets.UTF_8);
+        if (head.contains("\"drugs-devices\"")) return 0;
+        if (head.contains("\"products\"")) return 1;
+        return 2;
+    }
+
+    private List<Problem> clashes(Connection c, Loaded l, Lang lang) throws SQLException {
+        List<Problem> out = new ArrayList<>();
+        String packId = l.pack().pack().id();
+        Pack p = l.pack();
+        check(c, "institution", p.institutions().stream().map(Institution::id).toList(), "/institutions/", packId, l.name(), lang, out);
+        check(c, "item", p.items().stream().map(RegulatedItem::id).toList(), "/items/", packId, l.name(), lang, out);
+        check(c, "product", p.products().stream().map(Product::id).toList(), "/products/", packId, l.name(), lang, out);
+        check(c, "scenario", p.scenarios().stream().map(Scenario::id).toList(), "/scenarios/", packId, l.name(), lang, out);
+        return out;
+    }
+
+    private void check(Connection c, String table, List<String> ids, String prefix, String packId, String file, Lang lang, List<Problem> out)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT dataset_id FROM " + table + " WHERE id = ?")) {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setString(1, ids.get(i));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && !rs.getString(1).equals(packId)) {
+                        out.add(new Problem(file, prefix + i + "/id", I18n.get(lang, "pack.idTaken", ids.get(i), rs.getString(1))));
+                    }
+                }
+            }
+        }
+    }
+
+    private List<Problem> dangling(Connection c, Lang lang) throws SQLException {
+        List<Problem> out = new ArrayList<>();
+        String sql = "SELECT r.dataset_id, r.pointer, COALESCE(r.institution_id, r.item_id) FROM record_ref r "
+                + "LEFT JOIN institution i ON i.id = r.institution_id LEFT JOIN item t ON t.id = r.item_id "
+                + "WHERE (r.institution_id IS NOT NULL AND i.id IS NULL) OR (r.item_id IS NOT NULL AND t.id IS NULL) "
+                + "UNION ALL SELECT t.dataset_id, '/items/' || t.ord || '/approvals', a.institution_id FROM approval a "
+                + "JOIN item t ON t.id = a.item_id LEFT JOIN institution i ON i.id = a.institution_id WHERE i.id IS NULL";
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(new Problem(rs.getString(1), rs.getString(2), I18n.get(lang, "pack.stillReferenced", rs.getString(3))));
+            }
+        }
+        return out;
+    }
+
+    private boolean delete(Connection c, String datasetId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM dataset WHERE id = ?")) {
+            ps.setString(1, datasetId);
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    private void write(Connection c, Pack pack, String checksum, Origin origin, ProgressMonitor monitor, long[] written, long total)
+            throws SQLException {
+        PackHeader h = pack.pack();
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO dataset(id, kind, version, as_of, checksum, origin, imported_at, header_json) VALUES (?,?,?,?,?,?,?,?)")) {
+            ps.setString(1, h.id());
+            ps.setString(2, h.kind().code());
+            ps.setString(3, h.version());
+            ps.setString(4, h.asOf().value());
+            ps.setString(5, checksum);
+            ps.setString(6, origin.name());
+            ps.setString(7, Instant.now().toString());
+            ps.setString(8, CatalogJson.compact(h));
+            ps.executeUpdate();
+        }
+        String id = h.id();
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO institution(id, dataset_id, ord, kind, city, designated, name_hant, name_hans, name_en, json) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+            int ord = 0;
+            for (Institution i : pack.institutions()) {
+                ps.setString(1, i.id());
+                ps.setString(2, id);
+                ps.setInt(3, ord++);
+                ps.setString(4, i.kind().name());
+                ps.setString(5, i.city().name());
+                ps.setInt(6, i.isDesignated() ? 1 : 0);
+                names(ps, 7, i.name());
+                ps.setString(10, CatalogJson.compact(i));
+                ps.addBatch();
+                tick(monitor, written, total);
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO item(id, dataset_id, ord, kind, name_hant, name_hans, name_en, json) VALUES (?,?,?,?,?,?,?,?)");
+             PreparedStatement ap = c.prepareStatement("INSERT INTO approval(item_id, institution_id, date, status) VALUES (?,?,?,?)")) {
+            int ord = 0;
+            for (RegulatedItem i : pack.items()) {
+                ps.setString(1, i.id());
+                ps.setString(2, id);
+                ps.setInt(3, ord++);
+                ps.setString(4, i.kind().name());
+                names(ps, 5, i.name());
+                ps.setString(8, CatalogJson.compact(i));
+                ps.addBatch();
+                for (Approval a : i.approvals()) {
+                    ap.setString(1, i.id());
+                    ap.setString(2, a.institution());
+                    ap.setString(3, a.date() == null ? null : a.date().value());
+                    ap.setString(4, a.status().name());
+                    ap.addBatch();
+                }
+                tick(monitor, written, total);
+            }
+            ps.executeBatch();
+            ap.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO running_total(dataset_id, ord, as_of, json) VALUES (?,?,?,?)")) {
+            int ord = 0;
+            for (RunningTotal t : pack.totals()) {
+                ps.setString(1, id);
+                ps.setInt(2, ord++);
+                ps.setString(3, t.asOf().value());
+                ps.setString(4, CatalogJson.compact(t));
+                ps.addBatch();
+                tick(monitor, written, total);
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO product(id, dataset_id, ord, kind, layer, name_hant, name_hans, name_en, json) VALUES (?,?,?,?,?,?,?,?,?)");
+             PreparedStatement ref = refStatement(c)) {
+            int ord = 0;
+            for (Product p : pack.products()) {
+                ps.setString(1, p.id());
+                ps.setString(2, id);
+                ps.setInt(3, ord);
+                ps.setString(4, p.kind().name());
+                ps.setString(5, p.layer().name());
+                names(ps, 6, p.name());
+                ps.setString(9, CatalogJson.compact(p));
+                ps.addBatch();
+                String at = "/products/" + ord;
+                for (int k = 0; k < p.service().directBilling().size(); k++) {
+                    addRef(ref, id, p.id(), at + "/service/directBilling/" + k, p.service().directBilling().get(k), null);
+                }
+                for (int b = 0; b < p.benefits().size(); b++) {
+                    Benefit ben = p.benefits().get(b);
+                    for (int k = 0; k < ben.institutions().size(); k++) {
+                        addRef(ref, id, p.id(), at + "/benefits/" + b + "/institutions/" + k, ben.institutions().get(k), null);
+                    }
+                    for (int k = 0; k < ben.gbaItemList().size(); k++) {
+                        addRef(ref, id, p.id(), at + "/benefits/" + b + "/gbaItemList/" + k, null, ben.gbaItemList().get(k));
+                    }
+                }
+                ord++;
+                tick(monitor, written, total);
+            }
+            ps.executeBatch();
+            ref.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO scenario(id, dataset_id, ord, json) VALUES (?,?,?,?)");
+             PreparedStatement ref = refStatement(c)) {
+            int ord = 0;
+            for (Scenario s : pack.scenarios()) {
+                ps.setString(1, s.id());
+                ps.setString(2, id);
+                ps.setInt(3, ord);
+                ps.setString(4, CatalogJson.compact(s));
+                ps.addBatch();
+                for (int k = 0; k < s.lines().size(); k++) {
+                    CostLine line = s.lines().get(k);
+                    String at = "/scenarios/" + ord + "/lines/" + k;
+                    if (line.institution() != null) addRef(ref, id, s.id(), at + "/institution", line.institution(), null);
+                    if (line.item() != null) addRef(ref, id, s.id(), at + "/item", null, line.item());
+                }
+                ord++;
+                tick(monitor, written, total);
+            }
+            ps.executeBatch();
+            ref.executeBatch();
+        }
+    }
+
+    private static PreparedStatement refStatement(Connection c) throws SQLException {
+        return c.prepareStatement("INSERT INTO record_ref(dataset_id, from_id, pointer, institution_id, item_id) VALUES (?,?,?,?,?)");
+    }
+
+    private static void addRef(PreparedStatement ref, String dataset, String from, String pointer, String institution, String item)
+            throws SQLException {
+        ref.setString(1, dataset);
+        ref.setString(2, from);
+        ref.setString(3, pointer);
+        ref.setString(4, institution);
+        ref.setString(5, item);
+        ref.addBatch();
+    }
+
+    private static void names(PreparedStatement ps, int first, LocalizedText name) throws SQLException {
+        ps.setString(first, name.zhHant());
+        ps.setString(first + 1, name.zhHans());
+        ps.setString(first + 2, name.en());
+    }
+
+    private static void tick(ProgressMonitor monitor, long[] written, long total) {
+        written[0]++;
+        if (written[0] % 25 == 0 || written[0] == total) {
+            monitor.checkCancelled();
+            monitor.progress(written[0], total, null);
+        }
+    }
+
+    // ------------------------------------------------------------------ read
+
+    public List<String> ids(String table) {
+        return db.read(c -> {
+            List<String> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM " + table)) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+            return out;
+        });
+    }
+
+    public List<DatasetInfo> datasets() {
+        return db.read(this::datasets);
+    }
+
+    private List<DatasetInfo> datasets(Connection c) throws SQLException {
+        List<DatasetInfo> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT id, kind, version, as_of, origin, imported_at, checksum, header_json FROM dataset ORDER BY CASE kind "
+                        + "WHEN 'drugs-devices' THEN 0 WHEN 'products' THEN 1 ELSE 2 END, id")) {
+            while (rs.next()) {
+                String id = rs.getString(1);
+                out.add(new DatasetInfo(id, PackKind.fromCode(rs.getString(2)).orElseThrow(), rs.getString(3),
+                        PartialDate.parse(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                        CatalogJson.parse(rs.getString(8), PackHeader.class), counts(c, id)));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Integer> counts(Connection c, String dataset) throws SQLException {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        String sql = "SELECT 'institutions', COUNT(*) FROM institution WHERE dataset_id = ?1 "
+                + "UNION ALL SELECT 'drugs', COUNT(*) FROM item WHERE dataset_id = ?1 AND kind = 'DRUG' "
+                + "UNION ALL SELECT 'devices', COUNT(*) FROM item WHERE dataset_id = ?1 AND kind = 'DEVICE' "
+                + "UNION ALL SELECT 'totals', COUNT(*) FROM running_total WHERE dataset_id = ?1 "
+                + "UNION ALL SELECT 'products', COUNT(*) FROM product WHERE dataset_id = ?1 "
+                + "UNION ALL SELECT 'scenarios', COUNT(*) FROM scenario WHERE dataset_id = ?1";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, dataset);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) if (rs.getInt(2) > 0) counts.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return counts;
+    }
+
+    /** Everything loaded, as one immutable snapshot. Call off the FX thread. */
+    public Catalog snapshot() {
+        return db.read(c -> new Catalog(datasets(c),
+                records(c, "SELECT json FROM institution ORDER BY dataset_id, ord", Institution.class, null),
+                records(c, "SELECT json FROM item ORDER BY dataset_id, ord", RegulatedItem.class, null),
+                records(c, "SELECT json FROM running_total ORDER BY dataset_id, ord", RunningTotal.class, null),
+                records(c, "SELECT json FROM product ORDER BY dataset_id, ord", Product.class, null),
+                records(c, "SELECT json FROM scenario ORDER BY dataset_id, ord", Scenario.class, null)));
+    }
+
+    private static <T> List<T> records(Connection c, String sql, Class<T> type, String dataset) throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (dataset != null) ps.setString(1, dataset);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(CatalogJson.parse(rs.getString(1), type));
+            }
+        }
+        return out;
+    }
+
+    /** Rebuilds a dataset's pack exactly as stored. */
+    public Pack pack(String datasetId) {
+        return db.read(c -> {
+            String header;
+            try (PreparedStatement ps = c.prepareStatement("SELECT header_json FROM dataset WHERE id = ?")) {
+                ps.setString(1, datasetId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) throw new UserError("store.noDataset", datasetId);
+                    header = rs.getString(1);
+                }
+            }
+            return new Pack(CatalogJson.parse(header, PackHeader.class),
+                    records(c, "SELECT json FROM institution WHERE dataset_id = ? ORDER BY ord", Institution.class, datasetId),
+                    records(c, "SELECT json FROM item WHERE dataset_id = ? ORDER BY ord", RegulatedItem.class, datasetId),
+                    records(c, "SELECT json FROM running_total WHERE dataset_id = ? ORDER BY ord", RunningTotal.class, datasetId),
+                    records(c, "SELECT json FROM product WHERE dataset_id = ? ORDER BY ord", Product.class, datasetId),
+                    records(c, "SELECT json FROM scenario WHERE dataset_id = ? ORDER BY ord", Scenario.class, datasetId));
+        });
+    }
+
+    /** Writes one pack file per dataset into {@code dir}; returns the files written. */
+    public List<Path> exportAll(Path dir, ProgressMonitor monitor) {
+        List<Path> out = new ArrayList<>();
+        List<DatasetInfo> list = datasets();
+        int n = 0;
+        for (DatasetInfo d : list) {
+            monitor.checkCancelled();
+            Path target = dir.resolve(d.id() + ".json");
+            try {
+                PackWriter.write(pack(d.id()), target);
+            } catch (IOException e) {
+                throw new UserError(e, "export.cannotWrite", target, e.getMessage());
+            }
+            out.add(target);
+            monitor.progress(++n, list.size(), d.id());
+        }
+        return out;
+    }
+}

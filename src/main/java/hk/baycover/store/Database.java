@@ -1,0 +1,189 @@
+package hk.baycover.store;
+
+import hk.baycover.model.UserError;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * The SQLite database of one data folder: WAL, foreign keys, a busy timeout, numbered migrations
+ * ({@code db/migration/NNN.sql}, recorded in {@code schema_migration}) and an integrity check when opened.
+ * Connections are cheap; each unit of work opens its own, so background tasks never share one.
+ */
+public final class Database {
+
+    public static final String FILE_NAME = "baycover.db";
+    /** Highest migration number probed for. Numbers may have holes (features add their own). */
+    private static final int MAX_MIGRATION = 99;
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+
+    private final Path file;
+    private final String url;
+
+    private Database(Path file) {
+        this.file = file;
+        this.url = "jdbc:sqlite:" + file.toAbsolutePath();
+    }
+
+    /** Opens (creating if needed) the database in {@code dataDir}, checks its integrity and migrates it. */
+    public static Database open(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UserError(e, "store.cannotCreateDir", dataDir);
+        }
+        Database db = new Database(dataDir.resolve(FILE_NAME));
+        db.checkIntegrity();
+        db.migrate();
+        return db;
+    }
+
+    public Path file() { return file; }
+
+    public Connection connect() throws SQLException {
+        Connection c = DriverManager.getConnection(url);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA foreign_keys = ON");
+            s.execute("PRAGMA busy_timeout = 10000");
+            s.execute("PRAGMA synchronous = NORMAL");
+        }
+        return c;
+    }
+
+    /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("store.sqlError", e);
+        }
+    }
+
+    public <T> T read(SqlWork<T> work) {
+        try (Connection c = connect()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("store.sqlError", e);
+        }
+    }
+
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private void checkIntegrity() {
+        boolean existed = Files.exists(file);
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            if (existed) {
+                try (ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
+                    String verdict = rs.next() ? rs.getString(1) : "no answer";
+                    if (!"ok".equalsIgnoreCase(verdict)) {
+                        throw new UserError("store.corrupt", file, verdict);
+                    }
+                }
+            }
+            try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+                rs.next();
+            }
+        } catch (SQLException e) {
+            throw new UserError(e, "store.corrupt", file, e.getMessage());
+        }
+    }
+
+    private void migrate() {
+        inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+            }
+            int current = schemaVersion(c);
+            for (int v = current + 1; v <= MAX_MIGRATION; v++) {
+                String sql = migrationScript(v);
+                if (sql == null) continue;
+                LOG.fine(() -> "applying migration " + file);
+                for (String statement : splitStatements(sql)) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute(statement);
+                    }
+                }
+                try (var ps = c.prepareStatement("INSERT INTO schema_migration(version, applied_at) VALUES (?, ?)")) {
+                    ps.setInt(1, v);
+                    ps.setString(2, Instant.now().toString());
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    public int schemaVersion() {
+        return read(Database::schemaVersion);
+    }
+
+    private static int schemaVersion(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_migration")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /** Highest migration this build knows; a database newer than this was written by a newer BayCover. */
+    public static int latestMigration() {
+        int latest = 0;
+        for (int v = 1; v <= MAX_MIGRATION; v++) if (migrationScript(v) != null) latest = v;
+        return latest;
+    }
+
+    private static String migrationScript(int version) {
+        String name = String.format("/db/migration/%03d.sql", version);
+        try (InputStream in = Database.class.getResourceAsStream(name)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + name, e);
+        }
+    }
+
+    /** Splits a migration script on semicolons that end a line (scripts keep triggers out, or end them with ";;"). */
+    static List<String> splitStatements(String sql) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : sql.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("--")) continue;
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";;")) {
+                out.add(current.toString().strip().replaceAll(";;$", ";"));
+                current.setLength(0);
+            } else if (trimmed.endsWith(";") && !inTrigger(current)) {
+                out.add(current.toString().strip());
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) out.add(current.toString().strip());
+        return out;
+    }
+
+    private static boolean inTrigger(StringBuilder sb) {
+        String s = sb.toString().toUpperCase();
+        return s.contains("CREATE TRIGGER") && !s.strip().endsWith("END;");
+    }
+}

@@ -1,0 +1,13 @@
+package hk.baycover.ui;
+
+import javafx.application.Application;
+
+/** Starts the JavaFX application; kept apart from {@code Launcher} so the CLI never loads JavaFX. */
+public final class GuiLauncher {
+    private GuiLauncher() {
+    }
+
+    public static void launch(String[] args) {
+        Application.launch(BayCoverApp.class, args);
+    }
+}

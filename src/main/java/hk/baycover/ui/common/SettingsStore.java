@@ -1,0 +1,68 @@
+package hk.baycover.ui.common;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hk.baycover.model.Lang;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Loads and saves {@link Settings} as {@code settings.json} in the data folder, atomically (temp file, then move). */
+public final class SettingsStore {
+
+    private static final Logger LOG = Logger.getLogger(SettingsStore.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** The saved form; unknown or broken values fall back to defaults. */
+    public record Dto(String lang, Double fontScale, Double x, Double y, Double width, Double height) {
+    }
+
+    private final Path file;
+
+    public SettingsStore(Path dataDir) {
+        this.file = dataDir.resolve("settings.json");
+    }
+
+    public Path file() { return file; }
+
+    public void load(Settings s) {
+        if (!Files.exists(file)) return;
+        try {
+            Dto d = JSON.readValue(file.toFile(), Dto.class);
+            Lang.parse(d.lang()).ifPresent(s.langProperty()::set);
+            if (d.fontScale() != null && d.fontScale() >= 0.8 && d.fontScale() <= 2.0) s.fontScaleProperty().set(d.fontScale());
+            if (d.x() != null) s.windowXProperty().set(d.x());
+            if (d.y() != null) s.windowYProperty().set(d.y());
+            if (d.width() != null && d.width() >= 640) s.windowWidthProperty().set(d.width());
+            if (d.height() != null && d.height() >= 480) s.windowHeightProperty().set(d.height());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "settings file unreadable, using defaults: " + file, e);
+        }
+    }
+
+    public void save(Settings s) {
+        Dto d = new Dto(s.lang().tag(), s.fontScaleProperty().get(), finite(s.windowXProperty().get()), finite(s.windowYProperty().get()),
+                s.windowWidthProperty().get(), s.windowHeightProperty().get());
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), ".settings-", ".tmp");
+            try {
+                Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(d), StandardCharsets.UTF_8);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot save settings to " + file, e);
+        }
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}

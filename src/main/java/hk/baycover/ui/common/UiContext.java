@@ -1,0 +1,42 @@
+package hk.baycover.ui.common;
+
+import hk.baycover.app.BayCover;
+import hk.baycover.model.Catalog;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/** What every screen needs: the services, the current catalog snapshot, settings, translations and the worker pool. */
+public final class UiContext {
+    private final BayCover app;
+    private final Settings settings;
+    private final Tr tr;
+    private final Background background;
+    private final ObjectProperty<Catalog> catalog = new SimpleObjectProperty<>(Catalog.empty());
+    private FileDialogs fileDialogs = FileDialogs.SYSTEM;
+
+    public UiContext(BayCover app, Settings settings, Background background) {
+        this.app = app;
+        this.settings = settings;
+        this.tr = new Tr(settings.langProperty());
+        this.background = background;
+        if (app != null && app.catalog() != null) catalog.set(app.catalog());
+    }
+
+    public BayCover app() { return app; }
+
+    public Settings settings() { return settings; }
+
+    public Tr tr() { return tr; }
+
+    public Background background() { return background; }
+
+    /** The current catalog; replaced (on the FX thread) after an import. */
+    public ObjectProperty<Catalog> catalogProperty() { return catalog; }
+
+    public Catalog catalog() { return catalog.get(); }
+
+    public FileDialogs fileDialogs() { return fileDialogs; }
+
+    /** Tests answer the OS file dialogs through this. */
+    public void setFileDialogs(FileDialogs dialogs) { this.fileDialogs = dialogs; }
+}

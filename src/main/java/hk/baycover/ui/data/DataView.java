@@ -1,0 +1,126 @@
+package hk.baycover.ui.data;
+
+import hk.baycover.model.DatasetInfo;
+import hk.baycover.ui.common.UiContext;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The Data screen: loaded datasets with as-of dates and record counts; import (validated, all or nothing) and export. */
+public final class DataView extends VBox {
+
+    private final UiContext ctx;
+    private final DataViewModel vm;
+
+    public DataView(UiContext ctx) {
+        this.ctx = ctx;
+        this.vm = new DataViewModel(ctx);
+        setId("data-view");
+        setPadding(new Insets(16));
+        setSpacing(12);
+
+        Label title = new Label();
+        title.textProperty().bind(ctx.tr().bind("data.title"));
+        title.getStyleClass().add("screen-title");
+        Label intro = new Label();
+        intro.textProperty().bind(ctx.tr().bind("data.intro"));
+        intro.setWrapText(true);
+        intro.getStyleClass().add("muted");
+
+        TableView<DatasetInfo> table = new TableView<>(vm.datasets());
+        table.setId("datasets");
+        table.accessibleTextProperty().bind(ctx.tr().bind("data.title"));
+        table.getColumns().add(column("data.col.title", d -> d.header().title() == null ? d.id() : d.header().title().get(ctx.tr().lang())));
+        table.getColumns().add(column("data.col.id", DatasetInfo::id));
+        table.getColumns().add(column("data.col.version", DatasetInfo::version));
+        table.getColumns().add(column("data.col.asOf", d -> d.asOf().value()));
+        table.getColumns().add(column("data.col.origin", d -> ctx.tr().get("data.origin." + d.origin())));
+        table.getColumns().add(column("data.col.counts", d -> d.counts().entrySet().stream()
+                .map(e -> ctx.tr().get("count." + e.getKey()) + " " + e.getValue()).collect(Collectors.joining(" · "))));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefHeight(220);
+        ctx.tr().langProperty().addListener((o, a, b) -> table.refresh());
+
+        Label coverage = new Label();
+        coverage.setId("coverage");
+        coverage.setWrapText(true);
+        coverage.textProperty().bind(Bindings.createStringBinding(() -> {
+            DatasetInfo d = table.getSelectionModel().getSelectedItem();
+            if (d == null || d.header().coverage() == null) return ctx.tr().get("data.coverageHint");
+            return d.header().coverage().get(ctx.tr().lang());
+        }, table.getSelectionModel().selectedItemProperty(), ctx.tr().langProperty()));
+
+        Button importButton = new Button();
+        importButton.setId("import");
+        importButton.textProperty().bind(ctx.tr().bind("data.import"));
+        importButton.disableProperty().bind(vm.busyProperty());
+        importButton.setOnAction(e -> vm.importFiles(ctx.fileDialogs().openFiles(getScene().getWindow(),
+                ctx.tr().get("data.import"), ctx.tr().get("data.filter"), "*.json")));
+
+        Button exportButton = new Button();
+        exportButton.setId("export");
+        exportButton.textProperty().bind(ctx.tr().bind("data.export"));
+        exportButton.disableProperty().bind(vm.busyProperty());
+        exportButton.setOnAction(e -> ctx.fileDialogs().chooseDirectory(getScene().getWindow(), ctx.tr().get("data.export"))
+                .ifPresent(vm::exportTo));
+
+        ProgressBar progress = new ProgressBar();
+        progress.setId("progress");
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.visibleProperty().bind(vm.busyProperty());
+        Button cancel = new Button();
+        cancel.setId("cancel");
+        cancel.textProperty().bind(ctx.tr().bind("action.cancel"));
+        cancel.visibleProperty().bind(vm.busyProperty());
+        cancel.setOnAction(e -> vm.cancel());
+
+        HBox actions = new HBox(8, importButton, exportButton, progress, cancel);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        Label outcome = new Label();
+        outcome.setId("outcome");
+        outcome.setWrapText(true);
+        outcome.textProperty().bind(vm.outcomeProperty());
+        vm.outcomeIsErrorProperty().addListener((o, a, err) -> {
+            outcome.getStyleClass().removeAll("error-text", "ok-text");
+            outcome.getStyleClass().add(err ? "error-text" : "ok-text");
+        });
+
+        ListView<String> problems = new ListView<>(vm.problems());
+        problems.setId("problems");
+        problems.getStyleClass().add("problem-list");
+        problems.accessibleTextProperty().bind(ctx.tr().bind("data.problems"));
+        problems.visibleProperty().bind(Bindings.isNotEmpty(vm.problems()));
+        problems.managedProperty().bind(problems.visibleProperty());
+        VBox.setVgrow(problems, Priority.ALWAYS);
+
+        Label reset = new Label();
+        reset.setWrapText(true);
+        reset.getStyleClass().add("muted");
+        reset.textProperty().bind(ctx.tr().bind("data.where", ctx.app() == null ? "" : ctx.app().dataDir().toString()));
+
+        getChildren().addAll(title, intro, table, coverage, actions, outcome, problems, reset);
+    }
+
+    public DataViewModel viewModel() { return vm; }
+
+    private TableColumn<DatasetInfo, String> column(String key, Function<DatasetInfo, String> value) {
+        TableColumn<DatasetInfo, String> c = new TableColumn<>();
+        c.textProperty().bind(ctx.tr().bind(key));
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
+        return c;
+    }
+}

@@ -1,0 +1,179 @@
+package hk.baycover.ui.shell;
+
+import hk.baycover.model.Catalog;
+import hk.baycover.model.Lang;
+import hk.baycover.ui.common.Settings;
+import hk.baycover.ui.common.UiContext;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The main window's content: navigation on the left (Ctrl+1…5), the current screen in the middle, language and text
+ * size at the top, the dataset's as-of date in the status bar. Screens are built lazily on first visit.
+ */
+public final class MainWindow extends BorderPane {
+
+    private final UiContext ctx;
+    private final StackPane content = new StackPane();
+    private final Map<Screen, Node> built = new EnumMap<>(Screen.class);
+    private final Map<Screen, ToggleButton> buttons = new EnumMap<>(Screen.class);
+    private final ToggleGroup group = new ToggleGroup();
+
+    public MainWindow(UiContext ctx, Screen first) {
+        this.ctx = ctx;
+        setId("main-window");
+        getStyleClass().add("main-window");
+        setTop(topBar());
+        setLeft(navigation());
+        content.getStyleClass().add("content");
+        setCenter(content);
+        setBottom(statusBar());
+        show(first);
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene == null) return;
+            Screen[] screens = Screen.values();
+            for (int i = 0; i < screens.length; i++) {
+                Screen s = screens[i];
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + (i + 1)), KeyCombination.SHORTCUT_DOWN), () -> show(s));
+            }
+        });
+    }
+
+    public void show(Screen screen) {
+        Node node = built.computeIfAbsent(screen, s -> s.create(ctx));
+        content.getChildren().setAll(node);
+        ToggleButton b = buttons.get(screen);
+        if (!b.isSelected()) b.setSelected(true);
+    }
+
+    public Screen current() {
+        return buttons.entrySet().stream().filter(e -> e.getValue().isSelected()).map(Map.Entry::getKey).findFirst().orElse(Screen.COMPARE);
+    }
+
+    private Node topBar() {
+        Label title = new Label();
+        title.textProperty().bind(ctx.tr().bind("app.name"));
+        title.getStyleClass().add("app-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+
+        Label langLabel = new Label();
+        langLabel.textProperty().bind(ctx.tr().bind("settings.language"));
+        ComboBox<Lang> lang = new ComboBox<>();
+        lang.setId("language");
+        lang.getItems().setAll(Lang.values());
+        lang.setCellFactory(v -> new LangCell());
+        lang.setButtonCell(new LangCell());
+        lang.valueProperty().bindBidirectional(ctx.settings().langProperty());
+        lang.accessibleTextProperty().bind(ctx.tr().bind("settings.language"));
+        langLabel.setLabelFor(lang);
+
+        Label sizeLabel = new Label();
+        sizeLabel.textProperty().bind(ctx.tr().bind("settings.textSize"));
+        ComboBox<Double> size = new ComboBox<>();
+        size.setId("text-size");
+        for (double s : Settings.FONT_SCALES) size.getItems().add(s);
+        size.setCellFactory(v -> new SizeCell());
+        size.setButtonCell(new SizeCell());
+        size.setValue(ctx.settings().fontScaleProperty().get());
+        size.valueProperty().addListener((o, a, b) -> {
+            if (b != null) ctx.settings().fontScaleProperty().set(b);
+        });
+        size.accessibleTextProperty().bind(ctx.tr().bind("settings.textSize"));
+        sizeLabel.setLabelFor(size);
+
+        HBox bar = new HBox(10, title, spacer, langLabel, lang, sizeLabel, size);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 12, 8, 12));
+        bar.getStyleClass().add("top-bar");
+        return bar;
+    }
+
+    private Node navigation() {
+        VBox nav = new VBox(4);
+        nav.setId("navigation");
+        nav.getStyleClass().add("navigation");
+        nav.setPadding(new Insets(12, 8, 12, 8));
+        nav.setAccessibleRole(AccessibleRole.LIST_VIEW);
+        Screen[] screens = Screen.values();
+        for (int i = 0; i < screens.length; i++) {
+            Screen s = screens[i];
+            ToggleButton b = new ToggleButton();
+            b.setId(s.navId());
+            b.textProperty().bind(ctx.tr().bind(s.titleKey()));
+            b.setToggleGroup(group);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.getStyleClass().add("nav-button");
+            b.setMnemonicParsing(false);
+            String shortcut = "Ctrl+" + (i + 1);
+            b.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip(ctx.tr().get(s.titleKey()) + " (" + shortcut + ")"),
+                    ctx.tr().langProperty()));
+            b.setOnAction(e -> show(s));
+            buttons.put(s, b);
+            nav.getChildren().add(b);
+        }
+        // a selected toggle cannot be un-selected by clicking it again
+        group.selectedToggleProperty().addListener((o, old, now) -> {
+            if (now == null && old != null) old.setSelected(true);
+        });
+        return nav;
+    }
+
+    private Node statusBar() {
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(Bindings.createStringBinding(() -> statusText(ctx.catalog()), ctx.catalogProperty(), ctx.tr().langProperty()));
+        HBox bar = new HBox(status);
+        bar.setPadding(new Insets(4, 12, 4, 12));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private String statusText(Catalog catalog) {
+        if (catalog == null || catalog.datasets().isEmpty()) return ctx.tr().get("status.noData");
+        int records = catalog.datasets().stream().mapToInt(d -> d.total()).sum();
+        return ctx.tr().get("status.data", catalog.asOf().map(Object::toString).orElse("—"), catalog.datasets().size(), records,
+                ctx.app() == null ? "" : ctx.app().dataDir().toString());
+    }
+
+    private final class LangCell extends ListCell<Lang> {
+        @Override
+        protected void updateItem(Lang item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : ctx.tr().get("lang." + item.name()));
+        }
+    }
+
+    private final class SizeCell extends ListCell<Double> {
+        SizeCell() {
+            ctx.tr().langProperty().addListener((o, a, b) -> updateItem(getItem(), isEmpty()));
+        }
+
+        @Override
+        protected void updateItem(Double item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : ctx.tr().get("settings.textSize." + Math.round(item * 100)));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package hk.baycover.ui.shell;
+
+import hk.baycover.ui.common.PlaceholderView;
+import hk.baycover.ui.common.UiContext;
+import hk.baycover.ui.data.DataView;
+import javafx.scene.Node;
+
+import java.util.function.Function;
+
+/** Every screen of the main window, in navigation order, with the factory that builds it on first use. */
+public enum Screen {
+    COMPARE("nav.compare", ctx -> new PlaceholderView(ctx, "placeholder.compare")),
+    LOOKUP("nav.lookup", ctx -> new PlaceholderView(ctx, "placeholder.lookup")),
+    PLANS("nav.plans", ctx -> new PlaceholderView(ctx, "placeholder.plans")),
+    GAPS("nav.gaps", ctx -> new PlaceholderView(ctx, "placeholder.gaps")),
+    DATA("nav.data", DataView::new);
+
+    private final String titleKey;
+    private final Function<UiContext, Node> factory;
+
+    Screen(String titleKey, Function<UiContext, Node> factory) {
+        this.titleKey = titleKey;
+        this.factory = factory;
+    }
+
+    public String titleKey() { return titleKey; }
+
+    public Node create(UiContext ctx) { return factory.apply(ctx); }
+
+    /** The node id of this screen's navigation button (for tests and keyboard shortcuts). */
+    public String navId() { return "nav-" + name().toLowerCase(java.util.Locale.ROOT); }
+}
