@@ -5,6 +5,7 @@ import hk.baycover.model.Lang;
 import hk.baycover.model.ProgressMonitor;
 import hk.baycover.store.CatalogStore;
 import hk.baycover.store.Database;
+import hk.baycover.store.PlanStore;
 import hk.baycover.store.ShippedPacks;
 
 import java.nio.file.Path;
@@ -18,12 +19,14 @@ public final class BayCover implements AutoCloseable {
     private final Path dataDir;
     private final Database database;
     private final CatalogStore catalogStore;
+    private final PlanStore planStore;
     private volatile Catalog catalog;
 
     private BayCover(Path dataDir, Database database) {
         this.dataDir = dataDir;
         this.database = database;
         this.catalogStore = new CatalogStore(database);
+        this.planStore = new PlanStore(database);
     }
 
     /** Opens the data folder (slow: call off the FX thread). */
@@ -39,6 +42,9 @@ public final class BayCover implements AutoCloseable {
     public Database database() { return database; }
 
     public CatalogStore catalogStore() { return catalogStore; }
+
+    /** Saved clients, plans, proposals and the user's own care episodes. */
+    public PlanStore planStore() { return planStore; }
 
     /** The current catalog snapshot (immutable; replaced after every import). */
     public Catalog catalog() { return catalog; }
