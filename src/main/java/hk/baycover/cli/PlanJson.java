@@ -130,7 +130,7 @@ final class PlanJson {
                    String currency, BigDecimal cost, List<PaymentOut> payments, BigDecimal outOfPocket, List<Text> notes) {
     }
 
-    record PaymentOut(String product, String layer, BigDecimal amount, String rule, String explanation, List<Text> steps) {
+    record PaymentOut(String product, String layer, BigDecimal amount, String rule, String explanation, String benefit, List<Text> steps) {
     }
 
     record GapOut(String need, String priority, String level, Text reason) {
@@ -205,7 +205,7 @@ final class PlanJson {
             List<PaymentOut> pays = new ArrayList<>();
             for (Adjudicator.Payment p : l.payments()) {
                 pays.add(new PaymentOut(p.product(), p.layer().name(), exact(p.amount().amount()), p.rule().name(), I18n.enumName(lang, p.rule()),
-                        texts(lang, p.steps())));
+                        p.benefit() == null ? null : p.benefit().name(), texts(lang, p.steps())));
             }
             lines.add(new LineOut(cl.id(), cl.need().name(), cl.institution(), cl.region().name(), cl.item(),
                     cl.description() == null ? null : cl.description().get(lang), cl.sample(), l.cost().currency().name(), exact(l.cost().amount()), pays,

@@ -47,7 +47,7 @@ import java.util.Optional;
 public final class Adjudicator {
 
     /** What one layer pays on one line, the rule that decided it and each step of the reasoning. */
-    public record Payment(String product, Layer layer, Money amount, AdjudicationRule rule, List<Reason> steps) {
+    public record Payment(String product, Layer layer, Money amount, AdjudicationRule rule, Need benefit, List<Reason> steps) {
         public Payment {
             steps = List.copyOf(steps);
         }
@@ -180,7 +180,7 @@ public final class Adjudicator {
     }
 
     private static Payment refuse(Product p, Money remaining, AdjudicationRule rule, List<Reason> steps) {
-        return new Payment(p.id(), p.layer(), Money.zero(remaining.currency()), rule, steps);
+        return new Payment(p.id(), p.layer(), Money.zero(remaining.currency()), rule, null, steps);
     }
 
     private Payment pay(ClientProfile client, Product p, EligibilityResult elig, CostLine line, Money remaining, ScenarioRun run,
@@ -258,7 +258,7 @@ public final class Adjudicator {
 
         if (remaining.amount().signum() <= 0) {
             steps.add(Reason.info("adj.why.nothingLeft"));
-            return new Payment(p.id(), p.layer(), Money.zero(remaining.currency()), AdjudicationRule.NOTHING_LEFT, steps);
+            return new Payment(p.id(), p.layer(), Money.zero(remaining.currency()), AdjudicationRule.NOTHING_LEFT, b.need(), steps);
         }
 
         Currency lc = remaining.currency();
@@ -277,7 +277,7 @@ public final class Adjudicator {
                 amount = amount.minus(applied);
                 ledger.take(key, applied.compareTo(leftHere) == 0 ? left : back(fx, applied, left));
                 if (amount.amount().signum() == 0) {
-                    return new Payment(p.id(), p.layer(), Money.zero(lc), AdjudicationRule.DEDUCTIBLE, steps);
+                    return new Payment(p.id(), p.layer(), Money.zero(lc), AdjudicationRule.DEDUCTIBLE, b.need(), steps);
                 }
             }
             // 2. co-insurance (the client's share)
@@ -328,7 +328,7 @@ public final class Adjudicator {
             else if (dedApplied.signum() > 0) rule = AdjudicationRule.DEDUCTIBLE;
             else rule = AdjudicationRule.PAID_IN_FULL;
             steps.add(Reason.info("adj.step.pays", Amounts.format(amount)));
-            return new Payment(p.id(), p.layer(), amount, rule, steps);
+            return new Payment(p.id(), p.layer(), amount, rule, b.need(), steps);
         } catch (hk.baycover.model.UserError noRate) {
             steps.add(Reason.block("adj.why.noFx", noRate.args().length > 0 ? noRate.args()[0] : "", noRate.args().length > 1 ? noRate.args()[1] : ""));
             return refuse(p, remaining, AdjudicationRule.NO_FX_RATE, steps);
@@ -377,6 +377,9 @@ public final class Adjudicator {
                 }
             }
             via = !candidates.isEmpty();
+        }
+        if (candidates.isEmpty() && line.item() != null && p.layer() == Layer.PUBLIC) {
+            return new Selection(null, -1, AdjudicationRule.GBA_PUBLIC_LAYER, List.of(Reason.block("adj.why.gbaPublic", line.item())));
         }
         if (candidates.isEmpty()) {
             return new Selection(null, -1, AdjudicationRule.NO_BENEFIT, List.of(Reason.block("adj.why.noBenefit", "need." + line.need().name())));

@@ -379,11 +379,14 @@ public final class Planner {
                 continue;
             }
             Recommender.Candidate dom = null;
+            long ct = c.total();
             for (Recommender.Candidate d : f.candidates().values()) {
                 if (d == c) continue;
-                BitSet extra = (BitSet) c.must().clone();
-                extra.andNot(d.must());
-                if (extra.isEmpty() && d.total() <= c.total() && (d.total() < c.total() || d.id().compareTo(c.id()) < 0)) {
+                long dt = d.total();
+                if (dt > ct || (dt == ct && d.id().compareTo(c.id()) >= 0)) continue;
+                boolean covers = true;
+                for (int bit = c.must().nextSetBit(0); bit >= 0 && covers; bit = c.must().nextSetBit(bit + 1)) covers = d.must().get(bit);
+                if (covers) {
                     dom = d;
                     break;
                 }
@@ -400,9 +403,10 @@ public final class Planner {
     }
 
     private List<Recommendation.Verdict> sortVerdicts(List<Recommendation.Verdict> v) {
-        List<String> order = catalog.products().stream().map(Product::id).toList();
+        Map<String, Integer> order = new java.util.HashMap<>();
+        for (Product p : catalog.products()) order.put(p.id(), order.size());
         List<Recommendation.Verdict> out = new ArrayList<>(v);
-        out.sort(Comparator.comparing((Recommendation.Verdict x) -> !x.chosen()).thenComparingInt(x -> order.indexOf(x.productId())));
+        out.sort(Comparator.comparing((Recommendation.Verdict x) -> !x.chosen()).thenComparingInt(x -> order.getOrDefault(x.productId(), Integer.MAX_VALUE)));
         return out;
     }
 

@@ -152,13 +152,23 @@ public final class Recommender {
                 baseNice.or(f.nice());
             }
             // a product whose premium alone breaks the budget in some year can be in no feasible set
-            if (p.budgetCents() != null) rest.removeIf(c -> Arrays.stream(c.yearCents()).anyMatch(v -> v > p.budgetCents()));
+            if (p.budgetCents() != null) {
+                long budget = p.budgetCents();
+                rest.removeIf(c -> {
+                    for (long v : c.yearCents()) if (v > budget) return true;
+                    return false;
+                });
+            }
             List<Integer> open = new ArrayList<>();
             for (int e = 0; e < p.mustElements(); e++) if (!covered.get(e)) open.add(e);
             if (p.ceiling() == null) {
-                rest.removeIf(c -> open.stream().noneMatch(e -> c.must().get(e)));
+                BitSet openBits = new BitSet();
+                for (int e : open) openBits.set(e);
+                rest.removeIf(c -> !c.must().intersects(openBits));
             }
-            rest.sort(Comparator.comparingLong(Candidate::total).thenComparing(Candidate::id));
+            Map<String, Long> totals = new HashMap<>();
+            for (Candidate c : rest) totals.put(c.id(), c.total());
+            rest.sort(Comparator.comparingLong((Candidate c) -> totals.get(c.id())).thenComparing(Candidate::id));
             // compress elements: the set of candidates covering each element
             int n = rest.size();
             cwords = Math.max(1, (n + 63) >>> 6);
@@ -172,11 +182,13 @@ public final class Recommender {
             if (p.ceiling() == null) {
                 // dominance on the compressed elements
                 long[][] rows = rowsOf(kept, n);
+                long[][] nice = new long[n][];
+                for (int i = 0; i < n; i++) nice[i] = rest.get(i).nice().toLongArray();
                 boolean[] drop = new boolean[n];
                 for (int b = 0; b < n; b++) {
                     for (int a = 0; a < n && !drop[b]; a++) {
                         if (a == b) continue;
-                        if (dominates(rest.get(a), rows[a], rest.get(b), rows[b])) drop[b] = true;
+                        if (dominates(rest.get(a), rows[a], nice[a], rest.get(b), rows[b], nice[b])) drop[b] = true;
                     }
                 }
                 List<Candidate> survivors = new ArrayList<>();
@@ -239,12 +251,12 @@ public final class Recommender {
             return n;
         }
 
-        boolean dominates(Candidate a, long[] ra, Candidate b, long[] rb) {
+        boolean dominates(Candidate a, long[] ra, long[] na, Candidate b, long[] rb, long[] nb) {
             if (!subset(rb, ra)) return false;
-            BitSet niceB = (BitSet) b.nice().clone();
-            niceB.andNot(a.nice());
-            if (!niceB.isEmpty()) return false;
-            for (int y = 0; y < p.years(); y++) if (a.yearCents()[y] > b.yearCents()[y]) return false;
+            if (!subsetPadded(nb, na)) return false;
+            long[] ya = a.yearCents();
+            long[] yb = b.yearCents();
+            for (int y = 0; y < p.years(); y++) if (ya[y] > yb[y]) return false;
             long ca = a.total();
             long cb = b.total();
             int ua = a.unknownPremium() ? 1 : 0;
@@ -424,6 +436,15 @@ public final class Recommender {
 
     static boolean subset(long[] a, long[] b) {
         for (int i = 0; i < a.length; i++) if ((a[i] & ~b[i]) != 0) return false;
+        return true;
+    }
+
+    /** a ⊆ b for bit arrays of possibly different lengths. */
+    static boolean subsetPadded(long[] a, long[] b) {
+        for (int i = 0; i < a.length; i++) {
+            long bi = i < b.length ? b[i] : 0L;
+            if ((a[i] & ~bi) != 0) return false;
+        }
         return true;
     }
 
