@@ -54,8 +54,12 @@ public final class I18n {
     /** Name of an enum constant, e.g. need.INPATIENT; falls back to the constant's name. */
     public static String enumName(Lang lang, Enum<?> value) {
         if (value == null) return "";
-        String key = value.getDeclaringClass().getSimpleName().toLowerCase(Locale.ROOT) + "." + value.name();
-        return has(lang, key) ? get(lang, key) : value.name();
+        String simple = value.getDeclaringClass().getSimpleName();
+        String key = simple.toLowerCase(Locale.ROOT) + "." + value.name();
+        if (has(lang, key)) return get(lang, key);
+        // the bundles spell multi-word enum names in lower camel case ("productKind.VHIS", "coverageLevel.FULL")
+        String camel = Character.toLowerCase(simple.charAt(0)) + simple.substring(1) + "." + value.name();
+        return has(lang, camel) ? get(lang, camel) : value.name();
     }
 
     /** The ResourceBundle of one family (for FXML loaders). */

@@ -175,6 +175,7 @@ public final class PdfDocumentBuilder implements Closeable {
     private String drawable(int cp) {
         String s = new String(Character.toChars(cp));
         if (cp == '\t') return " ";
+        if (cp == '\n') return "\n";
         if (cp < 0x20) return "";
         if (canEncode(s)) return s;
         String alt;
@@ -217,7 +218,7 @@ public final class PdfDocumentBuilder implements Closeable {
             out.setFont(font, fontSize);
             out.setNonStrokingColor(color);
             out.newLineAtOffset(x, baseline);
-            out.showText(safe(text));
+            out.showText(safe(text).replace('\n', ' '));
             out.endText();
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -436,7 +437,7 @@ public final class PdfDocumentBuilder implements Closeable {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, ".proposal-", ".tmp");
+            Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + ".tmp");
             try (OutputStream os = Files.newOutputStream(tmp)) {
                 os.write(pdf);
             }

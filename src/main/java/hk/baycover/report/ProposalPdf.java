@@ -295,7 +295,7 @@ public final class ProposalPdf {
         double d = v.doubleValue();
         if (d <= 0) return BigDecimal.ONE;
         double mag = Math.pow(10, Math.floor(Math.log10(d)));
-        double[] steps = {1, 2, 2.5, 5, 10};
+        double[] steps = {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10};
         for (double s : steps) if (s * mag >= d) return BigDecimal.valueOf(s * mag).setScale(0, RoundingMode.CEILING);
         return BigDecimal.valueOf(10 * mag);
     }
