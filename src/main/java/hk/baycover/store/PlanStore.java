@@ -48,19 +48,28 @@ import java.util.UUID;
  */
 public final class PlanStore {
 
-    /** Seals personal JSON before it is written and opens it after it is read (identity until encryption is installed). */
+    /**
+     * Seals personal JSON before it is written and opens it after it is read (identity until encryption is installed).
+     * {@code recordId} names the record ({@code client/<id>}, {@code plan/<id>/<revision>}) so that a sealed value copied
+     * into another record cannot be opened there.
+     */
     public interface PersonalCodec {
-        String seal(String json);
+        String seal(String json, String recordId);
 
-        String open(String stored);
+        String open(String stored, String recordId);
 
-        PersonalCodec IDENTITY = new PersonalCodec() {
-            @Override
-            public String seal(String json) { return json; }
+        PersonalCodec IDENTITY = of((json, id) -> json, (stored, id) -> stored);
 
-            @Override
-            public String open(String stored) { return stored; }
-        };
+        /** A codec from two functions, e.g. {@code of(cipher::encryptString, cipher::decryptString)}. */
+        static PersonalCodec of(java.util.function.BiFunction<String, String, String> seal, java.util.function.BiFunction<String, String, String> open) {
+            return new PersonalCodec() {
+                @Override
+                public String seal(String json, String recordId) { return seal.apply(json, recordId); }
+
+                @Override
+                public String open(String stored, String recordId) { return open.apply(stored, recordId); }
+            };
+        }
     }
 
     /** A stored client: the profile and the language the client reads. */
@@ -132,7 +141,7 @@ public final class PlanStore {
                 c.existingProducts(), c.preferredInstitutions(), c.needs(), c.budget(), c.horizonYears(), language == null ? null : language.tag());
         PersonalJson personal = new PersonalJson(c.name(), c.contact(), c.birthDate(), c.conditions(), c.conditionNote(), c.existingCoverNote(), c.notes());
         String profile = CatalogJson.compact(pj);
-        String sealed = codec.seal(CatalogJson.compact(personal));
+        String sealed = codec.seal(CatalogJson.compact(personal), "client/" + id);
         db.inTransaction(conn -> {
             try (PreparedStatement ps = conn.prepareStatement(
                     "INSERT INTO client(id, created_at, updated_at, profile_json, personal_json) VALUES (?, ?, ?, ?, ?) "
@@ -157,7 +166,7 @@ public final class PlanStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) return Optional.empty();
                     ProfileJson pj = parse(rs.getString(1), ProfileJson.class);
-                    PersonalJson personal = parse(codec.open(rs.getString(2)), PersonalJson.class);
+                    PersonalJson personal = parse(codec.open(rs.getString(2), "client/" + id), PersonalJson.class);
                     return Optional.of(new ClientRecord(profile(id, pj, personal), Lang.parse(pj.language()).orElse(null), rs.getString(3), rs.getString(4)));
                 }
             }
@@ -180,7 +189,7 @@ public final class PlanStore {
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ProfileJson pj = parse(rs.getString(2), ProfileJson.class);
-                    PersonalJson personal = parse(codec.open(rs.getString(3)), PersonalJson.class);
+                    PersonalJson personal = parse(codec.open(rs.getString(3), "client/" + rs.getString(1)), PersonalJson.class);
                     Integer age = pj.age();
                     if (personal.birthDate() != null) age = java.time.Period.between(personal.birthDate(), LocalDate.now()).getYears();
                     out.add(new ClientSummary(rs.getString(1), personal.name(), age, pj.livesIn(), rs.getString(4), rs.getInt(5)));
@@ -210,13 +219,13 @@ public final class PlanStore {
         String now = Instant.now().toString();
         PlanJson pj = new PlanJson(plan.productIds(), plan.options(), plan.startDate(), plan.currency(), plan.fx().rates(), plan.runs(), plan.status());
         String json = CatalogJson.compact(pj);
-        String personal = codec.seal(CatalogJson.compact(new PlanPersonalJson(plan.title(), plan.notes())));
+        String personalJson = CatalogJson.compact(new PlanPersonalJson(plan.title(), plan.notes()));
+        String newId = planId == null ? newId("plan") : planId;
         return db.inTransaction(c -> {
             requireClient(c, clientId);
-            String id = planId;
+            String id = newId;
             int revision;
-            if (id == null) {
-                id = newId("plan");
+            if (planId == null) {
                 revision = 1;
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO plan(id, client_id, status, revision, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)")) {
@@ -238,6 +247,7 @@ public final class PlanStore {
                     ps.executeUpdate();
                 }
             }
+            String personal = codec.seal(personalJson, "plan/" + id + "/" + revision);
             insertRevision(c, id, revision, now, datasetAsOf, json, personal);
             touchClient(c, clientId, now);
             return new SavedPlan(id, clientId, revision, now, datasetAsOf, plan);
@@ -300,16 +310,16 @@ public final class PlanStore {
                 ps.setString(i, planId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) return Optional.empty();
-                    Plan plan = decodePlan(rs.getString(5), rs.getString(6));
+                    Plan plan = decodePlan(rs.getString(5), rs.getString(6), planId, rs.getInt(2));
                     return Optional.of(new SavedPlan(planId, rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), plan));
                 }
             }
         });
     }
 
-    private Plan decodePlan(String json, String personalStored) {
+    private Plan decodePlan(String json, String personalStored, String planId, int revision) {
         PlanJson pj = parse(json, PlanJson.class);
-        PlanPersonalJson pp = parse(codec.open(personalStored), PlanPersonalJson.class);
+        PlanPersonalJson pp = parse(codec.open(personalStored, "plan/" + planId + "/" + revision), PlanPersonalJson.class);
         FxTable fx = pj.fx() == null || pj.fx().isEmpty() ? null : new FxTable(pj.fx());
         return new Plan(pp.title(), pj.productIds(), pj.options(), pj.startDate(), pj.currency(), fx, pj.runs(), pp.notes(), pj.status());
     }
@@ -325,7 +335,7 @@ public final class PlanStore {
                 if (clientId != null) ps.setString(1, clientId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Plan plan = decodePlan(rs.getString(6), rs.getString(7));
+                        Plan plan = decodePlan(rs.getString(6), rs.getString(7), rs.getString(1), rs.getInt(4));
                         out.add(new PlanSummary(rs.getString(1), rs.getString(2), plan.title(), PlanStatus.valueOf(rs.getString(3)), rs.getInt(4),
                                 rs.getString(5), plan.productIds(), rs.getString(8)));
                     }
@@ -344,7 +354,7 @@ public final class PlanStore {
                 ps.setString(1, planId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Plan plan = decodePlan(rs.getString(4), rs.getString(5));
+                        Plan plan = decodePlan(rs.getString(4), rs.getString(5), planId, rs.getInt(1));
                         out.add(new Revision(rs.getInt(1), rs.getString(2), rs.getString(3), plan.title(), plan.productIds()));
                     }
                 }

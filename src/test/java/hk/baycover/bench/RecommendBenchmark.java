@@ -49,8 +49,8 @@ public final class RecommendBenchmark {
         int elements = 0;
         int found = 0;
         for (int c = 0; c < 5; c++) {
-            Catalog cat = CatalogGenerator.catalog(size, 1000 + c);
-            ClientProfile client = CatalogGenerator.client(Money.of("60000", Currency.HKD));
+            Catalog cat = PlanCatalogGenerator.catalog(size, 1000 + c);
+            ClientProfile client = PlanCatalogGenerator.client(Money.of("60000", Currency.HKD));
             Planner planner = new Planner(cat, today);
             Plan frame = planner.newPlan(client, List.of());
             Planner.Framing f = planner.frame(client, frame, Recommendation.Options.defaults());
@@ -87,8 +87,8 @@ public final class RecommendBenchmark {
         int agree = 0;
         int total = 0;
         for (int c = 0; c < 5; c++) {
-            Catalog cat = CatalogGenerator.catalog(size, 2000 + c);
-            ClientProfile client = CatalogGenerator.client(Money.of("60000", Currency.HKD));
+            Catalog cat = PlanCatalogGenerator.catalog(size, 2000 + c);
+            ClientProfile client = PlanCatalogGenerator.client(Money.of("60000", Currency.HKD));
             Planner planner = new Planner(cat, today);
             Planner.Framing f = planner.frame(client, planner.newPlan(client, List.of()), Recommendation.Options.defaults());
             // brute force over every subset of the non-free candidates: keep the 20 cheapest so it finishes

@@ -81,17 +81,14 @@ class PlanStoreTest {
 
     @Test
     void personalDataLivesInOneColumnThroughTheCodec() throws Exception {
-        store.personalCodec(new PlanStore.PersonalCodec() {
-            @Override
-            public String seal(String json) {
-                return "b64:" + Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public String open(String stored) {
-                return new String(Base64.getDecoder().decode(stored.substring(4)), StandardCharsets.UTF_8);
-            }
-        });
+        // a stand-in for the issue-7 cipher: reversible, bound to the record id like AES-GCM associated data
+        store.personalCodec(PlanStore.PersonalCodec.of(
+                (json, id) -> "b64:" + id + ":" + Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8)),
+                (stored, id) -> {
+                    String prefix = "b64:" + id + ":";
+                    if (!stored.startsWith(prefix)) throw new IllegalStateException("sealed for another record");
+                    return new String(Base64.getDecoder().decode(stored.substring(prefix.length())), StandardCharsets.UTF_8);
+                }));
         String id = store.saveClient(client(), Lang.EN);
         store.savePlan(null, id, plan(List.of("test-voucher")), "2026-02-10");
         String profile;

@@ -3,6 +3,7 @@ package hk.baycover.ui.shell;
 import hk.baycover.ui.common.PlaceholderView;
 import hk.baycover.ui.common.UiContext;
 import hk.baycover.ui.data.DataView;
+import hk.baycover.ui.plan.PlanView;
 import javafx.scene.Node;
 
 import java.util.function.Function;
@@ -11,7 +12,7 @@ import java.util.function.Function;
 public enum Screen {
     COMPARE("nav.compare", ctx -> new PlaceholderView(ctx, "placeholder.compare")),
     LOOKUP("nav.lookup", ctx -> new PlaceholderView(ctx, "placeholder.lookup")),
-    PLANS("nav.plans", ctx -> new PlaceholderView(ctx, "placeholder.plans")),
+    PLANS("nav.plans", PlanView::new),
     GAPS("nav.gaps", ctx -> new PlaceholderView(ctx, "placeholder.gaps")),
     DATA("nav.data", DataView::new);
 

@@ -39,8 +39,8 @@ import java.util.Random;
  * 5-year age bands (HKD or CNY), renewal ages, regions (some Hong Kong only), a few free public schemes, a few
  * unpublished premiums and a few residency requirements the client does not meet.
  */
-public final class CatalogGenerator {
-    private CatalogGenerator() {
+public final class PlanCatalogGenerator {
+    private PlanCatalogGenerator() {
     }
 
     public static Catalog catalog(int products, long seed) {
