@@ -75,16 +75,17 @@ public final class LookupText {
     public static String about(Lang lang, Catalog catalog) {
         DataAbout a = DataAbout.of(catalog);
         if (a.drugs() + a.devices() + a.institutions() == 0) return I18n.get(lang, "lookup.about.none");
+        String sp = lang == Lang.EN ? " " : "";
         StringBuilder b = new StringBuilder(I18n.get(lang, "lookup.about.counts", a.drugs(), a.devices(), a.institutions()));
         if (a.latestTotal() != null) {
             var t = a.latestTotal();
-            b.append(' ').append(I18n.get(lang, "lookup.about.total", t.asOf().value(),
+            b.append(sp).append(I18n.get(lang, "lookup.about.total", t.asOf().value(),
                     t.total() == null ? "—" : t.total(), t.institutions() == null ? "—" : t.institutions()));
-            a.itemShare().ifPresent(s -> b.append(' ').append(I18n.get(lang, "lookup.about.share", s)));
+            a.itemShare().ifPresent(s -> b.append(sp).append(I18n.get(lang, "lookup.about.share", s)));
         }
-        for (LocalizedText c : a.coverage()) b.append(' ').append(c.get(lang));
-        a.asOfDate().ifPresent(d -> b.append(' ').append(I18n.get(lang, "lookup.about.asOf", d.value())));
-        if (a.sampleRecords() > 0) b.append(' ').append(I18n.get(lang, "lookup.about.samples", a.sampleRecords()));
+        for (LocalizedText c : a.coverage()) b.append(sp).append(c.get(lang));
+        a.asOfDate().ifPresent(d -> b.append(sp).append(I18n.get(lang, "lookup.about.asOf", d.value())));
+        if (a.sampleRecords() > 0) b.append(sp).append(I18n.get(lang, "lookup.about.samples", a.sampleRecords()));
         return b.toString();
     }
 }
