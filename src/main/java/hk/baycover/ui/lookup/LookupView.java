@@ -5,8 +5,10 @@ import hk.baycover.lookup.LookupHit;
 import hk.baycover.lookup.LookupText;
 import hk.baycover.lookup.ResultKind;
 import hk.baycover.model.City;
+import hk.baycover.model.Confidence;
 import hk.baycover.model.DesignationStatus;
 import hk.baycover.model.Institution;
+import hk.baycover.model.Sourced;
 import hk.baycover.ui.common.UiContext;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -367,7 +369,7 @@ public final class LookupView extends VBox {
             }
             var lang = ctx.tr().lang();
             name.setText(LookupText.text(hit.name(), lang));
-            boolean isSample = hit.item() != null ? hit.item().sample() : hit.institution().sample();
+            boolean isSample = (hit.item() != null ? hit.item().sample() : hit.institution().sample());
             sample.setText(isSample ? ctx.tr().get("lookup.sample") : "");
             sample.setVisible(isSample);
             sample.setManaged(isSample);
@@ -375,7 +377,9 @@ public final class LookupView extends VBox {
             String where = hit.institution() != null ? " · " + LookupText.city(lang, hit.institution().city()) : "";
             String matched = hit.field() == null ? "" : " · " + LookupText.matched(lang, hit)
                     + (hit.matchedText() != null && !hit.matchedText().equals(name.getText()) ? ": " + hit.matchedText() : "");
-            why.setText(kind + where + matched);
+            Sourced record = hit.item() != null ? hit.item() : hit.institution();
+            String caution = record.confidence() == Confidence.LOW ? " · " + ctx.tr().get("lookup.lowConfidence.short") : "";
+            why.setText(kind + where + matched + caution);
             setText(null);
             setGraphic(box);
             setAccessibleText(name.getText() + ", " + why.getText());

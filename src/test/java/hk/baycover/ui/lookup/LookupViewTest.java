@@ -149,6 +149,12 @@ class LookupViewTest {
         assertTrue(detail.contains("Sources"), detail);
         assertTrue(detail.contains("http"), "source URLs shown as text: " + detail);
         assertTrue(detail.contains("Products that pay for"), detail);
+        // copy as text: the clipboard gets the same detail
+        robot.clickOn("#lookup-copy");
+        String[] copied = new String[1];
+        robot.interact(() -> copied[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertTrue(copied[0] != null && copied[0].startsWith("Lorlatinib\n") && copied[0].contains("Zhongshan Chenxinghai Hospital"), String.valueOf(copied[0]));
+        assertEquals("Copied to the clipboard.", robot.lookup("#lookup-message").queryAs(Label.class).getText());
         // the language switch re-renders the open detail
         robot.interact(() -> settings.langProperty().set(Lang.ZH_HK));
         await(() -> robot.lookup("#lookup-detail-title").queryAs(Label.class).getText().equals("勞拉替尼"));
