@@ -98,6 +98,7 @@ public final class LookupBench {
         row("Chinese (繁/简), 1–12 chars", cjkTimes[0], cjkTimes[1]);
         row("Latin (incl. typos), 1–12 chars", latinTimes[0], latinTimes[1]);
         row("all", allIndex, allScan);
+        heaviest(index, scan, extra.isEmpty() ? 11 : 41);
         int slowest = Integer.getInteger("bench.slowest", 0);
         if (slowest > 0) {
             List<String> keys = new ArrayList<>(cjkKeys);
@@ -114,6 +115,37 @@ public final class LookupBench {
                 System.out.printf(Locale.ROOT, "  %.3f ms  «%s»  (%d found)%n", times[at] / 1e6, q, index.search(LookupQuery.of(q).withLimit(LIMIT)).total());
             }
             if (n < 0) System.out.print("");
+        }
+    }
+
+    /**
+     * The keystrokes with the most work (one Latin letter matching nearly everything, common words, long phrases),
+     * each repeated and reported as its median: the cost without the scheduling noise of a shared machine.
+     */
+    private static void heaviest(Searcher index, Searcher scan, int repeats) {
+        String[] heavy = {"l", "t", "lo", "ca", "非", "医院", "Paedi", "injec", "Implant", "tinib", "lung cancer", "心脏起搏器", "lorlatnib"};
+        System.out.println();
+        System.out.println("| heavy keystroke | found | index median | scan median | speed-up |");
+        System.out.println("|---|---|---|---|---|");
+        for (String q : heavy) {
+            LookupQuery query = LookupQuery.of(q).withLimit(LIMIT);
+            long[] ti = new long[repeats];
+            long[] ts = new long[Math.max(3, repeats / 4)];
+            for (int i = 0; i < ti.length; i++) {
+                long a = System.nanoTime();
+                index.search(query);
+                ti[i] = System.nanoTime() - a;
+            }
+            for (int i = 0; i < ts.length; i++) {
+                long a = System.nanoTime();
+                scan.search(query);
+                ts[i] = System.nanoTime() - a;
+            }
+            Arrays.sort(ti);
+            Arrays.sort(ts);
+            double mi = ti[ti.length / 2];
+            double ms = ts[ts.length / 2];
+            System.out.printf(Locale.ROOT, "| «%s» | %,d | %.3f ms | %.2f ms | %.0f× |%n", q, index.search(query).total(), mi / 1e6, ms / 1e6, ms / mi);
         }
     }
 
