@@ -172,7 +172,8 @@ public final class LookupView extends VBox {
             move(code == KeyCode.DOWN ? 1 : -1);
             e.consume();
         } else if (code == KeyCode.ENTER) {
-            openSelected();
+            if (vm.isPending()) vm.searchAndOpenFirst();
+            else openSelected();
             e.consume();
         } else if (code == KeyCode.ESCAPE) {
             vm.clear();

@@ -66,6 +66,7 @@ public final class LookupViewModel {
     private Task<LookupResult> running;
     private long generation;
     private long detailGeneration;
+    private boolean openFirstWhenDone;
 
     public LookupViewModel(UiContext ctx) {
         this.ctx = ctx;
@@ -128,6 +129,7 @@ public final class LookupViewModel {
         long gen = ++generation;
         LookupQuery q = currentQuery(SHOWN);
         if (q.text().isBlank() && !q.hasFilter()) {
+            openFirstWhenDone = false;
             running = null;
             results.clear();
             total.set(0);
@@ -147,6 +149,8 @@ public final class LookupViewModel {
             searching.set(false);
             searched.set(true);
             running = null;
+            if (openFirstWhenDone && !r.hits().isEmpty()) open(r.hits().get(0));
+            openFirstWhenDone = false;
         });
         task.setOnFailed(e -> {
             if (gen != generation) return;
@@ -154,6 +158,17 @@ public final class LookupViewModel {
             running = null;
             showError(task.getException());
         });
+    }
+
+    /** True while the typed text has not been searched yet (debounce waiting or search running). */
+    public boolean isPending() {
+        return debounce.getStatus() == javafx.animation.Animation.Status.RUNNING || searching.get();
+    }
+
+    /** Enter pressed before the answer came: search now and open the first result when it arrives. */
+    public void searchAndOpenFirst() {
+        openFirstWhenDone = true;
+        if (debounce.getStatus() == javafx.animation.Animation.Status.RUNNING || running == null) searchNow();
     }
 
     /** Esc: empty query, closed detail; filters stay. */

@@ -174,6 +174,13 @@ class LookupViewTest {
     }
 
     @Test
+    void enterRightAfterTypingOpensTheFirstResultOfWhatWasTyped(FxRobot robot) throws Exception {
+        robot.clickOn("#lookup-query").write("耳蝸").type(KeyCode.ENTER);
+        await(() -> robot.lookup("#lookup-detail-title").tryQuery().isPresent());
+        assertEquals("New-type cochlear implant", robot.lookup("#lookup-detail-title").queryAs(Label.class).getText());
+    }
+
+    @Test
     void institutionDetailShowsItemsDesignationAndVoucher(FxRobot robot) throws Exception {
         robot.clickOn("#lookup-query").write("HKU-SZH");
         ListView<LookupHit> list = results(robot);
