@@ -75,6 +75,8 @@ public final class LookupView extends VBox {
         Label hint = new Label();
         hint.textProperty().bind(ctx.tr().bind("lookup.hint"));
         hint.getStyleClass().add("muted");
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
 
         FlowPane filters = new FlowPane(12, 6);
         filters.setId("lookup-filters");
@@ -96,6 +98,7 @@ public final class LookupView extends VBox {
         about.setId("lookup-about");
         about.setWrapText(true);
         about.getStyleClass().add("muted");
+        about.setMinHeight(Region.USE_PREF_SIZE);
         about.textProperty().bind(vm.aboutProperty());
 
         Label count = new Label();
@@ -151,6 +154,7 @@ public final class LookupView extends VBox {
         Label message = new Label();
         message.setId("lookup-message");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.textProperty().bind(vm.messageProperty());
         vm.messageIsErrorProperty().addListener((o, a, err) -> {
             message.getStyleClass().removeAll("error-text", "ok-text");
