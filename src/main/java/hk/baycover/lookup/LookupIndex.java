@@ -173,6 +173,27 @@ public final class LookupIndex implements Searcher {
         boolean contains(int d) {
             return Arrays.binarySearch(a, from, to, d) >= 0;
         }
+
+        /** First position at or after {@code at} whose value is not below d (exponential then binary search). */
+        int seek(int at, int d) {
+            if (at >= to || a[at] >= d) return at;
+            int step = 1;
+            int lo = at;
+            int hi = at + 1;
+            while (hi < to && a[hi] < d) {
+                lo = hi;
+                step <<= 1;
+                hi = at + step;
+            }
+            if (hi > to) hi = to;
+            // a[lo] < d, and a[hi] >= d or hi == to
+            while (lo + 1 < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (a[mid] < d) lo = mid;
+                else hi = mid;
+            }
+            return hi;
+        }
     }
 
     // ------------------------------------------------------------------ one field group
@@ -274,10 +295,17 @@ public final class LookupIndex implements Searcher {
             int[] out = new int[first.to - first.from];
             int k = 0;
             int use = Math.min(3, lists.length);
+            // a cursor per other list moves forward only (lists are sorted): galloping intersection
+            int[] cursor = new int[use];
+            for (int j = 1; j < use; j++) cursor[j] = lists[j].from;
             candidates:
             for (int i = first.from; i < first.to; i++) {
                 int d = first.a[i];
-                for (int j = 1; j < use; j++) if (!lists[j].contains(d)) continue candidates;
+                for (int j = 1; j < use; j++) {
+                    cursor[j] = lists[j].seek(cursor[j], d);
+                    if (cursor[j] >= lists[j].to) break candidates;
+                    if (lists[j].a[cursor[j]] != d) continue candidates;
+                }
                 if (!filter.test(docs, d)) continue;
                 for (int e = docs.groupStart(d, group); e < docs.groupEnd(d, group); e++) {
                     if (docs.entryText[e].contains(q)) {
