@@ -1,5 +1,6 @@
 package hk.baycover.app;
 
+import hk.baycover.lookup.LookupService;
 import hk.baycover.model.Catalog;
 import hk.baycover.model.Lang;
 import hk.baycover.model.ProgressMonitor;
@@ -18,6 +19,7 @@ public final class BayCover implements AutoCloseable {
     private final Path dataDir;
     private final Database database;
     private final CatalogStore catalogStore;
+    private final LookupService lookup = new LookupService();
     private volatile Catalog catalog;
 
     private BayCover(Path dataDir, Database database) {
@@ -39,6 +41,9 @@ public final class BayCover implements AutoCloseable {
     public Database database() { return database; }
 
     public CatalogStore catalogStore() { return catalogStore; }
+
+    /** 港澳藥械通 search over catalog snapshots (one in-memory index per snapshot). */
+    public LookupService lookup() { return lookup; }
 
     /** The current catalog snapshot (immutable; replaced after every import). */
     public Catalog catalog() { return catalog; }
