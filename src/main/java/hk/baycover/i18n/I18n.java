@@ -45,6 +45,12 @@ public final class I18n {
         return get(lang, e.key(), e.args());
     }
 
+    /** The text of a decision reason; string arguments that are themselves keys (e.g. "region.SHENZHEN") are translated. */
+    public static String reason(Lang lang, hk.baycover.model.Reason reason) {
+        Object[] args = reason.args().stream().map(a -> a instanceof String && has(lang, (String) a) ? get(lang, (String) a) : a).toArray();
+        return get(lang, reason.key(), args);
+    }
+
     /** Name of an enum constant, e.g. need.INPATIENT; falls back to the constant's name. */
     public static String enumName(Lang lang, Enum<?> value) {
         if (value == null) return "";
