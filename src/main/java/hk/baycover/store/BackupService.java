@@ -547,6 +547,15 @@ public final class BackupService {
         }
     }
 
+    /** SHA-256 of a file, as a {@link UserError} when it cannot be read. */
+    public static String sha256OrFail(Path file) {
+        try {
+            return sha256(file);
+        } catch (IOException e) {
+            throw new UserError(e, "trust.restore.unreadable", file, e.getMessage());
+        }
+    }
+
     public static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
