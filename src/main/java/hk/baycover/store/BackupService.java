@@ -66,6 +66,7 @@ public final class BackupService {
     public static final String DIR = "backups";
     private static final String AUTO = "auto-";
     private static final String RESTORE_TEMP = ".restore-";
+    private static final String INSPECT_TEMP = ".inspect-";
     private static final Logger LOG = Logger.getLogger(BackupService.class.getName());
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
@@ -240,7 +241,7 @@ public final class BackupService {
 
     /** Checks a backup file as a restore would, changing nothing. */
     public static Candidate inspect(Path file, Path workDir) {
-        Path copy = prepare(file, workDir);
+        Path copy = prepare(file, workDir, INSPECT_TEMP);
         try {
             return candidate(file, copy);
         } finally {
@@ -253,7 +254,7 @@ public final class BackupService {
      * exclusively ({@code DataDirLock.exclusively}). The database object stays valid and points at the restored data.
      */
     public Candidate restore(Path file, ProgressMonitor monitor) {
-        Path prepared = prepare(file, dataDir());
+        Path prepared = prepare(file, dataDir(), RESTORE_TEMP);
         try {
             Candidate cand = candidate(file, prepared);
             monitor.checkCancelled();
@@ -274,7 +275,7 @@ public final class BackupService {
      * database is opened. The caller holds the folder exclusively.
      */
     public static Candidate restoreOffline(Path dataDir, Path file) {
-        Path prepared = prepare(file, dataDir);
+        Path prepared = prepare(file, dataDir, RESTORE_TEMP);
         try {
             Candidate cand = candidate(file, prepared);
             String previous = swap(dataDir, prepared);
@@ -298,7 +299,7 @@ public final class BackupService {
     }
 
     /** Copies the candidate into the folder and checks it there; returns the checked copy (rollback-journal mode). */
-    static Path prepare(Path file, Path workDir) {
+    static Path prepare(Path file, Path workDir, String prefix) {
         if (!Files.isRegularFile(file)) throw new UserError("trust.restore.noFile", file);
         Path wal = Path.of(file + "-wal");
         try {
@@ -313,8 +314,7 @@ public final class BackupService {
         } catch (IOException e) {
             throw new UserError(e, "trust.restore.unreadable", file, e.getMessage());
         }
-        cleanStale(workDir);
-        Path copy = workDir.resolve(RESTORE_TEMP + UUID.randomUUID() + ".db");
+        Path copy = workDir.resolve(prefix + UUID.randomUUID() + ".db");
         boolean ok = false;
         try {
             Files.copy(file, copy);
@@ -474,20 +474,21 @@ public final class BackupService {
         }
     }
 
-    /** Removes temporary files a crash may have left (restore copies, half-written backups). */
+    /**
+     * Removes temporary files a crash may have left: restore copies (a restore runs only with the folder held
+     * exclusively, so none can be in use when the folder is opened) and half-written automatic backups. Copies made by
+     * {@code restore --check}, which runs alongside others, are removed once they are an hour old.
+     */
     public static void cleanStale(Path dataDir) {
+        Instant hourAgo = Instant.now().minusSeconds(3600);
         for (Path dir : List.of(dataDir, dataDir.resolve(DIR))) {
             if (!Files.isDirectory(dir)) continue;
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, p -> {
                 String n = p.getFileName().toString();
-                return (n.startsWith(RESTORE_TEMP) && n.contains(".db")) || (n.startsWith("." + AUTO) && n.endsWith(".tmp"))
-                        || (n.startsWith("." + AUTO) && n.endsWith(".tmp-journal"));
+                return n.startsWith(RESTORE_TEMP) || n.startsWith(INSPECT_TEMP) || (n.startsWith("." + AUTO) && n.contains(".tmp"));
             })) {
                 for (Path p : ds) {
-                    // a restore copy still being checked by this process is kept
-                    if (Files.getLastModifiedTime(p).toInstant().isAfter(Instant.now().minusSeconds(600)) && p.getFileName().toString().startsWith(RESTORE_TEMP)) {
-                        continue;
-                    }
+                    if (p.getFileName().toString().startsWith(INSPECT_TEMP) && Files.getLastModifiedTime(p).toInstant().isAfter(hourAgo)) continue;
                     deleteQuietly(p);
                 }
             } catch (IOException e) {
