@@ -133,6 +133,12 @@ public final class CatalogStore {
     private List<Imported> importLoaded(List<Loaded> raw, Origin origin, Lang lang, ProgressMonitor monitor) {
         List<Loaded> packs = readAll(raw, lang, monitor);
         long total = packs.stream().mapToLong(l -> l.pack().recordCount()).sum();
+        List<Problem> early = db.read(c -> {
+            List<Problem> out = new ArrayList<>();
+            for (Loaded l : packs) out.addAll(clashes(c, l, lang));
+            return out;
+        });
+        if (!early.isEmpty()) throw new PackException(early);
         BackupService.rolling(db, "before-import");
         return db.inTransaction(c -> {
             try (Statement s = c.createStatement()) {
