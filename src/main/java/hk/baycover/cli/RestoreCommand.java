@@ -39,6 +39,7 @@ final class RestoreCommand implements Runnable {
     @Override
     public void run() {
         Path dataDir = root.dataDirectory();
+        hk.baycover.app.Logs.toDataDir(dataDir);
         // the current database is never opened through BayCover (it may be corrupt): the swap checks it itself
         BackupService.Candidate c = checkOnly ? BackupService.inspect(file, dataDir) : BayCover.restoreUnopened(dataDir, file);
         PrintWriter out = spec.commandLine().getOut();

@@ -79,6 +79,40 @@ public final class PersonalDataCipher {
         return decryptText(bytes, recordId);
     }
 
+    /**
+     * A whole record (e.g. a {@code ClientProfile}) as encrypted JSON, written with the catalog's Jackson mapper: the
+     * simplest way to keep every personal field of a record out of the database file. The plaintext JSON bytes are
+     * wiped after sealing.
+     */
+    public byte[] sealJson(Object value, String recordId) {
+        if (value == null) return null;
+        byte[] json;
+        try {
+            json = hk.baycover.catalog.CatalogJson.mapper().writer()
+                    .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+        try {
+            return encrypt(json, recordId);
+        } finally {
+            Arrays.fill(json, (byte) 0);
+        }
+    }
+
+    /** Opens what {@link #sealJson} sealed for the same record. */
+    public <T> T openJson(byte[] sealed, Class<T> type, String recordId) {
+        byte[] json = decrypt(sealed, recordId);
+        if (json == null) return null;
+        try {
+            return hk.baycover.catalog.CatalogJson.mapper().readValue(json, type);
+        } catch (java.io.IOException e) {
+            throw new UserError(e, "trust.recordDamaged", recordId);
+        } finally {
+            Arrays.fill(json, (byte) 0);
+        }
+    }
+
     private static byte[] aad(KeyManager.Held h, String recordId) {
         if (recordId == null || recordId.isEmpty()) throw new IllegalArgumentException("a record id is required as associated data");
         return ("baycover/pd/v1/" + h.keyId() + "/" + recordId).getBytes(StandardCharsets.UTF_8);

@@ -55,6 +55,7 @@ public final class CrashHarness {
     /** Repeated imports killed at random. */
     public static Report imports(Path dir, int cycles, long seed, int maxDelayMillis) throws Exception {
         Random random = new Random(seed);
+        Files.createDirectories(dir);
         Path journal = dir.resolveSibling(dir.getFileName() + "-journal.txt");
         Files.deleteIfExists(journal);
         int kills = 0;
@@ -162,10 +163,9 @@ public final class CrashHarness {
         try {
             BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line;
-            while ((line = r.readLine()) != null && !line.equals("READY")) {
-                // start-up output, if any
-            }
-            if (line == null) throw new IllegalStateException("the child died before it was ready (exit " + p.waitFor() + ")");
+            StringBuilder said = new StringBuilder();
+            while ((line = r.readLine()) != null && !line.equals("READY")) said.append(line).append('\n');
+            if (line == null) throw new IllegalStateException("the child died before it was ready (exit " + p.waitFor() + "): " + said);
             Thread.sleep(delayMillis);
         } finally {
             p.destroyForcibly();

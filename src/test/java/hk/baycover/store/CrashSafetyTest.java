@@ -24,6 +24,7 @@ class CrashSafetyTest {
     Path tmp;
 
     static String runBoth(Path base, int cycles, long seed) throws Exception {
+        java.nio.file.Files.createDirectories(base);
         Path imports = base.resolve("imports");
         CrashHarness.Report ri = CrashHarness.imports(imports, cycles, seed, 2500);
         Path restores = base.resolve("restores");
