@@ -57,21 +57,36 @@ public final class BayCoverApp extends Application {
         }
         stage.show();
 
+        openData(scene, dataDir);
+        settings.langProperty().addListener((o, a, b) -> settingsStore.save(settings));
+        settings.fontScaleProperty().addListener((o, a, b) -> settingsStore.save(settings));
+        settings.autoLockMinutesProperty().addListener((o, a, b) -> settingsStore.save(settings));
+    }
+
+    /** Opens the folder as the one window on it; a corrupt database leads to the recovery screen instead. */
+    private void openData(Scene scene, Path dataDir) {
         Lang lang = settings.lang();
-        Task<BayCover> open = background.submit(m -> BayCover.open(dataDir, lang, m));
+        Task<BayCover> open = background.submit(m -> BayCover.open(dataDir, lang, m, hk.baycover.trust.DataDirLock.Mode.INSTANCE));
         open.setOnSucceeded(e -> {
             app = open.getValue();
             UiContext ctx = new UiContext(app, settings, background);
-            scene.setRoot(new MainWindow(ctx, Screen.COMPARE));
+            scene.setRoot(new hk.baycover.ui.trust.TrustGate(ctx, () -> new MainWindow(ctx, Screen.COMPARE)));
         });
         open.setOnFailed(e -> {
+            if (open.getException() instanceof hk.baycover.app.CorruptDatabase) {
+                scene.setRoot(new hk.baycover.ui.trust.RecoveryView(new hk.baycover.ui.common.Tr(settings.langProperty()), background,
+                        hk.baycover.ui.common.FileDialogs.SYSTEM, dataDir, (hk.baycover.app.CorruptDatabase) open.getException(),
+                        () -> {
+                            scene.setRoot(loading());
+                            openData(scene, dataDir);
+                        }, Platform::exit));
+                return;
+            }
             Alert alert = new Alert(Alert.AlertType.ERROR, Errors.describe(settings.lang(), open.getException()));
             alert.setHeaderText(I18n.get(settings.lang(), "startup.failed"));
             alert.showAndWait();
             Platform.exit();
         });
-        settings.langProperty().addListener((o, a, b) -> settingsStore.save(settings));
-        settings.fontScaleProperty().addListener((o, a, b) -> settingsStore.save(settings));
     }
 
     private Parent loading() {
