@@ -2,7 +2,8 @@
 # Smoke test of the packaged BayCover: CLI (`--version`, `info --json`, `validate`, `export`, `lookup`) through
 # the image's own launcher, then the GUI under Xvfb until its main window is up (start-up probe + xdotool).
 #
-#   installer/smoke-test.sh                 # the app-image: target/jpackage/BayCover/bin/BayCover
+#   installer/smoke-test.sh                 # the app-image: target/jpackage/BayCover/bin/baycover (start script)
+#   BC=target/jpackage/BayCover/bin/BayCover installer/smoke-test.sh   # ... through the jpackage launcher
 #   installer/smoke-test.sh --deb           # installs target/jpackage/*.deb (root), tests /usr/bin/baycover, removes it
 #   installer/smoke-test.sh --deb --keep    # ... and leaves it installed
 #   installer/smoke-test.sh --no-gui        # CLI only
@@ -48,9 +49,11 @@ if [ "$DEB" = 1 ]; then
   fi
   BC=$(command -v baycover || true)
   [ "$BC" = /usr/bin/baycover ] && pass "the .deb puts 'baycover' on PATH ($BC -> $(readlink -f "$BC"))" || fail "no /usr/bin/baycover"
-  [ -f /usr/share/applications/baycover.desktop ] && pass "menu entry /usr/share/applications/baycover.desktop" || fail "no menu entry"
+  grep -q '^Exec=/opt/baycover/bin/baycover %f' /usr/share/applications/baycover.desktop 2>/dev/null \
+    && pass "menu entry starts bin/baycover with the opened file (%f)" || fail "menu entry Exec line"
+  grep -q 'baycover.json' /usr/share/mime/globs2 2>/dev/null && pass "file type *.baycover.json registered" || skip "shared-mime-info not installed: file type not checked"
 else
-  BC=target/jpackage/BayCover/bin/BayCover
+  BC=${BC:-target/jpackage/BayCover/bin/baycover}
   [ -x "$BC" ] || { echo "no app image at $BC: run mvn -B -Pinstaller package" >&2; exit 1; }
 fi
 DATA=$WORK/data

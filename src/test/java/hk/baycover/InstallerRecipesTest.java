@@ -112,6 +112,10 @@ class InstallerRecipesTest {
             String s = Files.readAllLines(Path.of("installer", "linux", script), StandardCharsets.UTF_8).stream()
                     .filter(l -> !l.strip().startsWith("#")).collect(Collectors.joining("\n"));
             assertTrue(s.contains("/usr/bin/baycover"), script);
+            if (script.equals("postinst")) {
+                assertTrue(s.contains("ln -sf /opt/baycover/bin/baycover /usr/bin/baycover"), "the command is the start script");
+                assertTrue(s.contains("Exec=/opt/baycover/bin/baycover %f"), "the menu entry passes the opened file");
+            }
             assertTrue(!s.contains("xdg-desktop-menu") && !s.contains("DESKTOP_COMMANDS"), script + " must not call xdg-desktop-menu (fails headless)");
         }
     }
