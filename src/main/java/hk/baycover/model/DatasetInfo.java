@@ -6,7 +6,7 @@ import java.util.Map;
 public record DatasetInfo(String id, PackKind kind, String version, PartialDate asOf, String origin, String importedAt,
                           String checksum, PackHeader header, Map<String, Integer> counts) {
     public DatasetInfo {
-        counts = Map.copyOf(counts);
+        counts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counts));
     }
 
     public int total() {

@@ -51,6 +51,10 @@ public final class ShippedPacks {
     public static List<CatalogStore.Imported> seed(CatalogStore store, Lang lang, ProgressMonitor monitor) {
         List<CatalogStore.Source> due = new ArrayList<>();
         for (String name : names()) {
+            if (ShippedPacks.class.getResource("/data/packs/" + name) == null) {
+                LOG.warning(() -> "shipped pack listed in index.txt but missing from the build: " + name);
+                continue;
+            }
             byte[] bytes = bytes(name);
             String checksum = PackReader.sha256(bytes);
             String[] stored = stored(store, datasetIdOf(name));
