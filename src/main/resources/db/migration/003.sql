@@ -40,6 +40,7 @@ CREATE TABLE proposal (
     sha256        TEXT NOT NULL,
     bytes         INTEGER NOT NULL,
     dataset_as_of TEXT,
+    datasets      TEXT,
     FOREIGN KEY (plan_id, revision) REFERENCES plan_revision(plan_id, revision) ON DELETE CASCADE
 );
 CREATE INDEX proposal_plan ON proposal(plan_id);

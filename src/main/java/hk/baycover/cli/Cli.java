@@ -34,6 +34,11 @@ import java.util.logging.Logger;
                 ExportCommand.class,
                 PlanCommand.class,
                 ScenariosCommand.class,
+                LookupCommand.class,
+                BackupCommand.class,
+                RestoreCommand.class,
+                AuditCommand.class,
+                PassphraseCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Cli {
@@ -50,6 +55,13 @@ public final class Cli {
     @Option(names = "--lang", paramLabel = "LANG", scope = CommandLine.ScopeType.INHERIT,
             description = "Language of messages and output: zh-HK (default in the GUI), zh-CN or en. Default: the system's.")
     String lang;
+
+    @Option(names = "--passphrase-file", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
+            description = "File whose first line is the passphrase that unlocks client data (else $BAYCOVER_PASSPHRASE).")
+    Path passphraseFile;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     private BayCover app;
 
@@ -72,6 +84,37 @@ public final class Cli {
         return app;
     }
 
+    /** The passphrase from {@code --passphrase-file} or {@code BAYCOVER_PASSPHRASE}; {@code trust.passphraseNeeded} if neither. */
+    public char[] passphrase() {
+        return Passphrases.read(passphraseFile, Passphrases.ENV, System.getenv(), this::warnReadable);
+    }
+
+    void warnReadable(Path file) {
+        if (spec != null) spec.commandLine().getErr().println(text("trust.passphraseFileReadable", file));
+    }
+
+    /** The data folder opened and unlocked with {@link #passphrase()}, for commands that read or write client data. */
+    public BayCover unlockedApp() {
+        BayCover a = app();
+        if (!a.keys().isUnlocked()) {
+            char[] p = passphrase();
+            try {
+                a.keys().unlock(p);
+            } finally {
+                java.util.Arrays.fill(p, '\0');
+            }
+        }
+        return a;
+    }
+
+    /** Releases the data folder (its lock) at the end of a run. */
+    void closeApp() {
+        if (app != null) {
+            app.close();
+            app = null;
+        }
+    }
+
     public String text(String key, Object... args) {
         return I18n.get(lang(), key, args);
     }
@@ -88,7 +131,12 @@ public final class Cli {
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } finally {
+            ((Cli) cl.getCommand()).closeApp();
+        }
         out.flush();
         err.flush();
         return code;

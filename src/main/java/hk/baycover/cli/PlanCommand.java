@@ -205,7 +205,8 @@ final class PlanCommand implements Callable<Integer> {
             byte[] bytes = new ProposalPdf(catalog, lang).render(report, rec, ProgressMonitor.NONE);
             PdfDocumentBuilder.write(bytes, pdf);
             pdfPath = pdf.toString();
-            if (saved != null) store.recordProposal(saved.planId(), saved.revision(), lang, PackReader.sha256(bytes), bytes.length, asOf);
+            if (saved != null) store.recordProposal(saved.planId(), saved.revision(), lang, PackReader.sha256(bytes), bytes.length, asOf,
+                    ProposalPdf.datasetVersions(catalog));
         }
         if (json) {
             PlanJson.print(out, PlanJson.output(lang, catalog, report, source, rec, saved, pdfPath));

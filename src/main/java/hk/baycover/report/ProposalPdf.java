@@ -427,6 +427,11 @@ public final class ProposalPdf {
         pdf.paragraph(t("pdf.disclaimer.text"), 8.5f, PdfDocumentBuilder.MUTED);
     }
 
+    /** The datasets a proposal was computed on, as {@code id@version, ...} (for the audit log and the proposal record). */
+    public static String datasetVersions(Catalog catalog) {
+        return String.join(", ", catalog.datasets().stream().map(d -> d.id() + "@" + d.version()).toList());
+    }
+
     /** Money as text in this report's conventions (for callers that label files or dialogs). */
     public static String money(Money m) {
         return Amounts.format(m);

@@ -89,7 +89,8 @@ public final class PlanStore {
     public record SavedPlan(String id, String clientId, int revision, String savedAt, String datasetAsOf, Plan plan) {
     }
 
-    public record Proposal(long id, String planId, int revision, String createdAt, Lang lang, String sha256, long bytes, String datasetAsOf) {
+    public record Proposal(long id, String planId, int revision, String createdAt, Lang lang, String sha256, long bytes, String datasetAsOf,
+                           String datasets) {
     }
 
     /** A user episode and the catalog episode it edits (null when the user added it). */
@@ -202,10 +203,19 @@ public final class PlanStore {
     /** Deletes a client with all their plans, revisions and proposal records. Returns false when there was no such client. */
     public boolean deleteClient(String id) {
         return db.inTransaction(c -> {
+            List<String> planIds = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM plan WHERE client_id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) planIds.add(rs.getString(1));
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM client WHERE id = ?")) {
                 ps.setString(1, id);
-                return ps.executeUpdate() > 0;
+                if (ps.executeUpdate() == 0) return false;
             }
+            for (String planId : planIds) AuditStore.planDeleted(c, planId, id);
+            return true;
         });
     }
 
@@ -249,6 +259,8 @@ public final class PlanStore {
             }
             String personal = codec.seal(personalJson, "plan/" + id + "/" + revision);
             insertRevision(c, id, revision, now, datasetAsOf, json, personal);
+            if (revision == 1) AuditStore.planCreated(c, id, clientId);
+            else AuditStore.planChanged(c, id, clientId, revision);
             touchClient(c, clientId, now);
             return new SavedPlan(id, clientId, revision, now, datasetAsOf, plan);
         });
@@ -381,21 +393,66 @@ public final class PlanStore {
 
     public boolean deletePlan(String planId) {
         return db.inTransaction(c -> {
+            String clientId = clientOf(c, planId);
+            if (clientId == null) return false;
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM plan WHERE id = ?")) {
                 ps.setString(1, planId);
-                return ps.executeUpdate() > 0;
+                ps.executeUpdate();
             }
+            AuditStore.planDeleted(c, planId, clientId);
+            return true;
         });
+    }
+
+    private static String clientOf(Connection c, String planId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT client_id FROM plan WHERE id = ?")) {
+            ps.setString(1, planId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /**
+     * Removes every row of one client (profile, plans, revisions, proposal records) inside the caller's transaction;
+     * returns how many rows went. Registered with the erasure service ({@code BayCover.eraseClient}), which adds
+     * secure deletion, a rebuilt file and fresh backups.
+     */
+    public int eraseRows(Connection c, String clientId) throws SQLException {
+        int rows = 0;
+        for (String sql : List.of(
+                "SELECT COUNT(*) FROM proposal WHERE plan_id IN (SELECT id FROM plan WHERE client_id = ?)",
+                "SELECT COUNT(*) FROM plan_revision WHERE plan_id IN (SELECT id FROM plan WHERE client_id = ?)",
+                "SELECT COUNT(*) FROM plan WHERE client_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, clientId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    rows += rs.getInt(1);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM client WHERE id = ?")) {
+            ps.setString(1, clientId);
+            int clients = ps.executeUpdate();
+            return clients == 0 ? 0 : rows + clients;
+        }
     }
 
     // proposals -------------------------------------------------------------------------------------------------------
 
-    /** Records that a proposal was issued for a plan revision: language, checksum, size and the dataset's as-of date. */
-    public Proposal recordProposal(String planId, int revision, Lang lang, String sha256, long bytes, String datasetAsOf) {
+    /**
+     * Records that a proposal was issued for a plan revision — language, checksum and size of the file, the dataset's
+     * as-of date and versions ({@code id@version, ...}) — with its audit entry, in one transaction.
+     */
+    public Proposal recordProposal(String planId, int revision, Lang lang, String sha256, long bytes, String datasetAsOf, String datasets) {
         String now = Instant.now().toString();
         return db.inTransaction(c -> {
+            String clientId = clientOf(c, planId);
+            if (clientId == null) throw new UserError("planStore.noPlan", planId);
+            long id;
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO proposal(plan_id, revision, created_at, lang, sha256, bytes, dataset_as_of) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO proposal(plan_id, revision, created_at, lang, sha256, bytes, dataset_as_of, datasets) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     java.sql.Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, planId);
                 ps.setInt(2, revision);
@@ -404,12 +461,15 @@ public final class PlanStore {
                 ps.setString(5, sha256);
                 ps.setLong(6, bytes);
                 ps.setString(7, datasetAsOf);
+                ps.setString(8, datasets);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
-                    return new Proposal(keys.getLong(1), planId, revision, now, lang, sha256, bytes, datasetAsOf);
+                    id = keys.getLong(1);
                 }
             }
+            AuditStore.proposalIssued(c, planId, clientId, lang, datasets, sha256);
+            return new Proposal(id, planId, revision, now, lang, sha256, bytes, datasetAsOf, datasets);
         });
     }
 
@@ -417,12 +477,12 @@ public final class PlanStore {
         return db.read(c -> {
             List<Proposal> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, revision, created_at, lang, sha256, bytes, dataset_as_of FROM proposal WHERE plan_id = ? ORDER BY id")) {
+                    "SELECT id, revision, created_at, lang, sha256, bytes, dataset_as_of, datasets FROM proposal WHERE plan_id = ? ORDER BY id")) {
                 ps.setString(1, planId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Proposal(rs.getLong(1), planId, rs.getInt(2), rs.getString(3), Lang.parse(rs.getString(4)).orElse(Lang.EN),
-                                rs.getString(5), rs.getLong(6), rs.getString(7)));
+                                rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8)));
                     }
                 }
             }

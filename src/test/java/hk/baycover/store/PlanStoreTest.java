@@ -131,7 +131,7 @@ class PlanStoreTest {
         assertEquals(LocalDate.of(2026, 12, 1), latest.startDate());
         assertEquals(List.of("test-voucher"), store.plan(r1.id(), 1).orElseThrow().plan().productIds(), "old revision kept");
 
-        PlanStore.Proposal prop = store.recordProposal(r1.id(), 2, Lang.ZH_HK, "abc123", 1234, "2026-02-10");
+        PlanStore.Proposal prop = store.recordProposal(r1.id(), 2, Lang.ZH_HK, "abc123", 1234, "2026-02-10", "gba-products@1");
         assertEquals(List.of(prop), store.proposals(r1.id()));
 
         PlanStore.SavedPlan copy = store.duplicate(r1.id(), "Copy");
@@ -150,6 +150,28 @@ class PlanStoreTest {
         assertTrue(store.proposals(r1.id()).isEmpty(), "proposal records deleted too");
         assertTrue(store.revisions(r1.id()).isEmpty());
         assertFalse(store.deleteClient(clientId));
+    }
+
+    @Test
+    void auditEntriesWithoutPersonalDataAndErasure() {
+        String clientId = store.saveClient(client(), Lang.EN);
+        PlanStore.SavedPlan r1 = store.savePlan(null, clientId, plan(List.of("test-voucher")), "2026-02-10");
+        store.savePlan(r1.id(), clientId, plan(List.of("test-voucher", "test-gba-medical")), "2026-02-10");
+        store.recordProposal(r1.id(), 2, Lang.ZH_CN, "deadbeef", 99, "2026-02-10", "gba-products@1");
+        var entries = app.audit().list(new hk.baycover.trust.AuditQuery(null, null, null, null, clientId, 0));
+        List<hk.baycover.trust.AuditAction> actions = entries.stream().map(hk.baycover.trust.AuditEntry::action).toList();
+        assertTrue(actions.containsAll(List.of(hk.baycover.trust.AuditAction.PLAN_CREATED, hk.baycover.trust.AuditAction.PLAN_CHANGED,
+                hk.baycover.trust.AuditAction.PROPOSAL_ISSUED)), actions.toString());
+        for (var e : entries) assertFalse(e.details().toString().contains("陳大文") || String.valueOf(e.subjectId()).contains("陳大文"));
+        var proposal = entries.stream().filter(e -> e.action() == hk.baycover.trust.AuditAction.PROPOSAL_ISSUED).findFirst().orElseThrow();
+        assertEquals("zh-CN", proposal.details().get("lang"));
+        assertEquals("deadbeef", proposal.details().get("sha256"));
+
+        // erasing the client (issue 7) removes every row the plan store holds for them
+        var result = app.eraseClient(clientId);
+        assertEquals(1 + 1 + 2 + 1, result.rowsRemoved(), "proposal + plan + 2 revisions + client");
+        assertTrue(store.clients().isEmpty());
+        assertTrue(store.plans(null).isEmpty());
     }
 
     @Test

@@ -421,12 +421,13 @@ public final class PlanViewModel {
         });
     }
 
-    /** Deletes the open client with all their plans; the screen starts afresh. */
+    /** Erases the open client with all their plans beyond recovery; the screen starts afresh. */
     public Task<?> deleteClient(Runnable afterwards) {
         String id = clientId.get();
         if (id == null) return null;
         return background(m -> {
-            ctx.app().planStore().deleteClient(id);
+            // erasure: secure delete, rebuilt file, fresh backups (issue 7); the plan store removes its rows inside it
+            ctx.app().eraseClient(id);
             return ctx.app().planStore().clients();
         }, cs -> {
             clients.setAll(cs);
@@ -475,7 +476,8 @@ public final class PlanViewModel {
             PdfDocumentBuilder.write(bytes, file);
             if (pid != null) {
                 ctx.app().planStore().plan(pid).ifPresent(sp ->
-                        ctx.app().planStore().recordProposal(pid, sp.revision(), lang, PackReader.sha256(bytes), bytes.length, asOf));
+                        ctx.app().planStore().recordProposal(pid, sp.revision(), lang, PackReader.sha256(bytes), bytes.length, asOf,
+                                ProposalPdf.datasetVersions(cat)));
             }
             return file;
         }, f -> outcome.set(ctx.tr().get("planui.exported", f)));
