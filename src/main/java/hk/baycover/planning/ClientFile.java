@@ -439,10 +439,11 @@ public final class ClientFile {
     public static ClientProfile templateProfile() {
         Map<Need, Priority> needs = new EnumMap<>(Need.class);
         needs.put(Need.INPATIENT, Priority.MUST_HAVE);
-        needs.put(Need.CANCER_TREATMENT, Priority.MUST_HAVE);
+        needs.put(Need.CANCER_TREATMENT, Priority.NICE_TO_HAVE);
         needs.put(Need.GBA_DRUG, Priority.NICE_TO_HAVE);
         needs.put(Need.SPECIALIST_OUTPATIENT, Priority.NICE_TO_HAVE);
         needs.put(Need.GENERAL_OUTPATIENT, Priority.NICE_TO_HAVE);
+        needs.put(Need.EMERGENCY_AMBULANCE, Priority.NICE_TO_HAVE);
         return new ClientProfile(null, "Chan Tai Man (example)", null, null, 65, Sex.M, false, ResidencyStatus.HK_PERMANENT_RESIDENT,
                 LivingPlace.HONG_KONG, City.SHENZHEN, SzInsurance.NONE, null, false, false, false, false, List.of(),
                 "none besides the Elderly Health Care Voucher", List.of(), null, List.of(), needs,

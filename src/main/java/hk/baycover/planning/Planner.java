@@ -240,7 +240,7 @@ public final class Planner {
             if (unknown && !opts.allowUnknownPremiums()) {
                 List<Reason> why = new ArrayList<>();
                 why.add(Reason.warn("rec.why.unknown"));
-                if (unknownWhy != null) why.add(unknownWhy);
+                if (unknownWhy != null && !"premium.notPublished".equals(unknownWhy.key())) why.add(unknownWhy);
                 excluded.put(prod.id(), new Recommendation.Verdict(prod.id(), false, Recommendation.Code.PREMIUM_UNKNOWN, why));
                 continue;
             }
@@ -253,6 +253,13 @@ public final class Planner {
             for (int i = 0; i < nice.size(); i++) {
                 if (coverage.coverage(prod, nice.get(i), region).level() == CoverageLevel.NONE) continue;
                 for (int y = 1; y <= last; y++) niceBits.set(i * years + (y - 1));
+            }
+            boolean free = !unknown && java.util.Arrays.stream(cents).allMatch(v -> v == 0);
+            if (free && mustBits.isEmpty() && niceBits.isEmpty() && opts.ceilingScenario() == null) {
+                // a free scheme that touches none of the client's needs adds nothing to the plan
+                excluded.put(prod.id(), new Recommendation.Verdict(prod.id(), false, Recommendation.Code.NO_MUST_HAVE,
+                        List.of(Reason.info("rec.why.freeUnrelated"))));
+                continue;
             }
             cands.put(prod.id(), new Recommender.Candidate(prod.id(), cents, unknown, mustBits, niceBits));
         }
