@@ -104,6 +104,12 @@ class PlanViewTest {
         Node combo = robot.lookup(comboId).query();
         robot.interact(() -> view.reveal(combo));
         robot.clickOn(comboId);
+        // a long list opens scrolled to the top: scroll the popup until the wanted row is shown
+        ListView<?> popup = robot.lookup(n -> n instanceof ListView && n.getScene() != view.getScene() && n.isVisible()).queryAs(ListView.class);
+        for (int i = 0; robot.lookup(cell(text)).tryQuery().isEmpty() && i < popup.getItems().size(); i += 5) {
+            int row = i;
+            robot.interact(() -> popup.scrollTo(row));
+        }
         robot.clickOn(cell(text));
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -133,10 +139,10 @@ class PlanViewTest {
         assertFalse(text(robot, "#e-needs").isEmpty());
 
         reveal(robot, "#f-name");
-        robot.clickOn("#f-name").write("Chan Tai Man");
-        robot.clickOn("#f-age").write("6x");
+        robot.clickOn("#f-name").write("Chan Tai Man", 0);
+        robot.clickOn("#f-age").write("6x", 0);
         assertTrue(text(robot, "#e-age").contains("whole number"), text(robot, "#e-age"));
-        robot.clickOn("#f-age").eraseText(2).write("68");
+        robot.clickOn("#f-age").eraseText(2).write("68", 0);
         assertEquals("", text(robot, "#e-age"));
         choose(robot, "#f-sex", "Male");
         choose(robot, "#f-residency", "HK permanent resident");
@@ -147,18 +153,18 @@ class PlanViewTest {
         choose(robot, "#f-need-CANCER_TREATMENT", "Must have");
         choose(robot, "#f-need-GBA_DRUG", "Nice to have");
         reveal(robot, "#f-budget");
-        robot.clickOn("#f-budget").write("30000");
+        robot.clickOn("#f-budget").write("30000", 0);
         reveal(robot, "#f-horizon");
-        robot.clickOn("#f-horizon").eraseText(2).write("10");
+        robot.clickOn("#f-horizon").eraseText(2).write("10", 0);
         WaitForAsyncUtils.waitForFxEvents();
         assertNotNull(view.viewModel().clientProperty().get(), "profile complete: " + view.form().problems());
         assertEquals(68, view.viewModel().clientProperty().get().age());
         // a bad value anywhere takes the profile away again, with its own message
         reveal(robot, "#f-budget");
-        robot.clickOn("#f-budget").eraseText(5).write("lots");
+        robot.clickOn("#f-budget").eraseText(5).write("lots", 0);
         assertTrue(text(robot, "#e-budget-amount").contains("budget"), text(robot, "#e-budget-amount"));
         assertNull(view.viewModel().clientProperty().get());
-        robot.clickOn("#f-budget").eraseText(4).write("30000");
+        robot.clickOn("#f-budget").eraseText(4).write("30000", 0);
         assertNotNull(view.viewModel().clientProperty().get());
 
         // eligible products with reasons
@@ -181,7 +187,7 @@ class PlanViewTest {
 
         // edit the exchange rate: premiums in HKD of a CNY product move; the rate is kept in the plan
         reveal(robot, "#fx-cny");
-        robot.doubleClickOn("#fx-cny").write("1.25");
+        robot.doubleClickOn("#fx-cny").write("1.25", 0);
         reveal(robot, "#apply-settings");
         robot.clickOn("#apply-settings");
         assertEquals(0, view.viewModel().fxProperty().get().rate(hk.baycover.model.Currency.CNY, hk.baycover.model.Currency.HKD)
@@ -202,7 +208,7 @@ class PlanViewTest {
 
         // change a cost: saved as the user's own copy of the episode
         reveal(robot, "#edit-cost");
-        robot.doubleClickOn("#edit-cost").eraseText(12).write("42000");
+        robot.doubleClickOn("#edit-cost").eraseText(12).write("42000", 0);
         reveal(robot, "#apply-cost");
         robot.clickOn("#apply-cost");
         waitUntil(() -> !app.planStore().userScenarios().isEmpty() && !view.viewModel().busyProperty().get());
