@@ -183,12 +183,16 @@ public final class Recommender {
                 // dominance on the compressed elements
                 long[][] rows = rowsOf(kept, n);
                 long[][] nice = new long[n][];
-                for (int i = 0; i < n; i++) nice[i] = rest.get(i).nice().toLongArray();
+                long[] total = new long[n];
+                for (int i = 0; i < n; i++) {
+                    nice[i] = rest.get(i).nice().toLongArray();
+                    total[i] = rest.get(i).total();
+                }
                 boolean[] drop = new boolean[n];
                 for (int b = 0; b < n; b++) {
                     for (int a = 0; a < n && !drop[b]; a++) {
                         if (a == b) continue;
-                        if (dominates(rest.get(a), rows[a], nice[a], rest.get(b), rows[b], nice[b])) drop[b] = true;
+                        if (dominates(rest.get(a), rows[a], nice[a], total[a], rest.get(b), rows[b], nice[b], total[b])) drop[b] = true;
                     }
                 }
                 List<Candidate> survivors = new ArrayList<>();
@@ -228,8 +232,8 @@ public final class Recommender {
         /** Merges identical element columns and drops columns that include another column. */
         List<long[]> compress(List<long[]> cols) {
             List<long[]> unique = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            for (long[] c : cols) if (seen.add(Arrays.toString(c))) unique.add(c);
+            Set<Bits> seen = new HashSet<>();
+            for (long[] c : cols) if (seen.add(new Bits(c))) unique.add(c);
             unique.sort(Comparator.comparingInt(Search::bits));
             List<long[]> out = new ArrayList<>();
             for (long[] c : unique) {
@@ -251,14 +255,13 @@ public final class Recommender {
             return n;
         }
 
-        boolean dominates(Candidate a, long[] ra, long[] na, Candidate b, long[] rb, long[] nb) {
+        boolean dominates(Candidate a, long[] ra, long[] na, long ca, Candidate b, long[] rb, long[] nb, long cb) {
+            if (ca > cb) return false;
             if (!subset(rb, ra)) return false;
             if (!subsetPadded(nb, na)) return false;
             long[] ya = a.yearCents();
             long[] yb = b.yearCents();
             for (int y = 0; y < p.years(); y++) if (ya[y] > yb[y]) return false;
-            long ca = a.total();
-            long cb = b.total();
             int ua = a.unknownPremium() ? 1 : 0;
             int ub = b.unknownPremium() ? 1 : 0;
             if (ca > cb || ua > ub) return false;
@@ -432,6 +435,25 @@ public final class Recommender {
             Solution s = new Solution(ids, spent, unknown, nice.cardinality(), years, oop);
             if (best == null || ORDER.compare(s, best) < 0) best = s;
         }
+    }
+
+    /** A bit array as a hash key. */
+    private static final class Bits {
+        final long[] words;
+        final int hash;
+
+        Bits(long[] words) {
+            this.words = words;
+            this.hash = Arrays.hashCode(words);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Bits && Arrays.equals(words, ((Bits) o).words);
+        }
+
+        @Override
+        public int hashCode() { return hash; }
     }
 
     static boolean subset(long[] a, long[] b) {
