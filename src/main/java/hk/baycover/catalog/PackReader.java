@@ -20,7 +20,9 @@ import hk.baycover.model.PartialDate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +35,7 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -82,13 +85,14 @@ public final class PackReader {
 
     public Result read(String file, byte[] bytes, ReferenceContext context) {
         String checksum = sha256(bytes);
+        if (isUtf16(bytes)) {
+            return fail(file, checksum, "", msg("pack.utf16"));
+        }
         String text;
         try {
             text = decode(bytes);
-        } catch (CharacterCodingException e) {
-            return fail(file, checksum, "", msg("pack.notUtf8"));
-        } catch (IllegalArgumentException e) {
-            return fail(file, checksum, "", msg("pack.utf16"));
+        } catch (BadBytes e) {
+            return fail(file, checksum, e.where, msg("pack.notUtf8"));
         }
         JsonNode root;
         try {
@@ -111,7 +115,8 @@ public final class PackReader {
         }
         List<Problem> problems = new ArrayList<>();
         for (ValidationMessage m : schema(kind).validate(root)) {
-            problems.add(new Problem(file, pointerOf(m), m.getError()));
+            String pointer = pointerOf(m);
+            problems.add(new Problem(file, pointer, schemaMessage(m, root.at(pointer.equals("/") ? "" : pointer))));
         }
         checkDates(file, root, "", problems);
         new TreeChecks(file, lang, context, problems).run(root);
@@ -127,6 +132,25 @@ public final class PackReader {
         }
         problems.addAll(new PackValidator(file, lang).validate(pack));
         return new Result(file, problems.isEmpty() ? pack : null, checksum, List.copyOf(problems));
+    }
+
+    /** The schema's message, except for the commonest mistakes (a malformed date or id), which get a plain one. */
+    private String schemaMessage(ValidationMessage m, JsonNode value) {
+        if ("pattern".equals(m.getType()) && value.isTextual()) {
+            String schemaAt = String.valueOf(m.getSchemaLocation());
+            if (schemaAt.endsWith("/$defs/date/pattern")) return msg("pack.badDate", value.asText());
+            if (schemaAt.endsWith("/$defs/id/pattern")) return msg("pack.badId", value.asText());
+        }
+        return m.getError();
+    }
+
+    /** The locale for the schema validator's messages: its bundles are zh_TW (Traditional) and zh_CN (Simplified). */
+    static Locale schemaLocale(Lang lang) {
+        switch (lang) {
+            case ZH_HK: return Locale.TRADITIONAL_CHINESE;
+            case ZH_CN: return Locale.SIMPLIFIED_CHINESE;
+            default: return Locale.ROOT;
+        }
     }
 
     private String pointerOf(ValidationMessage m) {
@@ -161,7 +185,7 @@ public final class PackReader {
                     b -> b.schemaMappers(m -> m.mapPrefix("https://baycover.hk/schema/", "classpath:data/schema/")));
             SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
                     .pathType(PathType.JSON_POINTER)
-                    .locale(lang.locale())
+                    .locale(schemaLocale(lang))
                     .formatAssertionsEnabled(true)
                     .build();
             return factory.getSchema(SchemaLocation.of("https://baycover.hk/schema/" + k.code() + ".schema.json"), config);
@@ -173,19 +197,52 @@ public final class PackReader {
         return PackReader.class.getResourceAsStream("/data/schema/" + kind.code() + ".schema.json");
     }
 
-    private static String decode(byte[] bytes) throws CharacterCodingException {
-        int offset = 0;
+    /** A UTF-16 byte-order mark (either order), or the NUL bytes that UTF-16 puts between ASCII letters. */
+    private static boolean isUtf16(byte[] bytes) {
         if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
-            throw new IllegalArgumentException("UTF-16");
+            return true;
         }
+        return bytes.length >= 4 && (bytes[0] == 0) != (bytes[1] == 0) && (bytes[2] == 0) != (bytes[3] == 0);
+    }
+
+    /** Bytes that are not UTF-8, with the line:column (in characters) where the first bad byte sits. */
+    private static final class BadBytes extends Exception {
+        final String where;
+
+        BadBytes(String where) {
+            super(where, null, false, false);
+            this.where = where;
+        }
+    }
+
+    private static String decode(byte[] bytes) throws BadBytes {
+        int offset = 0;
         if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
             offset = 3;
         }
-        return StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
-                .toString();
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) result = decoder.flush(out);
+        if (result.isError()) {
+            // the text decoded so far tells the line and column of the first bad byte
+            out.flip();
+            String good = out.toString();
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < good.length(); i++) {
+                if (good.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            throw new BadBytes(line + ":" + (good.length() - lineStart + 1));
+        }
+        out.flip();
+        return out.toString();
     }
 
     public static String sha256(byte[] bytes) {

@@ -45,16 +45,23 @@ public final class Cli {
             description = "Data folder (default: $BAYCOVER_HOME or the per-user data folder).")
     Path dataDir;
 
-    @Option(names = "--lang", paramLabel = "LANG", scope = CommandLine.ScopeType.INHERIT,
+    @Option(names = "--lang", paramLabel = "LANG", scope = CommandLine.ScopeType.INHERIT, converter = LangConverter.class,
             description = "Language of messages and output: zh-HK (default in the GUI), zh-CN or en. Default: the system's.")
-    String lang;
+    Lang lang;
 
     private BayCover app;
 
     public Lang lang() {
-        if (lang == null) return Lang.parse(Locale.getDefault().toLanguageTag()).orElse(Lang.EN);
-        return Lang.parse(lang).orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(this),
-                "Unknown language '" + lang + "': use zh-HK, zh-CN or en"));
+        return lang != null ? lang : Lang.parse(Locale.getDefault().toLanguageTag()).orElse(Lang.EN);
+    }
+
+    /** An unknown --lang is a usage error at parse time (exit 2, reported on the command line's own stderr). */
+    static final class LangConverter implements CommandLine.ITypeConverter<Lang> {
+        @Override
+        public Lang convert(String value) {
+            return Lang.parse(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "unknown language '" + value + "': use zh-HK, zh-CN or en"));
+        }
     }
 
     public Path dataDirectory() {
@@ -77,8 +84,20 @@ public final class Cli {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Cli());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        addHelpOptions(cl);
         cl.setExecutionExceptionHandler(Cli::handle);
         return cl;
+    }
+
+    /** Every sub-command (also those added later) answers -h/--help and -V/--version. */
+    private static void addHelpOptions(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+            if (!spec.mixinStandardHelpOptions() && !spec.optionsMap().containsKey("--help") && !spec.optionsMap().containsKey("-h")) {
+                spec.mixinStandardHelpOptions(true);
+            }
+            addHelpOptions(sub);
+        }
     }
 
     /** Runs the CLI; returns the exit code. */

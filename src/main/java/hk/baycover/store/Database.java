@@ -117,6 +117,11 @@ public final class Database {
                 s.execute("CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
             }
             int current = schemaVersion(c);
+            int latest = latestMigration();
+            if (current > latest) {
+                // written by a newer BayCover: this build does not know its tables, so it must not write to it
+                throw new UserError("store.tooNew", file, current, latest);
+            }
             for (int v = current + 1; v <= MAX_MIGRATION; v++) {
                 String sql = migrationScript(v);
                 if (sql == null) continue;
