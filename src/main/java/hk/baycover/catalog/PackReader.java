@@ -1,6 +1,8 @@
 package hk.baycover.catalog;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,6 +39,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -190,6 +193,35 @@ public final class PackReader {
                     .build();
             return factory.getSchema(SchemaLocation.of("https://baycover.hk/schema/" + k.code() + ".schema.json"), config);
         });
+    }
+
+    /**
+     * The kind named in a pack's header ({@code /pack/kind}), read without building the whole tree, wherever the header
+     * and the field sit in the file; empty when the bytes are not a readable pack. Packs imported together are read in
+     * kind order (drugs-devices, products, scenarios) so that later kinds may name records of earlier ones.
+     */
+    public static Optional<PackKind> peekKind(byte[] bytes) {
+        try (JsonParser p = CatalogJson.mapper().getFactory().createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return Optional.empty();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!"pack".equals(field) || value != JsonToken.START_OBJECT) {
+                    p.skipChildren();
+                    continue;
+                }
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonToken v = p.nextToken();
+                    if ("kind".equals(name) && v == JsonToken.VALUE_STRING) return PackKind.fromCode(p.getText());
+                    p.skipChildren();
+                }
+                return Optional.empty();
+            }
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Opens a shipped schema (for docs and tests). */
