@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -88,14 +89,13 @@ public final class PackReader {
 
     public Result read(String file, byte[] bytes, ReferenceContext context) {
         String checksum = sha256(bytes);
-        if (isUtf16(bytes)) {
-            return fail(file, checksum, "", msg("pack.utf16"));
-        }
         String text;
         try {
             text = decode(bytes);
-        } catch (BadBytes e) {
-            return fail(file, checksum, e.where, msg("pack.notUtf8"));
+        } catch (CharacterCodingException e) {
+            return fail(file, checksum, badByteAt(bytes), msg("pack.notUtf8"));
+        } catch (IllegalArgumentException e) {
+            return fail(file, checksum, "", msg("pack.utf16"));
         }
         JsonNode root;
         try {
@@ -154,6 +154,27 @@ public final class PackReader {
             case ZH_CN: return Locale.SIMPLIFIED_CHINESE;
             default: return Locale.ROOT;
         }
+    }
+
+    /** Where the first byte that is not UTF-8 sits, as line:column (in characters), so the user can find it. */
+    static String badByteAt(byte[] bytes) {
+        int offset = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset), out, true);
+        if (!result.isError()) return "";
+        out.flip();
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < out.length(); i++) {
+            if (out.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return line + ":" + (out.length() - lineStart + 1);
     }
 
     private String pointerOf(ValidationMessage m) {
@@ -229,52 +250,19 @@ public final class PackReader {
         return PackReader.class.getResourceAsStream("/data/schema/" + kind.code() + ".schema.json");
     }
 
-    /** A UTF-16 byte-order mark (either order), or the NUL bytes that UTF-16 puts between ASCII letters. */
-    private static boolean isUtf16(byte[] bytes) {
-        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
-            return true;
-        }
-        return bytes.length >= 4 && (bytes[0] == 0) != (bytes[1] == 0) && (bytes[2] == 0) != (bytes[3] == 0);
-    }
-
-    /** Bytes that are not UTF-8, with the line:column (in characters) where the first bad byte sits. */
-    private static final class BadBytes extends Exception {
-        final String where;
-
-        BadBytes(String where) {
-            super(where, null, false, false);
-            this.where = where;
-        }
-    }
-
-    private static String decode(byte[] bytes) throws BadBytes {
+    private static String decode(byte[] bytes) throws CharacterCodingException {
         int offset = 0;
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+            throw new IllegalArgumentException("UTF-16");
+        }
         if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
             offset = 3;
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) result = decoder.flush(out);
-        if (result.isError()) {
-            // the text decoded so far tells the line and column of the first bad byte
-            out.flip();
-            String good = out.toString();
-            int line = 1;
-            int lineStart = 0;
-            for (int i = 0; i < good.length(); i++) {
-                if (good.charAt(i) == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-            throw new BadBytes(line + ":" + (good.length() - lineStart + 1));
-        }
-        out.flip();
-        return out.toString();
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
+                .toString();
     }
 
     public static String sha256(byte[] bytes) {

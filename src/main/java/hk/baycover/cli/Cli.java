@@ -45,23 +45,16 @@ public final class Cli {
             description = "Data folder (default: $BAYCOVER_HOME or the per-user data folder).")
     Path dataDir;
 
-    @Option(names = "--lang", paramLabel = "LANG", scope = CommandLine.ScopeType.INHERIT, converter = LangConverter.class,
+    @Option(names = "--lang", paramLabel = "LANG", scope = CommandLine.ScopeType.INHERIT,
             description = "Language of messages and output: zh-HK (default in the GUI), zh-CN or en. Default: the system's.")
-    Lang lang;
+    String lang;
 
     private BayCover app;
 
     public Lang lang() {
-        return lang != null ? lang : Lang.parse(Locale.getDefault().toLanguageTag()).orElse(Lang.EN);
-    }
-
-    /** An unknown --lang is a usage error at parse time (exit 2, reported on the command line's own stderr). */
-    static final class LangConverter implements CommandLine.ITypeConverter<Lang> {
-        @Override
-        public Lang convert(String value) {
-            return Lang.parse(value).orElseThrow(() -> new CommandLine.TypeConversionException(
-                    "unknown language '" + value + "': use zh-HK, zh-CN or en"));
-        }
+        if (lang == null) return Lang.parse(Locale.getDefault().toLanguageTag()).orElse(Lang.EN);
+        return Lang.parse(lang).orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(this),
+                "Unknown language '" + lang + "': use zh-HK, zh-CN or en"));
     }
 
     public Path dataDirectory() {
@@ -85,6 +78,7 @@ public final class Cli {
         CommandLine cl = new CommandLine(new Cli());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         addHelpOptions(cl);
+        cl.setExecutionStrategy(Cli::checkOptionsThenRun);
         cl.setExecutionExceptionHandler(Cli::handle);
         return cl;
     }
@@ -98,6 +92,19 @@ public final class Cli {
             }
             addHelpOptions(sub);
         }
+    }
+
+    /**
+     * Global options are checked before any command runs: an unknown --lang is a usage error (exit 2) reported on this
+     * run's stderr, not something a command trips over half-way.
+     */
+    private static int checkOptionsThenRun(CommandLine.ParseResult parsed) {
+        CommandLine rootLine = parsed.commandSpec().commandLine();
+        Cli root = (Cli) parsed.commandSpec().userObject();
+        if (root.lang != null && Lang.parse(root.lang).isEmpty()) {
+            throw new CommandLine.ParameterException(rootLine, "Unknown language '" + root.lang + "': use zh-HK, zh-CN or en");
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     /** Runs the CLI; returns the exit code. */

@@ -46,6 +46,7 @@ public final class Database {
         }
         Database db = new Database(dataDir.resolve(FILE_NAME));
         db.checkIntegrity();
+        db.refuseUnknownMigrations();
         db.migrate();
         return db;
     }
@@ -117,11 +118,6 @@ public final class Database {
                 s.execute("CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
             }
             int current = schemaVersion(c);
-            int latest = latestMigration();
-            if (current > latest) {
-                // written by a newer BayCover: this build does not know its tables, so it must not write to it
-                throw new UserError("store.tooNew", file, current, latest);
-            }
             for (int v = current + 1; v <= MAX_MIGRATION; v++) {
                 String sql = migrationScript(v);
                 if (sql == null) continue;
@@ -190,5 +186,27 @@ public final class Database {
     private static boolean inTrigger(StringBuilder sb) {
         String s = sb.toString().toUpperCase();
         return s.contains("CREATE TRIGGER") && !s.strip().endsWith("END;");
+    }
+
+    /**
+     * A database that records a migration this build does not have was written by a newer (or another) BayCover: its
+     * tables are unknown here, so it is refused rather than written to.
+     */
+    private void refuseUnknownMigrations() {
+        read(c -> {
+            try (Statement s = c.createStatement(); ResultSet tables = s.executeQuery(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'")) {
+                if (!tables.next()) return null;
+            }
+            int unknown = 0;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM schema_migration")) {
+                while (rs.next()) {
+                    int v = rs.getInt(1);
+                    if (migrationScript(v) == null) unknown = Math.max(unknown, v);
+                }
+            }
+            if (unknown > 0) throw new UserError("store.tooNew", file, unknown, latestMigration());
+            return null;
+        });
     }
 }

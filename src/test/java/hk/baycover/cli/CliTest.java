@@ -182,7 +182,9 @@ class CliTest {
         assertEquals(2, run("frobnicate").code());
         Run badLang = run("--lang", "klingon", "info");
         assertEquals(2, badLang.code(), badLang.err());
-        assertTrue(badLang.err().contains("unknown language 'klingon'"), badLang.err());
+        assertTrue(badLang.err().contains("Unknown language 'klingon'"), badLang.err());
+        Run lateLang = run("info", "--lang", "xx");
+        assertEquals(2, lateLang.code(), lateLang.err());
     }
 
     @Test

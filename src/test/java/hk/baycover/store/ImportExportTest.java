@@ -165,7 +165,7 @@ class ImportExportTest {
         for (String table : original.keySet()) {
             assertEquals(original.get(table), copy.get(table), "table " + table);
         }
-        assertTrue(original.get("institution").size() > 3 && original.get("product").size() == 2);
+        assertTrue(original.get("institution").size() > 3 && original.get("product").size() >= 2 && !original.get("record_ref").isEmpty());
 
         // and exporting the copy gives the same files, byte for byte
         List<Path> again = fresh.exportAll(exportAgain, ProgressMonitor.NONE);
