@@ -175,7 +175,9 @@ public final class CatalogStore {
         List<Loaded> packs = new ArrayList<>();
         // read in dependency order so that a products pack may name institutions from a drugs pack imported with it
         List<Loaded> ordered = new ArrayList<>(raw);
-        ordered.sort(Comparator.comparingInt(l -> kindOrder(l.bytes())));
+        Map<Loaded, Integer> order = new java.util.IdentityHashMap<>();
+        for (Loaded l : raw) order.put(l, PackReader.peekKind(l.bytes()).map(Enum::ordinal).orElse(PackKind.values().length));
+        ordered.sort(Comparator.comparingInt(order::get));
         Set<String> packIds = new HashSet<>();
         for (Loaded l : ordered) {
             monitor.checkCancelled();
@@ -192,13 +194,6 @@ public final class CatalogStore {
         }
         if (!problems.isEmpty()) throw new PackException(problems);
         return packs;
-    }
-
-    private static int kindOrder(byte[] bytes) {
-        String head = new String(bytes, 0, Math.min(bytes.length, 4096), java.nio.charset.StandardCharsets.UTF_8);
-        if (head.contains("\"drugs-devices\"")) return 0;
-        if (head.contains("\"products\"")) return 1;
-        return 2;
     }
 
     private List<Problem> clashes(Connection c, Loaded l, Lang lang) throws SQLException {
