@@ -5,6 +5,7 @@ import hk.baycover.model.Lang;
 import hk.baycover.model.ProgressMonitor;
 import hk.baycover.store.CatalogStore;
 import hk.baycover.store.Database;
+import hk.baycover.store.PinnedComparisons;
 import hk.baycover.store.ShippedPacks;
 
 import java.nio.file.Path;
@@ -18,12 +19,14 @@ public final class BayCover implements AutoCloseable {
     private final Path dataDir;
     private final Database database;
     private final CatalogStore catalogStore;
+    private final PinnedComparisons pinnedComparisons;
     private volatile Catalog catalog;
 
     private BayCover(Path dataDir, Database database) {
         this.dataDir = dataDir;
         this.database = database;
         this.catalogStore = new CatalogStore(database);
+        this.pinnedComparisons = new PinnedComparisons(database);
     }
 
     /** Opens the data folder (slow: call off the FX thread). */
@@ -39,6 +42,9 @@ public final class BayCover implements AutoCloseable {
     public Database database() { return database; }
 
     public CatalogStore catalogStore() { return catalogStore; }
+
+    /** Comparisons pinned on the Compare screen. */
+    public PinnedComparisons pinnedComparisons() { return pinnedComparisons; }
 
     /** The current catalog snapshot (immutable; replaced after every import). */
     public Catalog catalog() { return catalog; }

@@ -32,6 +32,8 @@ import java.util.logging.Logger;
                 ValidateCommand.class,
                 ImportCommand.class,
                 ExportCommand.class,
+                ProductsCommand.class,
+                CompareCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Cli {
