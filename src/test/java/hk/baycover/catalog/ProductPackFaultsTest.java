@@ -143,7 +143,7 @@ class ProductPackFaultsTest {
         rejected(p -> ((ObjectNode) product(p, 0).get("benefits").get(1)).put("gbaItems", "ALL"), "/products/0/benefits/1/gbaItemList", "not LISTED");
         rejected(p -> ((ObjectNode) product(p, 1).get("benefits").get(0)).putObject("perEventLimit").put("amount", 2000000).put("currency", "HKD"),
                 "/products/1/benefits/0/perEventLimit", "above the annual limit");
-        rejected(p -> product(p, 1).put("id", "picc-northbound"), "/products/1/id", "duplicate id \"picc-northbound\"");
+        rejected(p -> product(p, 1).put("id", "t-picc-northbound"), "/products/1/id", "duplicate id \"t-picc-northbound\"");
         rejected(p -> product(p, 1).putObject("name").put("en", " "), "/products/1/name", "empty in every language");
         rejected(p -> product(p, 1).put("asOf", "2025-02-30"), "/products/1/asOf", "impossible date");
     }

@@ -60,7 +60,8 @@ class CompareCommandTest {
     @Test
     void productsJsonListsIdsNamesInThreeScriptsAndKinds() throws Exception {
         JsonNode root = json("products", "--json");
-        assertEquals(6, root.get("count").asInt());
+        assertEquals(root.get("products").size(), root.get("count").asInt());
+        assertTrue(root.get("count").asInt() >= 6);
         JsonNode bocg = null;
         for (JsonNode p : root.get("products")) if (p.get("id").asText().equals(BOCG)) bocg = p;
         assertTrue(bocg != null);
@@ -69,8 +70,12 @@ class CompareCommandTest {
         assertEquals("中银大湾区医疗保障计划－卓越计划", bocg.get("names").get("zhHans").asText());
         assertEquals("BOCG GBA Medical Protection Plan – Excellence", bocg.get("names").get("en").asText());
         JsonNode vhis = json("products", "--kind", "VHIS", "--json");
-        assertEquals(1, vhis.get("count").asInt());
-        assertEquals(HSBC, vhis.get("products").get(0).get("id").asText());
+        boolean hsbc = false;
+        for (JsonNode p : vhis.get("products")) {
+            assertEquals("VHIS", p.get("kind").asText());
+            hsbc |= p.get("id").asText().equals(HSBC);
+        }
+        assertTrue(hsbc);
         Run text = run("--lang", "en", "products");
         assertEquals(0, text.code());
         assertTrue(text.out().contains("滙豐自願醫保標準計劃 / 汇丰自愿医保标准计划 / HSBC VHIS Standard Plan"), text.out());
@@ -111,9 +116,9 @@ class CompareCommandTest {
 
     @Test
     void unknownIdsAndWrongCountsAreClearErrors() {
-        Run typo = run("--lang", "en", "compare", "bocg-gba-excelence", HSBC);
+        Run typo = run("--lang", "en", "compare", "t-bocg-gba-excelence", HSBC);
         assertEquals(1, typo.code());
-        assertTrue(typo.err().contains("Unknown product \"bocg-gba-excelence\". Did you mean: " + BOCG), typo.err());
+        assertTrue(typo.err().contains("Unknown product \"t-bocg-gba-excelence\". Did you mean: " + BOCG), typo.err());
         assertFalse(typo.err().contains("Exception"), "no stack trace");
         Run none = run("--lang", "en", "compare", "zzzzzzzzzz", HSBC);
         assertEquals(1, none.code());

@@ -12,12 +12,12 @@ import java.util.List;
 /** A real data folder: the shipped packs plus the small products pack in src/test/resources/compare (real, sourced records). */
 public final class CompareFixtures {
 
-    public static final String PICC = "picc-northbound";
-    public static final String BOCG = "bocg-gba-excellence";
-    public static final String HSBC = "hsbc-vhis-standard";
-    public static final String AXA = "axa-signature-network";
-    public static final String HUIMINBAO = "sz-huiminbao";
-    public static final String RCSGD = "rcsgd-medical-subsidy";
+    public static final String PICC = "t-picc-northbound";
+    public static final String BOCG = "t-bocg-gba-excellence";
+    public static final String HSBC = "t-hsbc-vhis-standard";
+    public static final String AXA = "t-axa-signature-network";
+    public static final String HUIMINBAO = "t-sz-huiminbao";
+    public static final String RCSGD = "t-rcsgd-medical-subsidy";
 
     private CompareFixtures() {
     }

@@ -240,24 +240,28 @@ class ComparisonServiceTest {
         assertEquals("compare.count", one.key());
         UserError seven = assertThrows(UserError.class, () -> compare(ComparisonRequest.of(List.of(PICC, BOCG, HSBC, AXA, HUIMINBAO, RCSGD, "x"))));
         assertTrue(seven.key().startsWith("compare.unknownProduct") || seven.key().equals("compare.count"));
-        UserError typo = assertThrows(UserError.class, () -> compare(ComparisonRequest.of(List.of("bocg-gba-excelence", HSBC))));
+        UserError typo = assertThrows(UserError.class, () -> compare(ComparisonRequest.of(List.of("t-bocg-gba-excelence", HSBC))));
         assertEquals("compare.unknownProductNear", typo.key());
-        assertEquals("bocg-gba-excellence", typo.args()[1]);
+        assertTrue(typo.args()[1].toString().startsWith(BOCG), typo.args()[1].toString());
         UserError dup = assertThrows(UserError.class, () -> compare(ComparisonRequest.of(List.of(HSBC, HSBC))));
         assertEquals("compare.duplicate", dup.key());
-        assertEquals(List.of(HUIMINBAO), ComparisonService.nearMatches(catalog, "惠民保"));
+        assertTrue(ComparisonService.nearMatches(catalog, "惠民保").contains(HUIMINBAO));
     }
 
     @Test
     void pickerFilterByKindProviderRegionNeedAndText() {
-        assertEquals(List.of(HSBC), new ProductFilter(null, ProductKind.VHIS, null, null, null).apply(catalog, Lang.EN).stream().map(Product::id).toList());
+        List<Product> vhis = new ProductFilter(null, ProductKind.VHIS, null, null, null).apply(catalog, Lang.EN);
+        assertTrue(vhis.stream().anyMatch(p -> p.id().equals(HSBC)));
+        assertTrue(vhis.stream().allMatch(p -> p.kind() == ProductKind.VHIS));
+        assertEquals(catalog.products().size(), ProductFilter.ALL.apply(catalog, Lang.EN).size());
         assertTrue(new ProductFilter("滙豐", null, null, null, null).apply(catalog, Lang.ZH_HK).stream().anyMatch(p -> p.id().equals(HSBC)));
         assertTrue(new ProductFilter("汇丰", null, null, null, null).apply(catalog, Lang.ZH_CN).stream().anyMatch(p -> p.id().equals(HSBC)));
         List<String> careHome = new ProductFilter(null, null, null, null, hk.baycover.model.Need.RESIDENTIAL_CARE).apply(catalog, Lang.EN).stream().map(Product::id).toList();
-        assertEquals(List.of(RCSGD), careHome);
+        assertTrue(careHome.contains(RCSGD) && !careHome.contains(BOCG), careHome.toString());
         Map<String, LocalizedText> providers = ProductFilter.providers(catalog, Lang.EN);
         assertTrue(providers.containsKey("BOCG Insurance"));
-        assertEquals(List.of(BOCG), new ProductFilter(null, null, "BOCG Insurance", null, null).apply(catalog, Lang.EN).stream().map(Product::id).toList());
+        List<String> bocg = new ProductFilter(null, null, "BOCG Insurance", null, null).apply(catalog, Lang.EN).stream().map(Product::id).toList();
+        assertTrue(bocg.contains(BOCG) && !bocg.contains(HSBC), bocg.toString());
         List<String> inShenzhen = new ProductFilter(null, null, null, hk.baycover.model.Region.SHENZHEN, null).apply(catalog, Lang.EN).stream().map(Product::id).toList();
         assertTrue(inShenzhen.containsAll(List.of(PICC, BOCG, HSBC, AXA, HUIMINBAO, RCSGD)), inShenzhen.toString());
         assertFalse(new ProductFilter(null, null, null, hk.baycover.model.Region.MACAO, null).apply(catalog, Lang.EN).stream().anyMatch(p -> p.id().equals(HUIMINBAO)));
