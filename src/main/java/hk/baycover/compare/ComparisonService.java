@@ -121,9 +121,22 @@ public final class ComparisonService {
             int limit = Math.max(2, w.length() / 3);
             boolean contains = w.length() >= 3 && (id.contains(w) || w.contains(id));
             boolean byName = w.length() >= 2 && p.name().all().stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).contains(w));
-            if (d <= limit || contains || byName) scored.add(new Scored(p.id(), contains || byName ? Math.min(d, 1) : d));
+            boolean sameWords = tokenOverlap(w, id) >= 0.6;
+            if (d <= limit || contains || byName || sameWords) scored.add(new Scored(p.id(), contains || byName || sameWords ? Math.min(d, 1) : d));
         }
         return scored.stream().sorted(Comparator.comparingInt(Scored::score).thenComparing(Scored::id)).limit(5).map(Scored::id).toList();
+    }
+
+    /** Shared words of two ids ("boc-life-standard-vhis" and "boc-life-vhis-standard" share all four). */
+    static double tokenOverlap(String a, String b) {
+        Set<String> x = new java.util.HashSet<>(List.of(a.split("[-_.\\s]+")));
+        Set<String> y = new java.util.HashSet<>(List.of(b.split("[-_.\\s]+")));
+        x.remove("");
+        y.remove("");
+        if (x.isEmpty() || y.isEmpty()) return 0;
+        Set<String> both = new java.util.HashSet<>(x);
+        both.retainAll(y);
+        return (double) both.size() / Math.max(x.size(), y.size());
     }
 
     static int levenshtein(String a, String b) {

@@ -262,6 +262,7 @@ public final class CompareView extends SplitPane {
                 setGraphic(null);
                 setText(null);
                 setId(null);
+                check.setId(null);
                 return;
             }
             Lang lang = ctx.tr().lang();

@@ -145,8 +145,14 @@ class CompareViewTest {
         pickByKeyboard(robot, BOCG);
         assertEquals(List.of(HSBC, BOCG), view.viewModel().pickedIds());
         // the third by mouse, after clearing the search
-        robot.interact(() -> robot.lookup("#compare-search").queryAs(TextField.class).setText("t-"));
-        robot.clickOn("#check-" + PICC);
+        robot.interact(() -> robot.lookup("#compare-search").queryAs(TextField.class).setText(PICC));
+        WaitForAsyncUtils.waitForFxEvents();
+        // the list recycles cells: click the check box of the cell that is actually shown
+        javafx.scene.Node check = robot.lookup("#check-" + PICC).match(node -> {
+            for (javafx.scene.Node p = (javafx.scene.Node) node; p != null; p = p.getParent()) if (!p.isVisible()) return false;
+            return true;
+        }).query();
+        robot.clickOn(check);
         assertEquals(List.of(HSBC, BOCG, PICC), view.viewModel().pickedIds());
         assertEquals("3 selected (pick 2–6)", text(robot, "#compare-selected"));
 
@@ -166,7 +172,7 @@ class CompareViewTest {
         assertTrue(tip.contains("As of 2025-05-15"), tip);
         TableCell<?, ?> sample = cell(robot, "benefit.INPATIENT.annualLimit", PICC);
         assertTrue(sample.getStyleClass().contains("sample-cell"));
-        assertTrue(sample.lookupAll(".sample-badge").stream().anyMatch(n -> n.isVisible() && "Sample figure".equals(((Label) n).getText())));
+        assertTrue(sample.lookupAll(".sample-badge").stream().anyMatch(node -> node.isVisible() && "Sample figure".equals(((Label) node).getText())));
         TableCell<?, ?> same = cell(robot, "service.languages", HSBC);
         assertFalse(same.getStyleClass().contains("diff-cell"));
         assertTrue(same.getStyleClass().contains("not-published"));
