@@ -95,7 +95,7 @@ public final class PackReader {
         } catch (CharacterCodingException e) {
             return fail(file, checksum, badByteAt(bytes), msg("pack.notUtf8"));
         } catch (IllegalArgumentException e) {
-            return fail(file, checksum, "", msg("pack.utf16"));
+            return fail(file, checksum, "", msg("NUL".equals(e.getMessage()) ? "pack.nulBytes" : "pack.utf16"));
         }
         JsonNode root;
         try {
@@ -122,6 +122,7 @@ public final class PackReader {
             problems.add(new Problem(file, pointer, schemaMessage(m, root.at(pointer.equals("/") ? "" : pointer))));
         }
         checkDates(file, root, "", problems);
+        checkNumbers(file, root, "", problems);
         new TreeChecks(file, lang, context, problems).run(root);
         if (!problems.isEmpty()) {
             problems.sort(Pointers.PROBLEMS);
@@ -203,6 +204,31 @@ public final class PackReader {
         }
     }
 
+    /**
+     * Numbers a pack could honestly carry: at most {@value #MAX_SCALE} decimal places and below 10^{@value #MAX_DIGITS}.
+     * Anything else ("1e-999999999") would pass a range check yet make every later calculation or display explode.
+     */
+    private void checkNumbers(String file, JsonNode node, String pointer, List<Problem> problems) {
+        if (node.isNumber()) {
+            java.math.BigDecimal v = node.decimalValue();
+            if (v.scale() > MAX_SCALE || v.precision() - v.scale() > MAX_DIGITS) {
+                String shown = node.asText();
+                problems.add(new Problem(file, pointer.isEmpty() ? "/" : pointer, msg("pack.numberRange", shown.length() > 24 ? shown.substring(0, 24) + "…" : shown)));
+            }
+        } else if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                checkNumbers(file, e.getValue(), pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), problems);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) checkNumbers(file, node.get(i), pointer + "/" + i, problems);
+        }
+    }
+
+    private static final int MAX_SCALE = 10;
+    private static final int MAX_DIGITS = 16;
+
     private synchronized JsonSchema schema(PackKind kind) {
         return schemas.computeIfAbsent(kind, k -> {
             JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
@@ -252,12 +278,17 @@ public final class PackReader {
 
     private static String decode(byte[] bytes) throws CharacterCodingException {
         int offset = 0;
+        boolean utf32 = bytes.length >= 4 && ((bytes[0] == 0 && bytes[1] == 0 && bytes[2] == (byte) 0xFE && bytes[3] == (byte) 0xFF)
+                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE && bytes[2] == 0 && bytes[3] == 0));
+        if (utf32) throw new IllegalArgumentException("NUL");
         if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
             throw new IllegalArgumentException("UTF-16");
         }
         if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
             offset = 3;
         }
+        // UTF-16 or UTF-32 without a byte-order mark, or a binary file: NUL bytes near the start
+        for (int i = offset; i < Math.min(bytes.length, 4096); i++) if (bytes[i] == 0) throw new IllegalArgumentException("NUL");
         return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)

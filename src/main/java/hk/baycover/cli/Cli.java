@@ -32,6 +32,11 @@ import java.util.logging.Logger;
                 ValidateCommand.class,
                 ImportCommand.class,
                 ExportCommand.class,
+                LookupCommand.class,
+                BackupCommand.class,
+                RestoreCommand.class,
+                AuditCommand.class,
+                PassphraseCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Cli {
@@ -48,6 +53,13 @@ public final class Cli {
     @Option(names = "--lang", paramLabel = "LANG", scope = CommandLine.ScopeType.INHERIT,
             description = "Language of messages and output: zh-HK (default in the GUI), zh-CN or en. Default: the system's.")
     String lang;
+
+    @Option(names = "--passphrase-file", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
+            description = "File whose first line is the passphrase that unlocks client data (else $BAYCOVER_PASSPHRASE).")
+    Path passphraseFile;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     private BayCover app;
 
@@ -68,6 +80,37 @@ public final class Cli {
             app = BayCover.open(dataDirectory(), lang(), ProgressMonitor.NONE);
         }
         return app;
+    }
+
+    /** The passphrase from {@code --passphrase-file} or {@code BAYCOVER_PASSPHRASE}; {@code trust.passphraseNeeded} if neither. */
+    public char[] passphrase() {
+        return Passphrases.read(passphraseFile, Passphrases.ENV, System.getenv(), this::warnReadable);
+    }
+
+    void warnReadable(Path file) {
+        if (spec != null) spec.commandLine().getErr().println(text("trust.passphraseFileReadable", file));
+    }
+
+    /** The data folder opened and unlocked with {@link #passphrase()}, for commands that read or write client data. */
+    public BayCover unlockedApp() {
+        BayCover a = app();
+        if (!a.keys().isUnlocked()) {
+            char[] p = passphrase();
+            try {
+                a.keys().unlock(p);
+            } finally {
+                java.util.Arrays.fill(p, '\0');
+            }
+        }
+        return a;
+    }
+
+    /** Releases the data folder (its lock) at the end of a run. */
+    void closeApp() {
+        if (app != null) {
+            app.close();
+            app = null;
+        }
     }
 
     public String text(String key, Object... args) {
@@ -112,7 +155,12 @@ public final class Cli {
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } finally {
+            ((Cli) cl.getCommand()).closeApp();
+        }
         out.flush();
         err.flush();
         return code;

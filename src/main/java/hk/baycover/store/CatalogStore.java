@@ -26,6 +26,8 @@ import hk.baycover.model.RegulatedItem;
 import hk.baycover.model.RunningTotal;
 import hk.baycover.model.Scenario;
 import hk.baycover.model.UserError;
+import hk.baycover.trust.AuditAction;
+import hk.baycover.trust.AuditEntry;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -131,6 +133,13 @@ public final class CatalogStore {
     private List<Imported> importLoaded(List<Loaded> raw, Origin origin, Lang lang, ProgressMonitor monitor) {
         List<Loaded> packs = readAll(raw, lang, monitor);
         long total = packs.stream().mapToLong(l -> l.pack().recordCount()).sum();
+        List<Problem> early = db.read(c -> {
+            List<Problem> out = new ArrayList<>();
+            for (Loaded l : packs) out.addAll(clashes(c, l, lang));
+            return out;
+        });
+        if (!early.isEmpty()) throw new PackException(early);
+        BackupService.rolling(db, "before-import");
         return db.inTransaction(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA defer_foreign_keys = ON");
@@ -147,6 +156,9 @@ public final class CatalogStore {
                 boolean replaced = delete(c, l.pack().pack().id());
                 write(c, l.pack(), l.checksum(), origin, monitor, written, total);
                 done.add(new Imported(l.pack().pack().id(), l.pack().pack().version(), l.pack().recordCount(), replaced));
+                AuditStore.append(c, AuditEntry.of(AuditAction.PACK_IMPORTED, "dataset", l.pack().pack().id(), null, Map.of(
+                        "version", l.pack().pack().version(), "records", String.valueOf(l.pack().recordCount()),
+                        "sha256", l.checksum(), "origin", origin.name(), "replaced", String.valueOf(replaced))));
             }
             List<Problem> dangling = dangling(c, lang);
             if (!dangling.isEmpty()) throw new PackException(dangling);
@@ -497,11 +509,17 @@ public final class CatalogStore {
         for (DatasetInfo d : list) {
             monitor.checkCancelled();
             Path target = dir.resolve(d.id() + ".json");
+            if (!target.normalize().getParent().equals(dir.normalize())) throw new UserError("trust.export.badName", d.id());
+            String sha;
             try {
-                PackWriter.write(pack(d.id()), target);
+                Pack pack = pack(d.id());
+                PackWriter.write(pack, target);
+                sha = PackReader.sha256(java.nio.file.Files.readAllBytes(target));
             } catch (IOException e) {
                 throw new UserError(e, "export.cannotWrite", target, e.getMessage());
             }
+            new AuditStore(db).append(AuditEntry.of(AuditAction.PACK_EXPORTED, "dataset", d.id(), null,
+                    Map.of("version", d.version(), "sha256", sha)));
             out.add(target);
             monitor.progress(++n, list.size(), d.id());
         }

@@ -112,7 +112,7 @@ public final class DataView extends VBox {
         reset.getStyleClass().add("muted");
         reset.textProperty().bind(ctx.tr().bind("data.where", ctx.app() == null ? "" : ctx.app().dataDir().toString()));
 
-        getChildren().addAll(title, intro, table, coverage, actions, outcome, problems, reset);
+        getChildren().addAll(title, intro, table, coverage, actions, outcome, problems, hk.baycover.ui.trust.TrustSection.on(ctx), reset);
     }
 
     public DataViewModel viewModel() { return vm; }
