@@ -219,6 +219,20 @@ class ImportExportTest {
     }
 
     @Test
+    void twoPacksImportedTogetherCannotDefineTheSameRecord(@TempDir Path tmp) throws Exception {
+        String before = DbContent.hash(db());
+        Path other = tmp.resolve("other.json");
+        Files.writeString(other, TestPacks.text(TestPacks.DRUGS).replace("\"id\": \"test-drugs-devices\"", "\"id\": \"another-dataset\""));
+        PackException e = assertThrows(PackException.class, () -> importFiles(TestPacks.DRUGS, other));
+        List<String> where = e.problems().stream().map(p -> p.file() + ":" + p.pointer()).toList();
+        assertTrue(where.contains(other + ":/institutions/0/id"), where::toString);
+        assertTrue(where.contains(other + ":/items/1/id"), where::toString);
+        assertEquals(5, e.problems().size(), e.problems()::toString);
+        assertTrue(e.problems().get(0).message().contains("test-drugs-devices"), e.problems()::toString);
+        assertEquals(before, DbContent.hash(db()));
+    }
+
+    @Test
     void twoFilesWithTheSamePackIdAreRefused(@TempDir Path tmp) throws Exception {
         String before = DbContent.hash(db());
         Path copy = tmp.resolve("copy.json");
