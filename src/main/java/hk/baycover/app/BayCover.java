@@ -9,6 +9,7 @@ import hk.baycover.store.AuditStore;
 import hk.baycover.store.BackupService;
 import hk.baycover.store.CatalogStore;
 import hk.baycover.store.Database;
+import hk.baycover.store.PlanStore;
 import hk.baycover.store.ErasureService;
 import hk.baycover.store.KeyringStore;
 import hk.baycover.store.PinnedComparisons;
@@ -28,6 +29,7 @@ public final class BayCover implements AutoCloseable {
     private final Path dataDir;
     private final Database database;
     private final CatalogStore catalogStore;
+    private final PlanStore planStore;
     private final LookupService lookup = new LookupService();
     private final DataDirLock lock;
     private final KeyManager keys;
@@ -41,12 +43,14 @@ public final class BayCover implements AutoCloseable {
         this.dataDir = dataDir;
         this.database = database;
         this.catalogStore = new CatalogStore(database);
+        this.planStore = new PlanStore(database);
         this.lock = lock;
         this.keys = new KeyManager(new KeyringStore(database));
         this.audit = new AuditStore(database);
         this.backups = new BackupService(database);
         this.erasure = new ErasureService(database);
         this.pinnedComparisons = new PinnedComparisons(database);
+        this.erasure.register(planStore::eraseRows);
     }
 
     /** Opens the data folder as a command-line run or a test does: alongside others (slow: call off the FX thread). */
@@ -85,6 +89,8 @@ public final class BayCover implements AutoCloseable {
 
     public CatalogStore catalogStore() { return catalogStore; }
 
+    /** Saved clients, plans, proposals and the user's own care episodes. */
+    public PlanStore planStore() { return planStore; }
     /** 港澳藥械通 search over catalog snapshots (one in-memory index per snapshot). */
     public LookupService lookup() { return lookup; }
     /** The passphrase, the data key and the cipher for client personal data. */

@@ -32,6 +32,8 @@ import java.util.logging.Logger;
                 ValidateCommand.class,
                 ImportCommand.class,
                 ExportCommand.class,
+                PlanCommand.class,
+                ScenariosCommand.class,
                 LookupCommand.class,
                 BackupCommand.class,
                 RestoreCommand.class,

@@ -4,6 +4,7 @@ import hk.baycover.ui.common.PlaceholderView;
 import hk.baycover.ui.common.UiContext;
 import hk.baycover.ui.compare.CompareView;
 import hk.baycover.ui.data.DataView;
+import hk.baycover.ui.plan.PlanView;
 import hk.baycover.ui.lookup.LookupView;
 import javafx.scene.Node;
 
@@ -13,7 +14,7 @@ import java.util.function.Function;
 public enum Screen {
     COMPARE("nav.compare", CompareView::new),
     LOOKUP("nav.lookup", LookupView::new),
-    PLANS("nav.plans", ctx -> new PlaceholderView(ctx, "placeholder.plans")),
+    PLANS("nav.plans", PlanView::new),
     GAPS("nav.gaps", ctx -> new PlaceholderView(ctx, "placeholder.gaps")),
     DATA("nav.data", DataView::new);
 
