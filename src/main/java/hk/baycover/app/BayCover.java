@@ -5,6 +5,7 @@ import hk.baycover.model.Lang;
 import hk.baycover.model.ProgressMonitor;
 import hk.baycover.store.CatalogStore;
 import hk.baycover.store.Database;
+import hk.baycover.store.DraftStore;
 import hk.baycover.store.ShippedPacks;
 
 import java.nio.file.Path;
@@ -18,12 +19,14 @@ public final class BayCover implements AutoCloseable {
     private final Path dataDir;
     private final Database database;
     private final CatalogStore catalogStore;
+    private final DraftStore gapDrafts;
     private volatile Catalog catalog;
 
     private BayCover(Path dataDir, Database database) {
         this.dataDir = dataDir;
         this.database = database;
         this.catalogStore = new CatalogStore(database);
+        this.gapDrafts = new DraftStore(database);
     }
 
     /** Opens the data folder (slow: call off the FX thread). */
@@ -48,6 +51,9 @@ public final class BayCover implements AutoCloseable {
         catalog = catalogStore.snapshot();
         return catalog;
     }
+
+    /** The gap explorer's what-if draft products. */
+    public DraftStore gapDrafts() { return gapDrafts; }
 
     @Override
     public void close() {

@@ -32,6 +32,7 @@ import java.util.logging.Logger;
                 ValidateCommand.class,
                 ImportCommand.class,
                 ExportCommand.class,
+                GapsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Cli {

@@ -3,6 +3,7 @@ package hk.baycover.ui.shell;
 import hk.baycover.ui.common.PlaceholderView;
 import hk.baycover.ui.common.UiContext;
 import hk.baycover.ui.data.DataView;
+import hk.baycover.ui.gaps.GapsView;
 import javafx.scene.Node;
 
 import java.util.function.Function;
@@ -12,7 +13,7 @@ public enum Screen {
     COMPARE("nav.compare", ctx -> new PlaceholderView(ctx, "placeholder.compare")),
     LOOKUP("nav.lookup", ctx -> new PlaceholderView(ctx, "placeholder.lookup")),
     PLANS("nav.plans", ctx -> new PlaceholderView(ctx, "placeholder.plans")),
-    GAPS("nav.gaps", ctx -> new PlaceholderView(ctx, "placeholder.gaps")),
+    GAPS("nav.gaps", GapsView::new),
     DATA("nav.data", DataView::new);
 
     private final String titleKey;
