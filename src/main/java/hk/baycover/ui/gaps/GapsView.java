@@ -128,6 +128,7 @@ public final class GapsView extends BorderPane {
         });
         editor.onCancel(() -> side.getSelectionModel().select(whatIfTab));
 
+        map.setOnOpen(() -> side.getSelectionModel().select(cellTab));
         vm.versionProperty().addListener((o, a, b) -> refresh());
         vm.selectedProperty().addListener((o, a, d) -> showDetail(d));
         vm.colourBlindProperty().addListener((o, a, on) -> {
@@ -426,7 +427,6 @@ public final class GapsView extends BorderPane {
             detail.getChildren().add(hint);
             return;
         }
-        side.getSelectionModel().select(cellTab);
         Lang lang = ctx.tr().lang();
         CellSummary c = d.summary();
         Label title = wrap(GapTexts.segment(lang, c.segment()) + " · " + GapTexts.name(lang, c.need()), "detail-title");

@@ -322,7 +322,10 @@ public final class GapsViewModel {
         needs.addAll(cfg.needs());
     }
 
-    /** The segments that pass the filters, ordered with the group-by dimension outermost. */
+    /**
+     * The segments that pass the filters, ordered with the group-by dimension outermost. With "uncovered only", segments
+     * without an uncovered visible cell are dropped (and the heat map leaves covered cells blank).
+     */
     public List<Segment> visibleSegments() {
         GapMatrix m = matrix.get();
         if (m == null) return List.of();
