@@ -1,5 +1,6 @@
 package hk.baycover.gaps;
 
+import hk.baycover.model.ClientProfile;
 import hk.baycover.model.Coverage;
 import hk.baycover.model.CoverageLevel;
 import hk.baycover.model.Currency;
@@ -49,6 +50,7 @@ public final class GapEngine {
     private final CoverageEvaluator evaluator = new CoverageEvaluator();
     private final PremiumCalculator calculator = new PremiumCalculator();
     private final FxTable fx;
+    private final ClientProfile[][] profiles;
 
     public GapEngine(SegmentConfig config, LocalDate today, FxTable fx) {
         this.config = config;
@@ -59,6 +61,7 @@ public final class GapEngine {
         for (Segment s : segments) segmentRegion[s.index()] = regions.indexOf(s.careRegion());
         this.checker = new EligibilityChecker(today);
         this.fx = fx;
+        this.profiles = new ClientProfile[segments.size()][131];
     }
 
     public SegmentConfig config() { return config; }
@@ -109,26 +112,40 @@ public final class GapEngine {
         for (int r = 0; r < regions.size(); r++) {
             for (int n = 0; n < nN; n++) coverage[r][n] = evaluator.coverage(p, needs.get(n), regions.get(r));
         }
+        boolean[] regionMatters = new boolean[regions.size()];
+        for (int r = 0; r < regions.size(); r++) {
+            for (int n = 0; n < nN; n++) if (coverage[r][n].level() != CoverageLevel.NONE) regionMatters[r] = true;
+        }
         Map<Integer, PremiumPick> quotes = new HashMap<>();
         Map<Integer, int[]> agesByBand = new HashMap<>();
+        Map<Integer, int[]> premiumAgesByBand = new HashMap<>();
         SegmentVerdict[] verdicts = new SegmentVerdict[nS];
         PremiumPick[] premiums = new PremiumPick[nS];
         byte[] levels = new byte[nS * nN];
         byte[] groups = new byte[nS * nN];
         for (Segment s : segments) {
-            int[] ages = agesByBand.computeIfAbsent(s.bandIndex(), b -> everyAge ? everyAge(s.band()) : edges(p, s.band()));
-            SegmentVerdict v = verdict(p, s, ages);
-            verdicts[s.index()] = v;
-            if (v.eligible()) premiums[s.index()] = cheapest(p, v, quotes, ages);
             int region = segmentRegion[s.index()];
+            SegmentVerdict v = null;
+            if (regionMatters[region]) {
+                // only ask who may join where the product pays for something; elsewhere every cell fails on coverage
+                // first, and the verdict is worked out only if a cell's detail asks for it (ProductResult.verdict)
+                int[] ages = agesByBand.computeIfAbsent(s.bandIndex(), b -> everyAge ? everyAge(s.band()) : eligibilityEdges(p, s.band()));
+                v = verdict(p, s, ages);
+                verdicts[s.index()] = v;
+                if (v.eligible()) {
+                    int[] premiumAges = premiumAgesByBand.computeIfAbsent(s.bandIndex(), b -> everyAge ? ages : premiumEdges(p, s.band(), ages));
+                    premiums[s.index()] = cheapest(p, v, quotes, premiumAges);
+                }
+            }
             for (int n = 0; n < nN; n++) {
                 int cell = s.index() * nN + n;
                 Coverage c = coverage[region][n];
                 ReasonGroup g = null;
                 CoverageLevel level = c.level();
-                if (level == CoverageLevel.NONE) g = coverGroup(c);
-                if (!v.eligible()) {
-                    if (g == null) g = eligibilityGroup(v.blocking());
+                if (level == CoverageLevel.NONE) {
+                    g = coverGroup(c);
+                } else if (!v.eligible()) {
+                    g = eligibilityGroup(v.blocking());
                     level = CoverageLevel.NONE;
                 } else if (level == CoverageLevel.FULL && v.caveat()) {
                     level = CoverageLevel.PARTIAL;
@@ -137,7 +154,13 @@ public final class GapEngine {
                 groups[cell] = (byte) (g == null ? -1 : g.ordinal());
             }
         }
-        return new ProductResult(p, draft, verdicts, coverage, premiums, levels, groups, nN);
+        return new ProductResult(this, p, draft, verdicts, coverage, premiums, levels, groups, nN, everyAge);
+    }
+
+    /** The verdict for a segment that {@link #evaluate} skipped (the product pays for nothing where it gets care). */
+    SegmentVerdict verdict(Product p, int segment, boolean everyAge) {
+        Segment s = segments.get(segment);
+        return verdict(p, s, everyAge ? everyAge(s.band()) : eligibilityEdges(p, s.band()));
     }
 
     private SegmentVerdict verdict(Product p, Segment s, int[] ages) {
@@ -148,7 +171,7 @@ public final class GapEngine {
         for (int i = 0; i < ages.length; i++) {
             int age = ages[i];
             int until = i + 1 < ages.length ? ages[i + 1] - 1 : s.band().to();
-            EligibilityResult r = checker.check(p, s.profile(age));
+            EligibilityResult r = checker.check(p, profile(s, age));
             if (r.eligible()) {
                 if (firstEligible == null) firstEligible = r;
                 if (r.reasons().stream().anyMatch(x -> x.severity() == Reason.Severity.WARN)) caveat = true;
@@ -222,19 +245,38 @@ public final class GapEngine {
         return null;
     }
 
-    /** The band's first age and every age inside the band where one of the product's age rules changes. */
-    static int[] edges(Product p, AgeBand band) {
+    /** The band's first age and every age inside it where the product's entry or renewal age rules change. */
+    static int[] eligibilityEdges(Product p, AgeBand band) {
         TreeSet<Integer> ages = new TreeSet<>();
         ages.add(band.from());
         var e = p.eligibility();
         addEdge(ages, band, e.minEntryAge());
         addEdge(ages, band, e.maxEntryAge() == null ? null : e.maxEntryAge() + 1);
         addEdge(ages, band, e.maxRenewalAge() == null ? null : e.maxRenewalAge() + 1);
+        return ages.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The eligibility edges plus every age inside the band where a premium row starts or ends. */
+    static int[] premiumEdges(Product p, AgeBand band, int[] eligibilityEdges) {
+        TreeSet<Integer> ages = new TreeSet<>();
+        for (int a : eligibilityEdges) ages.add(a);
         for (PremiumRow r : p.premiums().rows()) {
             addEdge(ages, band, r.ageFrom());
             addEdge(ages, band, r.ageTo() + 1);
         }
         return ages.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Representative clients are immutable: built once per segment and age, shared by every product. */
+    private ClientProfile profile(Segment s, int age) {
+        ClientProfile[] row = profiles[s.index()];
+        if (age >= row.length) return s.profile(age);
+        ClientProfile p = row[age];
+        if (p == null) {
+            p = s.profile(age);
+            row[age] = p;
+        }
+        return p;
     }
 
     private static void addEdge(TreeSet<Integer> ages, AgeBand band, Integer age) {

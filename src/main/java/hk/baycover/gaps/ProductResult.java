@@ -11,6 +11,8 @@ import hk.baycover.model.Product;
  */
 public final class ProductResult {
 
+    private final GapEngine engine;
+    private final boolean everyAge;
     private final Product product;
     private final boolean draft;
     private final SegmentVerdict[] verdicts;
@@ -20,8 +22,10 @@ public final class ProductResult {
     private final byte[] groups;
     private final int needs;
 
-    ProductResult(Product product, boolean draft, SegmentVerdict[] verdicts, Coverage[][] coverage, PremiumPick[] premiums,
-                  byte[] levels, byte[] groups, int needs) {
+    ProductResult(GapEngine engine, Product product, boolean draft, SegmentVerdict[] verdicts, Coverage[][] coverage, PremiumPick[] premiums,
+                  byte[] levels, byte[] groups, int needs, boolean everyAge) {
+        this.engine = engine;
+        this.everyAge = everyAge;
         this.product = product;
         this.draft = draft;
         this.verdicts = verdicts;
@@ -39,7 +43,15 @@ public final class ProductResult {
     /** A what-if draft (not a real product). */
     public boolean draft() { return draft; }
 
-    public SegmentVerdict verdict(int segment) { return verdicts[segment]; }
+    /** Whether the segment may join (worked out on first use where the product pays for nothing the segment can use). */
+    public SegmentVerdict verdict(int segment) {
+        SegmentVerdict v = verdicts[segment];
+        if (v == null) {
+            v = engine.verdict(product, segment, everyAge);
+            verdicts[segment] = v; // immutable value: a racing duplicate computation is harmless
+        }
+        return v;
+    }
 
     public Coverage coverage(int region, int need) { return coverage[region][need]; }
 
