@@ -13,6 +13,7 @@ import hk.baycover.store.PlanStore;
 import hk.baycover.store.ErasureService;
 import hk.baycover.store.KeyringStore;
 import hk.baycover.store.PinnedComparisons;
+import hk.baycover.store.DraftStore;
 import hk.baycover.store.ShippedPacks;
 import hk.baycover.trust.DataDirLock;
 import hk.baycover.trust.KeyManager;
@@ -37,6 +38,7 @@ public final class BayCover implements AutoCloseable {
     private final BackupService backups;
     private final ErasureService erasure;
     private final PinnedComparisons pinnedComparisons;
+    private final DraftStore gapDrafts;
     private volatile Catalog catalog;
 
     private BayCover(Path dataDir, Database database, DataDirLock lock) {
@@ -51,6 +53,7 @@ public final class BayCover implements AutoCloseable {
         this.erasure = new ErasureService(database);
         this.pinnedComparisons = new PinnedComparisons(database);
         this.erasure.register(planStore::eraseRows);
+        this.gapDrafts = new DraftStore(database);
     }
 
     /** Opens the data folder as a command-line run or a test does: alongside others (slow: call off the FX thread). */
@@ -136,6 +139,8 @@ public final class BayCover implements AutoCloseable {
     public ErasureService.Result eraseClient(String clientId) {
         return lock.exclusively(() -> erasure.erase(clientId));
     }
+    /** The gap explorer's what-if draft products. */
+    public DraftStore gapDrafts() { return gapDrafts; }
 
     @Override
     public void close() {

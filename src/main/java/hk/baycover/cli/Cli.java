@@ -41,6 +41,7 @@ import java.util.logging.Logger;
                 PassphraseCommand.class,
                 ProductsCommand.class,
                 CompareCommand.class,
+                GapsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Cli {
