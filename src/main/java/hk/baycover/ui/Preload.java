@@ -68,6 +68,7 @@ final class Preload {
             store.load(s);
             option(args, "--lang").flatMap(Lang::parse).ifPresent(s.langProperty()::set);
             boot = new Boot(dataDir, store, s);
+            StartupProbe.mark(StartupProbe.SETTINGS);
             settings.complete(boot);
         } catch (RuntimeException | Error e) {
             settings.completeExceptionally(e);
