@@ -160,7 +160,7 @@ public final class CatalogStore {
                         "version", l.pack().pack().version(), "records", String.valueOf(l.pack().recordCount()),
                         "sha256", l.checksum(), "origin", origin.name(), "replaced", String.valueOf(replaced))));
             }
-            List<Problem> dangling = dangling(c, lang);
+            List<Problem> dangling = dangling(c, lang, packs);
             if (!dangling.isEmpty()) throw new PackException(dangling);
             monitor.checkCancelled();
             return done;
@@ -238,16 +238,31 @@ public final class CatalogStore {
         }
     }
 
-    private List<Problem> dangling(Connection c, Lang lang) throws SQLException {
+    /**
+     * References left dangling by the packs just written (checked after writing, inside the transaction). A reference
+     * from one of those packs is reported against its file; one from another loaded dataset is reported against the
+     * file(s) being imported, naming who still uses the record.
+     */
+    private List<Problem> dangling(Connection c, Lang lang, List<Loaded> packs) throws SQLException {
+        Map<String, String> fileOf = new LinkedHashMap<>();
+        for (Loaded l : packs) fileOf.put(l.pack().pack().id(), l.name());
+        String importing = String.join(", ", fileOf.values());
         List<Problem> out = new ArrayList<>();
-        String sql = "SELECT r.dataset_id, r.pointer, COALESCE(r.institution_id, r.item_id) FROM record_ref r "
+        String sql = "SELECT r.dataset_id, r.pointer, COALESCE(r.institution_id, r.item_id), r.institution_id IS NOT NULL FROM record_ref r "
                 + "LEFT JOIN institution i ON i.id = r.institution_id LEFT JOIN item t ON t.id = r.item_id "
                 + "WHERE (r.institution_id IS NOT NULL AND i.id IS NULL) OR (r.item_id IS NOT NULL AND t.id IS NULL) "
-                + "UNION ALL SELECT t.dataset_id, '/items/' || t.ord || '/approvals', a.institution_id FROM approval a "
+                + "UNION ALL SELECT t.dataset_id, '/items/' || t.ord || '/approvals', a.institution_id, 1 FROM approval a "
                 + "JOIN item t ON t.id = a.item_id LEFT JOIN institution i ON i.id = a.institution_id WHERE i.id IS NULL";
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
-                out.add(new Problem(rs.getString(1), rs.getString(2), I18n.get(lang, "pack.stillReferenced", rs.getString(3))));
+                String dataset = rs.getString(1);
+                String ref = rs.getString(3);
+                String file = fileOf.get(dataset);
+                if (file != null) {
+                    out.add(new Problem(file, rs.getString(2), I18n.get(lang, rs.getBoolean(4) ? "pack.unknownInstitution" : "pack.unknownItem", ref)));
+                } else {
+                    out.add(new Problem(importing, "", I18n.get(lang, "pack.stillReferenced", ref) + " (" + dataset + rs.getString(2) + ")"));
+                }
             }
         }
         return out;

@@ -57,7 +57,7 @@ public final class CrashHarness {
     /** Repeated imports killed at random. */
     public static Report imports(Path dir, int cycles, long seed, int maxDelayMillis) throws Exception {
         Random random = new Random(seed);
-        Files.createDirectories(dir);
+        hk.baycover.trust.TestFolders.seeded(dir);
         Path journal = dir.resolveSibling(dir.getFileName() + "-journal.txt");
         Files.deleteIfExists(journal);
         int kills = 0;
