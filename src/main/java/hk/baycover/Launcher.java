@@ -19,6 +19,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        hk.baycover.app.StartupProbe.mark(hk.baycover.app.StartupProbe.MAIN);
         hk.baycover.app.Logs.quietConsole();
         if (isGui(args)) {
             hk.baycover.ui.GuiLauncher.launch(args);
@@ -29,15 +30,28 @@ public final class Launcher {
         System.exit(Cli.run(args, out, err));
     }
 
-    /** The GUI starts when the arguments hold nothing but the global options (--data-dir DIR, --lang L). */
+    /** File names the desktop hands over when the user opens an exported pack (the installers' file association). */
+    public static final String PACK_SUFFIX = ".baycover.json";
+
+    /**
+     * The GUI starts when the arguments hold nothing but the global options (--data-dir DIR, --lang L) and at most one
+     * file named {@code *.baycover.json} (opened from the file manager: the GUI offers it for import).
+     */
     static boolean isGui(String[] args) {
+        int files = 0;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (isPackFile(a) && ++files == 1) continue;
             if (!GUI_OPTIONS.contains(name)) return false;
             if (!a.contains("=")) i++;
         }
         return true;
+    }
+
+    /** True for a file argument named like an exported pack ({@code *.baycover.json}), not an option. */
+    public static boolean isPackFile(String arg) {
+        return !arg.startsWith("-") && arg.toLowerCase(java.util.Locale.ROOT).endsWith(PACK_SUFFIX);
     }
 
     static List<String> list(String[] args) {

@@ -1,7 +1,7 @@
 package hk.baycover.ui;
 
 import hk.baycover.app.BayCover;
-import hk.baycover.app.DataDirs;
+import hk.baycover.app.StartupProbe;
 import hk.baycover.i18n.I18n;
 import hk.baycover.model.Lang;
 import hk.baycover.ui.common.Background;
@@ -9,11 +9,11 @@ import hk.baycover.ui.common.Errors;
 import hk.baycover.ui.common.Settings;
 import hk.baycover.ui.common.SettingsStore;
 import hk.baycover.ui.common.UiContext;
+import hk.baycover.ui.data.DataView;
 import hk.baycover.ui.shell.MainWindow;
 import hk.baycover.ui.shell.Screen;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -23,12 +23,13 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
-import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 
 /**
- * The JavaFX application. The window appears at once with a "loading" state; the database is opened, checked,
- * migrated and seeded in the background, then the main window takes over.
+ * The JavaFX application. The data folder, settings and database are read by {@link Preload} on a background thread
+ * that starts before the toolkit; the window's first frame is a light "loading" view, which the main window replaces
+ * once the catalog is loaded. The FX thread does no blocking I/O before the first frame.
  */
 public final class BayCoverApp extends Application {
 
@@ -39,14 +40,22 @@ public final class BayCoverApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Path dataDir = DataDirs.resolve(option(getParameters().getRaw(), "--data-dir").map(Path::of).orElse(null));
-        hk.baycover.app.Logs.toDataDir(dataDir);
-        settings = new Settings();
-        settingsStore = new SettingsStore(dataDir);
-        settingsStore.load(settings);
-        option(getParameters().getRaw(), "--lang").flatMap(Lang::parse).ifPresent(settings.langProperty()::set);
+        StartupProbe.mark(StartupProbe.START);
+        Preload preload = Preload.forArgs(getParameters().getRaw());
+        Preload.Boot boot;
+        try {
+            // the settings file was read on the preload thread while the toolkit started: this is done by now
+            boot = preload.settings().join();
+        } catch (CompletionException e) {
+            fail(Lang.ZH_HK, e.getCause());
+            return;
+        }
+        settings = boot.settings();
+        settingsStore = boot.store();
         background = new Background();
 
+        // the first frame is the light "loading" view (as quick as a bare window); the main window replaces it as soon as
+        // both the first frame is out and the catalog is loaded (it usually is by then: it was read while the toolkit started)
         Scene scene = new Scene(loading(), settings.windowWidthProperty().get(), settings.windowHeightProperty().get());
         Styles.apply(scene, settings);
         stage.setScene(scene);
@@ -56,22 +65,66 @@ public final class BayCoverApp extends Application {
             stage.setY(settings.windowYProperty().get());
         }
         stage.show();
-
-        Lang lang = settings.lang();
-        Task<BayCover> open = background.submit(m -> BayCover.open(dataDir, lang, m));
-        open.setOnSucceeded(e -> {
-            app = open.getValue();
-            UiContext ctx = new UiContext(app, settings, background);
-            scene.setRoot(new MainWindow(ctx, Screen.COMPARE));
-        });
-        open.setOnFailed(e -> {
-            Alert alert = new Alert(Alert.AlertType.ERROR, Errors.describe(settings.lang(), open.getException()));
-            alert.setHeaderText(I18n.get(settings.lang(), "startup.failed"));
-            alert.showAndWait();
-            Platform.exit();
-        });
+        StartupProbe.mark(StartupProbe.SHOWN);
         settings.langProperty().addListener((o, a, b) -> settingsStore.save(settings));
         settings.fontScaleProperty().addListener((o, a, b) -> settingsStore.save(settings));
+        settings.autoLockMinutesProperty().addListener((o, a, b) -> settingsStore.save(settings));
+        Pulses.afterNextPulse(scene, () -> {
+            probe(StartupProbe.FIRST_FRAME, scene);
+            whenOpened(scene, boot.dataDir(), preload.app());
+        });
+    }
+
+    /** Shows the main window once the folder is open; a corrupt database leads to the recovery screen instead. */
+    private void whenOpened(Scene scene, java.nio.file.Path dataDir, java.util.concurrent.CompletableFuture<BayCover> opening) {
+        opening.whenComplete((opened, error) -> Platform.runLater(() -> {
+            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+            if (cause instanceof hk.baycover.app.CorruptDatabase) {
+                scene.setRoot(new hk.baycover.ui.trust.RecoveryView(new hk.baycover.ui.common.Tr(settings.langProperty()), background,
+                        hk.baycover.ui.common.FileDialogs.SYSTEM, dataDir, (hk.baycover.app.CorruptDatabase) cause,
+                        () -> {
+                            scene.setRoot(loading());
+                            Lang lang = settings.lang();
+                            whenOpened(scene, dataDir, java.util.concurrent.CompletableFuture.supplyAsync(
+                                    () -> BayCover.open(dataDir, lang, hk.baycover.model.ProgressMonitor.NONE, hk.baycover.trust.DataDirLock.Mode.INSTANCE)));
+                        }, Platform::exit));
+                return;
+            }
+            if (cause != null) {
+                fail(settings.lang(), cause);
+                return;
+            }
+            scene.setRoot(mainWindow(opened));
+            Pulses.afterNextPulse(scene, () -> probe(StartupProbe.INTERACTIVE, scene));
+        }));
+    }
+
+    private Parent mainWindow(BayCover opened) {
+        app = opened;
+        UiContext ctx = new UiContext(opened, settings, background);
+        List<java.nio.file.Path> files = getParameters().getRaw().stream().filter(hk.baycover.Launcher::isPackFile).map(java.nio.file.Path::of).toList();
+        return new hk.baycover.ui.trust.TrustGate(ctx, () -> {
+            if (files.isEmpty()) return new MainWindow(ctx, Screen.COMPARE);
+            // opened from the file manager (file association): the Data screen validates and imports it, all or nothing
+            MainWindow window = new MainWindow(ctx, Screen.DATA);
+            if (window.lookup("#data-view") instanceof DataView data) data.viewModel().importFiles(files);
+            return window;
+        });
+    }
+
+    private void fail(Lang lang, Throwable error) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, Errors.describe(lang, error));
+        alert.setHeaderText(I18n.get(lang, "startup.failed"));
+        alert.showAndWait();
+        Platform.exit();
+    }
+
+    /** Start-up probe (off unless -Dbaycover.startupProbe=FILE): records the event, quits if the bench asked to. */
+    private static void probe(String event, Scene scene) {
+        if (!StartupProbe.enabled()) return;
+        javafx.scene.Node focus = scene.getFocusOwner();
+        StartupProbe.mark(event, focus == null ? "focus=" : "focus=" + (focus.getId() == null ? focus.getClass().getSimpleName() : focus.getId()));
+        if (StartupProbe.exitAfter(event)) Platform.exit();
     }
 
     private Parent loading() {
@@ -99,11 +152,6 @@ public final class BayCoverApp extends Application {
     }
 
     static java.util.Optional<String> option(List<String> args, String name) {
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals(name) && i + 1 < args.size()) return java.util.Optional.of(args.get(i + 1));
-            if (a.startsWith(name + "=")) return java.util.Optional.of(a.substring(name.length() + 1));
-        }
-        return java.util.Optional.empty();
+        return Preload.option(args, name);
     }
 }

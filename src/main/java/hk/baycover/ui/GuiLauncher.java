@@ -8,6 +8,8 @@ public final class GuiLauncher {
     }
 
     public static void launch(String[] args) {
+        // disk work (settings, database, catalog) starts now and overlaps the toolkit's start
+        Preload.start(java.util.Arrays.asList(args));
         Application.launch(BayCoverApp.class, args);
     }
 }

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Resident memory of the packaged BayCover (target: <= 300 MB):
+#   GUI: RSS (VmRSS from /proc) once the main window is interactive with the shipped catalog, then after every screen
+#        has been opened (Ctrl+1..5; screens are built on first visit), and the peak (VmHWM).
+#   CLI: peak RSS (/usr/bin/time %M) of each command that exists in this build.
+#   installer/measure-memory.sh            # uses target/jpackage/BayCover/bin/baycover (mvn -B -Pinstaller package)
+# Needs Xvfb + xdotool for the GUI part (apt-get install -y xvfb xdotool libgtk-3-0 fonts-wqy-zenhei).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+BC=${BC:-target/jpackage/BayCover/bin/baycover}
+[ -x "$BC" ] || { echo "no $BC: run mvn -B -Pinstaller package" >&2; exit 1; }
+WORK=$(mktemp -d); GUI_PID=""; XVFB_PID=""
+trap '[ -n "$GUI_PID" ] && kill $GUI_PID 2>/dev/null; [ -n "$XVFB_PID" ] && kill $XVFB_PID 2>/dev/null; rm -rf "$WORK"' EXIT
+DATA=$WORK/data
+mb() { awk -v k="$1" '$1==k":" {printf "%.0f", $2/1024}' "/proc/$GUI_PID/status"; }
+
+echo "| what | RSS MB |"
+echo "|---|---:|"
+# CLI: the first run seeds the data folder with the shipped packs (the heaviest CLI work there is today)
+peak() { /usr/bin/time -f %M -o "$WORK/t" "$@" >/dev/null 2>"$WORK/err"; local rc=$?; echo "$(( $(tail -1 "$WORK/t") / 1024 )) (exit $rc)"; }
+echo "| CLI \`info --json\`, first run (creates the database, imports the shipped packs) | $(peak "$BC" --data-dir "$DATA" info --json) |"
+echo "| CLI \`info --json\` | $(peak "$BC" --data-dir "$DATA" info --json) |"
+mkdir -p "$WORK/export"
+echo "| CLI \`export DIR\` (every dataset) | $(peak "$BC" --data-dir "$DATA" export "$WORK/export") |"
+if ls "$WORK"/export/*.json >/dev/null 2>&1; then
+  echo "| CLI \`validate\` (the exported packs) | $(peak "$BC" --data-dir "$DATA" validate "$WORK"/export/*.json) |"
+fi
+for cmd in "lookup 深圳 --json" "compare --help" "plan --help" "gaps --help"; do
+  name=${cmd%% *}
+  if "$BC" help "$name" >/dev/null 2>&1; then
+    [ "$name" = lookup ] && echo "| CLI \`$cmd\` | $(peak "$BC" --data-dir "$DATA" $cmd) |" \
+      || echo "| CLI \`$name\`: in this build, not yet measured by this script (add its real arguments here) | – |"
+  else
+    echo "| CLI \`$name\`: not in this build yet | – |"
+  fi
+done
+
+if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
+  D=:$((120 + RANDOM % 60))
+  Xvfb "$D" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 & XVFB_PID=$!
+  sleep 1
+  DISPLAY=$D JAVA_TOOL_OPTIONS="-Dbaycover.startupProbe=$WORK/probe" "$BC" --data-dir "$DATA" >/dev/null 2>"$WORK/gui.err" &
+  GUI_PID=$!
+  for _ in $(seq 600); do grep -q '^interactive' "$WORK/probe" 2>/dev/null && break; sleep 0.1; done
+  sleep 3
+  echo "| GUI, main window interactive with the shipped catalog (+3 s) | $(mb VmRSS) |"
+  WID=$(DISPLAY=$D xdotool search --onlyvisible --name 'BayCover' | head -1)
+  for k in 2 3 4 5 1; do DISPLAY=$D xdotool windowactivate --sync "$WID" key --clearmodifiers "ctrl+$k" 2>/dev/null; sleep 1.5; done
+  sleep 2
+  echo "| GUI, after opening every screen (Ctrl+2..5, back to 1) | $(mb VmRSS) |"
+  echo "| GUI, peak (VmHWM) | $(mb VmHWM) |"
+else
+  echo "| GUI: Xvfb/xdotool missing, not measured | – |"
+fi

@@ -1,0 +1,114 @@
+package hk.baycover.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Start-up timestamps for the start-up bench and the installer smoke test; off (and silent) unless the system property
+ * {@code baycover.startupProbe} names a file. Each event appends one line {@code EVENT<TAB>EPOCH_MILLIS<TAB>DETAIL} to
+ * that file, so a bench that noted the wall clock just before it started the process can compute "process start to
+ * event" exactly. With {@code baycover.startupProbe.exit=EVENT} the application quits right after that event (benches
+ * run it in a loop).
+ *
+ * <p>Events: {@code main} (Launcher entered: JVM boot done), {@code start} (Application.start entered: toolkit up),
+ * {@code shown} (stage.show() returned), {@code firstFrame} (the first pulse of the shown window has laid out and
+ * handed its frame to the renderer), {@code catalog} (catalog loaded off the FX thread), {@code interactive} (the main
+ * window with the loaded catalog has been laid out in a pulse and takes input).
+ */
+public final class StartupProbe {
+
+    public static final String PROPERTY = "baycover.startupProbe";
+    public static final String EXIT_PROPERTY = "baycover.startupProbe.exit";
+
+    public static final String MAIN = "main";
+    public static final String START = "start";
+    public static final String SHOWN = "shown";
+    public static final String FIRST_FRAME = "firstFrame";
+    public static final String CATALOG = "catalog";
+    public static final String INTERACTIVE = "interactive";
+
+    private static final Logger LOG = Logger.getLogger(StartupProbe.class.getName());
+
+    private StartupProbe() {
+    }
+
+    /** True when a probe file is configured. */
+    public static boolean enabled() {
+        return file().isPresent();
+    }
+
+    /** Records {@code event} now (no-op when the probe is off). */
+    public static void mark(String event) {
+        mark(event, "");
+    }
+
+    /** Records {@code event} now with a free-text detail (no tabs or newlines; they are replaced). */
+    public static void mark(String event, String detail) {
+        Optional<Path> file = file();
+        if (file.isEmpty()) return;
+        String line = format(event, System.currentTimeMillis(), detail) + "\n";
+        synchronized (StartupProbe.class) {
+            try {
+                Files.writeString(file.get(), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                        StandardOpenOption.WRITE);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "startup probe cannot write " + file.get(), e);
+            }
+        }
+    }
+
+    /** True when the probe asks the application to quit after {@code event}. */
+    public static boolean exitAfter(String event) {
+        return enabled() && event.equals(System.getProperty(EXIT_PROPERTY));
+    }
+
+    static Optional<Path> file() {
+        String v = System.getProperty(PROPERTY);
+        if (v == null || v.isBlank()) return Optional.empty();
+        try {
+            return Optional.of(Path.of(v));
+        } catch (RuntimeException bad) {
+            return Optional.empty();
+        }
+    }
+
+    /** One probe line (without the newline). */
+    public static String format(String event, long epochMillis, String detail) {
+        String d = detail == null ? "" : detail.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+        return event + "\t" + epochMillis + "\t" + d;
+    }
+
+    /**
+     * Reads probe lines: the epoch millis of each event, first occurrence wins, in file order. Blank and malformed lines
+     * are skipped (a probe file can be cut short when the process is killed).
+     */
+    public static Map<String, Long> parse(List<String> lines) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String line : lines) {
+            String[] parts = line.split("\t", -1);
+            if (parts.length < 2 || parts[0].isBlank()) continue;
+            try {
+                out.putIfAbsent(parts[0].strip(), Long.parseLong(parts[1].strip()));
+            } catch (NumberFormatException bad) {
+                // skip a torn line
+            }
+        }
+        return out;
+    }
+
+    /** Milliseconds from {@code t0EpochMillis} (noted by the caller just before starting the process) to each event. */
+    public static Map<String, Long> since(long t0EpochMillis, Map<String, Long> events) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        events.forEach((k, v) -> out.put(k, v - t0EpochMillis));
+        return out;
+    }
+}

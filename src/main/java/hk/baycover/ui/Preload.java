@@ -1,0 +1,94 @@
+package hk.baycover.ui;
+
+import hk.baycover.app.BayCover;
+import hk.baycover.app.DataDirs;
+import hk.baycover.app.Logs;
+import hk.baycover.app.StartupProbe;
+import hk.baycover.model.Lang;
+import hk.baycover.model.ProgressMonitor;
+import hk.baycover.ui.common.Settings;
+import hk.baycover.ui.common.SettingsStore;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the GUI needs from disk before it can be useful — the data folder, the settings file, the opened (migrated,
+ * seeded) database and its catalog — read on a background thread that starts before the JavaFX toolkit, so the disk
+ * work overlaps the toolkit's own start and the FX thread never does blocking I/O. {@link #settings()} completes within
+ * milliseconds (a small JSON file); {@link #app()} when the catalog is loaded.
+ */
+final class Preload {
+
+    /** The data folder and the settings as the user left them (plus {@code --lang}). */
+    record Boot(Path dataDir, SettingsStore store, Settings settings) {
+    }
+
+    private static volatile Preload current;
+
+    private final List<String> args;
+    private final CompletableFuture<Boot> settings = new CompletableFuture<>();
+    private final CompletableFuture<BayCover> app = new CompletableFuture<>();
+
+    private Preload(List<String> args) {
+        this.args = List.copyOf(args);
+    }
+
+    /** Starts reading for these arguments (the launcher calls this before Application.launch). */
+    static synchronized Preload start(List<String> args) {
+        Preload p = new Preload(args);
+        Thread t = new Thread(p::run, "baycover-preload");
+        t.setDaemon(true);
+        t.start();
+        current = p;
+        return p;
+    }
+
+    /** The preload started for exactly these arguments, else a new one (tests start BayCoverApp directly). */
+    static synchronized Preload forArgs(List<String> args) {
+        Preload p = current;
+        current = null;
+        if (p != null && p.args.equals(List.copyOf(args))) return p;
+        return start(args);
+    }
+
+    CompletableFuture<Boot> settings() { return settings; }
+
+    CompletableFuture<BayCover> app() { return app; }
+
+    private void run() {
+        Boot boot;
+        try {
+            Path dataDir = DataDirs.resolve(option(args, "--data-dir").map(Path::of).orElse(null));
+            Logs.toDataDir(dataDir);
+            Settings s = new Settings();
+            SettingsStore store = new SettingsStore(dataDir);
+            store.load(s);
+            option(args, "--lang").flatMap(Lang::parse).ifPresent(s.langProperty()::set);
+            boot = new Boot(dataDir, store, s);
+            settings.complete(boot);
+        } catch (RuntimeException | Error e) {
+            settings.completeExceptionally(e);
+            app.completeExceptionally(e);
+            return;
+        }
+        try {
+            BayCover opened = BayCover.open(boot.dataDir(), boot.settings().lang(), ProgressMonitor.NONE, hk.baycover.trust.DataDirLock.Mode.INSTANCE);
+            StartupProbe.mark(StartupProbe.CATALOG);
+            app.complete(opened);
+        } catch (RuntimeException | Error e) {
+            app.completeExceptionally(e);
+        }
+    }
+
+    static Optional<String> option(List<String> args, String name) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals(name) && i + 1 < args.size()) return Optional.of(args.get(i + 1));
+            if (a.startsWith(name + "=")) return Optional.of(a.substring(name.length() + 1));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,33 @@
+package hk.baycover;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LauncherTest {
+
+    @Test
+    void globalOptionsAloneStartTheGui() {
+        assertTrue(Launcher.isGui(new String[0]));
+        assertTrue(Launcher.isGui(new String[] {"--data-dir", "/tmp/x", "--lang", "en"}));
+        assertTrue(Launcher.isGui(new String[] {"--data-dir=/tmp/x", "--lang=zh-HK"}));
+    }
+
+    @Test
+    void aSubCommandRunsTheCli() {
+        assertFalse(Launcher.isGui(new String[] {"info", "--json"}));
+        assertFalse(Launcher.isGui(new String[] {"--data-dir", "/tmp/x", "validate", "pack.json"}));
+        assertFalse(Launcher.isGui(new String[] {"--help"}));
+    }
+
+    @Test
+    void onePackFileFromTheFileManagerOpensTheGui() {
+        assertTrue(Launcher.isGui(new String[] {"/home/a/Downloads/products.baycover.json"}));
+        assertTrue(Launcher.isGui(new String[] {"--lang", "en", "C:\\Users\\a\\PRODUCTS.BAYCOVER.JSON"}));
+        assertFalse(Launcher.isGui(new String[] {"a.baycover.json", "b.baycover.json"}), "two files: a CLI usage error, not a GUI start");
+        assertFalse(Launcher.isGui(new String[] {"validate", "a.baycover.json"}));
+        assertFalse(Launcher.isGui(new String[] {"plain.json"}), "only the exported-pack name opens the GUI");
+        assertFalse(Launcher.isPackFile("--x.baycover.json"));
+    }
+}

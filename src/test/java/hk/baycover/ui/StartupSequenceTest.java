@@ -1,0 +1,64 @@
+package hk.baycover.ui;
+
+import hk.baycover.app.StartupProbe;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real BayCoverApp start: first frame (loading view), then the main window once the catalog is loaded. */
+class StartupSequenceTest {
+
+    @AfterEach
+    void clear() throws Exception {
+        System.clearProperty(StartupProbe.PROPERTY);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void firstFrameComesBeforeTheMainWindowWhichHoldsTheLoadedCatalog(@TempDir Path dir) throws Exception {
+        Path probe = dir.resolve("probe.txt");
+        System.setProperty(StartupProbe.PROPERTY, probe.toString());
+        // a window that fits the headless screen (1280x800)
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data").resolve("settings.json"), "{\"width\": 1000, \"height\": 700}");
+        Stage stage = FxToolkit.registerPrimaryStage();
+        Application app = FxToolkit.setupApplication(BayCoverApp.class, "--data-dir", dir.resolve("data").toString(), "--lang", "en");
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> events(probe).containsKey(StartupProbe.INTERACTIVE));
+            Map<String, Long> e = events(probe);
+            List<String> order = e.keySet().stream().filter(k -> !k.equals(StartupProbe.CATALOG)).toList();
+            assertEquals(List.of(StartupProbe.START, StartupProbe.SHOWN, StartupProbe.FIRST_FRAME, StartupProbe.INTERACTIVE), order);
+            assertTrue(e.get(StartupProbe.CATALOG) <= e.get(StartupProbe.INTERACTIVE), "interactive means the catalog is loaded: " + e);
+
+            Scene scene = WaitForAsyncUtils.asyncFx(stage::getScene).get();
+            assertNotNull(scene.lookup("#main-window"), "the main window replaced the loading view");
+            assertTrue(Files.exists(dir.resolve("data").resolve("baycover.db")), "the database was opened in the given data folder");
+        } finally {
+            FxToolkit.cleanupApplication(app);
+        }
+    }
+
+    private static Map<String, Long> events(Path probe) {
+        try {
+            return Files.exists(probe) ? StartupProbe.parse(Files.readAllLines(probe, StandardCharsets.UTF_8)) : Map.of();
+        } catch (java.io.IOException e) {
+            return Map.of();
+        }
+    }
+}
