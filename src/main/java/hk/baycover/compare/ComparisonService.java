@@ -127,6 +127,11 @@ public final class ComparisonService {
         return scored.stream().sorted(Comparator.comparingInt(Scored::score).thenComparing(Scored::id)).limit(5).map(Scored::id).toList();
     }
 
+    /** A row key from its parts ("benefit", "INPATIENT", "annualLimit" → "benefit.INPATIENT.annualLimit"). */
+    static String rowKey(String... parts) {
+        return String.join(".", parts);
+    }
+
     /** Shared words of two ids ("boc-life-standard-vhis" and "boc-life-vhis-standard" share all four). */
     static double tokenOverlap(String a, String b) {
         Set<String> x = new java.util.HashSet<>(List.of(a.split("[-_.\\s]+")));
@@ -232,7 +237,7 @@ public final class ComparisonService {
         private void underwriting() {
             for (PartyRole role : PartyRole.values()) {
                 if (products.stream().noneMatch(p -> !p.arrangement().withRole(role).isEmpty())) continue;
-                add("underwriting." + role.name(), RowGroup.UNDERWRITING, null, Texts.all(l -> Texts.name(l, role)), p -> {
+                add(rowKey("underwriting", role.name()), RowGroup.UNDERWRITING, null, Texts.all(l -> Texts.name(l, role)), p -> {
                     List<Party> parties = p.arrangement().withRole(role);
                     if (parties.isEmpty()) return none();
                     String key = parties.stream().map(x -> partyName(x, Lang.EN) + "/" + x.jurisdiction()).sorted().collect(Collectors.joining("|"));
@@ -381,10 +386,10 @@ public final class ComparisonService {
         private void benefits(RowGroup group, List<Need> needs) {
             for (Need need : needs) {
                 LocalizedText section = Texts.all(l -> Texts.name(l, need));
-                String k = "benefit." + need.name() + ".";
+                String k = rowKey("benefit", need.name(), "");
                 List<Region> places = place == Region.HONG_KONG ? List.of(Region.HONG_KONG) : List.of(place, Region.HONG_KONG);
                 for (Region at : places) {
-                    add(k + "cover." + at.name(), group, section, Texts.all(l -> Texts.t(l, "compare.row.coverIn", Texts.name(l, at))),
+                    add(k + rowKey("cover", at.name()), group, section, Texts.all(l -> Texts.t(l, "compare.row.coverIn", Texts.name(l, at))),
                             p -> level(p, need, at));
                 }
                 benefitRow(group, section, k + "regions", "compare.row.regionsNetwork", need, this::regionsNetwork);
@@ -571,7 +576,7 @@ public final class ComparisonService {
 
         private void gbaItems() {
             for (Need need : List.of(Need.GBA_DRUG, Need.GBA_DEVICE)) {
-                add("gba." + need.name(), RowGroup.GBA_ITEMS, null, Texts.all(l -> Texts.name(l, need)), p -> gbaCover(p, need));
+                add(rowKey("gba", need.name()), RowGroup.GBA_ITEMS, null, Texts.all(l -> Texts.name(l, need)), p -> gbaCover(p, need));
             }
             add("gba.designatedNetwork", RowGroup.GBA_ITEMS, null, Texts.key("compare.row.designatedNetwork"), p -> {
                 Set<String> named = new LinkedHashSet<>(p.service().directBilling());

@@ -159,8 +159,8 @@ class ImportExportTest {
         CatalogStore fresh = new CatalogStore(Database.open(freshDir));
         fresh.importFiles(files, CatalogStore.Origin.IMPORTED, Lang.EN, ProgressMonitor.NONE);
 
-        Map<String, List<List<String>>> original = DbContent.rows(db(), BOOKKEEPING);
-        Map<String, List<List<String>>> copy = DbContent.rows(fresh.database().file(), BOOKKEEPING);
+        Map<String, List<List<String>>> original = catalogRows(db(), BOOKKEEPING);
+        Map<String, List<List<String>>> copy = catalogRows(fresh.database().file(), BOOKKEEPING);
         assertEquals(original.keySet(), copy.keySet());
         for (String table : original.keySet()) {
             assertEquals(original.get(table), copy.get(table), "table " + table);
@@ -177,10 +177,17 @@ class ImportExportTest {
     @Test
     void reImportingAPackReplacesItWithTheSameContent() {
         importFiles(TestPacks.DRUGS, TestPacks.PRODUCTS);
-        Map<String, List<List<String>>> before = DbContent.rows(db(), Set.of("imported_at"));
+        Map<String, List<List<String>>> before = catalogRows(db(), Set.of("imported_at"));
         List<CatalogStore.Imported> again = importFiles(TestPacks.DRUGS);
         assertTrue(again.get(0).replaced());
-        assertEquals(before, DbContent.rows(db(), Set.of("imported_at")));
+        assertEquals(before, catalogRows(db(), Set.of("imported_at")));
+    }
+
+    /** Every table but the audit trail (issue 8), which records each import and export by design. */
+    private static Map<String, List<List<String>>> catalogRows(Path file, Set<String> ignoredColumns) {
+        Map<String, List<List<String>>> rows = new java.util.TreeMap<>(DbContent.rows(file, ignoredColumns));
+        rows.keySet().removeIf(t -> t.startsWith("audit_"));
+        return rows;
     }
 
     @Test
