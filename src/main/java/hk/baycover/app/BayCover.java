@@ -9,9 +9,11 @@ import hk.baycover.store.AuditStore;
 import hk.baycover.store.BackupService;
 import hk.baycover.store.CatalogStore;
 import hk.baycover.store.Database;
+import hk.baycover.store.PlanStore;
 import hk.baycover.store.ErasureService;
 import hk.baycover.store.KeyringStore;
 import hk.baycover.store.PinnedComparisons;
+import hk.baycover.store.DraftStore;
 import hk.baycover.store.ShippedPacks;
 import hk.baycover.trust.DataDirLock;
 import hk.baycover.trust.KeyManager;
@@ -28,6 +30,7 @@ public final class BayCover implements AutoCloseable {
     private final Path dataDir;
     private final Database database;
     private final CatalogStore catalogStore;
+    private final PlanStore planStore;
     private final LookupService lookup = new LookupService();
     private final DataDirLock lock;
     private final KeyManager keys;
@@ -35,18 +38,22 @@ public final class BayCover implements AutoCloseable {
     private final BackupService backups;
     private final ErasureService erasure;
     private final PinnedComparisons pinnedComparisons;
+    private final DraftStore gapDrafts;
     private volatile Catalog catalog;
 
     private BayCover(Path dataDir, Database database, DataDirLock lock) {
         this.dataDir = dataDir;
         this.database = database;
         this.catalogStore = new CatalogStore(database);
+        this.planStore = new PlanStore(database);
         this.lock = lock;
         this.keys = new KeyManager(new KeyringStore(database));
         this.audit = new AuditStore(database);
         this.backups = new BackupService(database);
         this.erasure = new ErasureService(database);
         this.pinnedComparisons = new PinnedComparisons(database);
+        this.erasure.register(planStore::eraseRows);
+        this.gapDrafts = new DraftStore(database);
     }
 
     /** Opens the data folder as a command-line run or a test does: alongside others (slow: call off the FX thread). */
@@ -85,6 +92,8 @@ public final class BayCover implements AutoCloseable {
 
     public CatalogStore catalogStore() { return catalogStore; }
 
+    /** Saved clients, plans, proposals and the user's own care episodes. */
+    public PlanStore planStore() { return planStore; }
     /** 港澳藥械通 search over catalog snapshots (one in-memory index per snapshot). */
     public LookupService lookup() { return lookup; }
     /** The passphrase, the data key and the cipher for client personal data. */
@@ -130,6 +139,8 @@ public final class BayCover implements AutoCloseable {
     public ErasureService.Result eraseClient(String clientId) {
         return lock.exclusively(() -> erasure.erase(clientId));
     }
+    /** The gap explorer's what-if draft products. */
+    public DraftStore gapDrafts() { return gapDrafts; }
 
     @Override
     public void close() {

@@ -32,6 +32,8 @@ import java.util.logging.Logger;
                 ValidateCommand.class,
                 ImportCommand.class,
                 ExportCommand.class,
+                PlanCommand.class,
+                ScenariosCommand.class,
                 LookupCommand.class,
                 BackupCommand.class,
                 RestoreCommand.class,
@@ -39,6 +41,7 @@ import java.util.logging.Logger;
                 PassphraseCommand.class,
                 ProductsCommand.class,
                 CompareCommand.class,
+                GapsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Cli {
