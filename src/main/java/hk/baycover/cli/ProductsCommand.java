@@ -2,6 +2,7 @@ package hk.baycover.cli;
 
 import hk.baycover.compare.ComparisonService;
 import hk.baycover.compare.ProductFilter;
+import hk.baycover.i18n.I18n;
 import hk.baycover.model.Catalog;
 import hk.baycover.model.Lang;
 import hk.baycover.model.LocalizedText;
@@ -49,12 +50,12 @@ final class ProductsCommand implements Runnable {
             return;
         }
         if (list.isEmpty()) {
-            out.println(root.text(kind == null ? "cli.products.none" : "cli.products.noneOfKind", kind == null ? "" : root.text("productKind." + kind.name())));
+            out.println(root.text(kind == null ? "cli.products.none" : "cli.products.noneOfKind", kind == null ? "" : I18n.enumName(lang, kind)));
             return;
         }
         int idWidth = list.stream().mapToInt(p -> p.id().length()).max().orElse(10);
         for (Product p : list) {
-            out.println(String.format("%-" + idWidth + "s  %s", p.id(), root.text("productKind." + p.kind().name())
+            out.println(String.format("%-" + idWidth + "s  %s", p.id(), I18n.enumName(lang, p.kind())
                     + (p.sample() ? "  [" + root.text("sample.badge") + "]" : "")));
             out.println(" ".repeat(idWidth + 2) + names(p.name()));
         }

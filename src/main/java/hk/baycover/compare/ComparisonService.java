@@ -127,6 +127,11 @@ public final class ComparisonService {
         return scored.stream().sorted(Comparator.comparingInt(Scored::score).thenComparing(Scored::id)).limit(5).map(Scored::id).toList();
     }
 
+    /** A row key from its parts ("benefit", "INPATIENT", "annualLimit" → "benefit.INPATIENT.annualLimit"). */
+    static String rowKey(String... parts) {
+        return String.join(".", parts);
+    }
+
     /** Shared words of two ids ("boc-life-standard-vhis" and "boc-life-vhis-standard" share all four). */
     static double tokenOverlap(String a, String b) {
         Set<String> x = new java.util.HashSet<>(List.of(a.split("[-_.\\s]+")));
@@ -232,7 +237,7 @@ public final class ComparisonService {
         private void underwriting() {
             for (PartyRole role : PartyRole.values()) {
                 if (products.stream().noneMatch(p -> !p.arrangement().withRole(role).isEmpty())) continue;
-                add("underwriting." + role.name(), RowGroup.UNDERWRITING, null, Texts.all(l -> I18n.enumName(l, role)), p -> {
+                add(rowKey("underwriting", role.name()), RowGroup.UNDERWRITING, null, Texts.all(l -> Texts.name(l, role)), p -> {
                     List<Party> parties = p.arrangement().withRole(role);
                     if (parties.isEmpty()) return none();
                     String key = parties.stream().map(x -> partyName(x, Lang.EN) + "/" + x.jurisdiction()).sorted().collect(Collectors.joining("|"));
@@ -248,7 +253,7 @@ public final class ComparisonService {
                     Map<String, BigDecimal> value = new LinkedHashMap<>();
                     shared.forEach(x -> value.put(partyName(x, Lang.EN), x.share()));
                     String key = shared.stream().map(x -> partyName(x, Lang.EN) + "=" + Format.key(x.share())).sorted().collect(Collectors.joining("|"));
-                    return val(l -> shared.stream().map(x -> I18n.get(l, "compare.share", partyName(x, l), Format.percent(x.share())))
+                    return val(l -> shared.stream().map(x -> Texts.t(l, "compare.share", partyName(x, l), Format.percent(x.share())))
                             .collect(Collectors.joining("\n")), value, key);
                 });
             }
@@ -286,7 +291,7 @@ public final class ComparisonService {
             add("service.languages", RowGroup.SERVICE, null, Texts.key("compare.row.languages"), p -> {
                 List<String> langs = p.service().languages();
                 if (langs.isEmpty()) return none();
-                return val(l -> Format.join(l, langs.stream().map(code -> I18n.get(l, "compare.language." + code)).toList()),
+                return val(l -> Format.join(l, langs.stream().map(code -> Texts.t(l, "compare.language." + code)).toList()),
                         langs, langs.stream().sorted().collect(Collectors.joining("|")));
             });
             add("service.preAuthorisation", RowGroup.SERVICE, null, Texts.key("compare.row.preAuthorisation"),
@@ -306,8 +311,8 @@ public final class ComparisonService {
                     value.put("reasons", r.reasons().stream().map(Reason::key).toList());
                     String basis = "ageBasis." + r.ageBasis().name();
                     LocalizedText text = r.eligible()
-                            ? Texts.all(l -> I18n.get(l, "compare.canJoin", r.ageUsed(), I18n.get(l, basis)))
-                            : Texts.all(l -> I18n.get(l, "compare.cannotJoin", r.blocking().stream().map(x -> I18n.reason(l, x))
+                            ? Texts.all(l -> Texts.t(l, "compare.canJoin", r.ageUsed(), Texts.t(l, basis)))
+                            : Texts.all(l -> Texts.t(l, "compare.cannotJoin", r.blocking().stream().map(x -> I18n.reason(l, x))
                             .collect(Collectors.joining("; "))));
                     LocalizedText detail = Texts.all(l -> r.reasons().stream().map(x -> I18n.reason(l, x)).collect(Collectors.joining("\n")));
                     return val(text, value, String.valueOf(r.eligible())).detail(detail);
@@ -323,25 +328,25 @@ public final class ComparisonService {
                 value.put("ageBasis", e.ageBasis());
                 String key = e.minEntryAge() + "-" + e.maxEntryAge() + "-" + e.ageBasis();
                 return val(l -> {
-                    String b = I18n.get(l, basis);
-                    if (e.minEntryAge() != null && e.maxEntryAge() != null) return I18n.get(l, "compare.ages.range", e.minEntryAge(), e.maxEntryAge(), b);
-                    if (e.minEntryAge() != null) return I18n.get(l, "compare.ages.from", e.minEntryAge(), b);
-                    return I18n.get(l, "compare.ages.upTo", e.maxEntryAge(), b);
+                    String b = Texts.t(l, basis);
+                    if (e.minEntryAge() != null && e.maxEntryAge() != null) return Texts.t(l, "compare.ages.range", e.minEntryAge(), e.maxEntryAge(), b);
+                    if (e.minEntryAge() != null) return Texts.t(l, "compare.ages.from", e.minEntryAge(), b);
+                    return Texts.t(l, "compare.ages.upTo", e.maxEntryAge(), b);
                 }, value, key);
             });
             add("eligibility.renewalAge", RowGroup.ELIGIBILITY, null, Texts.key("compare.row.renewalAge"), p -> {
                 Integer r = p.eligibility().maxRenewalAge();
-                return r == null ? none() : val(l -> I18n.get(l, "compare.age", r), r, String.valueOf(r));
+                return r == null ? none() : val(l -> Texts.t(l, "compare.age", r), r, String.valueOf(r));
             });
             add("eligibility.requirements", RowGroup.ELIGIBILITY, null, Texts.key("compare.row.requirements"), p -> {
                 List<Requirement> req = p.eligibility().requires();
                 if (req.isEmpty()) return none();
-                return val(l -> req.stream().map(r -> I18n.enumName(l, r)).collect(Collectors.joining("\n")), req,
+                return val(l -> req.stream().map(r -> Texts.name(l, r)).collect(Collectors.joining("\n")), req,
                         req.stream().map(Enum::name).sorted().collect(Collectors.joining("|")));
             });
             add("eligibility.underwriting", RowGroup.ELIGIBILITY, null, Texts.key("compare.row.underwriting"), p -> {
                 Underwriting u = p.eligibility().underwriting();
-                return u == Underwriting.NOT_STATED ? none() : val(l -> I18n.enumName(l, u), u, u.name());
+                return u == Underwriting.NOT_STATED ? none() : val(l -> Texts.name(l, u), u, u.name());
             });
             add("eligibility.preExisting", RowGroup.ELIGIBILITY, null, Texts.key("compare.row.preExisting"), p -> {
                 PreExistingRule r = p.eligibility().preExisting();
@@ -350,21 +355,21 @@ public final class ComparisonService {
                 Map<String, Object> value = new LinkedHashMap<>();
                 value.put("rule", r);
                 value.put("rate", rate);
-                return val(l -> I18n.enumName(l, r) + (rate != null ? " (" + Format.percent(rate) + ")" : ""), value, r + "/" + Format.key(rate));
+                return val(l -> Texts.name(l, r) + (rate != null ? " (" + Format.percent(rate) + ")" : ""), value, r + "/" + Format.key(rate));
             });
             add("eligibility.waitingPeriod", RowGroup.ELIGIBILITY, null, Texts.key("compare.row.waitingPeriod"), p -> {
                 Integer d = p.eligibility().waitingPeriodDays();
-                return d == null ? none() : val(l -> I18n.get(l, "compare.days", d), d, String.valueOf(d));
+                return d == null ? none() : val(l -> Texts.t(l, "compare.days", d), d, String.valueOf(d));
             });
             add("eligibility.note", RowGroup.ELIGIBILITY, null, Texts.key("compare.row.note"), p -> localized(p.eligibility().note()));
         }
 
         private LocalizedText clientLabel() {
             return Texts.all(l -> {
-                String who = request.age() != null ? I18n.get(l, "compare.age", request.age())
-                        : I18n.get(l, "compare.born", request.birthDate().toString());
-                if (request.sex() != null) who += ", " + I18n.enumName(l, request.sex());
-                return I18n.get(l, "compare.row.forClient", who);
+                String who = request.age() != null ? Texts.t(l, "compare.age", request.age())
+                        : Texts.t(l, "compare.born", request.birthDate().toString());
+                if (request.sex() != null) who += ", " + Texts.name(l, request.sex());
+                return Texts.t(l, "compare.row.forClient", who);
             });
         }
 
@@ -380,11 +385,11 @@ public final class ComparisonService {
 
         private void benefits(RowGroup group, List<Need> needs) {
             for (Need need : needs) {
-                LocalizedText section = Texts.all(l -> I18n.enumName(l, need));
-                String k = "benefit." + need.name() + ".";
+                LocalizedText section = Texts.all(l -> Texts.name(l, need));
+                String k = rowKey("benefit", need.name(), "");
                 List<Region> places = place == Region.HONG_KONG ? List.of(Region.HONG_KONG) : List.of(place, Region.HONG_KONG);
                 for (Region at : places) {
-                    add(k + "cover." + at.name(), group, section, Texts.all(l -> I18n.get(l, "compare.row.coverIn", I18n.enumName(l, at))),
+                    add(k + rowKey("cover", at.name()), group, section, Texts.all(l -> Texts.t(l, "compare.row.coverIn", Texts.name(l, at))),
                             p -> level(p, need, at));
                 }
                 benefitRow(group, section, k + "regions", "compare.row.regionsNetwork", need, this::regionsNetwork);
@@ -399,7 +404,7 @@ public final class ComparisonService {
                             b.subLimits().stream().map(s -> s.name().get(Lang.EN) + "=" + Format.key(s.amount()) + "/" + s.per()).collect(Collectors.joining("|")));
                 });
                 benefitRow(group, section, k + "waitingPeriod", "compare.row.waitingPeriod", need, b -> b.waitingPeriodDays() == null ? none()
-                        : val(l -> I18n.get(l, "compare.days", b.waitingPeriodDays()), b.waitingPeriodDays(), String.valueOf(b.waitingPeriodDays())));
+                        : val(l -> Texts.t(l, "compare.days", b.waitingPeriodDays()), b.waitingPeriodDays(), String.valueOf(b.waitingPeriodDays())));
                 benefitRow(group, section, k + "note", "compare.row.note", need, b -> localized(b.note()));
             }
         }
@@ -436,8 +441,8 @@ public final class ComparisonService {
             LocalizedText detail = Texts.all(l -> c.rules().stream().map(r -> I18n.reason(l, r)).collect(Collectors.joining("\n")));
             boolean sample = p.sample() || (c.benefit() != null && c.benefit().sample());
             return val(l -> {
-                String name = I18n.enumName(l, c.level());
-                return warn.isEmpty() ? name : I18n.get(l, "compare.level", name, warn.stream().map(r -> I18n.reason(l, r)).collect(Collectors.joining("; ")));
+                String name = Texts.name(l, c.level());
+                return warn.isEmpty() ? name : Texts.t(l, "compare.level", name, warn.stream().map(r -> I18n.reason(l, r)).collect(Collectors.joining("; ")));
             }, c.level(), c.level().name() + "/" + c.rules().stream().map(Reason::key).sorted().collect(Collectors.joining(","))).detail(detail).sample(sample);
         }
 
@@ -449,36 +454,36 @@ public final class ComparisonService {
             String key = b.regions().stream().map(Enum::name).sorted().collect(Collectors.joining(",")) + "/" + b.network() + "/"
                     + b.institutions().stream().sorted().collect(Collectors.joining(","));
             return val(l -> {
-                String regions = b.regions().isEmpty() ? I18n.get(l, "compare.anywhere") : Format.join(l, b.regions().stream().map(r -> I18n.enumName(l, r)).toList());
-                String s = regions + " · " + I18n.enumName(l, b.network());
+                String regions = b.regions().isEmpty() ? Texts.t(l, "compare.anywhere") : Format.join(l, b.regions().stream().map(r -> Texts.name(l, r)).toList());
+                String s = regions + " · " + Texts.name(l, b.network());
                 if (!b.institutions().isEmpty()) s += "\n" + institutions(b.institutions(), l);
                 return s;
             }, value, key);
         }
 
         private String where(Benefit b, Lang l) {
-            return b.regions().isEmpty() ? I18n.get(l, "compare.anywhere") : Format.join(l, b.regions().stream().map(r -> I18n.enumName(l, r)).toList());
+            return b.regions().isEmpty() ? Texts.t(l, "compare.anywhere") : Format.join(l, b.regions().stream().map(r -> Texts.name(l, r)).toList());
         }
 
         // --------------------------------------------------------------- premium
 
         private void premiumRows() {
             LocalizedText label = request.hasClient() ? Texts.all(l -> {
-                String who = request.age() != null ? I18n.get(l, "compare.age", request.age()) : I18n.get(l, "compare.born", request.birthDate().toString());
-                if (request.sex() != null) who += ", " + I18n.enumName(l, request.sex());
-                return I18n.get(l, "compare.row.premiumAt", who);
+                String who = request.age() != null ? Texts.t(l, "compare.age", request.age()) : Texts.t(l, "compare.born", request.birthDate().toString());
+                if (request.sex() != null) who += ", " + Texts.name(l, request.sex());
+                return Texts.t(l, "compare.row.premiumAt", who);
             }) : Texts.key("compare.row.premium");
             add("premium.annual", RowGroup.PREMIUM, null, label, this::premium);
             add("premium.ageBasis", RowGroup.PREMIUM, null, Texts.key("compare.row.ageBasis"), p -> {
                 var basis = premiumBasis(p);
                 if (basis == hk.baycover.model.AgeBasis.NOT_STATED) return none();
-                return premiumSourced(p, val(l -> I18n.enumName(l, basis), basis, basis.name()));
+                return premiumSourced(p, val(l -> Texts.name(l, basis), basis, basis.name()));
             });
             add("premium.table", RowGroup.PREMIUM, null, Texts.key("compare.row.premiumTable"), p -> {
                 PremiumTable t = p.premiums();
                 if (t.status() == PremiumStatus.NOT_PUBLISHED) return none();
                 if (t.status() != PremiumStatus.TABLE) {
-                    return premiumSourced(p, val(l -> I18n.enumName(l, t.status()) + note(t.note(), l), t.status(), t.status().name()));
+                    return premiumSourced(p, val(l -> Texts.name(l, t.status()) + note(t.note(), l), t.status(), t.status().name()));
                 }
                 int from = t.rows().stream().mapToInt(PremiumRow::ageFrom).min().orElse(0);
                 int to = t.rows().stream().mapToInt(PremiumRow::ageTo).max().orElse(0);
@@ -493,8 +498,8 @@ public final class ComparisonService {
                 value.put("options", t.options());
                 value.put("rows", t.rows().size());
                 return premiumSourced(p, val(l -> {
-                    String s = I18n.get(l, "compare.premium.range", money(t.currency(), min.multiply(per), l), money(t.currency(), max.multiply(per), l), from, to);
-                    if (!t.options().isEmpty()) s += "\n" + I18n.get(l, "compare.premium.options", String.join(" / ", t.options()));
+                    String s = Texts.t(l, "compare.premium.range", money(t.currency(), min.multiply(per), l), money(t.currency(), max.multiply(per), l), from, to);
+                    if (!t.options().isEmpty()) s += "\n" + Texts.t(l, "compare.premium.options", String.join(" / ", t.options()));
                     return s + note(t.note(), l);
                 }, value, t.currency() + "/" + from + "-" + to + "/" + Format.key(min) + "-" + Format.key(max) + "/" + t.options()));
             });
@@ -507,16 +512,16 @@ public final class ComparisonService {
         private V premium(Product p) {
             PremiumTable t = p.premiums();
             if (!request.hasClient()) {
-                if (t.status() == PremiumStatus.FREE) return premiumSourced(p, val(l -> I18n.get(l, "premium.free"), BigDecimal.ZERO, "free"));
+                if (t.status() == PremiumStatus.FREE) return premiumSourced(p, val(l -> Texts.t(l, "premium.free"), BigDecimal.ZERO, "free"));
                 if (t.status() == PremiumStatus.NOT_PUBLISHED) return none();
-                if (t.status() == PremiumStatus.CONTRIBUTION) return premiumSourced(p, val(l -> I18n.get(l, "premium.contribution"), null, "contribution"));
+                if (t.status() == PremiumStatus.CONTRIBUTION) return premiumSourced(p, val(l -> Texts.t(l, "premium.contribution"), null, "contribution"));
                 return premiumSourced(p, new V(Texts.key("compare.premium.chooseAge"), null, "choose", false, false, null, null, null));
             }
             if (t.status() == PremiumStatus.FREE) {
                 int renewal = p.eligibility().maxRenewalAge() == null ? Integer.MAX_VALUE : p.eligibility().maxRenewalAge();
                 int age = request.client().ageOn(today, premiumBasis(p), today);
                 if (age <= renewal) {
-                    return premiumSourced(p, val(l -> I18n.get(l, "premium.free"), Money.zero(t.currency() == null ? Currency.HKD : t.currency()), "free"));
+                    return premiumSourced(p, val(l -> Texts.t(l, "premium.free"), Money.zero(t.currency() == null ? Currency.HKD : t.currency()), "free"));
                 }
             }
             List<String> options = t.status() == PremiumStatus.TABLE && t.options().size() > 1 ? t.options() : java.util.Collections.singletonList(null);
@@ -548,11 +553,11 @@ public final class ComparisonService {
             String key = quotes.stream().map(q -> q.option() + "/" + q.sex() + "=" + q.quote().annual().map(Format::key).orElse("?")).collect(Collectors.joining("|"));
             LocalizedText detail = Texts.all(l -> quotes.stream().map(q -> I18n.reason(l, q.quote().reason())).distinct().collect(Collectors.joining("\n")));
             V v = val(l -> quotes.stream().map(q -> {
-                String amount = q.quote().annual().map(m -> I18n.get(l, "compare.premium.perYear", Format.money(m, l)))
+                String amount = q.quote().annual().map(m -> Texts.t(l, "compare.premium.perYear", Format.money(m, l)))
                         .orElseGet(() -> I18n.reason(l, q.quote().reason()));
                 String prefix = "";
                 if (q.option() != null) prefix += q.option() + " ";
-                if (bySex) prefix += I18n.enumName(l, q.sex()) + " ";
+                if (bySex) prefix += Texts.name(l, q.sex()) + " ";
                 return prefix.isEmpty() ? amount : prefix.strip() + ": " + amount;
             }).collect(Collectors.joining("\n")), value, key).detail(detail).sample(sample);
             return premiumSourced(p, v);
@@ -571,15 +576,15 @@ public final class ComparisonService {
 
         private void gbaItems() {
             for (Need need : List.of(Need.GBA_DRUG, Need.GBA_DEVICE)) {
-                add("gba." + need.name(), RowGroup.GBA_ITEMS, null, Texts.all(l -> I18n.enumName(l, need)), p -> gbaCover(p, need));
+                add(rowKey("gba", need.name()), RowGroup.GBA_ITEMS, null, Texts.all(l -> Texts.name(l, need)), p -> gbaCover(p, need));
             }
             add("gba.designatedNetwork", RowGroup.GBA_ITEMS, null, Texts.key("compare.row.designatedNetwork"), p -> {
                 Set<String> named = new LinkedHashSet<>(p.service().directBilling());
                 p.benefits().forEach(b -> named.addAll(b.institutions()));
                 if (named.isEmpty()) return none();
                 List<String> designated = named.stream().filter(id -> catalog.institution(id).map(Institution::isDesignated).orElse(false)).toList();
-                if (designated.isEmpty()) return val(l -> I18n.get(l, "compare.designated.none", named.size()), List.of(), "none");
-                return val(l -> I18n.get(l, "compare.designated.count", designated.size(), named.size()) + "\n" + institutions(designated, l),
+                if (designated.isEmpty()) return val(l -> Texts.t(l, "compare.designated.none", named.size()), List.of(), "none");
+                return val(l -> Texts.t(l, "compare.designated.count", designated.size(), named.size()) + "\n" + institutions(designated, l),
                         designated, String.join("|", designated.stream().sorted().toList()));
             });
             benefits(RowGroup.GBA_ITEMS, needs(GBA_NEEDS::contains));
@@ -594,7 +599,7 @@ public final class ComparisonService {
             if (stated.isEmpty()) {
                 if (!own.isEmpty()) {
                     // a benefit for the need without saying which items: the need is paid, the item rule is not published
-                    return val(l -> I18n.get(l, "compare.gba.needOnly", I18n.enumName(l, GbaItemCover.NOT_STATED)), "NEED_ONLY", "need-only")
+                    return val(l -> Texts.t(l, "compare.gba.needOnly", Texts.name(l, GbaItemCover.NOT_STATED)), "NEED_ONLY", "need-only")
                             .sample(p.sample() || own.stream().anyMatch(Benefit::sample));
                 }
                 return none();
@@ -610,9 +615,9 @@ public final class ComparisonService {
             String key = stated.stream().map(b -> b.need() + ":" + b.gbaItems() + ":" + b.gbaItemList().stream().sorted().toList()).collect(Collectors.joining("|"));
             boolean sample = p.sample() || stated.stream().anyMatch(Benefit::sample);
             return val(l -> stated.stream().map(b -> {
-                String s = I18n.enumName(l, b.gbaItems());
+                String s = Texts.name(l, b.gbaItems());
                 if (b.gbaItems() == GbaItemCover.LISTED && !b.gbaItemList().isEmpty()) s += ": " + items(b.gbaItemList(), l);
-                if (!direct) s = I18n.get(l, "compare.gba.via", s, I18n.enumName(l, b.need()));
+                if (!direct) s = Texts.t(l, "compare.gba.via", s, Texts.name(l, b.need()));
                 return s + note(b.gbaItemsNote(), l);
             }).collect(Collectors.joining("\n")), value, key).sample(sample);
         }
@@ -626,7 +631,7 @@ public final class ComparisonService {
                 List<String> homes = named.stream().filter(id -> catalog.institution(id).map(i -> i.kind() == InstitutionKind.CARE_HOME
                         || i.kind() == InstitutionKind.ELDERLY_COMMUNITY).orElse(false)).toList();
                 if (homes.isEmpty()) return none();
-                return val(l -> I18n.get(l, "compare.homes.count", homes.size()) + "\n" + institutions(homes, l), homes,
+                return val(l -> Texts.t(l, "compare.homes.count", homes.size()) + "\n" + institutions(homes, l), homes,
                         String.join("|", homes.stream().sorted().toList()));
             });
             benefits(RowGroup.ELDERLY_CARE, needs(CARE_NEEDS::contains));
@@ -646,11 +651,11 @@ public final class ComparisonService {
                 if (p.asOf() == null) return none();
                 PartialDate premiumAsOf = p.premiums().asOf();
                 boolean differ = premiumAsOf != null && !premiumAsOf.equals(p.asOf());
-                return val(l -> differ ? I18n.get(l, "compare.asOf.withPremium", p.asOf().value(), premiumAsOf.value()) : p.asOf().value(),
+                return val(l -> differ ? Texts.t(l, "compare.asOf.withPremium", p.asOf().value(), premiumAsOf.value()) : p.asOf().value(),
                         p.asOf().value(), p.asOf().value() + "/" + premiumAsOf).sample(false);
             });
             add("sources.confidence", RowGroup.SOURCES, null, Texts.key("compare.row.confidence"), p -> p.confidence() == null ? none()
-                    : val(l -> I18n.enumName(l, p.confidence()), p.confidence(), p.confidence().name()).sample(false));
+                    : val(l -> Texts.name(l, p.confidence()), p.confidence(), p.confidence().name()).sample(false));
             add("sources.sample", RowGroup.SOURCES, null, Texts.key("compare.row.sample"), p -> {
                 boolean any = p.sample() || p.premiums().sample() || p.benefits().stream().anyMatch(Benefit::sample);
                 String key = p.sample() ? "compare.sample.all" : any ? "compare.sample.some" : "compare.sample.none";
@@ -697,7 +702,7 @@ public final class ComparisonService {
 
         private <E extends Enum<E>> V enums(List<E> list) {
             if (list.isEmpty()) return none();
-            return val(l -> Format.join(l, list.stream().map(e -> I18n.enumName(l, e)).toList()), list,
+            return val(l -> Format.join(l, list.stream().map(e -> Texts.name(l, e)).toList()), list,
                     list.stream().map(Enum::name).sorted().collect(Collectors.joining("|")));
         }
 
@@ -705,10 +710,10 @@ public final class ComparisonService {
             List<String> names = new ArrayList<>();
             for (String id : ids.subList(0, Math.min(ids.size(), MAX_NAMED))) {
                 Optional<Institution> in = catalog.institution(id);
-                names.add(in.map(i -> I18n.get(l, "compare.institution", Texts.get(i.name(), l), I18n.enumName(l, i.city()))).orElse(id));
+                names.add(in.map(i -> Texts.t(l, "compare.institution", Texts.get(i.name(), l), Texts.name(l, i.city()))).orElse(id));
             }
             String s = String.join("\n", names);
-            if (ids.size() > MAX_NAMED) s += "\n" + I18n.get(l, "compare.more", ids.size() - MAX_NAMED);
+            if (ids.size() > MAX_NAMED) s += "\n" + Texts.t(l, "compare.more", ids.size() - MAX_NAMED);
             return s;
         }
 
@@ -725,7 +730,7 @@ public final class ComparisonService {
         }
 
         private String subLimit(SubLimit s, Lang l) {
-            String per = s.per() == null || s.per().isBlank() ? "" : " " + (I18n.has(l, "compare.per." + s.per()) ? I18n.get(l, "compare.per." + s.per()) : "/ " + s.per());
+            String per = s.per() == null || s.per().isBlank() ? "" : " " + (I18n.has(l, "compare.per." + s.per()) ? Texts.t(l, "compare.per." + s.per()) : "/ " + s.per());
             return Texts.get(s.name(), l) + ": " + Format.money(s.amount(), l) + per;
         }
     }
@@ -742,7 +747,7 @@ public final class ComparisonService {
 
     private static String party(Party x, Lang l) {
         String name = partyName(x, l);
-        String s = x.jurisdiction() == null ? name : I18n.get(l, "compare.party", name, I18n.enumName(l, x.jurisdiction()));
+        String s = x.jurisdiction() == null ? name : Texts.t(l, "compare.party", name, Texts.name(l, x.jurisdiction()));
         return x.note() == null || x.note().isBlank() ? s : s + " — " + x.note();
     }
 
@@ -756,7 +761,7 @@ public final class ComparisonService {
 
     static String source(Source s, Lang l) {
         String title = s.title() == null || s.title().isBlank() ? "" : s.title() + " — ";
-        String date = s.date() == null || s.date().isBlank() ? I18n.get(l, "compare.source.noDate") : s.date();
+        String date = s.date() == null || s.date().isBlank() ? Texts.t(l, "compare.source.noDate") : s.date();
         return title + s.url() + " (" + date + ")";
     }
 

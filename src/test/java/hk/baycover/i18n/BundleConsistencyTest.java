@@ -45,14 +45,22 @@ class BundleConsistencyTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
 
     /** Keys the code builds at run time ("prefix." + value): each prefix with every value it can take. */
-    private static final Map<String, Collection<String>> DYNAMIC = Map.of(
-            "count.", List.of("institutions", "drugs", "devices", "totals", "products", "scenarios"),
-            "data.origin.", names(CatalogStore.Origin.values()),
-            "lang.", names(Lang.values()),
-            "settings.textSize.", Arrays.stream(Settings.FONT_SCALES).mapToObj(s -> String.valueOf(Math.round(s * 100))).toList(),
-            "ageBasis.", names(AgeBasis.values()),
-            "elig.requires.", names(Requirement.values()),
-            "region.", names(Region.values()));
+    private static final Map<String, Collection<String>> DYNAMIC = Map.ofEntries(
+            Map.entry("count.", List.of("institutions", "drugs", "devices", "totals", "products", "scenarios")),
+            Map.entry("data.origin.", names(CatalogStore.Origin.values())),
+            Map.entry("lang.", names(Lang.values())),
+            Map.entry("settings.textSize.", Arrays.stream(Settings.FONT_SCALES).mapToObj(s -> String.valueOf(Math.round(s * 100))).toList()),
+            Map.entry("ageBasis.", names(AgeBasis.values())),
+            Map.entry("elig.requires.", names(Requirement.values())),
+            Map.entry("region.", names(Region.values())),
+            Map.entry("compare.group.", names(hk.baycover.compare.RowGroup.values())),
+            Map.entry("compare.language.", List.of("yue", "cmn", "en", "pt")),
+            Map.entry("compare.per.", List.of("day", "year", "visit", "event", "month", "lifetime")),
+            Map.entry("lookup.kind.", names(hk.baycover.lookup.ResultKind.values())),
+            Map.entry("lookup.field.", names(hk.baycover.lookup.MatchField.values())),
+            Map.entry("lookup.type.", names(hk.baycover.lookup.MatchType.values())),
+            Map.entry("trust.cli.passphrase.status.", names(hk.baycover.trust.KeyManager.State.values())),
+            Map.entry("trust.ui.reason.", List.of("before-import", "before-migration", "before-restore", "after-erasure")));
 
     /** Prefixes that build ids, not message keys (compare row ids such as "benefit.INPATIENT.limit", "gba.GBA_DRUG"). */
     private static final Set<String> ROW_IDS = Set.of("benefit.", "gba.");

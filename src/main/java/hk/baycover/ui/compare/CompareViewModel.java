@@ -44,8 +44,9 @@ import java.util.stream.Collectors;
 
 /**
  * State of the Compare screen: the picker (filters, the filtered list, the products picked in order), the client
- * filter, the matrix (rebuilt on the FX thread — it is a pure in-memory computation over the catalog snapshot, well
- * under a millisecond for six products; see docs/performance.md), pinned comparisons and exports (in the background).
+ * filter, the matrix (rebuilt on the FX thread: a pure in-memory computation over the immutable catalog snapshot, no
+ * I/O, a few milliseconds for six products — see docs/performance.md), pinned comparisons and exports (SQLite and file
+ * work in the background).
  */
 public final class CompareViewModel {
 
