@@ -45,14 +45,20 @@ class BundleConsistencyTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
 
     /** Keys the code builds at run time ("prefix." + value): each prefix with every value it can take. */
-    private static final Map<String, Collection<String>> DYNAMIC = Map.of(
-            "count.", List.of("institutions", "drugs", "devices", "totals", "products", "scenarios"),
-            "data.origin.", names(CatalogStore.Origin.values()),
-            "lang.", names(Lang.values()),
-            "settings.textSize.", Arrays.stream(Settings.FONT_SCALES).mapToObj(s -> String.valueOf(Math.round(s * 100))).toList(),
-            "ageBasis.", names(AgeBasis.values()),
-            "elig.requires.", names(Requirement.values()),
-            "region.", names(Region.values()));
+    private static final Map<String, Collection<String>> DYNAMIC = Map.ofEntries(
+            Map.entry("count.", List.of("institutions", "drugs", "devices", "totals", "products", "scenarios")),
+            Map.entry("data.origin.", names(CatalogStore.Origin.values())),
+            Map.entry("lang.", names(Lang.values())),
+            Map.entry("settings.textSize.", Arrays.stream(Settings.FONT_SCALES).mapToObj(s -> String.valueOf(Math.round(s * 100))).toList()),
+            Map.entry("ageBasis.", names(AgeBasis.values())),
+            Map.entry("elig.requires.", names(Requirement.values())),
+            Map.entry("region.", names(Region.values())),
+            Map.entry("lookup.kind.", names(hk.baycover.lookup.ResultKind.values())),
+            Map.entry("lookup.field.", names(hk.baycover.lookup.MatchField.values())),
+            Map.entry("lookup.type.", names(hk.baycover.lookup.MatchType.values())),
+            Map.entry("trust.cli.passphrase.status.", names(hk.baycover.trust.KeyManager.State.values())),
+            // automatic backup reasons (BackupService.rolling callers), shown on the Data screen's trust section
+            Map.entry("trust.ui.reason.", List.of("before-import", "before-migration", "before-restore", "after-erasure")));
 
     /** Call sites whose string literal argument is a message key. */
     private static final List<Pattern> KEY_USES = List.of(

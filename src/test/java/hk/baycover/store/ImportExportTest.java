@@ -159,8 +159,8 @@ class ImportExportTest {
         CatalogStore fresh = new CatalogStore(Database.open(freshDir));
         fresh.importFiles(files, CatalogStore.Origin.IMPORTED, Lang.EN, ProgressMonitor.NONE);
 
-        Map<String, List<List<String>>> original = DbContent.rows(db(), BOOKKEEPING);
-        Map<String, List<List<String>>> copy = DbContent.rows(fresh.database().file(), BOOKKEEPING);
+        Map<String, List<List<String>>> original = DbContent.content(db(), BOOKKEEPING);
+        Map<String, List<List<String>>> copy = DbContent.content(fresh.database().file(), BOOKKEEPING);
         assertEquals(original.keySet(), copy.keySet());
         for (String table : original.keySet()) {
             assertEquals(original.get(table), copy.get(table), "table " + table);
@@ -177,10 +177,10 @@ class ImportExportTest {
     @Test
     void reImportingAPackReplacesItWithTheSameContent() {
         importFiles(TestPacks.DRUGS, TestPacks.PRODUCTS);
-        Map<String, List<List<String>>> before = DbContent.rows(db(), Set.of("imported_at"));
+        Map<String, List<List<String>>> before = DbContent.content(db(), Set.of("imported_at"));
         List<CatalogStore.Imported> again = importFiles(TestPacks.DRUGS);
         assertTrue(again.get(0).replaced());
-        assertEquals(before, DbContent.rows(db(), Set.of("imported_at")));
+        assertEquals(before, DbContent.content(db(), Set.of("imported_at")));
     }
 
     @Test
