@@ -11,6 +11,7 @@ import hk.baycover.store.CatalogStore;
 import hk.baycover.store.Database;
 import hk.baycover.store.ErasureService;
 import hk.baycover.store.KeyringStore;
+import hk.baycover.store.PinnedComparisons;
 import hk.baycover.store.ShippedPacks;
 import hk.baycover.trust.DataDirLock;
 import hk.baycover.trust.KeyManager;
@@ -33,6 +34,7 @@ public final class BayCover implements AutoCloseable {
     private final AuditStore audit;
     private final BackupService backups;
     private final ErasureService erasure;
+    private final PinnedComparisons pinnedComparisons;
     private volatile Catalog catalog;
 
     private BayCover(Path dataDir, Database database, DataDirLock lock) {
@@ -44,6 +46,7 @@ public final class BayCover implements AutoCloseable {
         this.audit = new AuditStore(database);
         this.backups = new BackupService(database);
         this.erasure = new ErasureService(database);
+        this.pinnedComparisons = new PinnedComparisons(database);
     }
 
     /** Opens the data folder as a command-line run or a test does: alongside others (slow: call off the FX thread). */
@@ -93,6 +96,8 @@ public final class BayCover implements AutoCloseable {
 
     /** Client and plan stores register how to delete a client's rows here. */
     public ErasureService erasure() { return erasure; }
+    /** Comparisons pinned on the Compare screen. */
+    public PinnedComparisons pinnedComparisons() { return pinnedComparisons; }
 
     /** The current catalog snapshot (immutable; replaced after every import). */
     public Catalog catalog() { return catalog; }

@@ -37,6 +37,8 @@ import java.util.logging.Logger;
                 RestoreCommand.class,
                 AuditCommand.class,
                 PassphraseCommand.class,
+                ProductsCommand.class,
+                CompareCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Cli {

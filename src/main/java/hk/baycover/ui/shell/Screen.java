@@ -2,6 +2,7 @@ package hk.baycover.ui.shell;
 
 import hk.baycover.ui.common.PlaceholderView;
 import hk.baycover.ui.common.UiContext;
+import hk.baycover.ui.compare.CompareView;
 import hk.baycover.ui.data.DataView;
 import hk.baycover.ui.lookup.LookupView;
 import javafx.scene.Node;
@@ -10,7 +11,7 @@ import java.util.function.Function;
 
 /** Every screen of the main window, in navigation order, with the factory that builds it on first use. */
 public enum Screen {
-    COMPARE("nav.compare", ctx -> new PlaceholderView(ctx, "placeholder.compare")),
+    COMPARE("nav.compare", CompareView::new),
     LOOKUP("nav.lookup", LookupView::new),
     PLANS("nav.plans", ctx -> new PlaceholderView(ctx, "placeholder.plans")),
     GAPS("nav.gaps", ctx -> new PlaceholderView(ctx, "placeholder.gaps")),
