@@ -53,17 +53,17 @@ class BundleConsistencyTest {
             Map.entry("ageBasis.", names(AgeBasis.values())),
             Map.entry("elig.requires.", names(Requirement.values())),
             Map.entry("region.", names(Region.values())),
-            Map.entry("compare.group.", names(hk.baycover.compare.RowGroup.values())),
-            Map.entry("compare.language.", List.of("yue", "cmn", "en", "pt")),
-            Map.entry("compare.per.", List.of("day", "year", "visit", "event", "month", "lifetime")),
             Map.entry("lookup.kind.", names(hk.baycover.lookup.ResultKind.values())),
             Map.entry("lookup.field.", names(hk.baycover.lookup.MatchField.values())),
             Map.entry("lookup.type.", names(hk.baycover.lookup.MatchType.values())),
             Map.entry("trust.cli.passphrase.status.", names(hk.baycover.trust.KeyManager.State.values())),
-            Map.entry("trust.ui.reason.", List.of("before-import", "before-migration", "before-restore", "after-erasure")));
-
-    /** Prefixes that build ids, not message keys (compare row ids such as "benefit.INPATIENT.limit", "gba.GBA_DRUG"). */
-    private static final Set<String> ROW_IDS = Set.of("benefit.", "gba.");
+            // automatic backup reasons (BackupService.rolling callers), shown on the Data screen's trust section
+            Map.entry("trust.ui.reason.", List.of("before-import", "before-migration", "before-restore", "after-erasure")),
+            Map.entry("compare.group.", names(hk.baycover.compare.RowGroup.values())),
+            // service languages allowed by data/schema/products.schema.json
+            Map.entry("compare.language.", List.of("yue", "cmn", "en", "pt")),
+            // free-text sub-limit periods: looked up only behind I18n.has (an open list)
+            Map.entry("compare.per.", List.of()));
 
     /** Call sites whose string literal argument is a message key. */
     private static final List<Pattern> KEY_USES = List.of(
@@ -77,7 +77,10 @@ class BundleConsistencyTest {
             Pattern.compile("\"((?:pack|store|export|cli|task|startup|data|nav|settings|status|placeholder|app|action)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"\\s*[,)]"));
     /** Literals in those namespaces that are file names, not keys. */
     private static final Pattern FILE_NAME = Pattern.compile(".*\\.(json|txt|properties|css|db|log|pdf|csv|sql|png|tmp)$");
-    private static final Pattern PREFIX_USE = Pattern.compile("\"([a-zA-Z]+(?:\\.[a-zA-Z0-9_]+)*\\.)\"\\s*\\+");
+    /** A key built at run time and passed straight to a lookup: {@code tr().get("prefix." + x)}, {@code I18n.get(l, "prefix." + x)}... */
+    private static final Pattern PREFIX_USE = Pattern.compile(
+            "(?:tr\\(\\)\\s*\\.\\s*(?:bind|get)\\(|I18n\\.(?:get|has)\\([^,;]+,|\\btext\\(|Reason\\.(?:block|warn|info)\\(|\\bmsg\\()"
+                    + "\\s*\"([a-zA-Z]+(?:\\.[a-zA-Z0-9_]+)*\\.)\"\\s*\\+");
 
     private static List<String> names(Enum<?>[] values) {
         return Arrays.stream(values).map(Enum::name).toList();
@@ -225,18 +228,36 @@ class BundleConsistencyTest {
         assertEquals(List.of(), problems.stream().distinct().toList());
     }
 
+    /** Display-name prefixes of the model's enums ("need.", "productKind.", "designationstatus."...): I18n.enumName's keys. */
+    private static Map<String, List<String>> enumPrefixes() throws Exception {
+        Map<String, List<String>> out = new java.util.HashMap<>();
+        try (Stream<Path> s = Files.list(SOURCES.resolve("hk/baycover/model"))) {
+            for (Path p : s.toList()) {
+                Class<?> type = Class.forName("hk.baycover.model." + p.getFileName().toString().replace(".java", ""));
+                if (!type.isEnum()) continue;
+                String simple = type.getSimpleName();
+                List<String> constants = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+                out.put(Character.toLowerCase(simple.charAt(0)) + simple.substring(1) + ".", constants);
+                out.put(simple.toLowerCase(java.util.Locale.ROOT) + ".", constants);
+            }
+        }
+        return out;
+    }
+
     @Test
-    void dynamicKeysAreListedAndComplete() throws IOException {
+    void dynamicKeysAreListedAndComplete() throws Exception {
         List<String> problems = new ArrayList<>();
+        Map<String, List<String>> enums = enumPrefixes();
         for (Path file : sources()) {
             Matcher m = PREFIX_USE.matcher(Files.readString(file, StandardCharsets.UTF_8));
             while (m.find()) {
-                // a prefix not listed here must at least name a key family that exists in every language (features
-                // build e.g. "compare.group." + group; BundleConsistency keeps those families in step across languages)
-                String prefix = m.group(1);
-                boolean familyExists = Arrays.stream(Lang.values()).allMatch(lang -> I18n.bundles(lang).stream()
-                        .anyMatch(b -> b.keySet().stream().anyMatch(k -> k.startsWith(prefix))));
-                if (!DYNAMIC.containsKey(prefix) && !familyExists && !ROW_IDS.contains(prefix)) {
+                if (enums.containsKey(m.group(1))) {
+                    for (String value : enums.get(m.group(1))) {
+                        for (Lang lang : Lang.values()) {
+                            if (!I18n.has(lang, m.group(1) + value)) problems.add("\"" + m.group(1) + value + "\" has no " + lang + " text");
+                        }
+                    }
+                } else if (!DYNAMIC.containsKey(m.group(1))) {
                     problems.add(SOURCES.relativize(file) + ": key prefix \"" + m.group(1)
                             + "\" is built at run time; list it with its values in BundleConsistencyTest.DYNAMIC");
                 }
@@ -262,10 +283,14 @@ class BundleConsistencyTest {
                 Class<?> type = Class.forName("hk.baycover.model." + name);
                 if (!type.isEnum()) continue;
                 Object[] constants = type.getEnumConstants();
-                String prefix = type.getSimpleName().toLowerCase(java.util.Locale.ROOT) + ".";
+                // I18n.enumName reads "coverageLevel.FULL" (lower camel) or "coveragelevel.FULL"
+                String simple = type.getSimpleName();
+                String camel = Character.toLowerCase(simple.charAt(0)) + simple.substring(1) + ".";
+                String lower = simple.toLowerCase(java.util.Locale.ROOT) + ".";
                 for (Lang lang : Lang.values()) {
-                    List<String> missing = Arrays.stream(constants).map(c -> prefix + ((Enum<?>) c).name())
-                            .filter(k -> !I18n.has(lang, k)).collect(Collectors.toList());
+                    List<String> missing = Arrays.stream(constants).map(c -> ((Enum<?>) c).name())
+                            .filter(n -> !I18n.has(lang, camel + n) && !I18n.has(lang, lower + n))
+                            .map(n -> camel + n).collect(Collectors.toList());
                     if (missing.size() < constants.length) {
                         checked.add(name);
                         if (!missing.isEmpty()) problems.add(lang + " lacks " + missing);

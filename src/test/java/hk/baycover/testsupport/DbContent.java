@@ -28,6 +28,19 @@ public final class DbContent {
 
     /** Every table's rows; columns named in {@code ignoredColumns} are left out (e.g. imported_at). */
     public static Map<String, List<List<String>>> rows(Path dbFile, Set<String> ignoredColumns) {
+        return rows(dbFile, ignoredColumns, table -> true);
+    }
+
+    /**
+     * The content a catalog comparison is about: every table except the audit log's (an append-only record of events,
+     * with their times, rather than content), without the given columns.
+     */
+    public static Map<String, List<List<String>>> content(Path dbFile, Set<String> ignoredColumns) {
+        return rows(dbFile, ignoredColumns, table -> !table.startsWith("audit_"));
+    }
+
+    /** The rows of the tables that {@code accept} accepts. */
+    public static Map<String, List<List<String>>> rows(Path dbFile, Set<String> ignoredColumns, java.util.function.Predicate<String> accept) {
         Map<String, List<List<String>>> out = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dbFile.toAbsolutePath())) {
             List<String> tables = new ArrayList<>();
@@ -36,6 +49,7 @@ public final class DbContent {
                 while (rs.next()) tables.add(rs.getString(1));
             }
             for (String table : tables) {
+                if (!accept.test(table)) continue;
                 List<String> columns = new ArrayList<>();
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM \"" + table + "\" LIMIT 0")) {
                     ResultSetMetaData md = rs.getMetaData();
