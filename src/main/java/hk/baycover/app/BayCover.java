@@ -53,6 +53,7 @@ public final class BayCover implements AutoCloseable {
         this.erasure = new ErasureService(database);
         this.pinnedComparisons = new PinnedComparisons(database);
         this.erasure.register(planStore::eraseRows);
+        this.planStore.personalCodec(personalCodec(keys));
         this.gapDrafts = new DraftStore(database);
     }
 
@@ -146,5 +147,16 @@ public final class BayCover implements AutoCloseable {
     public void close() {
         keys.lock();
         lock.close();
+    }
+
+    /**
+     * Client personal data (names, contact, conditions, notes) is sealed with AES-256-GCM once a passphrase is set
+     * (records that name themselves as associated data); before one is set it is stored as is, and the GUI and the CLI
+     * say so. Reading a sealed record needs the folder unlocked ({@code trust.locked} otherwise).
+     */
+    private static PlanStore.PersonalCodec personalCodec(KeyManager keys) {
+        return PlanStore.PersonalCodec.of(
+                (json, recordId) -> keys.state() == KeyManager.State.NOT_SET ? json : keys.cipher().encryptString(json, recordId),
+                (stored, recordId) -> stored != null && stored.startsWith("v1:") ? keys.cipher().decryptString(stored, recordId) : stored);
     }
 }

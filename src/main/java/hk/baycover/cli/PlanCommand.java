@@ -128,6 +128,7 @@ final class PlanCommand implements Callable<Integer> {
         }
         if (clientFile == null) throw new UserError("cli.plan.noClient");
         BayCover app = root.app();
+        if (save && app.keys().state() != hk.baycover.trust.KeyManager.State.NOT_SET) app = root.unlockedApp();
         Catalog catalog = app.catalog();
         LocalDate today = LocalDate.now();
         ClientFile.Read read = new ClientFile(lang, catalog, today).read(clientFile);
