@@ -45,7 +45,9 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
   sleep 3
   echo "| GUI, main window interactive with the shipped catalog (+3 s) | $(mb VmRSS) |"
   WID=$(DISPLAY=$D xdotool search --onlyvisible --name 'BayCover' | head -1)
-  for k in 2 3 4 5 1; do DISPLAY=$D xdotool windowactivate --sync "$WID" key --clearmodifiers "ctrl+$k" 2>/dev/null; sleep 1.5; done
+  # no window manager under Xvfb: give the window the input focus directly, then type the shortcuts
+  DISPLAY=$D xdotool windowfocus --sync "$WID"
+  for k in 2 3 4 5 1; do DISPLAY=$D xdotool key --clearmodifiers "ctrl+$k"; sleep 1.5; done
   sleep 2
   echo "| GUI, after opening every screen (Ctrl+2..5, back to 1) | $(mb VmRSS) |"
   echo "| GUI, peak (VmHWM) | $(mb VmHWM) |"

@@ -12,6 +12,8 @@ import hk.baycover.store.Database;
 import hk.baycover.store.PlanStore;
 import hk.baycover.store.ErasureService;
 import hk.baycover.store.KeyringStore;
+import hk.baycover.store.PinnedComparisons;
+import hk.baycover.store.DraftStore;
 import hk.baycover.store.ShippedPacks;
 import hk.baycover.trust.DataDirLock;
 import hk.baycover.trust.KeyManager;
@@ -35,6 +37,8 @@ public final class BayCover implements AutoCloseable {
     private final AuditStore audit;
     private final BackupService backups;
     private final ErasureService erasure;
+    private final PinnedComparisons pinnedComparisons;
+    private final DraftStore gapDrafts;
     private volatile Catalog catalog;
 
     private BayCover(Path dataDir, Database database, DataDirLock lock) {
@@ -47,7 +51,10 @@ public final class BayCover implements AutoCloseable {
         this.audit = new AuditStore(database);
         this.backups = new BackupService(database);
         this.erasure = new ErasureService(database);
+        this.pinnedComparisons = new PinnedComparisons(database);
         this.erasure.register(planStore::eraseRows);
+        this.planStore.personalCodec(personalCodec(keys));
+        this.gapDrafts = new DraftStore(database);
     }
 
     /** Opens the data folder as a command-line run or a test does: alongside others (slow: call off the FX thread). */
@@ -99,6 +106,8 @@ public final class BayCover implements AutoCloseable {
 
     /** Client and plan stores register how to delete a client's rows here. */
     public ErasureService erasure() { return erasure; }
+    /** Comparisons pinned on the Compare screen. */
+    public PinnedComparisons pinnedComparisons() { return pinnedComparisons; }
 
     /** The current catalog snapshot (immutable; replaced after every import). */
     public Catalog catalog() { return catalog; }
@@ -131,10 +140,23 @@ public final class BayCover implements AutoCloseable {
     public ErasureService.Result eraseClient(String clientId) {
         return lock.exclusively(() -> erasure.erase(clientId));
     }
+    /** The gap explorer's what-if draft products. */
+    public DraftStore gapDrafts() { return gapDrafts; }
 
     @Override
     public void close() {
         keys.lock();
         lock.close();
+    }
+
+    /**
+     * Client personal data (names, contact, conditions, notes) is sealed with AES-256-GCM once a passphrase is set
+     * (records that name themselves as associated data); before one is set it is stored as is, and the GUI and the CLI
+     * say so. Reading a sealed record needs the folder unlocked ({@code trust.locked} otherwise).
+     */
+    private static PlanStore.PersonalCodec personalCodec(KeyManager keys) {
+        return PlanStore.PersonalCodec.of(
+                (json, recordId) -> keys.state() == KeyManager.State.NOT_SET ? json : keys.cipher().encryptString(json, recordId),
+                (stored, recordId) -> stored != null && stored.startsWith("v1:") ? keys.cipher().decryptString(stored, recordId) : stored);
     }
 }

@@ -19,7 +19,8 @@ import java.util.logging.Logger;
  * event" exactly. With {@code baycover.startupProbe.exit=EVENT} the application quits right after that event (benches
  * run it in a loop).
  *
- * <p>Events: {@code main} (Launcher entered: JVM boot done), {@code start} (Application.start entered: toolkit up),
+ * <p>Events: {@code main} (Launcher entered: JVM boot done), {@code settings} (data folder and settings read, off the
+ * FX thread), {@code start} (Application.start entered: toolkit up),
  * {@code shown} (stage.show() returned), {@code firstFrame} (the first pulse of the shown window has laid out and
  * handed its frame to the renderer), {@code catalog} (catalog loaded off the FX thread), {@code interactive} (the main
  * window with the loaded catalog has been laid out in a pulse and takes input).
@@ -31,6 +32,7 @@ public final class StartupProbe {
 
     public static final String MAIN = "main";
     public static final String START = "start";
+    public static final String SETTINGS = "settings";
     public static final String SHOWN = "shown";
     public static final String FIRST_FRAME = "firstFrame";
     public static final String CATALOG = "catalog";

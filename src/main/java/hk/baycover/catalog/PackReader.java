@@ -1,6 +1,8 @@
 package hk.baycover.catalog;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,7 +22,10 @@ import hk.baycover.model.PartialDate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +38,9 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -86,7 +93,7 @@ public final class PackReader {
         try {
             text = decode(bytes);
         } catch (CharacterCodingException e) {
-            return fail(file, checksum, "", msg("pack.notUtf8"));
+            return fail(file, checksum, badByteAt(bytes), msg("pack.notUtf8"));
         } catch (IllegalArgumentException e) {
             return fail(file, checksum, "", msg("NUL".equals(e.getMessage()) ? "pack.nulBytes" : "pack.utf16"));
         }
@@ -111,7 +118,8 @@ public final class PackReader {
         }
         List<Problem> problems = new ArrayList<>();
         for (ValidationMessage m : schema(kind).validate(root)) {
-            problems.add(new Problem(file, pointerOf(m), m.getError()));
+            String pointer = pointerOf(m);
+            problems.add(new Problem(file, pointer, schemaMessage(m, root.at(pointer.equals("/") ? "" : pointer))));
         }
         checkDates(file, root, "", problems);
         checkNumbers(file, root, "", problems);
@@ -128,6 +136,46 @@ public final class PackReader {
         }
         problems.addAll(new PackValidator(file, lang).validate(pack));
         return new Result(file, problems.isEmpty() ? pack : null, checksum, List.copyOf(problems));
+    }
+
+    /** The schema's message, except for the commonest mistakes (a malformed date or id), which get a plain one. */
+    private String schemaMessage(ValidationMessage m, JsonNode value) {
+        if ("pattern".equals(m.getType()) && value.isTextual()) {
+            String schemaAt = String.valueOf(m.getSchemaLocation());
+            if (schemaAt.endsWith("/$defs/date/pattern")) return msg("pack.badDate", value.asText());
+            if (schemaAt.endsWith("/$defs/id/pattern")) return msg("pack.badId", value.asText());
+        }
+        return m.getError();
+    }
+
+    /** The locale for the schema validator's messages: its bundles are zh_TW (Traditional) and zh_CN (Simplified). */
+    static Locale schemaLocale(Lang lang) {
+        switch (lang) {
+            case ZH_HK: return Locale.TRADITIONAL_CHINESE;
+            case ZH_CN: return Locale.SIMPLIFIED_CHINESE;
+            default: return Locale.ROOT;
+        }
+    }
+
+    /** Where the first byte that is not UTF-8 sits, as line:column (in characters), so the user can find it. */
+    static String badByteAt(byte[] bytes) {
+        int offset = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset), out, true);
+        if (!result.isError()) return "";
+        out.flip();
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < out.length(); i++) {
+            if (out.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return line + ":" + (out.length() - lineStart + 1);
     }
 
     private String pointerOf(ValidationMessage m) {
@@ -187,11 +235,40 @@ public final class PackReader {
                     b -> b.schemaMappers(m -> m.mapPrefix("https://baycover.hk/schema/", "classpath:data/schema/")));
             SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
                     .pathType(PathType.JSON_POINTER)
-                    .locale(lang.locale())
+                    .locale(schemaLocale(lang))
                     .formatAssertionsEnabled(true)
                     .build();
             return factory.getSchema(SchemaLocation.of("https://baycover.hk/schema/" + k.code() + ".schema.json"), config);
         });
+    }
+
+    /**
+     * The kind named in a pack's header ({@code /pack/kind}), read without building the whole tree, wherever the header
+     * and the field sit in the file; empty when the bytes are not a readable pack. Packs imported together are read in
+     * kind order (drugs-devices, products, scenarios) so that later kinds may name records of earlier ones.
+     */
+    public static Optional<PackKind> peekKind(byte[] bytes) {
+        try (JsonParser p = CatalogJson.mapper().getFactory().createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return Optional.empty();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!"pack".equals(field) || value != JsonToken.START_OBJECT) {
+                    p.skipChildren();
+                    continue;
+                }
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonToken v = p.nextToken();
+                    if ("kind".equals(name) && v == JsonToken.VALUE_STRING) return PackKind.fromCode(p.getText());
+                    p.skipChildren();
+                }
+                return Optional.empty();
+            }
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Opens a shipped schema (for docs and tests). */

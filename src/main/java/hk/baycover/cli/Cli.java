@@ -39,6 +39,9 @@ import java.util.logging.Logger;
                 RestoreCommand.class,
                 AuditCommand.class,
                 PassphraseCommand.class,
+                ProductsCommand.class,
+                CompareCommand.class,
+                GapsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Cli {
@@ -122,8 +125,34 @@ public final class Cli {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Cli());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        addHelpOptions(cl);
+        cl.setExecutionStrategy(Cli::checkOptionsThenRun);
         cl.setExecutionExceptionHandler(Cli::handle);
         return cl;
+    }
+
+    /** Every sub-command (also those added later) answers -h/--help and -V/--version. */
+    private static void addHelpOptions(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+            if (!spec.mixinStandardHelpOptions() && !spec.optionsMap().containsKey("--help") && !spec.optionsMap().containsKey("-h")) {
+                spec.mixinStandardHelpOptions(true);
+            }
+            addHelpOptions(sub);
+        }
+    }
+
+    /**
+     * Global options are checked before any command runs: an unknown --lang is a usage error (exit 2) reported on this
+     * run's stderr, not something a command trips over half-way.
+     */
+    private static int checkOptionsThenRun(CommandLine.ParseResult parsed) {
+        CommandLine rootLine = parsed.commandSpec().commandLine();
+        Cli root = (Cli) parsed.commandSpec().userObject();
+        if (root.lang != null && Lang.parse(root.lang).isEmpty()) {
+            throw new CommandLine.ParameterException(rootLine, "Unknown language '" + root.lang + "': use zh-HK, zh-CN or en");
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     /** Runs the CLI; returns the exit code. */

@@ -41,7 +41,7 @@ final class PassphraseCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         switch (action) {
             case status:
-                out.println(root.text("trust.cli.passphrase.status." + keys.state().name()));
+                out.println(root.text(keys.state().messageKey()));
                 return Cli.OK;
             case set: {
                 char[] p = root.passphrase();

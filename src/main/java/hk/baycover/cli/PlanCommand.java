@@ -25,7 +25,7 @@ import hk.baycover.planning.PremiumProjection;
 import hk.baycover.planning.Recommendation;
 import hk.baycover.planning.ScenarioLibrary;
 import hk.baycover.planning.ScenarioRun;
-import hk.baycover.report.PdfDocumentBuilder;
+import hk.baycover.report.ProposalPdfBuilder;
 import hk.baycover.report.ProposalPdf;
 import hk.baycover.store.PlanStore;
 import picocli.CommandLine.ArgGroup;
@@ -128,6 +128,7 @@ final class PlanCommand implements Callable<Integer> {
         }
         if (clientFile == null) throw new UserError("cli.plan.noClient");
         BayCover app = root.app();
+        if (save && app.keys().state() != hk.baycover.trust.KeyManager.State.NOT_SET) app = root.unlockedApp();
         Catalog catalog = app.catalog();
         LocalDate today = LocalDate.now();
         ClientFile.Read read = new ClientFile(lang, catalog, today).read(clientFile);
@@ -203,7 +204,7 @@ final class PlanCommand implements Callable<Integer> {
         String pdfPath = null;
         if (pdf != null) {
             byte[] bytes = new ProposalPdf(catalog, lang).render(report, rec, ProgressMonitor.NONE);
-            PdfDocumentBuilder.write(bytes, pdf);
+            ProposalPdfBuilder.write(bytes, pdf);
             pdfPath = pdf.toString();
             if (saved != null) store.recordProposal(saved.planId(), saved.revision(), lang, PackReader.sha256(bytes), bytes.length, asOf,
                     ProposalPdf.datasetVersions(catalog));

@@ -55,11 +55,11 @@ public final class I18n {
     public static String enumName(Lang lang, Enum<?> value) {
         if (value == null) return "";
         String simple = value.getDeclaringClass().getSimpleName();
-        String key = simple.toLowerCase(Locale.ROOT) + "." + value.name();
-        if (has(lang, key)) return get(lang, key);
-        // the bundles spell multi-word enum names in lower camel case ("productKind.VHIS", "coverageLevel.FULL")
+        // bundles spell multi-word enum names in lower camel case ("coverageLevel.FULL"); single words are the same either way
         String camel = Character.toLowerCase(simple.charAt(0)) + simple.substring(1) + "." + value.name();
-        return has(lang, camel) ? get(lang, camel) : value.name();
+        if (has(lang, camel)) return get(lang, camel);
+        String key = simple.toLowerCase(Locale.ROOT) + "." + value.name();
+        return has(lang, key) ? get(lang, key) : value.name();
     }
 
     /** The ResourceBundle of one family (for FXML loaders). */

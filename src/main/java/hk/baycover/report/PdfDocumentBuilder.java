@@ -1,8 +1,6 @@
 package hk.baycover.report;
 
 import hk.baycover.model.UserError;
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -10,254 +8,299 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
-import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Calendar;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * Shared PDF plumbing for BayCover reports (the plan proposal and the comparison export): A4 pages with margins, an
- * embedded CJK TrueType font (subset, so the text stays extractable), wrapped paragraphs that break between CJK
- * characters and between Latin words, simple tables that flow across pages, drawing helpers for charts, a running
- * footer and "page X of Y" numbers. Reports only say what to write; this class decides where it goes.
- *
- * <p>The font must have TrueType outlines (PDFBox cannot embed CFF-outline OpenType such as Noto Sans CJK). The lookup
- * order is the system property {@code baycover.cjkFont}, then WenQuanYi Zen Hei (Debian/Ubuntu package
- * fonts-wqy-zenhei), then AR PL UMing; without any of them the report fails with a message naming the font and how
- * to install it.
+ * Shared PDF plumbing for BayCover reports (comparison, plan proposal…): A4 pages in either orientation, an embedded
+ * CJK font ({@link CjkFonts}), text that wraps Chinese by character and Latin by word, headings and paragraphs, tables
+ * whose header repeats on every page and whose rows may split across pages, a footer (e.g. data sources and as-of
+ * date) and "page n of N" on every page, and an atomic save (temp file, then move). Not thread-safe: one per document.
  */
 public final class PdfDocumentBuilder implements Closeable {
 
-    public static final float MARGIN = 50f;
-    public static final float FOOTER = 30f;
-    public static final Color TEXT = new Color(0x22, 0x22, 0x22);
-    public static final Color MUTED = new Color(0x5b, 0x66, 0x66);
-    public static final Color ACCENT = new Color(0x0b, 0x6e, 0x69);
-    public static final Color SAMPLE = new Color(0x8a, 0x5a, 0x00);
-    public static final Color RULE = new Color(0xc9, 0xd1, 0xd1);
-    public static final Color ERROR = new Color(0xa4, 0x26, 0x2c);
+    public enum Orientation { PORTRAIT, LANDSCAPE }
 
-    /** Font files tried in order, with the face to pick inside a collection. */
-    static final List<String[]> FONT_CANDIDATES = List.of(
-            new String[] {"/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "WenQuanYiZenHei"},
-            new String[] {"/usr/share/fonts/truetype/arphic/uming.ttc", "AR PL UMing TW"},
-            new String[] {"/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc", "WenQuanYiZenHei"},
-            new String[] {"/usr/share/fonts/wenquanyi/wqy-zenhei/wqy-zenhei.ttc", "WenQuanYiZenHei"});
+    /** An RGB colour, components 0–1 (no AWT). */
+    public record Rgb(float r, float g, float b) {
+        public static final Rgb BLACK = new Rgb(0, 0, 0);
+        public static final Rgb MUTED = new Rgb(0.36f, 0.40f, 0.40f);
+        public static final Rgb ACCENT = new Rgb(0.04f, 0.43f, 0.41f);
+        public static final Rgb HEADER_BG = new Rgb(0.89f, 0.94f, 0.93f);
+        public static final Rgb GROUP_BG = new Rgb(0.80f, 0.89f, 0.88f);
+        public static final Rgb SECTION_BG = new Rgb(0.94f, 0.95f, 0.95f);
+        public static final Rgb DIFF_BG = new Rgb(0.91f, 0.96f, 1.0f);
+        public static final Rgb SAMPLE = new Rgb(0.54f, 0.35f, 0.0f);
+        public static final Rgb SAMPLE_BG = new Rgb(1.0f, 0.95f, 0.84f);
+        public static final Rgb GREY_BG = new Rgb(0.93f, 0.93f, 0.93f);
+        public static final Rgb BORDER = new Rgb(0.79f, 0.82f, 0.82f);
+    }
+
+    /** One table cell: text (may contain newlines), optional background, text colour and a trailing badge line. */
+    public record TableCell(String text, Rgb background, Rgb color, String badge) {
+        public static TableCell of(String text) {
+            return new TableCell(text, null, null, null);
+        }
+    }
+
+    /** A table: relative column widths, a header row repeated on each page, body rows; a row of one cell spans all columns. */
+    public static final class Table {
+        final float[] weights;
+        final List<TableCell> header = new ArrayList<>();
+        final List<List<TableCell>> rows = new ArrayList<>();
+        float fontSize = 8f;
+
+        public Table(float... weights) {
+            this.weights = weights.clone();
+        }
+
+        public Table header(List<TableCell> cells) {
+            header.clear();
+            header.addAll(cells);
+            return this;
+        }
+
+        public Table row(List<TableCell> cells) {
+            rows.add(List.copyOf(cells));
+            return this;
+        }
+
+        /** A full-width row (group or section heading). */
+        public Table span(TableCell cell) {
+            rows.add(List.of(cell));
+            return this;
+        }
+
+        public Table fontSize(float size) {
+            this.fontSize = size;
+            return this;
+        }
+
+        public int size() { return rows.size(); }
+    }
+
+    private static final float MARGIN = 36f;
+    private static final float FOOTER_SPACE = 30f;
+    private static final float PAD = 3f;
 
     private final PDDocument doc = new PDDocument();
-    private final TrueTypeCollection collection;
-    private final TrueTypeFont ttf;
+    private final CjkFonts.Loaded loaded;
     private final PDType0Font font;
-    private final PDRectangle size = PDRectangle.A4;
-    private final Map<Integer, String> safeChars = new HashMap<>();
+    private final PDRectangle size;
+    private final Map<Integer, Float> widths = new HashMap<>();
+    private final Map<Integer, Boolean> glyphs = new HashMap<>();
     private PDPage page;
     private PDPageContentStream out;
     private float y;
     private String footer = "";
+    private BiFunction<Integer, Integer, String> pageLabel = (n, total) -> n + " / " + total;
 
-    public PdfDocumentBuilder(String title, String subject, String language) {
-        Path file = locateFont();
+    /** Opens a document; throws a {@link UserError} naming the missing font when no CJK font is installed. */
+    public PdfDocumentBuilder(Orientation orientation) {
+        this.size = orientation == Orientation.LANDSCAPE ? new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth()) : PDRectangle.A4;
+        CjkFonts.Loaded l;
         try {
-            if (file.toString().endsWith(".ttc")) {
-                collection = new TrueTypeCollection(file.toFile());
-                TrueTypeFont[] chosen = new TrueTypeFont[1];
-                String wanted = faceFor(file);
-                boolean[] exact = {false};
-                collection.processAllFonts(f -> {
-                    boolean match = f.getName() != null && f.getName().replace(" ", "").equalsIgnoreCase(wanted.replace(" ", ""));
-                    if (chosen[0] == null || (match && !exact[0])) {
-                        chosen[0] = f;
-                        exact[0] = match;
-                    }
-                });
-                ttf = chosen[0];
-            } else {
-                collection = null;
-                ttf = new org.apache.fontbox.ttf.TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBufferedFile(file.toFile()));
+            l = CjkFonts.load(doc);
+        } catch (RuntimeException e) {
+            try {
+                doc.close();
+            } catch (IOException ignored) {
+                // nothing was written
             }
-            font = PDType0Font.load(doc, ttf, true);
-        } catch (IOException e) {
-            throw new UserError(e, "pdf.fontUnreadable", file, e.getMessage());
+            throw e;
         }
+        this.loaded = l;
+        this.font = loaded.font();
+    }
+
+    public PdfDocumentBuilder metadata(String title, String subject, String language) {
         PDDocumentInformation info = doc.getDocumentInformation();
         info.setTitle(title);
         info.setSubject(subject);
         info.setCreator("BayCover");
         info.setProducer("BayCover (Apache PDFBox)");
-        info.setCreationDate(Calendar.getInstance());
         doc.getDocumentCatalog().setLanguage(language);
+        return this;
     }
 
-    private static String faceFor(Path file) {
-        for (String[] c : FONT_CANDIDATES) if (c[0].equals(file.toString())) return c[1];
-        return "";
-    }
-
-    /** The CJK font file to embed, or a UserError that names the font and how to install it. */
-    public static Path locateFont() {
-        String configured = System.getProperty("baycover.cjkFont");
-        if (configured != null && !configured.isBlank()) {
-            Path p = Path.of(configured);
-            if (Files.isReadable(p)) return p;
-            throw new UserError("pdf.noFont", configured);
-        }
-        for (String[] c : FONT_CANDIDATES) {
-            Path p = Path.of(c[0]);
-            if (Files.isReadable(p)) return p;
-        }
-        throw new UserError("pdf.noFont", FONT_CANDIDATES.get(0)[0]);
-    }
-
-    public PDDocument document() { return doc; }
-
-    public PDType0Font font() { return font; }
-
-    public float width() { return size.getWidth() - 2 * MARGIN; }
-
-    public float left() { return MARGIN; }
-
-    public float y() { return y; }
-
-    /** Text drawn at the bottom of every page (e.g. the dataset as-of date). */
-    public void footer(String text) {
+    /** Text printed at the bottom left of every page (e.g. "Sources: … · data as of …"). */
+    public PdfDocumentBuilder footer(String text) {
         this.footer = text == null ? "" : text;
+        return this;
     }
 
-    // pages -----------------------------------------------------------------------------------------------------------
+    /** How "page n of N" reads in the document's language. */
+    public PdfDocumentBuilder pageLabel(BiFunction<Integer, Integer, String> label) {
+        this.pageLabel = label;
+        return this;
+    }
 
-    public void newPage() {
-        try {
-            closeStream();
-            page = new PDPage(size);
-            doc.addPage(page);
-            out = new PDPageContentStream(doc, page);
-            y = size.getHeight() - MARGIN;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    public float contentWidth() {
+        return size.getWidth() - 2 * MARGIN;
+    }
+
+    public Path fontFile() { return loaded.file(); }
+
+    // ------------------------------------------------------------------ flowing text
+
+    public void heading(String text, float fontSize) {
+        paragraph(text, fontSize, Rgb.ACCENT);
+        y -= 2;
+    }
+
+    public void paragraph(String text, float fontSize, Rgb color) {
+        float leading = fontSize * 1.35f;
+        for (String line : wrap(text, fontSize, contentWidth())) {
+            ensure(leading);
+            drawText(line, MARGIN, y - fontSize, fontSize, color);
+            y -= leading;
         }
     }
 
-    /** Starts a new page unless {@code height} points still fit above the footer. */
-    public void ensure(float height) {
-        if (page == null || y - height < MARGIN + FOOTER) newPage();
-    }
-
-    public void gap(float points) {
+    public void space(float points) {
+        ensure(points);
         y -= points;
     }
 
-    private void closeStream() throws IOException {
-        if (out != null) {
-            out.close();
-            out = null;
+    // ------------------------------------------------------------------ tables
+
+    public void table(Table t) {
+        float total = 0;
+        for (float w : t.weights) total += w;
+        float[] cols = new float[t.weights.length];
+        for (int i = 0; i < cols.length; i++) cols[i] = contentWidth() * t.weights[i] / total;
+        float fs = t.fontSize;
+        float leading = fs * 1.3f;
+        if (!t.header.isEmpty()) {
+            ensure(rowHeight(t.header, cols, fs, leading) + 3 * leading);
+            drawRow(t.header, cols, fs, leading, true, t);
         }
+        for (List<TableCell> row : t.rows) drawRow(row, cols, fs, leading, false, t);
     }
 
-    // text ------------------------------------------------------------------------------------------------------------
-
-    /** Text with every character the font cannot draw replaced by a close equivalent (or '?'). */
-    public String safe(String text) {
-        if (text == null) return "";
-        StringBuilder sb = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> sb.append(safeChars.computeIfAbsent(cp, this::drawable)));
-        return sb.toString();
+    private float rowHeight(List<TableCell> row, float[] cols, float fs, float leading) {
+        int max = 1;
+        for (int i = 0; i < row.size(); i++) max = Math.max(max, lines(row.get(i), widthOf(row, i, cols), fs).size());
+        return max * leading + 2 * PAD;
     }
 
-    private String drawable(int cp) {
-        String s = new String(Character.toChars(cp));
-        if (cp == '\t') return " ";
-        if (cp == '\n') return "\n";
-        if (cp < 0x20) return "";
-        if (canEncode(s)) return s;
-        String alt;
-        switch (cp) {
-            case 0x2013: case 0x2014: case 0x2212: alt = "-"; break;
-            case 0x2026: alt = "..."; break;
-            case 0x2192: alt = "->"; break;
-            case 0x2264: alt = "<="; break;
-            case 0x2265: alt = ">="; break;
-            case 0x2018: case 0x2019: alt = "'"; break;
-            case 0x201C: case 0x201D: alt = "\""; break;
-            case 0x00A0: case 0x202F: alt = " "; break;
-            case 0x2022: case 0x00B7: alt = "·"; break;
-            default: alt = "?";
+    private float widthOf(List<TableCell> row, int i, float[] cols) {
+        if (row.size() == 1) return contentWidth();
+        return cols[i];
+    }
+
+    private List<String> lines(TableCell c, float width, float fs) {
+        List<String> l = new ArrayList<>(wrap(c.text() == null ? "" : c.text(), fs, width - 2 * PAD));
+        if (c.badge() != null) l.addAll(wrap("[" + c.badge() + "]", fs, width - 2 * PAD));
+        return l;
+    }
+
+    /** Draws a row, continuing on the next page (with the header again) when it does not fit. */
+    private void drawRow(List<TableCell> row, float[] cols, float fs, float leading, boolean isHeader, Table t) {
+        List<List<String>> cellLines = new ArrayList<>();
+        int max = 1;
+        for (int i = 0; i < row.size(); i++) {
+            List<String> l = lines(row.get(i), widthOf(row, i, cols), fs);
+            cellLines.add(l);
+            max = Math.max(max, l.size());
         }
-        return canEncode(alt) ? alt : "?";
-    }
-
-    private boolean canEncode(String s) {
-        try {
-            font.encode(s);
-            return true;
-        } catch (IOException | IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    public float textWidth(String text, float fontSize) {
-        try {
-            return font.getStringWidth(safe(text)) / 1000f * fontSize;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Draws one line of text at an absolute position (no wrapping). */
-    public void textAt(String text, float x, float baseline, float fontSize, Color color) {
-        try {
-            out.beginText();
-            out.setFont(font, fontSize);
-            out.setNonStrokingColor(color);
-            out.newLineAtOffset(x, baseline);
-            out.showText(safe(text).replace('\n', ' '));
-            out.endText();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Splits text into lines no wider than {@code maxWidth}: breaks between CJK characters and at spaces in Latin text. */
-    public List<String> wrap(String text, float fontSize, float maxWidth) {
-        List<String> lines = new ArrayList<>();
-        for (String para : safe(text).split("\n", -1)) {
-            List<String> tokens = tokens(para);
-            StringBuilder line = new StringBuilder();
-            for (String t : tokens) {
-                String candidate = line + t;
-                if (textWidth(candidate, fontSize) <= maxWidth || line.length() == 0) {
-                    if (line.length() == 0 && textWidth(t, fontSize) > maxWidth) {
-                        // a single token wider than the line: cut it by characters
-                        for (int i = 0; i < t.length(); ) {
-                            int cp = t.codePointAt(i);
-                            String ch = new String(Character.toChars(cp));
-                            if (textWidth(line + ch, fontSize) > maxWidth && line.length() > 0) {
-                                lines.add(line.toString());
-                                line.setLength(0);
-                            }
-                            line.append(ch);
-                            i += Character.charCount(cp);
-                        }
-                    } else {
-                        line.append(t);
+        int from = 0;
+        while (from < max) {
+            float available = y - (MARGIN + FOOTER_SPACE) - 2 * PAD;
+            int fit = (int) Math.floor(available / leading);
+            if (fit < 1 || (from == 0 && fit < Math.min(max, 3) && y < size.getHeight() - MARGIN - 40)) {
+                newPage();
+                if (!isHeader && !t.header.isEmpty()) drawRow(t.header, cols, fs, leading, true, t);
+                continue;
+            }
+            int n = Math.min(fit, max - from);
+            float h = n * leading + 2 * PAD;
+            float x = MARGIN;
+            for (int i = 0; i < row.size(); i++) {
+                TableCell c = row.get(i);
+                float w = widthOf(row, i, cols);
+                Rgb bg = c.background() != null ? c.background() : isHeader ? Rgb.HEADER_BG : null;
+                try {
+                    if (bg != null) {
+                        out.setNonStrokingColor(bg.r(), bg.g(), bg.b());
+                        out.addRect(x, y - h, w, h);
+                        out.fill();
                     }
-                } else {
-                    lines.add(line.toString().stripTrailing());
+                    out.setStrokingColor(Rgb.BORDER.r(), Rgb.BORDER.g(), Rgb.BORDER.b());
+                    out.setLineWidth(0.4f);
+                    out.addRect(x, y - h, w, h);
+                    out.stroke();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                List<String> l = cellLines.get(i);
+                int textLines = c.text() == null ? 0 : wrap(c.text(), fs, w - 2 * PAD).size();
+                for (int k = from; k < Math.min(l.size(), from + n); k++) {
+                    boolean badgeLine = k >= textLines;
+                    Rgb color = badgeLine ? Rgb.SAMPLE : c.color() != null ? c.color() : Rgb.BLACK;
+                    drawText(l.get(k), x + PAD, y - PAD - fs - (k - from) * leading + 1, fs, color);
+                }
+                x += w;
+            }
+            y -= h;
+            from += n;
+        }
+    }
+
+    // ------------------------------------------------------------------ text primitives
+
+    /** Wraps text to a width: Chinese breaks between any two characters, Latin at spaces (long words by character). */
+    public List<String> wrap(String text, float fontSize, float width) {
+        List<String> out = new ArrayList<>();
+        for (String para : safe(text).split("\n", -1)) {
+            StringBuilder line = new StringBuilder();
+            float lineW = 0;
+            List<String> tokens = tokens(para);
+            for (String tok : tokens) {
+                float w = width(tok, fontSize);
+                if (lineW + w <= width || line.length() == 0 && w <= width) {
+                    if (line.length() == 0 && tok.isBlank()) continue;
+                    line.append(tok);
+                    lineW += w;
+                    continue;
+                }
+                if (line.length() > 0) {
+                    out.add(line.toString().stripTrailing());
                     line.setLength(0);
-                    if (!t.isBlank()) line.append(t);
+                    lineW = 0;
+                }
+                if (tok.isBlank()) continue;
+                if (w <= width) {
+                    line.append(tok);
+                    lineW = w;
+                } else {
+                    for (int i = 0; i < tok.length(); ) {
+                        int cp = tok.codePointAt(i);
+                        String ch = new String(Character.toChars(cp));
+                        float cw = width(ch, fontSize);
+                        if (lineW + cw > width && line.length() > 0) {
+                            out.add(line.toString());
+                            line.setLength(0);
+                            lineW = 0;
+                        }
+                        line.append(ch);
+                        lineW += cw;
+                        i += Character.charCount(cp);
+                    }
                 }
             }
-            lines.add(line.toString().stripTrailing());
+            out.add(line.toString().stripTrailing());
         }
-        return lines;
+        return out;
     }
 
     private static List<String> tokens(String s) {
@@ -266,13 +309,13 @@ public final class PdfDocumentBuilder implements Closeable {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
-            boolean cjk = Character.isIdeographic(cp) || Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
-                    || (cp >= 0x3000 && cp <= 0x30FF) || (cp >= 0xFF00 && cp <= 0xFFEF);
-            if (cp == ' ' || cjk) {
-                if (word.length() > 0) {
-                    out.add(word.toString());
-                    word.setLength(0);
-                }
+            if (Character.isWhitespace(cp)) {
+                if (word.length() > 0) out.add(word.toString());
+                word.setLength(0);
+                out.add(" ");
+            } else if (isWide(cp)) {
+                if (word.length() > 0) out.add(word.toString());
+                word.setLength(0);
                 out.add(new String(Character.toChars(cp)));
             } else {
                 word.appendCodePoint(cp);
@@ -282,179 +325,170 @@ public final class PdfDocumentBuilder implements Closeable {
         return out;
     }
 
-    /** A wrapped paragraph at the cursor, flowing onto new pages as needed. */
-    public void paragraph(String text, float fontSize, Color color) {
-        paragraph(text, fontSize, color, 0);
+    private static boolean isWide(int cp) {
+        Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
+        return sc == Character.UnicodeScript.HAN || sc == Character.UnicodeScript.HIRAGANA || sc == Character.UnicodeScript.KATAKANA
+                || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF);
     }
 
-    public void paragraph(String text, float fontSize, Color color, float indent) {
-        float leading = fontSize * 1.35f;
-        for (String line : wrap(text, fontSize, width() - indent)) {
-            ensure(leading);
-            y -= leading;
-            textAt(line, left() + indent, y + fontSize * 0.25f, fontSize, color);
+    public float width(String s, float fontSize) {
+        float w = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            w += widths.computeIfAbsent(cp, c -> {
+                try {
+                    return font.getStringWidth(new String(Character.toChars(c)));
+                } catch (IOException | IllegalArgumentException e) {
+                    return 500f;
+                }
+            });
         }
+        return w / 1000f * fontSize;
     }
 
-    public void heading(String text, float fontSize) {
-        ensure(fontSize * 3f);
-        y -= fontSize * 0.6f;
-        paragraph(text, fontSize, ACCENT);
-        line(left(), y - 3, left() + width(), y - 3, RULE, 0.8f);
-        y -= 8;
-    }
-
-    // tables ----------------------------------------------------------------------------------------------------------
-
-    /** A table cell: text, colour and whether it should stand out as a sample figure. */
-    public record Cell(String text, Color color) {
-        public static Cell of(String text) { return new Cell(text, TEXT); }
-    }
-
-    /**
-     * A table with a header row repeated on every page it spans; {@code widths} are fractions of the text width.
-     * Each cell wraps within its column.
-     */
-    public void table(float[] widths, List<String> header, List<List<Cell>> rows, float fontSize) {
-        float leading = fontSize * 1.3f;
-        float pad = 3f;
-        Runnable drawHeader = () -> drawRow(widths, header.stream().map(h -> new Cell(h, ACCENT)).toList(), fontSize, leading, pad, true);
-        ensure(leading * 3);
-        drawHeader.run();
-        for (List<Cell> row : rows) {
-            float h = rowHeight(widths, row, fontSize, leading, pad);
-            if (y - h < MARGIN + FOOTER) {
-                newPage();
-                drawHeader.run();
+    /** Replaces characters the font has no glyph for (common punctuation by a close equivalent, others by "?"). */
+    public String safe(String s) {
+        if (s == null) return "";
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == '\n') {
+                b.append('\n');
+                continue;
             }
-            drawRow(widths, row, fontSize, leading, pad, false);
-        }
-        y -= 4;
-    }
-
-    private float rowHeight(float[] widths, List<Cell> row, float fontSize, float leading, float pad) {
-        int lines = 1;
-        for (int i = 0; i < row.size(); i++) {
-            lines = Math.max(lines, wrap(row.get(i).text(), fontSize, widths[i] * width() - 2 * pad).size());
-        }
-        return lines * leading + 2 * pad;
-    }
-
-    private void drawRow(float[] widths, List<Cell> row, float fontSize, float leading, float pad, boolean header) {
-        float h = rowHeight(widths, row, fontSize, leading, pad);
-        float x = left();
-        float top = y;
-        if (header) rect(left(), top - h, width(), h, new Color(0xee, 0xf4, 0xf3), null);
-        for (int i = 0; i < row.size(); i++) {
-            float w = widths[i] * width();
-            List<String> lines = wrap(row.get(i).text(), fontSize, w - 2 * pad);
-            float ly = top - pad;
-            for (String l : lines) {
-                ly -= leading;
-                textAt(l, x + pad, ly + fontSize * 0.3f, fontSize, row.get(i).color());
+            if (cp == '\t' || cp == '\r' || Character.isISOControl(cp)) {
+                b.append(' ');
+                continue;
             }
-            x += w;
+            if (glyphs.computeIfAbsent(cp, loaded::has)) {
+                b.appendCodePoint(cp);
+            } else {
+                b.append(replacement(cp));
+            }
         }
-        line(left(), top - h, left() + width(), top - h, RULE, 0.5f);
-        y = top - h;
+        return b.toString();
     }
 
-    // drawing ---------------------------------------------------------------------------------------------------------
+    private String replacement(int cp) {
+        switch (cp) {
+            case 0x2013: case 0x2014: case 0x2012: case 0x2212: return "-";
+            case 0x2018: case 0x2019: return "'";
+            case 0x201C: case 0x201D: return "\"";
+            case 0x2027: case 0x30FB: case 0x00B7: return glyphs.computeIfAbsent(0x00B7, loaded::has) ? "\u00B7" : ".";
+            case 0x2026: return "...";
+            case 0x2264: return "<=";
+            case 0x2265: return ">=";
+            case 0x2248: return "~";
+            case 0x00A0: case 0x202F: case 0x2009: return " ";
+            case 0x2205: return "-";
+            default: return "?";
+        }
+    }
 
-    public void line(float x1, float y1, float x2, float y2, Color color, float lineWidth) {
+    private void drawText(String text, float x, float baseline, float fontSize, Rgb color) {
+        if (text.isEmpty()) return;
         try {
-            out.setStrokingColor(color);
-            out.setLineWidth(lineWidth);
-            out.moveTo(x1, y1);
-            out.lineTo(x2, y2);
-            out.stroke();
+            out.beginText();
+            out.setFont(font, fontSize);
+            out.setNonStrokingColor(color.r(), color.g(), color.b());
+            out.newLineAtOffset(x, baseline);
+            out.showText(text);
+            out.endText();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** A rectangle filled with {@code fill} and/or outlined with {@code stroke} (either may be null). */
-    public void rect(float x, float y0, float w, float h, Color fill, Color stroke) {
+    // ------------------------------------------------------------------ pages
+
+    private void ensure(float height) {
+        if (page == null || y - height < MARGIN + FOOTER_SPACE) newPage();
+    }
+
+    public void newPage() {
         try {
-            if (fill != null) {
-                out.setNonStrokingColor(fill);
-                out.addRect(x, y0, w, h);
-                out.fill();
-            }
-            if (stroke != null) {
-                out.setStrokingColor(stroke);
-                out.setLineWidth(0.6f);
-                out.addRect(x, y0, w, h);
-                out.stroke();
-            }
+            if (out != null) out.close();
+            page = new PDPage(size);
+            doc.addPage(page);
+            out = new PDPageContentStream(doc, page);
+            y = size.getHeight() - MARGIN;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Reserves {@code height} points at the cursor (on a new page if needed) and returns the bottom of the box. */
-    public float reserve(float height) {
-        ensure(height);
-        y -= height;
-        return y;
+    public int pages() {
+        return doc.getNumberOfPages();
     }
 
-    // finishing -------------------------------------------------------------------------------------------------------
-
-    /**
-     * Writes the footer and "page X of Y" on every page ({@code pageLabel} gets the page number and the page count) and
-     * saves the document.
-     */
-    public byte[] finish(BiFunction<Integer, Integer, String> pageLabel) {
+    /** Adds the footer and page numbers to every page and writes the file atomically. */
+    public void save(Path file) {
         try {
-            closeStream();
-            int n = doc.getNumberOfPages();
-            for (int i = 0; i < n; i++) {
+            if (page == null) newPage();
+            out.close();
+            out = null;
+            int total = doc.getNumberOfPages();
+            float fs = 7.5f;
+            for (int i = 0; i < total; i++) {
                 PDPage p = doc.getPage(i);
                 try (PDPageContentStream s = new PDPageContentStream(doc, p, PDPageContentStream.AppendMode.APPEND, true, true)) {
                     out = s;
-                    float base = MARGIN - 18;
-                    line(left(), base + 12, left() + width(), base + 12, RULE, 0.5f);
-                    String label = pageLabel.apply(i + 1, n);
-                    float lw = textWidth(label, 8);
-                    String foot = footer;
-                    float maxFoot = width() - lw - 20;
-                    List<String> fl = wrap(foot, 7.5f, maxFoot);
-                    textAt(fl.isEmpty() ? "" : fl.get(0), left(), base, 7.5f, MUTED);
-                    textAt(label, left() + width() - lw, base, 8, MUTED);
+                    String label = safe(pageLabel.apply(i + 1, total));
+                    float labelW = width(label, fs);
+                    float footerW = contentWidth() - labelW - 20;
+                    List<String> lines = wrap(footer, fs, footerW);
+                    float base = MARGIN - 4;
+                    for (int k = 0; k < Math.min(2, lines.size()); k++) drawText(lines.get(k), MARGIN, base + (1 - k) * fs * 1.25f - fs, fs, Rgb.MUTED);
+                    drawText(label, size.getWidth() - MARGIN - labelW, base - fs + fs * 1.25f, fs, Rgb.MUTED);
                 }
-                out = null;
             }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            doc.save(bytes);
-            return bytes.toByteArray();
+            out = null;
+            Path dir = file.toAbsolutePath().getParent();
+            if (dir != null) Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".baycover-", ".pdf.tmp");
+            try {
+                try (OutputStream os = Files.newOutputStream(tmp)) {
+                    doc.save(os);
+                }
+                moveInto(tmp, file);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new UserError(e, "export.cannotWrite", file, e.getMessage());
         }
     }
 
-    public static void write(byte[] pdf, Path file) {
+    static void moveInto(Path tmp, Path file) throws IOException {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + ".tmp");
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                os.write(pdf);
-            }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UserError(e, "pdf.cannotWrite", file, e.getMessage());
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
     @Override
     public void close() {
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
         try {
-            closeStream();
+            if (out != null) out.close();
+        } catch (IOException | RuntimeException ignored) {
+            // closing after a failure
+        }
+        try {
             doc.close();
-            if (collection != null) collection.close();
-        } catch (IOException e) {
-            // nothing useful to do: the document is discarded
+        } catch (IOException ignored) {
+            // nothing to release
+        }
+        try {
+            if (loaded != null) loaded.close();
+        } catch (IOException ignored) {
+            // nothing to release
         }
     }
 }

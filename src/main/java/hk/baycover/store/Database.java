@@ -52,6 +52,7 @@ public final class Database {
         }
         Database db = new Database(dataDir.resolve(FILE_NAME));
         db.checkIntegrity();
+        db.refuseUnknownMigrations();
         db.migrate();
         return db;
     }
@@ -237,5 +238,27 @@ public final class Database {
     private static boolean inTrigger(StringBuilder sb) {
         String s = sb.toString().toUpperCase();
         return s.contains("CREATE TRIGGER") && !s.strip().endsWith("END;");
+    }
+
+    /**
+     * A database that records a migration this build does not have was written by a newer (or another) BayCover: its
+     * tables are unknown here, so it is refused rather than written to.
+     */
+    private void refuseUnknownMigrations() {
+        read(c -> {
+            try (Statement s = c.createStatement(); ResultSet tables = s.executeQuery(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'")) {
+                if (!tables.next()) return null;
+            }
+            int unknown = 0;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM schema_migration")) {
+                while (rs.next()) {
+                    int v = rs.getInt(1);
+                    if (migrationScript(v) == null) unknown = Math.max(unknown, v);
+                }
+            }
+            if (unknown > 0) throw new UserError("store.tooNew", file, unknown, latestMigration());
+            return null;
+        });
     }
 }

@@ -23,7 +23,20 @@ import java.util.logging.Logger;
  */
 public final class KeyManager {
 
-    public enum State { NOT_SET, LOCKED, UNLOCKED }
+    public enum State {
+        NOT_SET("trust.cli.passphrase.status.NOT_SET"),
+        LOCKED("trust.cli.passphrase.status.LOCKED"),
+        UNLOCKED("trust.cli.passphrase.status.UNLOCKED");
+
+        private final String messageKey;
+
+        State(String messageKey) {
+            this.messageKey = messageKey;
+        }
+
+        /** The message that describes this state to the user. */
+        public String messageKey() { return messageKey; }
+    }
 
     /** Shortest passphrase accepted, in characters. */
     public static final int MIN_LENGTH = 8;

@@ -62,12 +62,14 @@ final class Preload {
         Boot boot;
         try {
             Path dataDir = DataDirs.resolve(option(args, "--data-dir").map(Path::of).orElse(null));
-            Logs.toDataDir(dataDir);
             Settings s = new Settings();
             SettingsStore store = new SettingsStore(dataDir);
-            store.load(s);
+            // the first frame waits for the settings: read the usual small file without starting Jackson (a cold
+            // ObjectMapper costs 0.3 s and more); anything unusual goes through SettingsStore as before
+            if (!QuickSettings.read(store.file(), s)) store.load(s);
             option(args, "--lang").flatMap(Lang::parse).ifPresent(s.langProperty()::set);
             boot = new Boot(dataDir, store, s);
+            StartupProbe.mark(StartupProbe.SETTINGS);
             settings.complete(boot);
         } catch (RuntimeException | Error e) {
             settings.completeExceptionally(e);
@@ -75,6 +77,7 @@ final class Preload {
             return;
         }
         try {
+            Logs.toDataDir(boot.dataDir());
             BayCover opened = BayCover.open(boot.dataDir(), boot.settings().lang(), ProgressMonitor.NONE, hk.baycover.trust.DataDirLock.Mode.INSTANCE);
             StartupProbe.mark(StartupProbe.CATALOG);
             app.complete(opened);

@@ -37,6 +37,7 @@ class TrustCliTest {
     }
 
     private Run run(String... args) {
+        hk.baycover.trust.TestFolders.seeded(dir);
         List<String> all = new ArrayList<>(List.of("--lang", "en", "--data-dir", dir.toString()));
         all.addAll(List.of(args));
         StringWriter out = new StringWriter();
@@ -140,7 +141,8 @@ class TrustCliTest {
         assertEquals("from env", new String(Passphrases.read(null, Passphrases.ENV, Map.of("BAYCOVER_PASSPHRASE", "from env"), p -> { })));
         assertEquals("trust.passphraseNeeded", assertThrows(hk.baycover.model.UserError.class,
                 () -> Passphrases.read(null, Passphrases.ENV, Map.of(), p -> { })).key());
-        // and end to end through the real launcher, in its own process with its own environment
+        // and end to end through the real launcher, in its own process with its own environment (folder seeded here first)
+        hk.baycover.trust.TestFolders.seeded(dir);
         Path log = work.resolve("child.log");
         Process set = ChildJvm.builder(Launcher.class, List.of("--lang", "en", "--data-dir", dir.toString(), "passphrase", "set"),
                 Map.of("BAYCOVER_PASSPHRASE", "environment passphrase")).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -34,7 +34,7 @@ class AuditStoreTest {
 
     @Test
     void importsExportsAndThePlanApiAreRecorded() throws Exception {
-        try (BayCover app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE)) {
+        try (BayCover app = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE)) {
             long shipped = app.audit().count();
             byte[] pack = TestPacks.drugsBytes("au-pack", "3", 1, 2);
             app.catalogStore().importSources(List.of(new CatalogStore.Source("au.json", pack)), CatalogStore.Origin.IMPORTED, Lang.EN, ProgressMonitor.NONE);
@@ -69,7 +69,7 @@ class AuditStoreTest {
 
     @Test
     void theLogIsAppendOnly() throws Exception {
-        try (BayCover app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE)) {
+        try (BayCover app = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE)) {
             app.audit().append(AuditEntry.of(AuditAction.PLAN_CREATED, "plan", "p1", "c1", Map.of()));
             app.audit().append(AuditEntry.of(AuditAction.PACK_EXPORTED, "dataset", "d1", null, Map.of()));
             String before = DbFingerprint.of(dir);

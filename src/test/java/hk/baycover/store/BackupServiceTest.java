@@ -48,7 +48,7 @@ class BackupServiceTest {
     void backupThenRestoreRoundTrips() {
         Path backup = elsewhere.resolve("before-v2.db");
         String atBackup;
-        try (BayCover app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE)) {
+        try (BayCover app = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE)) {
             importPack(app, "rt-pack", "1", 3, 10);
             BackupService.Report r = app.backups().backup(backup, false, ProgressMonitor.NONE);
             assertEquals(BackupService.sha256OrFail(backup), r.sha256());
@@ -77,7 +77,7 @@ class BackupServiceTest {
 
     @Test
     void backupRefusesToOverwriteOrToTargetTheLiveDatabase() {
-        try (BayCover app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE)) {
+        try (BayCover app = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE)) {
             Path b = elsewhere.resolve("b.db");
             app.backups().backup(b, false, ProgressMonitor.NONE);
             assertEquals("trust.backup.exists", assertThrows(UserError.class, () -> app.backups().backup(b, false, ProgressMonitor.NONE)).key());
@@ -93,7 +93,7 @@ class BackupServiceTest {
     private void refused(String name, String key, Consumer<Path> damage) throws IOException {
         Path good = elsewhere.resolve("good.db");
         Path bad = elsewhere.resolve(name);
-        try (BayCover app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE)) {
+        try (BayCover app = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE)) {
             if (!Files.exists(good)) {
                 importPack(app, "rf-pack", "1", 2, 30);
                 app.backups().backup(good, false, ProgressMonitor.NONE);
@@ -137,10 +137,10 @@ class BackupServiceTest {
     @Test
     void restoreIsRefusedWhileAnotherUserHasTheFolder() throws IOException {
         Path b = elsewhere.resolve("b.db");
-        try (BayCover app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE)) {
+        try (BayCover app = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE)) {
             app.backups().backup(b, false, ProgressMonitor.NONE);
             String before = DbFingerprint.of(dir);
-            try (BayCover other = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE)) {
+            try (BayCover other = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE)) {
                 assertEquals("trust.folderBusy", assertThrows(UserError.class, () -> app.restore(b, ProgressMonitor.NONE)).key());
                 assertFalse(other.catalog().datasets().isEmpty(), "the other user keeps working");
             }
@@ -151,7 +151,7 @@ class BackupServiceTest {
 
     @Test
     void automaticBackupsBeforeImportsKeepTheNewestFive() {
-        try (BayCover app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE)) {
+        try (BayCover app = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE)) {
             int before = BackupService.automatic(dir).size();
             for (int i = 1; i <= 7; i++) importPack(app, "roll", String.valueOf(i), 1, i);
             List<BackupService.AutoBackup> autos = app.backups().automatic();
@@ -175,7 +175,7 @@ class BackupServiceTest {
 
     @Test
     void anAutomaticBackupIsTakenBeforeAMigration() throws SQLException {
-        try (BayCover app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE)) {
+        try (BayCover app = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE)) {
             importPack(app, "mig", "1", 2, 3);
         }
         // make it a database from before migration 004
@@ -186,7 +186,7 @@ class BackupServiceTest {
             s.execute("DELETE FROM schema_migration WHERE version = 4");
         }
         int autos = BackupService.automatic(dir).size();
-        try (BayCover app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE)) {
+        try (BayCover app = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE)) {
             assertEquals(Database.latestMigration(), app.database().schemaVersion());
             List<BackupService.AutoBackup> after = app.backups().automatic();
             assertEquals(autos + 1, after.size());
@@ -198,17 +198,17 @@ class BackupServiceTest {
 
     @Test
     void aCorruptDatabaseIsReportedWithItsLatestBackupAndRestoredFromIt() throws IOException {
-        try (BayCover app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE)) {
+        try (BayCover app = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE)) {
             importPack(app, "cor", "1", 2, 50);
             importPack(app, "cor", "2", 2, 60);
         }
         scribble(dir.resolve(Database.FILE_NAME), 3 * 4096, 6 * 4096);
-        CorruptDatabase e = assertThrows(CorruptDatabase.class, () -> BayCover.open(dir, Lang.EN, ProgressMonitor.NONE));
+        CorruptDatabase e = assertThrows(CorruptDatabase.class, () -> BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE));
         assertEquals("trust.corruptWithBackup", e.key());
         BackupService.AutoBackup latest = e.latestBackup().orElseThrow();
         assertTrue(hk.baycover.i18n.I18n.message(Lang.EN, e).contains("baycover restore \"" + latest.file()));
         BayCover.restoreUnopened(dir, latest.file());
-        try (BayCover app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE)) {
+        try (BayCover app = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE)) {
             assertEquals(50, app.catalog().items().stream().filter(i -> i.id().startsWith("cor")).count());
             assertEquals(1, app.audit().list(new AuditQuery(AuditAction.BACKUP_RESTORED, null, null, null, null, 0)).size());
         }
@@ -219,12 +219,12 @@ class BackupServiceTest {
 
     @Test
     void aCorruptDatabaseWithoutBackupsSaysSo() throws IOException {
-        try (BayCover app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE)) {
+        try (BayCover app = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE)) {
             importPack(app, "nob", "1", 2, 80);
         }
         for (BackupService.AutoBackup b : BackupService.automatic(dir)) Files.delete(b.file());
         scribble(dir.resolve(Database.FILE_NAME), 2 * 4096, 8 * 4096);
-        CorruptDatabase e = assertThrows(CorruptDatabase.class, () -> BayCover.open(dir, Lang.EN, ProgressMonitor.NONE));
+        CorruptDatabase e = assertThrows(CorruptDatabase.class, () -> BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE));
         assertEquals("trust.corruptNoBackup", e.key());
         assertFalse(e.latestBackup().isPresent());
     }

@@ -40,12 +40,14 @@ import java.util.concurrent.TimeUnit;
 public final class CrashHarness {
 
     /** What a run found. {@code lost}, {@code halfApplied} and {@code problems} must be zero / empty. */
-    public record Report(String mode, int cycles, int killsDuringWork, int commitsConfirmed, int lost, int halfApplied,
-                         int integrityFailures, int backupsChecked, List<String> problems) {
+    public record Report(String mode, int cycles, int killsDuringWork, int inFlightApplied, int inFlightRolledBack, int commitsConfirmed,
+                         int lost, int halfApplied, int integrityFailures, int backupsChecked, List<String> problems) {
         public String summary() {
-            return String.format("%s: %d kill -9 cycles, %d kills landed inside an operation, %d commits confirmed, "
-                            + "%d lost, %d half-applied, %d integrity failures, %d automatic backups checked",
-                    mode, cycles, killsDuringWork, commitsConfirmed, lost, halfApplied, integrityFailures, backupsChecked);
+            return String.format("%s: %d kill -9 cycles, %d kills landed inside an operation (found afterwards: %d applied whole, "
+                            + "%d not applied at all), %d commits confirmed, %d lost, %d half-applied, %d integrity failures, "
+                            + "%d automatic backups checked",
+                    mode, cycles, killsDuringWork, inFlightApplied, inFlightRolledBack, commitsConfirmed, lost, halfApplied, integrityFailures,
+                    backupsChecked);
         }
     }
 
@@ -55,10 +57,12 @@ public final class CrashHarness {
     /** Repeated imports killed at random. */
     public static Report imports(Path dir, int cycles, long seed, int maxDelayMillis) throws Exception {
         Random random = new Random(seed);
-        Files.createDirectories(dir);
+        hk.baycover.trust.TestFolders.seeded(dir);
         Path journal = dir.resolveSibling(dir.getFileName() + "-journal.txt");
         Files.deleteIfExists(journal);
         int kills = 0;
+        int applied = 0;
+        int rolledBack = 0;
         int lost = 0;
         int half = 0;
         int integrity = 0;
@@ -84,6 +88,7 @@ public final class CrashHarness {
                     Integer inFlight = after.inFlight != null && CrashPacks.spec(after.inFlight).datasetId().equals(id) ? after.inFlight : null;
                     DatasetInfo d = stored.get(id);
                     if (d == null) {
+                        if (inFlight != null) rolledBack++;
                         if (committed != null) {
                             lost++;
                             problems.add("cycle " + cycle + ": " + id + " v" + committed + " was committed but is gone");
@@ -91,6 +96,10 @@ public final class CrashHarness {
                         continue;
                     }
                     int version = Integer.parseInt(d.version().substring(1));
+                    if (inFlight != null) {
+                        if (version == inFlight) applied++;
+                        else rolledBack++;
+                    }
                     if (!(committed != null && version == committed) && !(inFlight != null && version == inFlight)) {
                         lost++;
                         problems.add("cycle " + cycle + ": " + id + " is v" + version + ", expected v" + committed + (inFlight == null ? "" : " or v" + inFlight));
@@ -110,7 +119,7 @@ public final class CrashHarness {
             }
         }
         Journal end = Journal.read(journal);
-        return new Report("imports", cycles, kills, end.commits, lost, half, integrity, backups, problems);
+        return new Report("imports", cycles, kills, applied, rolledBack, end.commits, lost, half, integrity, backups, problems);
     }
 
     /** Repeated restores (A, B, A, …) killed at random: the database must always be exactly A or exactly B. */
@@ -122,6 +131,8 @@ public final class CrashHarness {
         String fa = DbFingerprint.ofFile(a, ignore);
         String fb = DbFingerprint.ofFile(b, ignore);
         int kills = 0;
+        int applied = 0;
+        int rolledBack = 0;
         int half = 0;
         int integrity = 0;
         int backups = 0;
@@ -129,7 +140,8 @@ public final class CrashHarness {
         for (int cycle = 0; cycle < cycles; cycle++) {
             Journal j = Journal.read(journal);
             runAndKill("restore", dir, journal, j.last + 1, List.of(a.toString(), b.toString()), random.nextInt(maxDelayMillis));
-            if (Journal.read(journal).inFlight != null) kills++;
+            Integer inFlight = Journal.read(journal).inFlight;
+            if (inFlight != null) kills++;
             String check = integrity(dir);
             if (!"ok".equals(check)) {
                 integrity++;
@@ -141,6 +153,10 @@ public final class CrashHarness {
                 if (!now.equals(fa) && !now.equals(fb)) {
                     half++;
                     problems.add("cycle " + cycle + ": the database is neither backup A nor backup B");
+                } else if (inFlight != null) {
+                    // restore n copies backup A when n is even, B when odd (CrashChild)
+                    if (now.equals(inFlight % 2 == 0 ? fa : fb)) applied++;
+                    else rolledBack++;
                 }
                 for (BackupService.AutoBackup bk : app.backups().automatic()) {
                     backups++;
@@ -153,7 +169,7 @@ public final class CrashHarness {
                 if (!left.isEmpty()) problems.add("cycle " + cycle + ": restore copies left after reopening: " + left);
             }
         }
-        return new Report("restores", cycles, kills, Journal.read(journal).commits, 0, half, integrity, backups, problems);
+        return new Report("restores", cycles, kills, applied, rolledBack, Journal.read(journal).commits, 0, half, integrity, backups, problems);
     }
 
     private static void runAndKill(String mode, Path dir, Path journal, int first, List<String> extra, int delayMillis) throws Exception {

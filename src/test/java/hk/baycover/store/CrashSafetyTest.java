@@ -30,7 +30,7 @@ class CrashSafetyTest {
         Path restores = base.resolve("restores");
         Path a = base.resolve("a.db");
         Path b = base.resolve("b.db");
-        try (BayCover app = BayCover.open(restores, Lang.EN, ProgressMonitor.NONE)) {
+        try (BayCover app = BayCover.open(hk.baycover.trust.TestFolders.seeded(restores), Lang.EN, ProgressMonitor.NONE)) {
             for (int i = 0; i < 3; i++) {
                 app.catalogStore().importSources(List.of(new CatalogStore.Source("a.json", TestPacks.drugsBytes("restore-" + i, "a", 10, 600))),
                         CatalogStore.Origin.IMPORTED, Lang.EN, ProgressMonitor.NONE);
@@ -67,7 +67,7 @@ class CrashSafetyTest {
         Path restores = tmp.resolve("restores");
         Path a = tmp.resolve("a.db");
         Path b = tmp.resolve("b.db");
-        try (BayCover app = BayCover.open(restores, Lang.EN, ProgressMonitor.NONE)) {
+        try (BayCover app = BayCover.open(hk.baycover.trust.TestFolders.seeded(restores), Lang.EN, ProgressMonitor.NONE)) {
             app.catalogStore().importSources(List.of(new CatalogStore.Source("a.json", TestPacks.drugsBytes("restore-x", "a", 10, 800))),
                     CatalogStore.Origin.IMPORTED, Lang.EN, ProgressMonitor.NONE);
             app.backups().backup(a, true, ProgressMonitor.NONE);

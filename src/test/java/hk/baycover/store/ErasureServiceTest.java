@@ -51,7 +51,7 @@ class ErasureServiceTest {
 
     @Test
     void erasesEveryTraceButTheErasureEntry() throws Exception {
-        try (BayCover app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE)) {
+        try (BayCover app = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE)) {
             app.keys().setUp("erase me properly".toCharArray(), null);
             PersonalDataCipher cipher = app.keys().cipher();
             app.database().inTransaction(c -> {

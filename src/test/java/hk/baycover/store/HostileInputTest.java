@@ -54,7 +54,7 @@ class HostileInputTest {
     void open(@TempDir Path tmp) throws IOException {
         dir = tmp.resolve("data");
         files = Files.createDirectories(tmp.resolve("files"));
-        app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE);
+        app = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE);
     }
 
     @AfterAll
@@ -151,7 +151,7 @@ class HostileInputTest {
 
     @Test
     void theBasePacksThemselvesAreValidSoEveryRejectionIsDueToItsDamage(@TempDir Path other) throws IOException {
-        try (BayCover fresh = BayCover.open(other, Lang.EN, ProgressMonitor.NONE)) {
+        try (BayCover fresh = BayCover.open(hk.baycover.trust.TestFolders.seeded(other), Lang.EN, ProgressMonitor.NONE)) {
             Path products = other.resolve("p.json");
             byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
             byte[] base = resource("base-products.json");
@@ -186,9 +186,35 @@ class HostileInputTest {
         assertEquals(before, DbFingerprint.of(dir));
     }
 
+    /** Found by the property test: a new version of a pack that drops a record still in use was reported without its file. */
+    @Test
+    void aNewVersionThatDropsARecordStillInUseIsRejectedAgainstItsFile(@TempDir Path other) throws IOException {
+        try (BayCover fresh = BayCover.open(hk.baycover.trust.TestFolders.seeded(other.resolve("data")), Lang.EN, ProgressMonitor.NONE)) {
+            Path v1 = other.resolve("drugs-v1.json");
+            Files.write(v1, resource("base-drugs.json"));
+            Path products = other.resolve("products.json");
+            Files.writeString(products, new String(resource("base-products.json"), StandardCharsets.UTF_8)
+                    .replace("\"confidence\": \"LOW\",", "\"confidence\": \"LOW\", \"service\": {\"directBilling\": [\"hostile-hospital\"]},"));
+            fresh.catalogStore().importFiles(List.of(v1, products), CatalogStore.Origin.IMPORTED, Lang.EN, ProgressMonitor.NONE);
+            String before = DbFingerprint.of(other.resolve("data"));
+            // version 2 renames its hospital but still approves its drug at the old one, which only version 1 had
+            Path v2 = other.resolve("drugs-v2.json");
+            Files.writeString(v2, new String(resource("base-drugs.json"), StandardCharsets.UTF_8)
+                    .replace("\"id\": \"hostile-hospital\"", "\"id\": \"hostile-hospital-2\"").replace("\"version\": \"1\"", "\"version\": \"2\""));
+            PackException e = assertThrows(PackException.class,
+                    () -> fresh.catalogStore().importFiles(List.of(v2), CatalogStore.Origin.IMPORTED, Lang.EN, ProgressMonitor.NONE));
+            for (Problem p : e.problems()) assertEquals(v2.toString(), p.file(), e.problems().toString());
+            assertTrue(e.problems().stream().anyMatch(p -> p.pointer().equals("/items/0/approvals")
+                    && p.message().equals("unknown institution \"hostile-hospital\" (not in this pack or the loaded data)")), e.problems().toString());
+            assertTrue(e.problems().stream().anyMatch(p -> p.message().contains("still referenced") && p.message().contains("hostile-products/products/0")),
+                    e.problems().toString());
+            assertEquals(before, DbFingerprint.of(other.resolve("data")));
+        }
+    }
+
     @Test
     void exportNeverWritesOutsideItsFolder(@TempDir Path other) throws Exception {
-        try (BayCover fresh = BayCover.open(other.resolve("data"), Lang.EN, ProgressMonitor.NONE)) {
+        try (BayCover fresh = BayCover.open(hk.baycover.trust.TestFolders.seeded(other.resolve("data")), Lang.EN, ProgressMonitor.NONE)) {
             // a dataset id that no pack could carry, planted directly (as a tampered database would hold it)
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + fresh.database().file()); Statement s = c.createStatement()) {
                 s.executeUpdate("INSERT INTO dataset SELECT '../escaped', kind, version, as_of, checksum, origin, imported_at, header_json "

@@ -34,7 +34,7 @@ class KeyManagerTest {
     @BeforeAll
     void open(@TempDir Path tmp) {
         dir = tmp;
-        app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE);
+        app = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE);
         app.keys().setUp("correct horse battery".toCharArray(), "correct horse battery".toCharArray());
     }
 
@@ -136,7 +136,7 @@ class KeyManagerTest {
 
     @Test
     void changingThePassphraseRewrapsTheSameKeyAtomically(@TempDir Path own) {
-        try (BayCover app = BayCover.open(own, Lang.EN, ProgressMonitor.NONE)) {
+        try (BayCover app = BayCover.open(hk.baycover.trust.TestFolders.seeded(own), Lang.EN, ProgressMonitor.NONE)) {
             changeOn(app, own);
         }
     }

@@ -93,7 +93,7 @@ public final class TrustSection extends VBox {
         status.setId("passphrase-status");
         status.setWrapText(true);
         status.textProperty().bind(Bindings.createStringBinding(() -> vm.keyStateProperty().get() == null ? ""
-                : ctx.tr().get("trust.cli.passphrase.status." + vm.keyStateProperty().get().name()), vm.keyStateProperty(), ctx.tr().langProperty()));
+                : ctx.tr().get(vm.keyStateProperty().get().messageKey()), vm.keyStateProperty(), ctx.tr().langProperty()));
         Button setOrChange = new Button();
         setOrChange.setId("passphrase-change");
         setOrChange.textProperty().bind(Bindings.createStringBinding(() -> ctx.tr().get(vm.keyStateProperty().get() == KeyManager.State.NOT_SET
@@ -201,8 +201,19 @@ public final class TrustSection extends VBox {
             String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(ctx.tr().lang().locale())
                     .withZone(ZoneId.systemDefault()).format(item.at());
             String reason = item.reason().replaceAll("-\\d+$", "");
-            String key = "trust.ui.reason." + (reason.startsWith("before-migration") ? "before-migration" : reason);
-            setText(ctx.tr().get("trust.ui.autoBackupItem", when, hk.baycover.i18n.I18n.has(ctx.tr().lang(), key) ? ctx.tr().get(key) : reason));
+            String key = reasonKey(reason);
+            setText(ctx.tr().get("trust.ui.autoBackupItem", when, key == null ? reason : ctx.tr().get(key)));
+        }
+    }
+
+    /** The message for the reason in an automatic backup's name (null: show the raw reason). */
+    static String reasonKey(String reason) {
+        if (reason.startsWith("before-migration")) return "trust.ui.reason.before-migration";
+        switch (reason) {
+            case "before-import": return "trust.ui.reason.before-import";
+            case "before-restore": return "trust.ui.reason.before-restore";
+            case "after-erasure": return "trust.ui.reason.after-erasure";
+            default: return null;
         }
     }
 

@@ -52,7 +52,7 @@ class RecoveryViewTest {
 
     @Test
     void restoresTheLatestAutomaticBackupAndReopens(FxRobot robot) throws Exception {
-        try (BayCover app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE)) {
+        try (BayCover app = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE)) {
             for (int v = 1; v <= 2; v++) {
                 app.catalogStore().importSources(List.of(new CatalogStore.Source("r.json", TestPacks.drugsBytes("rec", "" + v, 2, 40 * v))),
                         CatalogStore.Origin.IMPORTED, Lang.EN, ProgressMonitor.NONE);
@@ -62,7 +62,7 @@ class RecoveryViewTest {
             f.seek(3 * 4096);
             for (int i = 0; i < 5 * 4096; i++) f.write(i * 13);
         }
-        CorruptDatabase error = assertThrows(CorruptDatabase.class, () -> BayCover.open(dir, Lang.EN, ProgressMonitor.NONE));
+        CorruptDatabase error = assertThrows(CorruptDatabase.class, () -> BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE));
         AtomicBoolean reopened = new AtomicBoolean();
         AtomicBoolean quit = new AtomicBoolean();
         robot.interact(() -> {
@@ -75,7 +75,7 @@ class RecoveryViewTest {
         assertTrue(robot.lookup("#recover-latest").queryAs(javafx.scene.control.Button.class).getText().startsWith("Restore the automatic backup of"));
         robot.clickOn("#recover-latest");
         await(reopened::get);
-        try (BayCover app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE)) {
+        try (BayCover app = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE)) {
             assertEquals(40, app.catalog().items().stream().filter(i -> i.id().startsWith("rec")).count(), "the state before the last import");
         }
         assertEquals(false, quit.get());

@@ -93,7 +93,7 @@ class TrustGateTest {
 
     @Test
     void withoutAPassphraseTheAppOpensAndTheFirstClientFeatureAsksForOne(FxRobot robot) throws Exception {
-        app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE);
+        app = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE);
         TrustGate gate = show(robot);
         await(() -> visible(robot, "#fake-main"));
         assertEquals(KeyManager.State.NOT_SET, gate.state());
@@ -121,7 +121,7 @@ class TrustGateTest {
 
     @Test
     void withAPassphraseItOpensLockedAndAWrongOneIsRefused(FxRobot robot) throws Exception {
-        app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE);
+        app = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE);
         app.keys().setUp("the right passphrase".toCharArray(), null);
         app.keys().lock();
         show(robot);
@@ -140,7 +140,7 @@ class TrustGateTest {
 
     @Test
     void itLocksAfterTheIdleTimeTheUserSetAndUseKeepsItOpen(FxRobot robot) throws Exception {
-        app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE);
+        app = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE);
         app.keys().setUp("idle passphrase".toCharArray(), null);
         settings.autoLockMinutesProperty().set(5);
         TrustGate gate = show(robot);

@@ -89,7 +89,7 @@ class TrustSectionTest {
 
     @Test
     void backUpThenRestoreAfterConfirming(FxRobot robot) throws Exception {
-        app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE);
+        app = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE);
         importPack("ui-pack", "1", 4);
         app.reload();
         show(robot);
@@ -132,7 +132,7 @@ class TrustSectionTest {
 
     @Test
     void aBadBackupIsRefusedWithAMessage(FxRobot robot) throws Exception {
-        app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE);
+        app = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE);
         show(robot);
         Path bad = files.resolve("holiday-photo.db");
         Files.writeString(bad, "not a database");
@@ -148,7 +148,7 @@ class TrustSectionTest {
 
     @Test
     void setChangeAndLockThePassphraseAndChooseTheIdleTime(FxRobot robot) throws Exception {
-        app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE);
+        app = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE);
         show(robot);
         await(() -> text(robot, "#passphrase-status").equals("No passphrase is set."));
         assertTrue(robot.lookup("#lock-now").query().isDisabled());
@@ -189,7 +189,7 @@ class TrustSectionTest {
 
     @Test
     void theAuditLogFiltersAndExports(FxRobot robot) throws Exception {
-        app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE);
+        app = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE);
         importPack("audit-a", "1", 1);
         importPack("audit-b", "1", 1);
         app.backups().backup(files.resolve("x.db"), false, ProgressMonitor.NONE);

@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * Random and mutated packs never crash an import (the only failure allowed is a {@link PackException} whose every
  * problem names the file), and a rejected import never changes the database (a content hash of every table).
  */
-class HostilePackProperties {
+class HostilePackPropertyTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Path dir;
@@ -51,7 +51,7 @@ class HostilePackProperties {
     @BeforeContainer
     static void open() throws IOException {
         dir = Files.createTempDirectory("baycover-hostile-props");
-        app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE);
+        app = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE);
     }
 
     @AfterContainer
@@ -59,7 +59,7 @@ class HostilePackProperties {
         app.close();
         System.out.println("[hostile properties] accepted " + accepted + ", rejected " + rejected);
         try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) p.toFile().delete();
         }
     }
 
@@ -76,7 +76,7 @@ class HostilePackProperties {
     Arbitrary<Mutated> mutatedPacks() {
         Arbitrary<String> base = Arbitraries.of("base-products.json", "base-drugs.json", "generated");
         Arbitrary<List<Op>> ops = Arbitraries.of(Op.values()).list().ofMinSize(1).ofMaxSize(3);
-        return Combinators.combine(base, ops, Arbitraries.longs()).as(HostilePackProperties::mutate);
+        return Combinators.combine(base, ops, Arbitraries.longs()).as(HostilePackPropertyTest::mutate);
     }
 
     @Property(tries = 120)
