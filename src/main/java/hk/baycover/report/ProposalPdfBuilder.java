@@ -1,8 +1,6 @@
 package hk.baycover.report;
 
 import hk.baycover.model.UserError;
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -30,10 +28,9 @@ import java.util.function.BiFunction;
  * characters and between Latin words, simple tables that flow across pages, drawing helpers for charts, a running
  * footer and "page X of Y" numbers. Reports only say what to write; this class decides where it goes.
  *
- * <p>The font must have TrueType outlines (PDFBox cannot embed CFF-outline OpenType such as Noto Sans CJK). The lookup
- * order is the system property {@code baycover.cjkFont}, then WenQuanYi Zen Hei (Debian/Ubuntu package
- * fonts-wqy-zenhei), then AR PL UMing; without any of them the report fails with a message naming the font and how
- * to install it.
+ * <p>The font is found by {@link CjkFonts} (the lookup every BayCover report uses, ADR 0022): a TrueType-outline CJK
+ * font such as WenQuanYi Zen Hei (package fonts-wqy-zenhei), or {@code -Dbaycover.pdf.font}; without one the report
+ * fails with a message naming the font and how to install it.
  */
 public final class ProposalPdfBuilder implements Closeable {
 
@@ -46,16 +43,8 @@ public final class ProposalPdfBuilder implements Closeable {
     public static final Color RULE = new Color(0xc9, 0xd1, 0xd1);
     public static final Color ERROR = new Color(0xa4, 0x26, 0x2c);
 
-    /** Font files tried in order, with the face to pick inside a collection. */
-    static final List<String[]> FONT_CANDIDATES = List.of(
-            new String[] {"/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "WenQuanYiZenHei"},
-            new String[] {"/usr/share/fonts/truetype/arphic/uming.ttc", "AR PL UMing TW"},
-            new String[] {"/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc", "WenQuanYiZenHei"},
-            new String[] {"/usr/share/fonts/wenquanyi/wqy-zenhei/wqy-zenhei.ttc", "WenQuanYiZenHei"});
-
     private final PDDocument doc = new PDDocument();
-    private final TrueTypeCollection collection;
-    private final TrueTypeFont ttf;
+    private final CjkFonts.Loaded fonts;
     private final PDType0Font font;
     private final PDRectangle size = PDRectangle.A4;
     private final Map<Integer, String> safeChars = new HashMap<>();
@@ -65,29 +54,17 @@ public final class ProposalPdfBuilder implements Closeable {
     private String footer = "";
 
     public ProposalPdfBuilder(String title, String subject, String language) {
-        Path file = locateFont();
         try {
-            if (file.toString().endsWith(".ttc")) {
-                collection = new TrueTypeCollection(file.toFile());
-                TrueTypeFont[] chosen = new TrueTypeFont[1];
-                String wanted = faceFor(file);
-                boolean[] exact = {false};
-                collection.processAllFonts(f -> {
-                    boolean match = f.getName() != null && f.getName().replace(" ", "").equalsIgnoreCase(wanted.replace(" ", ""));
-                    if (chosen[0] == null || (match && !exact[0])) {
-                        chosen[0] = f;
-                        exact[0] = match;
-                    }
-                });
-                ttf = chosen[0];
-            } else {
-                collection = null;
-                ttf = new org.apache.fontbox.ttf.TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBufferedFile(file.toFile()));
+            fonts = CjkFonts.load(doc); // the one font lookup of every BayCover report (ADR 0022)
+        } catch (RuntimeException e) {
+            try {
+                doc.close();
+            } catch (IOException ignored) {
+                // nothing was written
             }
-            font = PDType0Font.load(doc, ttf, true);
-        } catch (IOException e) {
-            throw new UserError(e, "pdf.fontUnreadable", file, e.getMessage());
+            throw e;
         }
+        font = fonts.font();
         PDDocumentInformation info = doc.getDocumentInformation();
         info.setTitle(title);
         info.setSubject(subject);
@@ -95,26 +72,6 @@ public final class ProposalPdfBuilder implements Closeable {
         info.setProducer("BayCover (Apache PDFBox)");
         info.setCreationDate(Calendar.getInstance());
         doc.getDocumentCatalog().setLanguage(language);
-    }
-
-    private static String faceFor(Path file) {
-        for (String[] c : FONT_CANDIDATES) if (c[0].equals(file.toString())) return c[1];
-        return "";
-    }
-
-    /** The CJK font file to embed, or a UserError that names the font and how to install it. */
-    public static Path locateFont() {
-        String configured = System.getProperty("baycover.cjkFont");
-        if (configured != null && !configured.isBlank()) {
-            Path p = Path.of(configured);
-            if (Files.isReadable(p)) return p;
-            throw new UserError("pdf.noFont", configured);
-        }
-        for (String[] c : FONT_CANDIDATES) {
-            Path p = Path.of(c[0]);
-            if (Files.isReadable(p)) return p;
-        }
-        throw new UserError("pdf.noFont", FONT_CANDIDATES.get(0)[0]);
     }
 
     public PDDocument document() { return doc; }
@@ -452,7 +409,7 @@ public final class ProposalPdfBuilder implements Closeable {
         try {
             closeStream();
             doc.close();
-            if (collection != null) collection.close();
+            fonts.close();
         } catch (IOException e) {
             // nothing useful to do: the document is discarded
         }
