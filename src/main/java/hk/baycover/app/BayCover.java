@@ -1,37 +1,89 @@
 package hk.baycover.app;
 
+import hk.baycover.lookup.LookupService;
 import hk.baycover.model.Catalog;
 import hk.baycover.model.Lang;
 import hk.baycover.model.ProgressMonitor;
+import hk.baycover.model.UserError;
+import hk.baycover.store.AuditStore;
+import hk.baycover.store.BackupService;
 import hk.baycover.store.CatalogStore;
 import hk.baycover.store.Database;
+import hk.baycover.store.PlanStore;
+import hk.baycover.store.ErasureService;
+import hk.baycover.store.KeyringStore;
+import hk.baycover.store.PinnedComparisons;
+import hk.baycover.store.DraftStore;
 import hk.baycover.store.ShippedPacks;
+import hk.baycover.trust.DataDirLock;
+import hk.baycover.trust.KeyManager;
 
 import java.nio.file.Path;
 
 /**
- * The services of one data folder, shared by the GUI and the CLI so nothing is computed twice. Opening migrates the
- * database, checks its integrity and seeds the shipped packs. Feature services hang off this object.
+ * The services of one data folder, shared by the GUI and the CLI so nothing is computed twice. Opening takes the
+ * folder's lock (shared; the GUI's is also the single-instance lock), migrates the database, checks its integrity and
+ * seeds the shipped packs. Feature services hang off this object. Close it to release the lock.
  */
 public final class BayCover implements AutoCloseable {
 
     private final Path dataDir;
     private final Database database;
     private final CatalogStore catalogStore;
+    private final PlanStore planStore;
+    private final LookupService lookup = new LookupService();
+    private final DataDirLock lock;
+    private final KeyManager keys;
+    private final AuditStore audit;
+    private final BackupService backups;
+    private final ErasureService erasure;
+    private final PinnedComparisons pinnedComparisons;
+    private final DraftStore gapDrafts;
     private volatile Catalog catalog;
 
-    private BayCover(Path dataDir, Database database) {
+    private BayCover(Path dataDir, Database database, DataDirLock lock) {
         this.dataDir = dataDir;
         this.database = database;
         this.catalogStore = new CatalogStore(database);
+        this.planStore = new PlanStore(database);
+        this.lock = lock;
+        this.keys = new KeyManager(new KeyringStore(database));
+        this.audit = new AuditStore(database);
+        this.backups = new BackupService(database);
+        this.erasure = new ErasureService(database);
+        this.pinnedComparisons = new PinnedComparisons(database);
+        this.erasure.register(planStore::eraseRows);
+        this.gapDrafts = new DraftStore(database);
     }
 
-    /** Opens the data folder (slow: call off the FX thread). */
+    /** Opens the data folder as a command-line run or a test does: alongside others (slow: call off the FX thread). */
     public static BayCover open(Path dataDir, Lang lang, ProgressMonitor monitor) {
-        BayCover app = new BayCover(dataDir, Database.open(dataDir));
-        ShippedPacks.seed(app.catalogStore, lang, monitor);
-        app.reload();
-        return app;
+        return open(dataDir, lang, monitor, DataDirLock.Mode.SHARED);
+    }
+
+    /**
+     * Opens the data folder; {@link DataDirLock.Mode#INSTANCE} (the GUI) is refused with {@code trust.alreadyOpen}
+     * while another window has the folder. A corrupt database is reported as {@link CorruptDatabase}.
+     */
+    public static BayCover open(Path dataDir, Lang lang, ProgressMonitor monitor, DataDirLock.Mode mode) {
+        DataDirLock lock = DataDirLock.acquire(dataDir, mode);
+        try {
+            BackupService.cleanStale(dataDir);
+            Database db;
+            try {
+                db = Database.open(dataDir);
+            } catch (UserError e) {
+                if ("store.corrupt".equals(e.key())) throw CorruptDatabase.of(e, dataDir);
+                throw e;
+            }
+            BayCover app = new BayCover(dataDir, db, lock);
+            ShippedPacks.seed(app.catalogStore, lang, monitor);
+            app.reload();
+            return app;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     public Path dataDir() { return dataDir; }
@@ -39,6 +91,22 @@ public final class BayCover implements AutoCloseable {
     public Database database() { return database; }
 
     public CatalogStore catalogStore() { return catalogStore; }
+
+    /** Saved clients, plans, proposals and the user's own care episodes. */
+    public PlanStore planStore() { return planStore; }
+    /** 港澳藥械通 search over catalog snapshots (one in-memory index per snapshot). */
+    public LookupService lookup() { return lookup; }
+    /** The passphrase, the data key and the cipher for client personal data. */
+    public KeyManager keys() { return keys; }
+
+    public AuditStore audit() { return audit; }
+
+    public BackupService backups() { return backups; }
+
+    /** Client and plan stores register how to delete a client's rows here. */
+    public ErasureService erasure() { return erasure; }
+    /** Comparisons pinned on the Compare screen. */
+    public PinnedComparisons pinnedComparisons() { return pinnedComparisons; }
 
     /** The current catalog snapshot (immutable; replaced after every import). */
     public Catalog catalog() { return catalog; }
@@ -49,8 +117,34 @@ public final class BayCover implements AutoCloseable {
         return catalog;
     }
 
+    /**
+     * Replaces the database with a checked backup while no other process uses the folder; then the key is forgotten
+     * (the backup brings its own keyring) and the catalog re-read.
+     */
+    public BackupService.Candidate restore(Path file, ProgressMonitor monitor) {
+        BackupService.Candidate c = lock.exclusively(() -> backups.restore(file, monitor));
+        keys.reset();
+        reload();
+        return c;
+    }
+
+    /** Restores into a folder that could not be opened (its database is corrupt), with nothing of it open. */
+    public static BackupService.Candidate restoreUnopened(Path dataDir, Path file) {
+        try (DataDirLock l = DataDirLock.acquire(dataDir, DataDirLock.Mode.SHARED)) {
+            return l.exclusively(() -> BackupService.restoreOffline(dataDir, file));
+        }
+    }
+
+    /** Erases one client beyond recovery (see {@link ErasureService}) while no other process uses the folder. */
+    public ErasureService.Result eraseClient(String clientId) {
+        return lock.exclusively(() -> erasure.erase(clientId));
+    }
+    /** The gap explorer's what-if draft products. */
+    public DraftStore gapDrafts() { return gapDrafts; }
+
     @Override
     public void close() {
-        // connections are per unit of work; nothing stays open
+        keys.lock();
+        lock.close();
     }
 }

@@ -1,6 +1,8 @@
 package hk.baycover.catalog;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,7 +22,10 @@ import hk.baycover.model.PartialDate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +38,9 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -86,9 +93,9 @@ public final class PackReader {
         try {
             text = decode(bytes);
         } catch (CharacterCodingException e) {
-            return fail(file, checksum, "", msg("pack.notUtf8"));
+            return fail(file, checksum, badByteAt(bytes), msg("pack.notUtf8"));
         } catch (IllegalArgumentException e) {
-            return fail(file, checksum, "", msg("pack.utf16"));
+            return fail(file, checksum, "", msg("NUL".equals(e.getMessage()) ? "pack.nulBytes" : "pack.utf16"));
         }
         JsonNode root;
         try {
@@ -111,9 +118,11 @@ public final class PackReader {
         }
         List<Problem> problems = new ArrayList<>();
         for (ValidationMessage m : schema(kind).validate(root)) {
-            problems.add(new Problem(file, pointerOf(m), m.getError()));
+            String pointer = pointerOf(m);
+            problems.add(new Problem(file, pointer, schemaMessage(m, root.at(pointer.equals("/") ? "" : pointer))));
         }
         checkDates(file, root, "", problems);
+        checkNumbers(file, root, "", problems);
         new TreeChecks(file, lang, context, problems).run(root);
         if (!problems.isEmpty()) {
             problems.sort(Pointers.PROBLEMS);
@@ -127,6 +136,46 @@ public final class PackReader {
         }
         problems.addAll(new PackValidator(file, lang).validate(pack));
         return new Result(file, problems.isEmpty() ? pack : null, checksum, List.copyOf(problems));
+    }
+
+    /** The schema's message, except for the commonest mistakes (a malformed date or id), which get a plain one. */
+    private String schemaMessage(ValidationMessage m, JsonNode value) {
+        if ("pattern".equals(m.getType()) && value.isTextual()) {
+            String schemaAt = String.valueOf(m.getSchemaLocation());
+            if (schemaAt.endsWith("/$defs/date/pattern")) return msg("pack.badDate", value.asText());
+            if (schemaAt.endsWith("/$defs/id/pattern")) return msg("pack.badId", value.asText());
+        }
+        return m.getError();
+    }
+
+    /** The locale for the schema validator's messages: its bundles are zh_TW (Traditional) and zh_CN (Simplified). */
+    static Locale schemaLocale(Lang lang) {
+        switch (lang) {
+            case ZH_HK: return Locale.TRADITIONAL_CHINESE;
+            case ZH_CN: return Locale.SIMPLIFIED_CHINESE;
+            default: return Locale.ROOT;
+        }
+    }
+
+    /** Where the first byte that is not UTF-8 sits, as line:column (in characters), so the user can find it. */
+    static String badByteAt(byte[] bytes) {
+        int offset = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset), out, true);
+        if (!result.isError()) return "";
+        out.flip();
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < out.length(); i++) {
+            if (out.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return line + ":" + (out.length() - lineStart + 1);
     }
 
     private String pointerOf(ValidationMessage m) {
@@ -155,17 +204,71 @@ public final class PackReader {
         }
     }
 
+    /**
+     * Numbers a pack could honestly carry: at most {@value #MAX_SCALE} decimal places and below 10^{@value #MAX_DIGITS}.
+     * Anything else ("1e-999999999") would pass a range check yet make every later calculation or display explode.
+     */
+    private void checkNumbers(String file, JsonNode node, String pointer, List<Problem> problems) {
+        if (node.isNumber()) {
+            java.math.BigDecimal v = node.decimalValue();
+            if (v.scale() > MAX_SCALE || v.precision() - v.scale() > MAX_DIGITS) {
+                String shown = node.asText();
+                problems.add(new Problem(file, pointer.isEmpty() ? "/" : pointer, msg("pack.numberRange", shown.length() > 24 ? shown.substring(0, 24) + "…" : shown)));
+            }
+        } else if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                checkNumbers(file, e.getValue(), pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), problems);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) checkNumbers(file, node.get(i), pointer + "/" + i, problems);
+        }
+    }
+
+    private static final int MAX_SCALE = 10;
+    private static final int MAX_DIGITS = 16;
+
     private synchronized JsonSchema schema(PackKind kind) {
         return schemas.computeIfAbsent(kind, k -> {
             JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
                     b -> b.schemaMappers(m -> m.mapPrefix("https://baycover.hk/schema/", "classpath:data/schema/")));
             SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
                     .pathType(PathType.JSON_POINTER)
-                    .locale(lang.locale())
+                    .locale(schemaLocale(lang))
                     .formatAssertionsEnabled(true)
                     .build();
             return factory.getSchema(SchemaLocation.of("https://baycover.hk/schema/" + k.code() + ".schema.json"), config);
         });
+    }
+
+    /**
+     * The kind named in a pack's header ({@code /pack/kind}), read without building the whole tree, wherever the header
+     * and the field sit in the file; empty when the bytes are not a readable pack. Packs imported together are read in
+     * kind order (drugs-devices, products, scenarios) so that later kinds may name records of earlier ones.
+     */
+    public static Optional<PackKind> peekKind(byte[] bytes) {
+        try (JsonParser p = CatalogJson.mapper().getFactory().createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return Optional.empty();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!"pack".equals(field) || value != JsonToken.START_OBJECT) {
+                    p.skipChildren();
+                    continue;
+                }
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonToken v = p.nextToken();
+                    if ("kind".equals(name) && v == JsonToken.VALUE_STRING) return PackKind.fromCode(p.getText());
+                    p.skipChildren();
+                }
+                return Optional.empty();
+            }
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Opens a shipped schema (for docs and tests). */
@@ -175,12 +278,17 @@ public final class PackReader {
 
     private static String decode(byte[] bytes) throws CharacterCodingException {
         int offset = 0;
+        boolean utf32 = bytes.length >= 4 && ((bytes[0] == 0 && bytes[1] == 0 && bytes[2] == (byte) 0xFE && bytes[3] == (byte) 0xFF)
+                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE && bytes[2] == 0 && bytes[3] == 0));
+        if (utf32) throw new IllegalArgumentException("NUL");
         if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
             throw new IllegalArgumentException("UTF-16");
         }
         if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
             offset = 3;
         }
+        // UTF-16 or UTF-32 without a byte-order mark, or a binary file: NUL bytes near the start
+        for (int i = offset; i < Math.min(bytes.length, 4096); i++) if (bytes[i] == 0) throw new IllegalArgumentException("NUL");
         return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)

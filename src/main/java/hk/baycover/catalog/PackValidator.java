@@ -3,15 +3,18 @@ package hk.baycover.catalog;
 import hk.baycover.i18n.I18n;
 import hk.baycover.model.Benefit;
 import hk.baycover.model.Eligibility;
+import hk.baycover.model.GbaItemCover;
 import hk.baycover.model.Institution;
 import hk.baycover.model.Lang;
 import hk.baycover.model.Pack;
 import hk.baycover.model.Party;
 import hk.baycover.model.PartyRole;
+import hk.baycover.model.PreExistingRule;
 import hk.baycover.model.PremiumRow;
 import hk.baycover.model.PremiumStatus;
 import hk.baycover.model.PremiumTable;
 import hk.baycover.model.Product;
+import hk.baycover.model.Sex;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -57,7 +60,16 @@ final class PackValidator {
             }
             if (sum.compareTo(BigDecimal.valueOf(100)) != 0) add(at + "/arrangement/parties", "pack.sharesNot100", sum.stripTrailingZeros().toPlainString());
         }
+        for (int i = 0; i < parties.size(); i++) {
+            Party x = parties.get(i);
+            if (x.share() != null && x.role() != PartyRole.UNDERWRITER && x.role() != PartyRole.CO_INSURER) {
+                add(at + "/arrangement/parties/" + i + "/share", "pack.shareRole", x.role());
+            }
+        }
         Eligibility e = p.eligibility();
+        if (e.preExistingRate() != null && e.preExisting() != PreExistingRule.REDUCED) {
+            add(at + "/eligibility/preExistingRate", "pack.rateWithoutReduced", e.preExisting());
+        }
         if (e.minEntryAge() != null && e.maxEntryAge() != null && e.minEntryAge() > e.maxEntryAge()) {
             add(at + "/eligibility/maxEntryAge", "pack.ageOrder", e.minEntryAge(), e.maxEntryAge());
         }
@@ -69,6 +81,9 @@ final class PackValidator {
             if (ben.annualLimit() != null && ben.perEventLimit() != null && ben.annualLimit().currency() == ben.perEventLimit().currency()
                     && ben.perEventLimit().compareTo(ben.annualLimit()) > 0) {
                 add(at + "/benefits/" + b + "/perEventLimit", "pack.eventAboveAnnual");
+            }
+            if (!ben.gbaItemList().isEmpty() && ben.gbaItems() != GbaItemCover.LISTED) {
+                add(at + "/benefits/" + b + "/gbaItemList", "pack.itemListWithoutListed", ben.gbaItems());
             }
         }
         premiums(p.premiums(), at + "/premiums");
@@ -97,6 +112,7 @@ final class PackValidator {
             String key = r.sex() + "|" + r.smoker() + "|" + r.option();
             bands.computeIfAbsent(key, k -> new ArrayList<>()).add(new int[] {r.ageFrom(), r.ageTo(), i});
         }
+        sexBands(t, at);
         for (List<int[]> list : bands.values()) {
             list.sort(Comparator.comparingInt(x -> x[0]));
             for (int i = 1; i < list.size(); i++) {
@@ -107,6 +123,52 @@ final class PackValidator {
                 } else if (cur[0] > prev[1] + 1) {
                     add(at + "/rows/" + cur[2] + "/ageFrom", "pack.bandGap", prev[1] + 1, cur[0] - 1);
                 }
+            }
+        }
+    }
+
+    /**
+     * Within one smoker status and plan option: a row for "either sex" must not share ages with a row for one sex (the
+     * premium would be ambiguous), and rows by sex must cover the same ages for both sexes (otherwise one sex has
+     * missing bands).
+     */
+    private void sexBands(PremiumTable t, String at) {
+        Map<String, List<Integer>> groups = new HashMap<>();
+        for (int i = 0; i < t.rows().size(); i++) {
+            PremiumRow r = t.rows().get(i);
+            if (r.ageFrom() > r.ageTo()) continue;
+            groups.computeIfAbsent(r.smoker() + "|" + r.option(), k -> new ArrayList<>()).add(i);
+        }
+        for (List<Integer> idx : groups.values()) {
+            java.util.BitSet any = new java.util.BitSet();
+            java.util.BitSet female = new java.util.BitSet();
+            java.util.BitSet male = new java.util.BitSet();
+            for (int i : idx) {
+                PremiumRow r = t.rows().get(i);
+                (r.sex() == null ? any : r.sex() == Sex.F ? female : male).set(r.ageFrom(), r.ageTo() + 1);
+            }
+            for (int i : idx) {
+                PremiumRow r = t.rows().get(i);
+                if (r.sex() == null) continue;
+                java.util.BitSet mine = new java.util.BitSet();
+                mine.set(r.ageFrom(), r.ageTo() + 1);
+                mine.and(any);
+                if (!mine.isEmpty()) {
+                    add(at + "/rows/" + i + "/sex", "pack.bandAmbiguous", r.ageFrom(), r.ageTo(), r.sex());
+                }
+            }
+            if (!female.isEmpty() && !male.isEmpty() && !female.equals(male)) {
+                Sex missing = female.cardinality() < male.cardinality() ? Sex.F : Sex.M;
+                java.util.BitSet lack = (java.util.BitSet) (missing == Sex.F ? male : female).clone();
+                lack.andNot(missing == Sex.F ? female : male);
+                if (lack.isEmpty()) {
+                    missing = missing == Sex.F ? Sex.M : Sex.F;
+                    lack = (java.util.BitSet) (missing == Sex.F ? male : female).clone();
+                    lack.andNot(missing == Sex.F ? female : male);
+                }
+                int from = lack.nextSetBit(0);
+                int to = lack.nextClearBit(from) - 1;
+                add(at + "/rows", "pack.bandMissingSex", from, to, missing);
             }
         }
     }

@@ -32,6 +32,16 @@ import java.util.logging.Logger;
                 ValidateCommand.class,
                 ImportCommand.class,
                 ExportCommand.class,
+                PlanCommand.class,
+                ScenariosCommand.class,
+                LookupCommand.class,
+                BackupCommand.class,
+                RestoreCommand.class,
+                AuditCommand.class,
+                PassphraseCommand.class,
+                ProductsCommand.class,
+                CompareCommand.class,
+                GapsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Cli {
@@ -48,6 +58,13 @@ public final class Cli {
     @Option(names = "--lang", paramLabel = "LANG", scope = CommandLine.ScopeType.INHERIT,
             description = "Language of messages and output: zh-HK (default in the GUI), zh-CN or en. Default: the system's.")
     String lang;
+
+    @Option(names = "--passphrase-file", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
+            description = "File whose first line is the passphrase that unlocks client data (else $BAYCOVER_PASSPHRASE).")
+    Path passphraseFile;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     private BayCover app;
 
@@ -70,6 +87,37 @@ public final class Cli {
         return app;
     }
 
+    /** The passphrase from {@code --passphrase-file} or {@code BAYCOVER_PASSPHRASE}; {@code trust.passphraseNeeded} if neither. */
+    public char[] passphrase() {
+        return Passphrases.read(passphraseFile, Passphrases.ENV, System.getenv(), this::warnReadable);
+    }
+
+    void warnReadable(Path file) {
+        if (spec != null) spec.commandLine().getErr().println(text("trust.passphraseFileReadable", file));
+    }
+
+    /** The data folder opened and unlocked with {@link #passphrase()}, for commands that read or write client data. */
+    public BayCover unlockedApp() {
+        BayCover a = app();
+        if (!a.keys().isUnlocked()) {
+            char[] p = passphrase();
+            try {
+                a.keys().unlock(p);
+            } finally {
+                java.util.Arrays.fill(p, '\0');
+            }
+        }
+        return a;
+    }
+
+    /** Releases the data folder (its lock) at the end of a run. */
+    void closeApp() {
+        if (app != null) {
+            app.close();
+            app = null;
+        }
+    }
+
     public String text(String key, Object... args) {
         return I18n.get(lang(), key, args);
     }
@@ -77,8 +125,34 @@ public final class Cli {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Cli());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        addHelpOptions(cl);
+        cl.setExecutionStrategy(Cli::checkOptionsThenRun);
         cl.setExecutionExceptionHandler(Cli::handle);
         return cl;
+    }
+
+    /** Every sub-command (also those added later) answers -h/--help and -V/--version. */
+    private static void addHelpOptions(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+            if (!spec.mixinStandardHelpOptions() && !spec.optionsMap().containsKey("--help") && !spec.optionsMap().containsKey("-h")) {
+                spec.mixinStandardHelpOptions(true);
+            }
+            addHelpOptions(sub);
+        }
+    }
+
+    /**
+     * Global options are checked before any command runs: an unknown --lang is a usage error (exit 2) reported on this
+     * run's stderr, not something a command trips over half-way.
+     */
+    private static int checkOptionsThenRun(CommandLine.ParseResult parsed) {
+        CommandLine rootLine = parsed.commandSpec().commandLine();
+        Cli root = (Cli) parsed.commandSpec().userObject();
+        if (root.lang != null && Lang.parse(root.lang).isEmpty()) {
+            throw new CommandLine.ParameterException(rootLine, "Unknown language '" + root.lang + "': use zh-HK, zh-CN or en");
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     /** Runs the CLI; returns the exit code. */
@@ -86,7 +160,12 @@ public final class Cli {
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } finally {
+            ((Cli) cl.getCommand()).closeApp();
+        }
         out.flush();
         err.flush();
         return code;

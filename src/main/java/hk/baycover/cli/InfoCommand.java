@@ -47,7 +47,7 @@ final class InfoCommand implements Runnable {
         }
         out.println(root.text("cli.info.header", info.schemaVersion(), Database.latestMigration(), info.dataDir()));
         for (Dataset d : datasets) {
-            out.println(root.text("cli.info.dataset", d.id(), d.version(), d.asOf(), d.origin(), d.title() == null ? "" : d.title().get(root.lang())));
+            out.println(root.text("cli.info.dataset", d.id(), d.version(), d.asOf(), root.text("data.origin." + d.origin()), d.title() == null ? "" : d.title().get(root.lang())));
             StringBuilder sb = new StringBuilder("    ");
             d.counts().forEach((k, v) -> sb.append(root.text("count." + k)).append(' ').append(v).append("   "));
             out.println(sb.toString().stripTrailing());

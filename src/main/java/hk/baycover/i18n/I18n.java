@@ -54,7 +54,11 @@ public final class I18n {
     /** Name of an enum constant, e.g. need.INPATIENT; falls back to the constant's name. */
     public static String enumName(Lang lang, Enum<?> value) {
         if (value == null) return "";
-        String key = value.getDeclaringClass().getSimpleName().toLowerCase(Locale.ROOT) + "." + value.name();
+        String simple = value.getDeclaringClass().getSimpleName();
+        // bundles spell multi-word enum names in lower camel case ("coverageLevel.FULL"); single words are the same either way
+        String camel = Character.toLowerCase(simple.charAt(0)) + simple.substring(1) + "." + value.name();
+        if (has(lang, camel)) return get(lang, camel);
+        String key = simple.toLowerCase(Locale.ROOT) + "." + value.name();
         return has(lang, key) ? get(lang, key) : value.name();
     }
 

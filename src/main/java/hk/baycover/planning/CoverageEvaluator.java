@@ -45,6 +45,10 @@ public final class CoverageEvaluator {
         if (gbaNeed && b.gbaItems() == GbaItemCover.NONE) {
             return new Coverage(product.id(), need, place, CoverageLevel.NONE, b, List.of(Reason.block("cover.gbaItemsNone")));
         }
+        if (b.coInsurance() != null && b.coInsurance().compareTo(java.math.BigDecimal.valueOf(100)) >= 0) {
+            // the client pays everything (e.g. an access scheme such as 港澳藥械通): this is access, not cover
+            return new Coverage(product.id(), need, place, CoverageLevel.NONE, b, List.of(Reason.block("cover.paysNothing")));
+        }
         if (gbaNeed && b.gbaItems() == GbaItemCover.LISTED) rules.add(Reason.warn("cover.gbaItemsListed", b.gbaItemList().size()));
         if (b.deductible() != null && b.deductible().isPositive()) rules.add(Reason.warn("cover.deductible", b.deductible().toString()));
         if (b.coInsurance() != null && b.coInsurance().signum() > 0) rules.add(Reason.warn("cover.coInsurance", b.coInsurance().stripTrailingZeros().toPlainString()));

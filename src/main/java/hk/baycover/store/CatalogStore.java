@@ -26,6 +26,8 @@ import hk.baycover.model.RegulatedItem;
 import hk.baycover.model.RunningTotal;
 import hk.baycover.model.Scenario;
 import hk.baycover.model.UserError;
+import hk.baycover.trust.AuditAction;
+import hk.baycover.trust.AuditEntry;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -131,6 +133,13 @@ public final class CatalogStore {
     private List<Imported> importLoaded(List<Loaded> raw, Origin origin, Lang lang, ProgressMonitor monitor) {
         List<Loaded> packs = readAll(raw, lang, monitor);
         long total = packs.stream().mapToLong(l -> l.pack().recordCount()).sum();
+        List<Problem> early = db.read(c -> {
+            List<Problem> out = new ArrayList<>();
+            for (Loaded l : packs) out.addAll(clashes(c, l, lang));
+            return out;
+        });
+        if (!early.isEmpty()) throw new PackException(early);
+        BackupService.rolling(db, "before-import");
         return db.inTransaction(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA defer_foreign_keys = ON");
@@ -147,8 +156,11 @@ public final class CatalogStore {
                 boolean replaced = delete(c, l.pack().pack().id());
                 write(c, l.pack(), l.checksum(), origin, monitor, written, total);
                 done.add(new Imported(l.pack().pack().id(), l.pack().pack().version(), l.pack().recordCount(), replaced));
+                AuditStore.append(c, AuditEntry.of(AuditAction.PACK_IMPORTED, "dataset", l.pack().pack().id(), null, Map.of(
+                        "version", l.pack().pack().version(), "records", String.valueOf(l.pack().recordCount()),
+                        "sha256", l.checksum(), "origin", origin.name(), "replaced", String.valueOf(replaced))));
             }
-            List<Problem> dangling = dangling(c, lang);
+            List<Problem> dangling = dangling(c, lang, packs);
             if (!dangling.isEmpty()) throw new PackException(dangling);
             monitor.checkCancelled();
             return done;
@@ -163,8 +175,11 @@ public final class CatalogStore {
         List<Loaded> packs = new ArrayList<>();
         // read in dependency order so that a products pack may name institutions from a drugs pack imported with it
         List<Loaded> ordered = new ArrayList<>(raw);
-        ordered.sort(Comparator.comparingInt(l -> kindOrder(l.bytes())));
+        Map<Loaded, Integer> order = new java.util.IdentityHashMap<>();
+        for (Loaded l : raw) order.put(l, PackReader.peekKind(l.bytes()).map(Enum::ordinal).orElse(PackKind.values().length));
+        ordered.sort(Comparator.comparingInt(order::get));
         Set<String> packIds = new HashSet<>();
+        Map<String, String> owners = new java.util.HashMap<>(); // record id -> pack id, over the packs of this import
         for (Loaded l : ordered) {
             monitor.checkCancelled();
             PackReader.Result r = reader.read(l.name(), l.bytes(), ReferenceContext.of(institutions, items));
@@ -173,6 +188,12 @@ public final class CatalogStore {
                 if (!packIds.add(r.pack().pack().id())) {
                     problems.add(new Problem(l.name(), "/pack/id", I18n.get(lang, "pack.sameIdTwice", r.pack().pack().id())));
                 }
+                // two packs of one import may not define the same record (the database would refuse it half-way)
+                String packId = r.pack().pack().id();
+                claim(owners, r.pack().institutions().stream().map(Institution::id).toList(), "/institutions/", packId, l.name(), lang, problems);
+                claim(owners, r.pack().items().stream().map(RegulatedItem::id).toList(), "/items/", packId, l.name(), lang, problems);
+                claim(owners, r.pack().products().stream().map(Product::id).toList(), "/products/", packId, l.name(), lang, problems);
+                claim(owners, r.pack().scenarios().stream().map(Scenario::id).toList(), "/scenarios/", packId, l.name(), lang, problems);
                 r.pack().institutions().forEach(i -> institutions.add(i.id()));
                 r.pack().items().forEach(i -> items.add(i.id()));
                 packs.add(new Loaded(l.name(), ScriptFiller.fill(r.pack()), r.checksum(), null));
@@ -182,11 +203,14 @@ public final class CatalogStore {
         return packs;
     }
 
-    private static int kindOrder(byte[] bytes) {
-        String head = new String(bytes, 0, Math.min(bytes.length, 4096), java.nio.charset.StandardCharsets.UTF_8);
-        if (head.contains("\"drugs-devices\"")) return 0;
-        if (head.contains("\"products\"")) return 1;
-        return 2;
+    private static void claim(Map<String, String> owners, List<String> ids, String prefix, String packId, String file, Lang lang,
+                              List<Problem> problems) {
+        for (int i = 0; i < ids.size(); i++) {
+            String owner = owners.putIfAbsent(ids.get(i), packId);
+            if (owner != null && !owner.equals(packId)) {
+                problems.add(new Problem(file, prefix + i + "/id", I18n.get(lang, "pack.idTaken", ids.get(i), owner)));
+            }
+        }
     }
 
     private List<Problem> clashes(Connection c, Loaded l, Lang lang) throws SQLException {
@@ -214,16 +238,31 @@ public final class CatalogStore {
         }
     }
 
-    private List<Problem> dangling(Connection c, Lang lang) throws SQLException {
+    /**
+     * References left dangling by the packs just written (checked after writing, inside the transaction). A reference
+     * from one of those packs is reported against its file; one from another loaded dataset is reported against the
+     * file(s) being imported, naming who still uses the record.
+     */
+    private List<Problem> dangling(Connection c, Lang lang, List<Loaded> packs) throws SQLException {
+        Map<String, String> fileOf = new LinkedHashMap<>();
+        for (Loaded l : packs) fileOf.put(l.pack().pack().id(), l.name());
+        String importing = String.join(", ", fileOf.values());
         List<Problem> out = new ArrayList<>();
-        String sql = "SELECT r.dataset_id, r.pointer, COALESCE(r.institution_id, r.item_id) FROM record_ref r "
+        String sql = "SELECT r.dataset_id, r.pointer, COALESCE(r.institution_id, r.item_id), r.institution_id IS NOT NULL FROM record_ref r "
                 + "LEFT JOIN institution i ON i.id = r.institution_id LEFT JOIN item t ON t.id = r.item_id "
                 + "WHERE (r.institution_id IS NOT NULL AND i.id IS NULL) OR (r.item_id IS NOT NULL AND t.id IS NULL) "
-                + "UNION ALL SELECT t.dataset_id, '/items/' || t.ord || '/approvals', a.institution_id FROM approval a "
+                + "UNION ALL SELECT t.dataset_id, '/items/' || t.ord || '/approvals', a.institution_id, 1 FROM approval a "
                 + "JOIN item t ON t.id = a.item_id LEFT JOIN institution i ON i.id = a.institution_id WHERE i.id IS NULL";
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
-                out.add(new Problem(rs.getString(1), rs.getString(2), I18n.get(lang, "pack.stillReferenced", rs.getString(3))));
+                String dataset = rs.getString(1);
+                String ref = rs.getString(3);
+                String file = fileOf.get(dataset);
+                if (file != null) {
+                    out.add(new Problem(file, rs.getString(2), I18n.get(lang, rs.getBoolean(4) ? "pack.unknownInstitution" : "pack.unknownItem", ref)));
+                } else {
+                    out.add(new Problem(importing, "", I18n.get(lang, "pack.stillReferenced", ref) + " (" + dataset + rs.getString(2) + ")"));
+                }
             }
         }
         return out;
@@ -485,11 +524,17 @@ public final class CatalogStore {
         for (DatasetInfo d : list) {
             monitor.checkCancelled();
             Path target = dir.resolve(d.id() + ".json");
+            if (!target.normalize().getParent().equals(dir.normalize())) throw new UserError("trust.export.badName", d.id());
+            String sha;
             try {
-                PackWriter.write(pack(d.id()), target);
+                Pack pack = pack(d.id());
+                PackWriter.write(pack, target);
+                sha = PackReader.sha256(java.nio.file.Files.readAllBytes(target));
             } catch (IOException e) {
                 throw new UserError(e, "export.cannotWrite", target, e.getMessage());
             }
+            new AuditStore(db).append(AuditEntry.of(AuditAction.PACK_EXPORTED, "dataset", d.id(), null,
+                    Map.of("version", d.version(), "sha256", sha)));
             out.add(target);
             monitor.progress(++n, list.size(), d.id());
         }

@@ -15,6 +15,10 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -31,6 +35,8 @@ public final class Database {
 
     private final Path file;
     private final String url;
+    /** Units of work share it; a restore takes it alone, so no connection of this process is open while the file is swapped. */
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
 
     private Database(Path file) {
         this.file = file;
@@ -46,8 +52,14 @@ public final class Database {
         }
         Database db = new Database(dataDir.resolve(FILE_NAME));
         db.checkIntegrity();
+        db.refuseUnknownMigrations();
         db.migrate();
         return db;
+    }
+
+    /** A handle on a database file without checks or migrations (for backups being checked, and the restore swap). */
+    static Database unchecked(Path file) {
+        return new Database(file);
     }
 
     public Path file() { return file; }
@@ -64,6 +76,7 @@ public final class Database {
 
     /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
     public <T> T inTransaction(SqlWork<T> work) {
+        gate.readLock().lock();
         try (Connection c = connect()) {
             c.setAutoCommit(false);
             try {
@@ -76,15 +89,36 @@ public final class Database {
             }
         } catch (SQLException e) {
             throw new StoreException("store.sqlError", e);
+        } finally {
+            gate.readLock().unlock();
         }
     }
 
     public <T> T read(SqlWork<T> work) {
+        gate.readLock().lock();
         try (Connection c = connect()) {
             return work.run(c);
         } catch (SQLException e) {
             throw new StoreException("store.sqlError", e);
+        } finally {
+            gate.readLock().unlock();
         }
+    }
+
+    /** Runs {@code work} once every unit of work of this process has finished, holding new ones back until it returns. */
+    <T> T alone(Supplier<T> work) {
+        gate.writeLock().lock();
+        try {
+            return work.get();
+        } finally {
+            gate.writeLock().unlock();
+        }
+    }
+
+    /** After the file was replaced by a restore: check it and bring its schema up to date, as {@link #open} does. */
+    void reopen() {
+        checkIntegrity();
+        migrate();
     }
 
     @FunctionalInterface
@@ -112,12 +146,22 @@ public final class Database {
     }
 
     private void migrate() {
-        inTransaction(c -> {
+        // every known migration not yet recorded (not only those above the highest: features number theirs
+        // independently, so a folder may have met 004 before 003 existed)
+        List<Integer> pending = read(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
             }
-            int current = schemaVersion(c);
-            for (int v = current + 1; v <= MAX_MIGRATION; v++) {
+            Set<Integer> applied = appliedVersions(c);
+            List<Integer> out = new ArrayList<>();
+            for (int v = 1; v <= MAX_MIGRATION; v++) if (!applied.contains(v) && migrationScript(v) != null) out.add(v);
+            return applied.isEmpty() ? List.of() : out;
+        });
+        if (!pending.isEmpty()) BackupService.rolling(this, "before-migration-" + String.format("%03d", pending.get(0)));
+        inTransaction(c -> {
+            Set<Integer> applied = appliedVersions(c);
+            for (int v = 1; v <= MAX_MIGRATION; v++) {
+                if (applied.contains(v)) continue;
                 String sql = migrationScript(v);
                 if (sql == null) continue;
                 LOG.fine(() -> "applying migration " + file);
@@ -140,6 +184,15 @@ public final class Database {
         return read(Database::schemaVersion);
     }
 
+    /** The migration numbers recorded in the database. */
+    static Set<Integer> appliedVersions(Connection c) throws SQLException {
+        Set<Integer> out = new TreeSet<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM schema_migration")) {
+            while (rs.next()) out.add(rs.getInt(1));
+        }
+        return out;
+    }
+
     private static int schemaVersion(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_migration")) {
             return rs.next() ? rs.getInt(1) : 0;
@@ -153,7 +206,7 @@ public final class Database {
         return latest;
     }
 
-    private static String migrationScript(int version) {
+    static String migrationScript(int version) {
         String name = String.format("/db/migration/%03d.sql", version);
         try (InputStream in = Database.class.getResourceAsStream(name)) {
             return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -185,5 +238,27 @@ public final class Database {
     private static boolean inTrigger(StringBuilder sb) {
         String s = sb.toString().toUpperCase();
         return s.contains("CREATE TRIGGER") && !s.strip().endsWith("END;");
+    }
+
+    /**
+     * A database that records a migration this build does not have was written by a newer (or another) BayCover: its
+     * tables are unknown here, so it is refused rather than written to.
+     */
+    private void refuseUnknownMigrations() {
+        read(c -> {
+            try (Statement s = c.createStatement(); ResultSet tables = s.executeQuery(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'")) {
+                if (!tables.next()) return null;
+            }
+            int unknown = 0;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM schema_migration")) {
+                while (rs.next()) {
+                    int v = rs.getInt(1);
+                    if (migrationScript(v) == null) unknown = Math.max(unknown, v);
+                }
+            }
+            if (unknown > 0) throw new UserError("store.tooNew", file, unknown, latestMigration());
+            return null;
+        });
     }
 }

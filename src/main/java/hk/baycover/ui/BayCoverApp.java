@@ -65,30 +65,50 @@ public final class BayCoverApp extends Application {
         }
         stage.show();
         StartupProbe.mark(StartupProbe.SHOWN);
-        Pulses.afterNextPulse(scene, () -> {
-            probe(StartupProbe.FIRST_FRAME, scene);
-            preload.app().whenComplete((opened, error) -> Platform.runLater(() -> {
-                if (error != null) {
-                    fail(settings.lang(), error instanceof CompletionException ? error.getCause() : error);
-                    return;
-                }
-                scene.setRoot(mainWindow(opened));
-                Pulses.afterNextPulse(scene, () -> probe(StartupProbe.INTERACTIVE, scene));
-            }));
-        });
         settings.langProperty().addListener((o, a, b) -> settingsStore.save(settings));
         settings.fontScaleProperty().addListener((o, a, b) -> settingsStore.save(settings));
+        settings.autoLockMinutesProperty().addListener((o, a, b) -> settingsStore.save(settings));
+        Pulses.afterNextPulse(scene, () -> {
+            probe(StartupProbe.FIRST_FRAME, scene);
+            whenOpened(scene, boot.dataDir(), preload.app());
+        });
+    }
+
+    /** Shows the main window once the folder is open; a corrupt database leads to the recovery screen instead. */
+    private void whenOpened(Scene scene, java.nio.file.Path dataDir, java.util.concurrent.CompletableFuture<BayCover> opening) {
+        opening.whenComplete((opened, error) -> Platform.runLater(() -> {
+            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+            if (cause instanceof hk.baycover.app.CorruptDatabase) {
+                scene.setRoot(new hk.baycover.ui.trust.RecoveryView(new hk.baycover.ui.common.Tr(settings.langProperty()), background,
+                        hk.baycover.ui.common.FileDialogs.SYSTEM, dataDir, (hk.baycover.app.CorruptDatabase) cause,
+                        () -> {
+                            scene.setRoot(loading());
+                            Lang lang = settings.lang();
+                            whenOpened(scene, dataDir, java.util.concurrent.CompletableFuture.supplyAsync(
+                                    () -> BayCover.open(dataDir, lang, hk.baycover.model.ProgressMonitor.NONE, hk.baycover.trust.DataDirLock.Mode.INSTANCE)));
+                        }, Platform::exit));
+                return;
+            }
+            if (cause != null) {
+                fail(settings.lang(), cause);
+                return;
+            }
+            scene.setRoot(mainWindow(opened));
+            Pulses.afterNextPulse(scene, () -> probe(StartupProbe.INTERACTIVE, scene));
+        }));
     }
 
     private Parent mainWindow(BayCover opened) {
         app = opened;
         UiContext ctx = new UiContext(opened, settings, background);
         List<java.nio.file.Path> files = getParameters().getRaw().stream().filter(hk.baycover.Launcher::isPackFile).map(java.nio.file.Path::of).toList();
-        if (files.isEmpty()) return new MainWindow(ctx, Screen.COMPARE);
-        // opened from the file manager (file association): the Data screen validates and imports it, all or nothing
-        MainWindow window = new MainWindow(ctx, Screen.DATA);
-        if (window.lookup("#data-view") instanceof DataView data) data.viewModel().importFiles(files);
-        return window;
+        return new hk.baycover.ui.trust.TrustGate(ctx, () -> {
+            if (files.isEmpty()) return new MainWindow(ctx, Screen.COMPARE);
+            // opened from the file manager (file association): the Data screen validates and imports it, all or nothing
+            MainWindow window = new MainWindow(ctx, Screen.DATA);
+            if (window.lookup("#data-view") instanceof DataView data) data.viewModel().importFiles(files);
+            return window;
+        });
     }
 
     private void fail(Lang lang, Throwable error) {

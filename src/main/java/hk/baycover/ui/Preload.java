@@ -78,7 +78,7 @@ final class Preload {
         }
         try {
             Logs.toDataDir(boot.dataDir());
-            BayCover opened = BayCover.open(boot.dataDir(), boot.settings().lang(), ProgressMonitor.NONE);
+            BayCover opened = BayCover.open(boot.dataDir(), boot.settings().lang(), ProgressMonitor.NONE, hk.baycover.trust.DataDirLock.Mode.INSTANCE);
             StartupProbe.mark(StartupProbe.CATALOG);
             app.complete(opened);
         } catch (RuntimeException | Error e) {

@@ -2,8 +2,10 @@ package hk.baycover.ui.common;
 
 import hk.baycover.model.Lang;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /** User settings as observable properties; {@link SettingsStore} saves them as a JSON DTO. */
@@ -17,6 +19,8 @@ public final class Settings {
     private final DoubleProperty windowY = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty windowWidth = new SimpleDoubleProperty(1280);
     private final DoubleProperty windowHeight = new SimpleDoubleProperty(820);
+    /** Minutes without keyboard or mouse use before client data locks again; 0: never. */
+    private final IntegerProperty autoLockMinutes = new SimpleIntegerProperty(10);
 
     public ObjectProperty<Lang> langProperty() { return lang; }
 
@@ -31,4 +35,6 @@ public final class Settings {
     public DoubleProperty windowWidthProperty() { return windowWidth; }
 
     public DoubleProperty windowHeightProperty() { return windowHeight; }
+
+    public IntegerProperty autoLockMinutesProperty() { return autoLockMinutes; }
 }

@@ -19,7 +19,7 @@ public final class SettingsStore {
     private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The saved form; unknown or broken values fall back to defaults. */
-    public record Dto(String lang, Double fontScale, Double x, Double y, Double width, Double height) {
+    public record Dto(String lang, Double fontScale, Double x, Double y, Double width, Double height, Integer autoLockMinutes) {
     }
 
     private final Path file;
@@ -40,6 +40,7 @@ public final class SettingsStore {
             if (d.y() != null) s.windowYProperty().set(d.y());
             if (d.width() != null && d.width() >= 640) s.windowWidthProperty().set(d.width());
             if (d.height() != null && d.height() >= 480) s.windowHeightProperty().set(d.height());
+            if (d.autoLockMinutes() != null && d.autoLockMinutes() >= 0 && d.autoLockMinutes() <= 24 * 60) s.autoLockMinutesProperty().set(d.autoLockMinutes());
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "settings file unreadable, using defaults: " + file, e);
         }
@@ -47,7 +48,7 @@ public final class SettingsStore {
 
     public void save(Settings s) {
         Dto d = new Dto(s.lang().tag(), s.fontScaleProperty().get(), finite(s.windowXProperty().get()), finite(s.windowYProperty().get()),
-                s.windowWidthProperty().get(), s.windowHeightProperty().get());
+                s.windowWidthProperty().get(), s.windowHeightProperty().get(), s.autoLockMinutesProperty().get());
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), ".settings-", ".tmp");

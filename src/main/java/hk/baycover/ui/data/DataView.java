@@ -43,12 +43,12 @@ public final class DataView extends VBox {
         TableView<DatasetInfo> table = new TableView<>(vm.datasets());
         table.setId("datasets");
         table.accessibleTextProperty().bind(ctx.tr().bind("data.title"));
-        table.getColumns().add(column("data.col.title", d -> d.header().title() == null ? d.id() : d.header().title().get(ctx.tr().lang())));
-        table.getColumns().add(column("data.col.id", DatasetInfo::id));
-        table.getColumns().add(column("data.col.version", DatasetInfo::version));
-        table.getColumns().add(column("data.col.asOf", d -> d.asOf().value()));
-        table.getColumns().add(column("data.col.origin", d -> ctx.tr().get("data.origin." + d.origin())));
-        table.getColumns().add(column("data.col.counts", d -> d.counts().entrySet().stream()
+        table.getColumns().add(column("data.col.title", 300, d -> d.header().title() == null ? d.id() : d.header().title().get(ctx.tr().lang())));
+        table.getColumns().add(column("data.col.id", 150, DatasetInfo::id));
+        table.getColumns().add(column("data.col.version", 90, DatasetInfo::version));
+        table.getColumns().add(column("data.col.asOf", 95, d -> d.asOf().value()));
+        table.getColumns().add(column("data.col.origin", 80, d -> ctx.tr().get("data.origin." + d.origin())));
+        table.getColumns().add(column("data.col.counts", 300, d -> d.counts().entrySet().stream()
                 .map(e -> ctx.tr().get("count." + e.getKey()) + " " + e.getValue()).collect(Collectors.joining(" · "))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(220);
@@ -112,13 +112,15 @@ public final class DataView extends VBox {
         reset.getStyleClass().add("muted");
         reset.textProperty().bind(ctx.tr().bind("data.where", ctx.app() == null ? "" : ctx.app().dataDir().toString()));
 
-        getChildren().addAll(title, intro, table, coverage, actions, outcome, problems, reset);
+        getChildren().addAll(title, intro, table, coverage, actions, outcome, problems, hk.baycover.ui.trust.TrustSection.on(ctx), reset);
     }
 
     public DataViewModel viewModel() { return vm; }
 
-    private TableColumn<DatasetInfo, String> column(String key, Function<DatasetInfo, String> value) {
+    /** A column whose width ({@code px} at normal text size) grows with the larger-text setting. */
+    private TableColumn<DatasetInfo, String> column(String key, double px, Function<DatasetInfo, String> value) {
         TableColumn<DatasetInfo, String> c = new TableColumn<>();
+        c.prefWidthProperty().bind(ctx.settings().fontScaleProperty().multiply(px));
         c.textProperty().bind(ctx.tr().bind(key));
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
         return c;

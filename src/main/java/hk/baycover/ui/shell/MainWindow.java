@@ -126,6 +126,7 @@ public final class MainWindow extends BorderPane {
             b.setMaxWidth(Double.MAX_VALUE);
             b.getStyleClass().add("nav-button");
             b.setMnemonicParsing(false);
+            b.setWrapText(true); // long names ("HK/Macao Drugs & Devices", larger text) wrap instead of being cut
             String shortcut = "Ctrl+" + (i + 1);
             b.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip(ctx.tr().get(s.titleKey()) + " (" + shortcut + ")"),
                     ctx.tr().langProperty()));

@@ -1,18 +1,21 @@
 package hk.baycover.ui.shell;
 
-import hk.baycover.ui.common.PlaceholderView;
 import hk.baycover.ui.common.UiContext;
+import hk.baycover.ui.compare.CompareView;
 import hk.baycover.ui.data.DataView;
+import hk.baycover.ui.plan.PlanView;
+import hk.baycover.ui.lookup.LookupView;
+import hk.baycover.ui.gaps.GapsView;
 import javafx.scene.Node;
 
 import java.util.function.Function;
 
 /** Every screen of the main window, in navigation order, with the factory that builds it on first use. */
 public enum Screen {
-    COMPARE("nav.compare", ctx -> new PlaceholderView(ctx, "placeholder.compare")),
-    LOOKUP("nav.lookup", ctx -> new PlaceholderView(ctx, "placeholder.lookup")),
-    PLANS("nav.plans", ctx -> new PlaceholderView(ctx, "placeholder.plans")),
-    GAPS("nav.gaps", ctx -> new PlaceholderView(ctx, "placeholder.gaps")),
+    COMPARE("nav.compare", CompareView::new),
+    LOOKUP("nav.lookup", LookupView::new),
+    PLANS("nav.plans", PlanView::new),
+    GAPS("nav.gaps", GapsView::new),
     DATA("nav.data", DataView::new);
 
     private final String titleKey;

@@ -1,0 +1,294 @@
+package hk.baycover.cli;
+
+import hk.baycover.app.BayCover;
+import hk.baycover.catalog.PackReader;
+import hk.baycover.i18n.I18n;
+import hk.baycover.model.Catalog;
+import hk.baycover.model.ClientProfile;
+import hk.baycover.model.Currency;
+import hk.baycover.model.EligibilityResult;
+import hk.baycover.model.FxRate;
+import hk.baycover.model.FxTable;
+import hk.baycover.model.Lang;
+import hk.baycover.model.PartialDate;
+import hk.baycover.model.Product;
+import hk.baycover.model.ProgressMonitor;
+import hk.baycover.model.Reason;
+import hk.baycover.model.UserError;
+import hk.baycover.planning.Adjudicator;
+import hk.baycover.planning.Amounts;
+import hk.baycover.planning.ClientFile;
+import hk.baycover.planning.Plan;
+import hk.baycover.planning.PlanReport;
+import hk.baycover.planning.Planner;
+import hk.baycover.planning.PremiumProjection;
+import hk.baycover.planning.Recommendation;
+import hk.baycover.planning.ScenarioLibrary;
+import hk.baycover.planning.ScenarioRun;
+import hk.baycover.report.ProposalPdfBuilder;
+import hk.baycover.report.ProposalPdf;
+import hk.baycover.store.PlanStore;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+@Command(name = "plan",
+        description = {"Build a layered cover plan for a client: eligibility, premiums year by year, coverage per need, "
+                + "care episodes adjudicated line by line, an exact recommendation, a PDF proposal.",
+                "  plan --template > client.json",
+                "  plan client.json --recommend --scenario lung-cancer-lorlatinib-6m-hku-szh --json",
+                "  plan client.json --products ID,ID --pdf proposal.pdf --save"})
+final class PlanCommand implements Callable<Integer> {
+
+    private static final Pattern FX = Pattern.compile("^([A-Za-z]{3}):([A-Za-z]{3})=([0-9]+(\\.[0-9]+)?)$");
+
+    @ParentCommand
+    Cli root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--template", description = "Print an example client file (JSON) and exit.")
+    boolean template;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CLIENT.json", description = "The client file (see data/README.md, 'Client file format').")
+    Path clientFile;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Choice choice;
+
+    static final class Choice {
+        @Option(names = "--products", split = ",", paramLabel = "ID", description = "The plan's products (comma-separated ids).")
+        List<String> products;
+
+        @Option(names = "--recommend", description = "Let BayCover find the cheapest set of eligible products that covers every must-have need within the budget.")
+        boolean recommend;
+    }
+
+    @Option(names = "--scenario", paramLabel = "ID", description = "Run a care episode through the plan (repeatable). See 'scenarios'.")
+    List<String> scenarios = new ArrayList<>();
+
+    @Option(names = "--event-day", paramLabel = "N", defaultValue = "365",
+            description = "Day after the plan starts on which each episode begins (default ${DEFAULT-VALUE}: the first day of policy year 2).")
+    int eventDay;
+
+    @Option(names = "--pre-existing", description = "The episodes arise from a condition the client had before joining (pre-existing rules apply).")
+    boolean preExisting;
+
+    @Option(names = "--fx", paramLabel = "FROM:TO=RATE", description = "Set an exchange rate, e.g. CNY:HKD=1.09 (repeatable; dated today).")
+    List<String> fx = new ArrayList<>();
+
+    @Option(names = "--currency", paramLabel = "CUR", description = "Currency for premiums and totals (default: the client's budget currency).")
+    String currency;
+
+    @Option(names = "--start", paramLabel = "YYYY-MM-DD", description = "Plan start date (default: today).")
+    String start;
+
+    @Option(names = "--allow-unknown-premiums", description = "With --recommend: also consider products whose premium is not published (counted as zero, flagged).")
+    boolean allowUnknown;
+
+    @Option(names = "--ceiling", paramLabel = "AMOUNT",
+            description = "With --recommend: keep the first --scenario's out-of-pocket at or under AMOUNT (plan currency).")
+    BigDecimal ceiling;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Option(names = "--pdf", paramLabel = "FILE", description = "Write the proposal as a PDF (A4, in the client's language).")
+    Path pdf;
+
+    @Option(names = "--save", description = "Save the client and the plan in the data folder (a new plan, or a new revision with --plan-id).")
+    boolean save;
+
+    @Option(names = "--plan-id", paramLabel = "ID", description = "With --save: save as the next revision of this saved plan.")
+    String planId;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Lang lang = root.lang();
+        if (template) {
+            out.println(ClientFile.template(root.lang != null ? lang : Lang.EN));
+            return Cli.OK;
+        }
+        if (clientFile == null) throw new UserError("cli.plan.noClient");
+        BayCover app = root.app();
+        Catalog catalog = app.catalog();
+        LocalDate today = LocalDate.now();
+        ClientFile.Read read = new ClientFile(lang, catalog, today).read(clientFile);
+        if (root.lang == null && read.language() != null) lang = read.language();
+        ClientProfile client = read.profile();
+        PlanStore store = app.planStore();
+        List<hk.baycover.model.Scenario> user = store.userScenarios().stream().map(PlanStore.UserScenario::scenario).toList();
+        ScenarioLibrary library = new ScenarioLibrary(catalog.scenarios(), user);
+        Planner planner = new Planner(catalog, library, today);
+
+        LocalDate startDate = today;
+        if (start != null) {
+            try {
+                startDate = LocalDate.parse(start);
+            } catch (DateTimeParseException e) {
+                throw new UserError("cli.plan.badStart", start);
+            }
+        }
+        Currency cur = client.budget() == null ? Currency.HKD : client.budget().currency();
+        if (currency != null) {
+            try {
+                cur = Currency.valueOf(currency.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new UserError("cli.plan.badCurrency", currency);
+            }
+        }
+        FxTable table = FxTable.defaults();
+        for (String f : fx) table = table.with(parseFx(f, today));
+        if (eventDay < 0 || eventDay > 365 * 40) throw new UserError("cli.plan.badEventDay", eventDay);
+        List<ScenarioRun> runs = new ArrayList<>();
+        for (String id : scenarios) {
+            if (library.find(id).isEmpty()) throw new UserError("plan.unknownScenario", id);
+            runs.add(new ScenarioRun(id, eventDay, preExisting));
+        }
+        if (ceiling != null && (choice == null || !choice.recommend)) throw new UserError("cli.plan.ceilingNeedsRecommend");
+        if (ceiling != null && runs.isEmpty()) throw new UserError("cli.plan.ceilingNeedsScenario");
+        if (ceiling != null && ceiling.signum() < 0) throw new UserError("cli.plan.badCeiling", ceiling);
+
+        Plan frame = new Plan(null, List.of(), null, startDate, cur, table, runs, null, null);
+        Recommendation rec = null;
+        String source;
+        List<String> productIds;
+        if (choice != null && choice.recommend) {
+            Recommendation.Options opts = new Recommendation.Options(allowUnknown, ceiling == null ? null : runs.get(0).scenarioId(),
+                    ceiling == null ? null : runs.get(0), ceiling, 3);
+            rec = planner.recommend(client, frame, opts, ProgressMonitor.NONE);
+            productIds = rec.productIds();
+            source = "recommend";
+        } else if (choice != null && choice.products != null) {
+            productIds = new ArrayList<>();
+            for (String id : choice.products) {
+                String t = id.strip();
+                if (t.isEmpty()) continue;
+                if (catalog.product(t).isEmpty()) throw new UserError("plan.unknownProduct", t);
+                productIds.add(t);
+            }
+            source = "products";
+        } else {
+            productIds = client.existingProducts();
+            source = "existingCover";
+        }
+        Plan plan = frame.withProducts(productIds);
+        PlanReport report = planner.analyse(client, plan);
+
+        PlanJson.Saved saved = null;
+        String asOf = report.datasetAsOf() == null ? null : report.datasetAsOf().value();
+        if (save) {
+            String clientId = store.saveClient(client, read.language());
+            if (planId != null && store.plan(planId).isEmpty()) throw new UserError("planStore.noPlan", planId);
+            PlanStore.SavedPlan sp = store.savePlan(planId, clientId, plan, asOf);
+            saved = new PlanJson.Saved(clientId, sp.id(), sp.revision());
+        }
+        String pdfPath = null;
+        if (pdf != null) {
+            byte[] bytes = new ProposalPdf(catalog, lang).render(report, rec, ProgressMonitor.NONE);
+            ProposalPdfBuilder.write(bytes, pdf);
+            pdfPath = pdf.toString();
+            if (saved != null) store.recordProposal(saved.planId(), saved.revision(), lang, PackReader.sha256(bytes), bytes.length, asOf,
+                    ProposalPdf.datasetVersions(catalog));
+        }
+        if (json) {
+            PlanJson.print(out, PlanJson.output(lang, catalog, report, source, rec, saved, pdfPath));
+        } else {
+            text(out, lang, catalog, report, rec, saved, pdfPath);
+        }
+        return Cli.OK;
+    }
+
+    static FxRate parseFx(String text, LocalDate today) {
+        Matcher m = FX.matcher(text.strip());
+        if (!m.matches()) throw new UserError("cli.plan.badFx", text);
+        Currency from;
+        Currency to;
+        try {
+            from = Currency.valueOf(m.group(1).toUpperCase(java.util.Locale.ROOT));
+            to = Currency.valueOf(m.group(2).toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("cli.plan.badFx", text);
+        }
+        BigDecimal rate = new BigDecimal(m.group(3));
+        if (from == to || rate.signum() <= 0) throw new UserError("cli.plan.badFx", text);
+        return new FxRate(from, to, rate, PartialDate.of(today), "--fx", false);
+    }
+
+    private void text(PrintWriter out, Lang lang, Catalog catalog, PlanReport r, Recommendation rec, PlanJson.Saved saved, String pdfPath) {
+        java.util.function.BiFunction<String, Object[], String> t = (k, a) -> I18n.get(lang, k, a);
+        java.util.function.Function<String, String> name = id -> catalog.product(id).map(p -> p.name().get(lang)).orElse(id);
+        out.println(t.apply("cli.plan.header", new Object[] {r.datasetAsOf() == null ? "—" : r.datasetAsOf().value(), I18n.enumName(lang, r.careRegion())}));
+        if (rec != null) {
+            if (rec.found()) {
+                out.println(t.apply("cli.plan.recommended", new Object[] {Amounts.format(rec.total()), rec.perYear().size()}));
+                for (Recommendation.Alternative a : rec.alternatives()) {
+                    out.println("  " + t.apply("pdf.rec.alternative", new Object[] {name.apply(a.without()),
+                            String.join(", ", a.productIds().stream().map(name).toList()), Amounts.format(a.total()), Amounts.format(a.extra())}));
+                }
+            } else {
+                out.println(t.apply("rec.none", new Object[0]));
+                for (Reason m : rec.missing()) out.println("  - " + I18n.reason(lang, m));
+            }
+        }
+        out.println();
+        out.println(t.apply("pdf.plan", new Object[0]));
+        if (r.layered().isEmpty()) out.println("  " + t.apply("pdf.plan.empty", new Object[0]));
+        for (Product p : r.layered()) {
+            EligibilityResult e = r.eligibilityOf(p.id());
+            out.println("  [" + I18n.enumName(lang, p.layer()) + "] " + p.id() + "  " + p.name().get(lang)
+                    + (e != null && !e.eligible() ? "  (" + t.apply("pdf.notEligible", new Object[0]) + ")" : "")
+                    + (p.sample() || p.premiums().sample() ? "  [" + t.apply("sample.badge", new Object[0]) + "]" : ""));
+        }
+        out.println();
+        out.println(t.apply("pdf.projection", new Object[0]) + " (" + r.projection().currency() + ")");
+        for (PremiumProjection.Year y : r.projection().years()) {
+            out.println(String.format("  %2d  %s  %3d  %s%s%s", y.year(), y.from(), y.age(), Amounts.format(y.total()),
+                    y.complete() ? "" : " + " + t.apply("pdf.unknown", new Object[0]), y.overBudget() ? "  ! " + t.apply("pdf.overBudget", new Object[0]) : ""));
+        }
+        out.println("  " + t.apply("pdf.projection.total", new Object[] {Amounts.format(r.projection().total()), r.projection().years().size()}));
+        out.println();
+        out.println(t.apply("pdf.coverage", new Object[0]));
+        for (PlanReport.NeedCover nc : r.coverage()) {
+            out.println("  " + I18n.enumName(lang, nc.need()) + ": " + I18n.enumName(lang, nc.level())
+                    + (nc.decidingProduct() == null ? "" : " — " + name.apply(nc.decidingProduct()))
+                    + (nc.rules().isEmpty() ? "" : " (" + String.join("; ", nc.rules().stream().map(x -> I18n.reason(lang, x)).toList()) + ")"));
+        }
+        for (Adjudicator.EpisodeResult e : r.episodes()) {
+            out.println();
+            out.println(e.scenario().name().get(lang) + "  " + t.apply("pdf.episode.totals",
+                    new Object[] {Amounts.format(e.totalCost()), Amounts.format(e.totalPaid()), Amounts.format(e.totalOutOfPocket())}));
+            for (Adjudicator.LineResult l : e.lines()) {
+                out.println("  " + l.line().id() + "  " + Amounts.format(l.cost()));
+                for (Adjudicator.Payment p : l.payments()) {
+                    out.println("    " + p.product() + ": " + Amounts.format(p.amount()) + "  " + I18n.enumName(lang, p.rule()));
+                }
+                out.println("    " + t.apply("pdf.youPay", new Object[] {Amounts.format(l.outOfPocket())}));
+            }
+        }
+        if (!r.gaps().isEmpty()) {
+            out.println();
+            out.println(t.apply("pdf.gaps", new Object[0]));
+            for (PlanReport.Gap g : r.gaps()) out.println("  - " + I18n.reason(lang, g.reason()));
+        }
+        if (saved != null) out.println(t.apply("cli.plan.saved", new Object[] {saved.clientId(), saved.planId(), saved.revision()}));
+        if (pdfPath != null) out.println(t.apply("cli.plan.pdf", new Object[] {pdfPath}));
+    }
+}

@@ -1,0 +1,45 @@
+package hk.baycover.lookup;
+
+import hk.baycover.model.Catalog;
+import hk.baycover.model.DatasetInfo;
+import hk.baycover.model.ItemKind;
+import hk.baycover.model.LocalizedText;
+import hk.baycover.model.PackKind;
+import hk.baycover.model.PartialDate;
+import hk.baycover.model.RegulatedItem;
+import hk.baycover.model.RunningTotal;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the loaded 港澳藥械通 data covers: its own coverage statement and as-of date (from the dataset headers), how
+ * many records it holds, and the latest official running total it can be compared with.
+ */
+public record DataAbout(List<LocalizedText> coverage, PartialDate asOf, RunningTotal latestTotal,
+                        int drugs, int devices, int institutions, int sampleRecords) {
+
+    public static DataAbout of(Catalog catalog) {
+        List<DatasetInfo> sets = catalog.datasets().stream().filter(d -> d.kind() == PackKind.DRUGS_DEVICES).toList();
+        List<LocalizedText> coverage = sets.stream().map(d -> d.header().coverage()).filter(c -> c != null && !c.isEmpty()).toList();
+        PartialDate asOf = sets.stream().map(DatasetInfo::asOf).max(Comparator.naturalOrder()).orElse(null);
+        RunningTotal latest = catalog.totals().stream().max(Comparator.comparing(RunningTotal::asOf)).orElse(null);
+        List<RegulatedItem> items = catalog.items();
+        int drugs = (int) items.stream().filter(i -> i.kind() == ItemKind.DRUG).count();
+        int samples = (int) (items.stream().filter(RegulatedItem::sample).count()
+                + catalog.institutions().stream().filter(i -> i.sample()).count());
+        return new DataAbout(coverage, asOf, latest, drugs, items.size() - drugs, catalog.institutions().size(), samples);
+    }
+
+    public Optional<PartialDate> asOfDate() { return Optional.ofNullable(asOf); }
+
+    /** Items named in the data as a share of the official total (0–100), when the total gives one. */
+    public Optional<Integer> itemShare() {
+        if (latestTotal == null) return Optional.empty();
+        Integer total = latestTotal.total() != null ? latestTotal.total()
+                : latestTotal.drugs() != null && latestTotal.devices() != null ? latestTotal.drugs() + latestTotal.devices() : null;
+        if (total == null || total == 0) return Optional.empty();
+        return Optional.of(Math.min(100, Math.round(100f * (drugs + devices) / total)));
+    }
+}

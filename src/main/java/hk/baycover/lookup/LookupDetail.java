@@ -1,0 +1,186 @@
+package hk.baycover.lookup;
+
+import hk.baycover.i18n.I18n;
+import hk.baycover.model.Approval;
+import hk.baycover.model.Catalog;
+import hk.baycover.model.Confidence;
+import hk.baycover.model.Designation;
+import hk.baycover.model.DesignationStatus;
+import hk.baycover.model.Institution;
+import hk.baycover.model.Lang;
+import hk.baycover.model.LocalizedText;
+import hk.baycover.model.Product;
+import hk.baycover.model.RegulatedItem;
+import hk.baycover.model.Source;
+import hk.baycover.model.Sourced;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The detail of one item or institution as localised sections of lines: what the screen shows and what "copy as
+ * text" copies, built in one place. Source URLs are plain text (BayCover makes no network calls).
+ */
+public record LookupDetail(String title, List<Section> sections) {
+
+    /** How a line is shown: plain, muted, a sample label, a caution. */
+    public enum Style { NORMAL, MUTED, SAMPLE, CAUTION }
+
+    public record Line(String text, Style style) {
+    }
+
+    public record Section(String id, String title, List<Line> lines) {
+    }
+
+    public static LookupDetail of(LookupHit hit, Catalog catalog, Lang lang) {
+        return hit.item() != null ? item(hit.item(), catalog, lang) : institution(hit.institution(), catalog, lang);
+    }
+
+    public static LookupDetail item(RegulatedItem it, Catalog catalog, Lang lang) {
+        List<Section> sections = new ArrayList<>();
+        List<Line> head = new ArrayList<>();
+        head.add(line(LookupText.kind(lang, ResultKind.of(it.kind())) + " · " + I18n.get(lang, "lookup.d.status",
+                LookupText.named(lang, "designationStatus", it.status()))));
+        otherNames(it.name(), lang).ifPresent(head::add);
+        label(it, lang, head);
+        sections.add(new Section("summary", null, head));
+
+        List<Line> approvals = new ArrayList<>();
+        for (Approval a : it.approvals()) {
+            Institution in = catalog.institution(a.institution()).orElse(null);
+            String name = in == null ? a.institution() : in.name().get(lang);
+            List<String> parts = new ArrayList<>();
+            if (in != null) {
+                String place = LookupText.city(lang, in.city());
+                if (in.district() != null && !in.district().isEmpty()) place += " " + in.district().get(lang);
+                parts.add(place);
+                if (in.designation() != null && in.designation().batch() != null) {
+                    parts.add(I18n.get(lang, "lookup.d.batchShort", in.designation().batch()));
+                }
+            }
+            String date = a.date() == null ? I18n.get(lang, "lookup.d.dateUnknown") : a.date().value();
+            if (a.dateNote() != null && !a.dateNote().isBlank()) date += " (" + a.dateNote() + ")";
+            parts.add(I18n.get(lang, "lookup.d.approvedOn", date));
+            parts.add(LookupText.named(lang, "designationStatus", a.status()));
+            if (a.note() != null && !a.note().isBlank()) parts.add(a.note());
+            approvals.add(new Line(name + " — " + String.join(" · ", parts), a.status() == DesignationStatus.CURRENT ? Style.NORMAL : Style.CAUTION));
+        }
+        if (approvals.isEmpty()) approvals.add(new Line(I18n.get(lang, "lookup.d.noApprovals"), Style.MUTED));
+        sections.add(new Section("approvals", I18n.get(lang, "lookup.d.approvals", it.approvals().size()), approvals));
+
+        List<Line> facts = new ArrayList<>();
+        if (it.indication() != null && !it.indication().isEmpty()) facts.add(line(I18n.get(lang, "lookup.d.indication", it.indication().get(lang))));
+        if (it.therapeuticArea() != null) facts.add(line(I18n.get(lang, "lookup.d.area", it.therapeuticArea())));
+        if (it.genericName() != null) facts.add(line(I18n.get(lang, "lookup.d.generic", it.genericName())));
+        if (it.brand() != null) facts.add(line(I18n.get(lang, "lookup.d.brand", it.brand())));
+        facts.add(it.catalogueYear() == null ? new Line(I18n.get(lang, "lookup.d.noCatalogue"), Style.MUTED)
+                : line(I18n.get(lang, "lookup.d.catalogue", String.valueOf(it.catalogueYear()))));
+        sections.add(new Section("facts", I18n.get(lang, "lookup.d.facts"), facts));
+
+        List<Line> products = new ArrayList<>();
+        List<Product> all = catalog.products();
+        List<Product> paying = catalog.productsPaying(it);
+        if (all.isEmpty()) products.add(new Line(I18n.get(lang, "lookup.d.products.noneLoaded"), Style.MUTED));
+        else if (paying.isEmpty()) products.add(new Line(I18n.get(lang, "lookup.d.products.none", all.size()), Style.MUTED));
+        for (Product p : paying) {
+            String text = p.name().get(lang) + (p.provider() == null || p.provider().isEmpty() ? "" : " — " + p.provider().get(lang));
+            products.add(new Line(p.sample() ? text + " [" + I18n.get(lang, "lookup.sample") + "]" : text, p.sample() ? Style.SAMPLE : Style.NORMAL));
+        }
+        sections.add(new Section("products", I18n.get(lang, "lookup.d.products"), products));
+        sections.add(sources(it, lang));
+        return new LookupDetail(it.name().get(lang), sections);
+    }
+
+    public static LookupDetail institution(Institution in, Catalog catalog, Lang lang) {
+        List<Section> sections = new ArrayList<>();
+        List<Line> head = new ArrayList<>();
+        String place = LookupText.city(lang, in.city());
+        if (in.district() != null && !in.district().isEmpty()) place += " " + in.district().get(lang);
+        head.add(line(LookupText.named(lang, "institutionKind", in.kind()) + " · " + place
+                + (in.tier() == null ? "" : " · " + in.tier())));
+        otherNames(in.name(), lang).ifPresent(head::add);
+        label(in, lang, head);
+        sections.add(new Section("summary", null, head));
+
+        List<Line> designation = new ArrayList<>();
+        Designation d = in.designation();
+        if (d == null) {
+            designation.add(new Line(I18n.get(lang, "lookup.d.notDesignated"), Style.MUTED));
+        } else {
+            String batch = d.batch() == null ? "—" : String.valueOf(d.batch());
+            if (d.batchNote() != null && !d.batchNote().isBlank()) batch += " (" + d.batchNote() + ")";
+            designation.add(new Line(I18n.get(lang, "lookup.d.batch", batch, d.date() == null ? I18n.get(lang, "lookup.d.dateUnknown") : d.date().value(),
+                    LookupText.named(lang, "designationStatus", d.status())), d.isCurrent() ? Style.NORMAL : Style.CAUTION));
+            if (d.removed() != null) designation.add(new Line(I18n.get(lang, "lookup.d.removed", d.removed().value()), Style.CAUTION));
+            if (d.note() != null && !d.note().isBlank()) designation.add(new Line(d.note(), Style.MUTED));
+        }
+        sections.add(new Section("designation", I18n.get(lang, "lookup.d.designation"), designation));
+
+        List<Line> voucher = new ArrayList<>();
+        if (in.voucherPilot() == null) voucher.add(new Line(I18n.get(lang, "lookup.d.voucherNo"), Style.MUTED));
+        else {
+            voucher.add(line(in.voucherPilot().since() == null ? I18n.get(lang, "lookup.d.voucherYesNoDate")
+                    : I18n.get(lang, "lookup.d.voucherYes", in.voucherPilot().since().value())));
+            if (in.voucherPilot().note() != null && !in.voucherPilot().note().isBlank()) voucher.add(new Line(in.voucherPilot().note(), Style.MUTED));
+        }
+        sections.add(new Section("voucher", I18n.get(lang, "lookup.d.voucher"), voucher));
+
+        List<Line> items = new ArrayList<>();
+        List<RegulatedItem> usable = catalog.itemsAt(in.id());
+        for (RegulatedItem it : usable) {
+            Approval a = it.approvals().stream().filter(x -> x.institution().equals(in.id())).findFirst().orElseThrow();
+            String text = it.name().get(lang) + " — " + LookupText.kind(lang, ResultKind.of(it.kind())) + " · "
+                    + I18n.get(lang, "lookup.d.approvedOn", a.date() == null ? I18n.get(lang, "lookup.d.dateUnknown") : a.date().value())
+                    + " · " + LookupText.named(lang, "designationStatus", a.status());
+            if (it.sample()) text += " [" + I18n.get(lang, "lookup.sample") + "]";
+            items.add(new Line(text, it.sample() ? Style.SAMPLE : a.status() == DesignationStatus.CURRENT ? Style.NORMAL : Style.CAUTION));
+        }
+        if (items.isEmpty()) items.add(new Line(I18n.get(lang, "lookup.d.noItems"), Style.MUTED));
+        sections.add(new Section("items", I18n.get(lang, "lookup.d.items", usable.size()), items));
+        sections.add(sources(in, lang));
+        return new LookupDetail(in.name().get(lang), sections);
+    }
+
+    private static Line line(String text) {
+        return new Line(text, Style.NORMAL);
+    }
+
+    private static java.util.Optional<Line> otherNames(LocalizedText name, Lang lang) {
+        Set<String> others = new LinkedHashSet<>(name.all());
+        others.remove(name.get(lang));
+        if (others.isEmpty()) return java.util.Optional.empty();
+        return java.util.Optional.of(new Line(I18n.get(lang, "lookup.d.otherNames", String.join(" / ", others)), Style.MUTED));
+    }
+
+    private static void label(Sourced s, Lang lang, List<Line> lines) {
+        if (s.sample()) lines.add(new Line(I18n.get(lang, "lookup.sample.explain"), Style.SAMPLE));
+        if (s.confidence() == Confidence.LOW) lines.add(new Line(I18n.get(lang, "lookup.lowConfidence"), Style.CAUTION));
+    }
+
+    private static Section sources(Sourced s, Lang lang) {
+        List<Line> lines = new ArrayList<>();
+        for (Source src : s.sources()) {
+            String title = src.title() == null || src.title().isBlank() ? "" : src.title() + " — ";
+            lines.add(line(src.date() == null || src.date().isBlank() ? I18n.get(lang, "lookup.d.sourceNoDate", title + src.url())
+                    : I18n.get(lang, "lookup.d.source", title + src.url(), src.date())));
+        }
+        if (s.sources().isEmpty()) lines.add(new Line(I18n.get(lang, "lookup.d.noSources"), Style.CAUTION));
+        if (s.asOf() != null) lines.add(new Line(I18n.get(lang, "lookup.d.asOf", s.asOf().value()), Style.MUTED));
+        if (s.confidence() != null) lines.add(new Line(I18n.get(lang, "lookup.d.confidence", LookupText.named(lang, "confidence", s.confidence())),
+                s.confidence() == Confidence.LOW ? Style.CAUTION : Style.MUTED));
+        if (s.note() != null && !s.note().isBlank()) lines.add(new Line(I18n.get(lang, "lookup.d.note", s.note()), Style.MUTED));
+        return new Section("sources", I18n.get(lang, "lookup.d.sources"), lines);
+    }
+
+    /** Plain text for the clipboard. */
+    public String asText() {
+        StringBuilder b = new StringBuilder(title).append('\n');
+        for (Section s : sections) {
+            if (s.title() != null) b.append('\n').append(s.title()).append('\n');
+            for (Line l : s.lines()) b.append(s.title() == null ? "" : "  ").append(l.text()).append('\n');
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,456 @@
+package hk.baycover.planning;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import hk.baycover.catalog.CatalogJson;
+import hk.baycover.catalog.PackException;
+import hk.baycover.catalog.Problem;
+import hk.baycover.i18n.I18n;
+import hk.baycover.model.Catalog;
+import hk.baycover.model.City;
+import hk.baycover.model.ClientProfile;
+import hk.baycover.model.Currency;
+import hk.baycover.model.HealthCondition;
+import hk.baycover.model.Lang;
+import hk.baycover.model.LivingPlace;
+import hk.baycover.model.Money;
+import hk.baycover.model.Need;
+import hk.baycover.model.Priority;
+import hk.baycover.model.ResidencyStatus;
+import hk.baycover.model.Sex;
+import hk.baycover.model.SzInsurance;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The client file (JSON), documented in data/README.md ("Client file format"). Reading is strict: every field is
+ * checked and every problem is reported at once as {@code FILE:/pointer: message} in the user's language; nothing is
+ * half-read. {@link #template()} is the example printed by {@code plan --template}.
+ */
+public final class ClientFile {
+
+    /** A read client file: the profile and the language the client reads (for the proposal), when given. */
+    public record Read(ClientProfile profile, Lang language) {
+    }
+
+    public static final int MAX_AGE = 120;
+    public static final int MAX_HORIZON = 40;
+    public static final int MAX_TEXT = 4000;
+    public static final long MAX_BYTES = 1024 * 1024;
+    private static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,79}$");
+    private static final Set<String> FIELDS = Set.of("id", "name", "contact", "language", "birthDate", "age", "sex", "smoker", "residency",
+            "livesIn", "city", "szMedicalInsurance", "szTier", "flags", "existingCover", "conditions", "conditionNote",
+            "preferredInstitutions", "needs", "budget", "horizonYears", "notes");
+    private static final Set<String> FLAGS = Set.of("cssaRecipient", "careHomeWaitlist", "haFollowUpPatient", "mainlandResidencePermit");
+    /** Shenzhen employee medical insurance tiers (一档 / 二档). */
+    public static final List<String> SZ_TIERS = List.of("TIER_1", "TIER_2");
+
+    private final Lang lang;
+    private final Catalog catalog;
+    private final LocalDate today;
+
+    /** {@code catalog} (may be null) is used to check product and institution ids. */
+    public ClientFile(Lang lang, Catalog catalog, LocalDate today) {
+        this.lang = lang;
+        this.catalog = catalog;
+        this.today = today;
+    }
+
+    public Read read(Path path) {
+        String file = path.toString();
+        try {
+            if (Files.size(path) > MAX_BYTES) throw new PackException(List.of(new Problem(file, "", msg("client.tooLarge"))));
+            return read(file, Files.readAllBytes(path));
+        } catch (NoSuchFileException e) {
+            throw new PackException(List.of(new Problem(file, "", msg("pack.noSuchFile"))));
+        } catch (IOException e) {
+            throw new PackException(List.of(new Problem(file, "", msg("pack.unreadable", e.getMessage()))));
+        }
+    }
+
+    public Read read(String file, byte[] bytes) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new PackException(List.of(new Problem(file, "", msg("pack.notUtf8"))));
+        }
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        JsonNode root;
+        try {
+            root = CatalogJson.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : at.getLineNr() + ":" + at.getColumnNr();
+            throw new PackException(List.of(new Problem(file, where, msg("pack.syntax", e.getOriginalMessage()))));
+        }
+        if (root == null || root.isMissingNode()) throw new PackException(List.of(new Problem(file, "", msg("pack.empty"))));
+        if (!root.isObject()) throw new PackException(List.of(new Problem(file, "", msg("client.notObject"))));
+        return parse(file, (ObjectNode) root);
+    }
+
+    /** Validates a parsed tree: every problem at once, or the profile. */
+    public Read parse(String file, ObjectNode root) {
+        Checker c = new Checker(file);
+        Iterator<String> names = root.fieldNames();
+        while (names.hasNext()) {
+            String n = names.next();
+            if (!FIELDS.contains(n)) c.add("/" + n, "client.unknownField", n);
+        }
+        String id = c.id(root, "id");
+        String name = c.text(root, "name");
+        String contact = c.text(root, "contact");
+        Lang language = null;
+        if (root.has("language")) {
+            JsonNode l = root.get("language");
+            language = l.isTextual() ? Lang.parse(l.asText()).orElse(null) : null;
+            if (language == null) c.add("/language", "client.language");
+        }
+        LocalDate birth = null;
+        if (root.has("birthDate")) {
+            JsonNode b = root.get("birthDate");
+            try {
+                if (!b.isTextual() || !b.asText().matches("\\d{4}-\\d{2}-\\d{2}")) throw new DateTimeParseException("shape", b.asText(), 0);
+                birth = LocalDate.parse(b.asText());
+                if (birth.isAfter(today)) {
+                    c.add("/birthDate", "client.birthFuture");
+                    birth = null;
+                } else if (Period.between(birth, today).getYears() > MAX_AGE) {
+                    c.add("/birthDate", "client.birthTooOld", MAX_AGE);
+                    birth = null;
+                }
+            } catch (DateTimeParseException e) {
+                c.add("/birthDate", "client.birthDate");
+            }
+        }
+        Integer age = c.integer(root, "age", 0, MAX_AGE, "client.age");
+        if (!root.has("age") && !root.has("birthDate")) c.add("/age", "client.ageMissing");
+        if (age != null && birth != null && Period.between(birth, today).getYears() != age) {
+            c.add("/age", "client.ageMismatch", age, Period.between(birth, today).getYears());
+        }
+        Sex sex = c.enumValue(root, "sex", Sex.class, true);
+        Boolean smoker = c.bool(root, "smoker");
+        ResidencyStatus residency = c.enumValue(root, "residency", ResidencyStatus.class, true);
+        LivingPlace livesIn = c.enumValue(root, "livesIn", LivingPlace.class, true);
+        City city = c.enumValue(root, "city", City.class, false);
+        if (livesIn == LivingPlace.SHENZHEN && city != null && city != City.SHENZHEN) c.add("/city", "client.cityNotShenzhen", city.name());
+        if (livesIn == LivingPlace.OTHER_GBA && city != null && (!city.isMainlandGba() || city == City.SHENZHEN)) {
+            c.add("/city", "client.cityNotOtherGba", city.name());
+        }
+        SzInsurance sz = c.enumValue(root, "szMedicalInsurance", SzInsurance.class, false);
+        String szTier = null;
+        if (root.has("szTier") && !root.get("szTier").isNull()) {
+            JsonNode t = root.get("szTier");
+            if (!t.isTextual() || !SZ_TIERS.contains(t.asText())) c.add("/szTier", "client.szTier", String.join(", ", SZ_TIERS));
+            else if (sz != SzInsurance.EMPLOYEE) c.add("/szTier", "client.szTierNotEmployee");
+            else szTier = t.asText();
+        }
+        boolean[] flags = new boolean[4];
+        if (root.has("flags")) {
+            JsonNode f = root.get("flags");
+            if (!f.isObject()) c.add("/flags", "client.object");
+            else {
+                f.fieldNames().forEachRemaining(k -> {
+                    if (!FLAGS.contains(k)) c.add("/flags/" + k, "client.unknownField", k);
+                });
+                flags[0] = Boolean.TRUE.equals(c.bool(f, "cssaRecipient", "/flags"));
+                flags[1] = Boolean.TRUE.equals(c.bool(f, "careHomeWaitlist", "/flags"));
+                flags[2] = Boolean.TRUE.equals(c.bool(f, "haFollowUpPatient", "/flags"));
+                flags[3] = Boolean.TRUE.equals(c.bool(f, "mainlandResidencePermit", "/flags"));
+            }
+        }
+        List<String> existing = new ArrayList<>();
+        String existingNote = null;
+        if (root.has("existingCover")) {
+            JsonNode ec = root.get("existingCover");
+            if (!ec.isObject()) c.add("/existingCover", "client.object");
+            else {
+                ec.fieldNames().forEachRemaining(k -> {
+                    if (!k.equals("products") && !k.equals("note")) c.add("/existingCover/" + k, "client.unknownField", k);
+                });
+                existing = c.ids(ec, "products", "/existingCover", true);
+                existingNote = c.text(ec, "note", "/existingCover");
+            }
+        }
+        List<hk.baycover.model.HealthCondition> conditions = new ArrayList<>();
+        if (root.has("conditions")) {
+            JsonNode arr = root.get("conditions");
+            if (!arr.isArray()) c.add("/conditions", "client.array");
+            else {
+                Set<HealthCondition> seen = new LinkedHashSet<>();
+                for (int i = 0; i < arr.size(); i++) {
+                    HealthCondition hc = c.enumOf(arr.get(i), "/conditions/" + i, HealthCondition.class);
+                    if (hc != null && !seen.add(hc)) c.add("/conditions/" + i, "client.duplicate", hc.name());
+                }
+                conditions.addAll(seen);
+            }
+        }
+        String conditionNote = c.text(root, "conditionNote");
+        List<String> preferred = c.ids(root, "preferredInstitutions", "", false);
+        Map<Need, Priority> needs = new EnumMap<>(Need.class);
+        if (!root.has("needs")) c.add("/needs", "client.needsMissing");
+        else {
+            JsonNode n = root.get("needs");
+            if (!n.isObject()) c.add("/needs", "client.needsShape");
+            else {
+                n.fields().forEachRemaining(en -> {
+                    Need need = null;
+                    try {
+                        need = Need.valueOf(en.getKey());
+                    } catch (IllegalArgumentException bad) {
+                        c.add("/needs/" + en.getKey(), "client.unknownNeed", en.getKey(), names(Need.class));
+                    }
+                    Priority pr = c.enumOf(en.getValue(), "/needs/" + en.getKey(), Priority.class);
+                    if (need != null && pr != null) needs.put(need, pr);
+                });
+                if (n.size() == 0) c.add("/needs", "client.needsMissing");
+            }
+        }
+        Money budget = null;
+        if (root.has("budget") && !root.get("budget").isNull()) {
+            JsonNode b = root.get("budget");
+            if (!b.isObject()) c.add("/budget", "client.budgetShape");
+            else {
+                b.fieldNames().forEachRemaining(k -> {
+                    if (!k.equals("amount") && !k.equals("currency")) c.add("/budget/" + k, "client.unknownField", k);
+                });
+                JsonNode a = b.get("amount");
+                BigDecimal amount = null;
+                if (a == null || !a.isNumber()) c.add("/budget/amount", "client.budgetAmount");
+                else if (a.decimalValue().signum() < 0 || a.decimalValue().compareTo(new BigDecimal("1000000000")) > 0 || a.decimalValue().scale() > 2) {
+                    c.add("/budget/amount", "client.budgetAmount");
+                } else amount = a.decimalValue();
+                Currency cur = b.has("currency") ? c.enumOf(b.get("currency"), "/budget/currency", Currency.class) : null;
+                if (!b.has("currency")) c.add("/budget/currency", "client.required");
+                if (amount != null && cur != null) budget = new Money(amount, cur);
+            }
+        }
+        Integer horizon = c.integer(root, "horizonYears", 1, MAX_HORIZON, "client.horizon");
+        if (!root.has("horizonYears")) c.add("/horizonYears", "client.horizonMissing", MAX_HORIZON);
+        String notes = c.text(root, "notes");
+        if (!c.problems.isEmpty()) throw new PackException(c.problems);
+        ClientProfile profile = new ClientProfile(id, name, contact, birth, birth == null ? age : null, sex, smoker, residency, livesIn, city, sz, szTier,
+                flags[0], flags[1], flags[2], flags[3], existing, existingNote, conditions, conditionNote, preferred, needs, budget, horizon, notes);
+        return new Read(profile, language);
+    }
+
+    private String msg(String key, Object... args) {
+        return I18n.get(lang, key, args);
+    }
+
+    static String names(Class<? extends Enum<?>> type) {
+        StringBuilder sb = new StringBuilder();
+        for (Enum<?> e : type.getEnumConstants()) {
+            if (sb.length() > 0) sb.append(", ");
+            sb.append(e.name());
+        }
+        return sb.toString();
+    }
+
+    /** Field checks that collect problems instead of stopping at the first. */
+    private final class Checker {
+        final String file;
+        final List<Problem> problems = new ArrayList<>();
+
+        Checker(String file) {
+            this.file = file;
+        }
+
+        void add(String pointer, String key, Object... args) {
+            problems.add(new Problem(file, pointer, msg(key, args)));
+        }
+
+        String id(JsonNode node, String field) {
+            if (!node.has(field) || node.get(field).isNull()) return null;
+            JsonNode v = node.get(field);
+            if (!v.isTextual() || !ID.matcher(v.asText()).matches()) {
+                add("/" + field, "client.id");
+                return null;
+            }
+            return v.asText();
+        }
+
+        String text(JsonNode node, String field) {
+            return text(node, field, "");
+        }
+
+        String text(JsonNode node, String field, String base) {
+            if (!node.has(field) || node.get(field).isNull()) return null;
+            JsonNode v = node.get(field);
+            if (!v.isTextual()) {
+                add(base + "/" + field, "client.text");
+                return null;
+            }
+            if (v.asText().length() > MAX_TEXT) {
+                add(base + "/" + field, "client.textTooLong", MAX_TEXT);
+                return null;
+            }
+            return v.asText().isBlank() ? null : v.asText().strip();
+        }
+
+        Integer integer(JsonNode node, String field, int min, int max, String key) {
+            if (!node.has(field) || node.get(field).isNull()) return null;
+            JsonNode v = node.get(field);
+            if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < min || v.asInt() > max) {
+                add("/" + field, key, min, max);
+                return null;
+            }
+            return v.asInt();
+        }
+
+        Boolean bool(JsonNode node, String field) {
+            return bool(node, field, "");
+        }
+
+        Boolean bool(JsonNode node, String field, String base) {
+            if (!node.has(field) || node.get(field).isNull()) return null;
+            JsonNode v = node.get(field);
+            if (!v.isBoolean()) {
+                add(base + "/" + field, "client.boolean");
+                return null;
+            }
+            return v.asBoolean();
+        }
+
+        <E extends Enum<E>> E enumValue(JsonNode node, String field, Class<E> type, boolean required) {
+            if (!node.has(field) || node.get(field).isNull()) {
+                if (required) add("/" + field, "client.requiredOneOf", names(type));
+                return null;
+            }
+            return enumOf(node.get(field), "/" + field, type);
+        }
+
+        <E extends Enum<E>> E enumOf(JsonNode v, String pointer, Class<E> type) {
+            if (v != null && v.isTextual()) {
+                try {
+                    return Enum.valueOf(type, v.asText());
+                } catch (IllegalArgumentException bad) {
+                    // reported below
+                }
+            }
+            add(pointer, "client.oneOf", v == null ? "" : v.toString(), names(type));
+            return null;
+        }
+
+        List<String> ids(JsonNode node, String field, String base, boolean products) {
+            List<String> out = new ArrayList<>();
+            if (!node.has(field) || node.get(field).isNull()) return out;
+            JsonNode arr = node.get(field);
+            String at = base + "/" + field;
+            if (!arr.isArray()) {
+                add(at, "client.array");
+                return out;
+            }
+            for (int i = 0; i < arr.size(); i++) {
+                JsonNode v = arr.get(i);
+                if (!v.isTextual() || !ID.matcher(v.asText()).matches()) {
+                    add(at + "/" + i, "client.id");
+                    continue;
+                }
+                String id = v.asText();
+                if (catalog != null) {
+                    boolean known = products ? catalog.product(id).isPresent() : catalog.institution(id).isPresent();
+                    if (!known) {
+                        add(at + "/" + i, products ? "client.unknownProduct" : "client.unknownInstitution", id);
+                        continue;
+                    }
+                }
+                if (out.contains(id)) add(at + "/" + i, "client.duplicate", id);
+                else out.add(id);
+            }
+            return out;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // writing
+
+    /** The client as a client file (pretty JSON), e.g. to export a profile. */
+    public static String write(ClientProfile c, Lang language) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        if (c.id() != null) o.put("id", c.id());
+        if (c.name() != null) o.put("name", c.name());
+        if (c.contact() != null) o.put("contact", c.contact());
+        if (language != null) o.put("language", language.tag());
+        if (c.birthDate() != null) o.put("birthDate", c.birthDate().toString());
+        else if (c.age() != null) o.put("age", c.age());
+        if (c.sex() != null) o.put("sex", c.sex().name());
+        if (c.smoker() != null) o.put("smoker", c.smoker());
+        o.put("residency", c.residency().name());
+        o.put("livesIn", c.livesIn().name());
+        if (c.city() != null) o.put("city", c.city().name());
+        o.put("szMedicalInsurance", c.szMedicalInsurance().name());
+        if (c.szTier() != null) o.put("szTier", c.szTier());
+        ObjectNode flags = o.putObject("flags");
+        flags.put("cssaRecipient", c.cssaRecipient());
+        flags.put("careHomeWaitlist", c.careHomeWaitlist());
+        flags.put("haFollowUpPatient", c.haFollowUpPatient());
+        flags.put("mainlandResidencePermit", c.mainlandResidencePermit());
+        ObjectNode ec = o.putObject("existingCover");
+        ArrayNode ep = ec.putArray("products");
+        c.existingProducts().forEach(ep::add);
+        if (c.existingCoverNote() != null) ec.put("note", c.existingCoverNote());
+        ArrayNode cond = o.putArray("conditions");
+        c.conditions().forEach(h -> cond.add(h.name()));
+        if (c.conditionNote() != null) o.put("conditionNote", c.conditionNote());
+        ArrayNode pref = o.putArray("preferredInstitutions");
+        c.preferredInstitutions().forEach(pref::add);
+        ObjectNode needs = o.putObject("needs");
+        for (Need n : Need.values()) if (c.needs().containsKey(n)) needs.put(n.name(), c.needs().get(n).name());
+        if (c.budget() != null) {
+            ObjectNode b = o.putObject("budget");
+            b.put("amount", c.budget().amount());
+            b.put("currency", c.budget().currency().name());
+        }
+        o.put("horizonYears", c.horizon());
+        if (c.notes() != null) o.put("notes", c.notes());
+        try {
+            return CatalogJson.output().writerWithDefaultPrettyPrinter().writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The example client printed by {@code plan --template}: a Hong Kong retiree planning to live in Shenzhen. */
+    public static ClientProfile templateProfile() {
+        Map<Need, Priority> needs = new EnumMap<>(Need.class);
+        needs.put(Need.INPATIENT, Priority.MUST_HAVE);
+        needs.put(Need.CANCER_TREATMENT, Priority.NICE_TO_HAVE);
+        needs.put(Need.GBA_DRUG, Priority.NICE_TO_HAVE);
+        needs.put(Need.SPECIALIST_OUTPATIENT, Priority.NICE_TO_HAVE);
+        needs.put(Need.GENERAL_OUTPATIENT, Priority.NICE_TO_HAVE);
+        needs.put(Need.EMERGENCY_AMBULANCE, Priority.NICE_TO_HAVE);
+        return new ClientProfile(null, "Chan Tai Man (example)", null, null, 65, Sex.M, false, ResidencyStatus.HK_PERMANENT_RESIDENT,
+                LivingPlace.HONG_KONG, City.SHENZHEN, SzInsurance.NONE, null, false, false, false, false, List.of(),
+                "none besides the Elderly Health Care Voucher", List.of(), null, List.of(), needs,
+                new Money(new BigDecimal("30000"), Currency.HKD), 10, null);
+    }
+
+    public static String template(Lang language) {
+        return write(templateProfile(), language);
+    }
+}

@@ -1,0 +1,439 @@
+package hk.baycover.report;
+
+import hk.baycover.i18n.I18n;
+import hk.baycover.model.Catalog;
+import hk.baycover.model.ClientProfile;
+import hk.baycover.model.CoverageLevel;
+import hk.baycover.model.EligibilityResult;
+import hk.baycover.model.FxRate;
+import hk.baycover.model.Lang;
+import hk.baycover.model.Layer;
+import hk.baycover.model.Money;
+import hk.baycover.model.Need;
+import hk.baycover.model.Priority;
+import hk.baycover.model.Product;
+import hk.baycover.model.ProgressMonitor;
+import hk.baycover.model.Reason;
+import hk.baycover.model.Source;
+import hk.baycover.planning.Adjudicator;
+import hk.baycover.planning.Amounts;
+import hk.baycover.planning.PlanReport;
+import hk.baycover.planning.PremiumProjection;
+import hk.baycover.planning.Recommendation;
+
+import java.awt.Color;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static hk.baycover.report.ProposalPdfBuilder.Cell;
+
+/**
+ * The client's proposal as a PDF in the client's language (繁 / 简 / EN), A4: client summary, the plan by layer, the
+ * premium projection (chart and table), coverage per need with the deciding rule, each episode with what every layer
+ * pays on every line and why, the gaps left, the recommendation's reasoning when there is one, sources with as-of
+ * dates, sample labels on illustrative figures, a disclaimer and page numbers. Everything comes from one
+ * {@link PlanReport}, so the PDF says exactly what the screen and the CLI say.
+ */
+public final class ProposalPdf {
+
+    private static final Color[] PALETTE = {
+            new Color(0x0b, 0x6e, 0x69), new Color(0xe6, 0xab, 0x02), new Color(0x5e, 0x3c, 0x99), new Color(0xd9, 0x5f, 0x02),
+            new Color(0x1b, 0x9e, 0x77), new Color(0x66, 0x66, 0x66), new Color(0xe7, 0x29, 0x8a), new Color(0x2c, 0x7f, 0xb8)};
+
+    private final Catalog catalog;
+    private final Lang lang;
+
+    public ProposalPdf(Catalog catalog, Lang lang) {
+        this.catalog = catalog;
+        this.lang = lang;
+    }
+
+    private String t(String key, Object... args) {
+        return I18n.get(lang, key, args);
+    }
+
+    private String reason(Reason r) {
+        return I18n.reason(lang, r);
+    }
+
+    private String name(String productId) {
+        return catalog.product(productId).map(p -> p.name().get(lang)).orElse(productId);
+    }
+
+    private String institution(String id) {
+        if (id == null) return "";
+        return catalog.institution(id).map(i -> i.name().get(lang)).orElse(id);
+    }
+
+    /** Renders the proposal; {@code recommendation} may be null. */
+    public byte[] render(PlanReport report, Recommendation recommendation, ProgressMonitor monitor) {
+        ProgressMonitor m = monitor == null ? ProgressMonitor.NONE : monitor;
+        try (ProposalPdfBuilder pdf = new ProposalPdfBuilder(t("pdf.title"), t("pdf.subject"), lang.tag())) {
+            String asOf = report.datasetAsOf() == null ? "—" : report.datasetAsOf().value();
+            pdf.footer(t("pdf.footer", asOf, report.today().toString()));
+            pdf.newPage();
+            m.progress(1, 8, null);
+            title(pdf, report);
+            client(pdf, report.client());
+            m.checkCancelled();
+            m.progress(2, 8, null);
+            plan(pdf, report);
+            m.progress(3, 8, null);
+            projection(pdf, report);
+            m.checkCancelled();
+            m.progress(4, 8, null);
+            coverage(pdf, report);
+            m.progress(5, 8, null);
+            episodes(pdf, report);
+            m.checkCancelled();
+            m.progress(6, 8, null);
+            gaps(pdf, report);
+            if (recommendation != null) recommendation(pdf, report, recommendation);
+            m.progress(7, 8, null);
+            sources(pdf, report);
+            disclaimer(pdf);
+            byte[] bytes = pdf.finish((i, n) -> t("pdf.page", i, n));
+            m.progress(8, 8, null);
+            return bytes;
+        }
+    }
+
+    private void title(ProposalPdfBuilder pdf, PlanReport r) {
+        pdf.paragraph(t("pdf.title"), 20, ProposalPdfBuilder.ACCENT);
+        String title = r.plan().title() == null ? "" : r.plan().title();
+        if (!title.isBlank()) pdf.paragraph(title, 13, ProposalPdfBuilder.TEXT);
+        pdf.paragraph(t("pdf.prepared", r.today().format(DateTimeFormatter.ISO_LOCAL_DATE),
+                r.datasetAsOf() == null ? "—" : r.datasetAsOf().value(), r.plan().startDate().toString()), 9, ProposalPdfBuilder.MUTED);
+        if (r.anySample()) pdf.paragraph(t("pdf.sampleLegend"), 9, ProposalPdfBuilder.SAMPLE);
+        pdf.gap(6);
+    }
+
+    private void client(ProposalPdfBuilder pdf, ClientProfile c) {
+        pdf.heading(t("pdf.client"), 13);
+        List<List<Cell>> rows = new ArrayList<>();
+        if (c.name() != null) rows.add(row(t("pdf.client.name"), c.name()));
+        String age = c.birthDate() != null ? t("pdf.client.ageBirth", c.ageOn(java.time.LocalDate.now(), hk.baycover.model.AgeBasis.LAST_BIRTHDAY,
+                java.time.LocalDate.now()), c.birthDate().toString()) : String.valueOf(c.age());
+        rows.add(row(t("pdf.client.age"), age));
+        rows.add(row(t("pdf.client.sex"), c.sex() == null ? "—" : I18n.enumName(lang, c.sex())));
+        rows.add(row(t("pdf.client.residency"), I18n.enumName(lang, c.residency())));
+        rows.add(row(t("pdf.client.livesIn"), I18n.enumName(lang, c.livesIn()) + (c.city() == null ? "" : " · " + I18n.enumName(lang, c.city()))));
+        rows.add(row(t("pdf.client.sz"), I18n.enumName(lang, c.szMedicalInsurance()) + (c.szTier() == null ? "" : " · " + t("szTier." + c.szTier()))));
+        List<String> flags = new ArrayList<>();
+        if (c.cssaRecipient()) flags.add(t("requirement.CSSA_RECIPIENT"));
+        if (c.careHomeWaitlist()) flags.add(t("requirement.CARE_HOME_WAITLIST"));
+        if (c.haFollowUpPatient()) flags.add(t("requirement.HA_FOLLOW_UP_PATIENT"));
+        if (c.mainlandResidencePermit()) flags.add(t("requirement.MAINLAND_RESIDENCE_PERMIT"));
+        if (!flags.isEmpty()) rows.add(row(t("pdf.client.flags"), String.join("; ", flags)));
+        List<String> existing = new ArrayList<>();
+        for (String id : c.existingProducts()) existing.add(name(id));
+        if (c.existingCoverNote() != null) existing.add(c.existingCoverNote());
+        rows.add(row(t("pdf.client.existing"), existing.isEmpty() ? t("pdf.none") : String.join("; ", existing)));
+        List<String> cond = new ArrayList<>();
+        c.conditions().forEach(h -> cond.add(I18n.enumName(lang, h)));
+        if (c.conditionNote() != null) cond.add(c.conditionNote());
+        rows.add(row(t("pdf.client.conditions"), cond.isEmpty() ? t("pdf.none") : String.join("; ", cond)));
+        List<String> pref = new ArrayList<>();
+        c.preferredInstitutions().forEach(i -> pref.add(institution(i)));
+        if (!pref.isEmpty()) rows.add(row(t("pdf.client.preferred"), String.join("; ", pref)));
+        List<String> needs = new ArrayList<>();
+        for (Need n : Need.values()) {
+            Priority p = c.needs().get(n);
+            if (p != null) needs.add(I18n.enumName(lang, n) + " (" + I18n.enumName(lang, p) + ")");
+        }
+        rows.add(row(t("pdf.client.needs"), needs.isEmpty() ? t("pdf.none") : String.join("; ", needs)));
+        rows.add(row(t("pdf.client.budget"), c.budget() == null ? t("pdf.noBudget") : t("pdf.perYear", Amounts.format(c.budget()))));
+        rows.add(row(t("pdf.client.horizon"), t("pdf.years", c.horizon())));
+        pdf.table(new float[] {0.3f, 0.7f}, List.of(t("pdf.field"), t("pdf.value")), rows, 9.5f);
+    }
+
+    private static List<Cell> row(String a, String b) {
+        return List.of(Cell.of(a), Cell.of(b));
+    }
+
+    private void plan(ProposalPdfBuilder pdf, PlanReport r) {
+        pdf.heading(t("pdf.plan"), 13);
+        pdf.paragraph(t("pdf.plan.intro", I18n.enumName(lang, r.careRegion())), 9.5f, ProposalPdfBuilder.MUTED);
+        if (r.layered().isEmpty()) {
+            pdf.paragraph(t("pdf.plan.empty"), 10, ProposalPdfBuilder.ERROR);
+            return;
+        }
+        List<List<Cell>> rows = new ArrayList<>();
+        PremiumProjection.Year first = r.projection().years().isEmpty() ? null : r.projection().years().get(0);
+        for (Layer layer : Layer.values()) {
+            for (Product p : r.layered()) {
+                if (p.layer() != layer) continue;
+                EligibilityResult e = r.eligibilityOf(p.id());
+                String premium = "—";
+                boolean sample = p.sample() || p.premiums().sample();
+                if (first != null) {
+                    for (PremiumProjection.Cell c : first.cells()) {
+                        if (!c.productId().equals(p.id())) continue;
+                        premium = c.converted().map(Amounts::format).orElse(reason(c.reason()));
+                    }
+                }
+                String provider = p.provider() == null ? "" : p.provider().get(lang);
+                String elig = e == null ? "" : e.eligible() ? t("pdf.eligible") : t("pdf.notEligible") + ": "
+                        + String.join("; ", e.blocking().stream().map(this::reason).toList());
+                rows.add(List.of(Cell.of(I18n.enumName(lang, layer)),
+                        Cell.of(p.name().get(lang) + (provider.isBlank() ? "" : "\n" + provider)),
+                        Cell.of(I18n.enumName(lang, p.kind())),
+                        new Cell(premium + (sample ? "\n" + t("sample.badge") : ""), sample ? ProposalPdfBuilder.SAMPLE : ProposalPdfBuilder.TEXT),
+                        new Cell(elig, e != null && !e.eligible() ? ProposalPdfBuilder.ERROR : ProposalPdfBuilder.TEXT)));
+            }
+        }
+        pdf.table(new float[] {0.13f, 0.32f, 0.18f, 0.17f, 0.20f},
+                List.of(t("pdf.layer"), t("pdf.product"), t("pdf.kind"), t("pdf.premiumYear1"), t("pdf.eligibility")), rows, 9);
+        if (!r.missingProducts().isEmpty()) pdf.paragraph(t("pdf.plan.missing", String.join(", ", r.missingProducts())), 9, ProposalPdfBuilder.ERROR);
+    }
+
+    private void projection(ProposalPdfBuilder pdf, PlanReport r) {
+        PremiumProjection.Result proj = r.projection();
+        pdf.heading(t("pdf.projection"), 13);
+        pdf.paragraph(t("pdf.projection.intro", proj.currency().name()), 9.5f, ProposalPdfBuilder.MUTED);
+        chart(pdf, r);
+        List<List<Cell>> rows = new ArrayList<>();
+        for (PremiumProjection.Year y : proj.years()) {
+            List<String> parts = new ArrayList<>();
+            for (PremiumProjection.Cell c : y.cells()) {
+                String v = c.ended() ? t("pdf.ended") : c.converted().map(Amounts::format).orElse(t("pdf.unknown"));
+                parts.add(name(c.productId()) + ": " + v + (c.sample() && !c.ended() ? " *" : ""));
+            }
+            String total = Amounts.format(y.total()) + (y.complete() ? "" : " + " + t("pdf.unknown"));
+            Color color = y.overBudget() ? ProposalPdfBuilder.ERROR : y.sample() ? ProposalPdfBuilder.SAMPLE : ProposalPdfBuilder.TEXT;
+            rows.add(List.of(Cell.of(String.valueOf(y.year())), Cell.of(y.from().toString()), Cell.of(String.valueOf(y.age())),
+                    new Cell(total + (y.overBudget() ? "\n" + t("pdf.overBudget") : ""), color), Cell.of(String.join("\n", parts))));
+        }
+        pdf.table(new float[] {0.07f, 0.15f, 0.07f, 0.21f, 0.50f},
+                List.of(t("pdf.year"), t("pdf.from"), t("pdf.age"), t("pdf.total"), t("pdf.byProduct")), rows, 8.5f);
+        pdf.paragraph(t("pdf.projection.total", Amounts.format(proj.total()), proj.years().size())
+                + (proj.complete() ? "" : " " + t("pdf.projection.incomplete")), 10, ProposalPdfBuilder.TEXT);
+        if (proj.sample()) pdf.paragraph(t("pdf.projection.sample"), 9, ProposalPdfBuilder.SAMPLE);
+        List<String> fx = new ArrayList<>();
+        for (FxRate rate : r.plan().fx().rates()) {
+            fx.add(t("pdf.fxRate", rate.from().name(), Amounts.rate(rate.rate()), rate.to().name(), rate.asOf() == null ? "—" : rate.asOf().value(),
+                    rate.source() == null ? "" : rate.source()) + (rate.sample() ? " (" + t("sample.badge") + ")" : ""));
+        }
+        pdf.paragraph(t("pdf.fx") + " " + String.join("; ", fx), 8.5f, ProposalPdfBuilder.MUTED);
+    }
+
+    /** Stacked bars per policy year (one colour per product), the budget as a line, unknown years outlined. */
+    private void chart(ProposalPdfBuilder pdf, PlanReport r) {
+        PremiumProjection.Result proj = r.projection();
+        if (proj.years().isEmpty()) return;
+        float height = 190;
+        float bottom = pdf.reserve(height + 40);
+        float left = pdf.left() + 55;
+        float width = pdf.width() - 60;
+        float base = bottom + 30;
+        BigDecimal max = BigDecimal.ONE;
+        for (PremiumProjection.Year y : proj.years()) max = max.max(y.total().amount());
+        if (proj.budget() != null) max = max.max(proj.budget().amount());
+        max = niceCeiling(max);
+        pdf.line(left, base, left + width, base, ProposalPdfBuilder.MUTED, 0.8f);
+        pdf.line(left, base, left, base + height, ProposalPdfBuilder.MUTED, 0.8f);
+        for (int i = 0; i <= 4; i++) {
+            BigDecimal v = max.multiply(BigDecimal.valueOf(i)).divide(BigDecimal.valueOf(4), 0, RoundingMode.HALF_UP);
+            float yy = base + height * i / 4f;
+            if (i > 0) pdf.line(left, yy, left + width, yy, ProposalPdfBuilder.RULE, 0.3f);
+            String label = Amounts.number(v).replace(".00", "");
+            pdf.textAt(label, left - 4 - pdf.textWidth(label, 7), yy - 2, 7, ProposalPdfBuilder.MUTED);
+        }
+        int n = proj.years().size();
+        float slot = width / n;
+        float bar = Math.min(28, slot * 0.65f);
+        Map<String, Color> colors = new LinkedHashMap<>();
+        for (Product p : r.layered()) colors.put(p.id(), PALETTE[colors.size() % PALETTE.length]);
+        for (int i = 0; i < n; i++) {
+            PremiumProjection.Year y = proj.years().get(i);
+            float x = left + slot * i + (slot - bar) / 2;
+            float stack = base;
+            for (PremiumProjection.Cell c : y.cells()) {
+                if (c.converted().isEmpty()) continue;
+                float h = (float) (c.converted().get().amount().doubleValue() / max.doubleValue() * height);
+                if (h <= 0) continue;
+                pdf.rect(x, stack, bar, h, colors.getOrDefault(c.productId(), ProposalPdfBuilder.ACCENT), null);
+                stack += h;
+            }
+            if (!y.complete()) {
+                pdf.rect(x, stack, bar, 14, null, ProposalPdfBuilder.SAMPLE);
+                pdf.textAt("?", x + bar / 2 - 2, stack + 3, 8, ProposalPdfBuilder.SAMPLE);
+            }
+            String label = String.valueOf(y.year());
+            pdf.textAt(label, x + bar / 2 - pdf.textWidth(label, 7) / 2, base - 10, 7, ProposalPdfBuilder.MUTED);
+            String age = String.valueOf(y.age());
+            pdf.textAt(age, x + bar / 2 - pdf.textWidth(age, 6.5f) / 2, base - 19, 6.5f, ProposalPdfBuilder.MUTED);
+        }
+        pdf.textAt(t("pdf.chart.axis"), left - 50, base - 19, 6.5f, ProposalPdfBuilder.MUTED);
+        if (proj.budget() != null) {
+            float yy = base + (float) (proj.budget().amount().doubleValue() / max.doubleValue() * height);
+            for (float x = left; x < left + width; x += 8) pdf.line(x, yy, Math.min(x + 4, left + width), yy, ProposalPdfBuilder.ERROR, 1f);
+            pdf.textAt(t("pdf.chart.budget", Amounts.format(proj.budget())), left + width - 150, yy + 3, 7, ProposalPdfBuilder.ERROR);
+        }
+        // legend
+        float lx = left;
+        float ly = bottom + 2;
+        for (Map.Entry<String, Color> e : colors.entrySet()) {
+            String label = name(e.getKey());
+            if (label.length() > 28) label = label.substring(0, 27) + "...";
+            float w = pdf.textWidth(label, 7) + 18;
+            if (lx + w > left + width) break;
+            pdf.rect(lx, ly, 8, 8, e.getValue(), null);
+            pdf.textAt(label, lx + 11, ly + 1, 7, ProposalPdfBuilder.TEXT);
+            lx += w;
+        }
+    }
+
+    static BigDecimal niceCeiling(BigDecimal v) {
+        double d = v.doubleValue();
+        if (d <= 0) return BigDecimal.ONE;
+        double mag = Math.pow(10, Math.floor(Math.log10(d)));
+        double[] steps = {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10};
+        for (double s : steps) if (s * mag >= d) return BigDecimal.valueOf(s * mag).setScale(0, RoundingMode.CEILING);
+        return BigDecimal.valueOf(10 * mag);
+    }
+
+    private void coverage(ProposalPdfBuilder pdf, PlanReport r) {
+        pdf.heading(t("pdf.coverage"), 13);
+        List<List<Cell>> rows = new ArrayList<>();
+        for (PlanReport.NeedCover nc : r.coverage()) {
+            Color color = nc.level() == CoverageLevel.FULL ? ProposalPdfBuilder.ACCENT : nc.level() == CoverageLevel.PARTIAL ? ProposalPdfBuilder.SAMPLE
+                    : ProposalPdfBuilder.ERROR;
+            String rules = String.join("; ", nc.rules().stream().map(this::reason).toList());
+            if (nc.coverEndsAfterYear() != null) rules += (rules.isEmpty() ? "" : "; ") + t("pdf.coverEnds", nc.coverEndsAfterYear());
+            rows.add(List.of(Cell.of(I18n.enumName(lang, nc.need())), Cell.of(nc.priority() == null ? "" : I18n.enumName(lang, nc.priority())),
+                    new Cell(I18n.enumName(lang, nc.level()), color), Cell.of(nc.decidingProduct() == null ? "—" : name(nc.decidingProduct())),
+                    Cell.of(rules)));
+        }
+        pdf.table(new float[] {0.2f, 0.12f, 0.1f, 0.22f, 0.36f},
+                List.of(t("pdf.need"), t("pdf.priority"), t("pdf.level"), t("pdf.decidedBy"), t("pdf.rule")), rows, 8.5f);
+    }
+
+    private void episodes(ProposalPdfBuilder pdf, PlanReport r) {
+        pdf.heading(t("pdf.scenarios"), 13);
+        if (r.episodes().isEmpty()) {
+            pdf.paragraph(t("pdf.scenarios.none"), 9.5f, ProposalPdfBuilder.MUTED);
+            return;
+        }
+        pdf.paragraph(t("pdf.scenarios.intro"), 9, ProposalPdfBuilder.MUTED);
+        for (Adjudicator.EpisodeResult e : r.episodes()) {
+            pdf.ensure(80);
+            pdf.paragraph(e.scenario().name().get(lang) + (e.scenario().sample() ? "  [" + t("sample.badge") + "]" : ""), 11.5f, ProposalPdfBuilder.ACCENT);
+            pdf.paragraph(t("pdf.episode.when", e.eventDate().toString(), e.run().eventDay(), e.policyYear())
+                    + (e.run().preExisting() ? " " + t("pdf.episode.preExisting") : ""), 8.5f, ProposalPdfBuilder.MUTED);
+            List<List<Cell>> rows = new ArrayList<>();
+            for (Adjudicator.LineResult l : e.lines()) {
+                String what = (l.line().description() == null ? l.line().id() : l.line().description().get(lang))
+                        + "\n" + I18n.enumName(lang, l.line().need()) + (l.line().institution() == null ? "" : " · " + institution(l.line().institution()))
+                        + (l.line().item() == null ? "" : " · " + catalog.item(l.line().item()).map(i -> i.name().get(lang)).orElse(l.line().item()));
+                List<String> pays = new ArrayList<>();
+                for (Adjudicator.Payment p : l.payments()) {
+                    pays.add(name(p.product()) + ": " + Amounts.format(p.amount()) + " — " + I18n.enumName(lang, p.rule()));
+                }
+                if (pays.isEmpty()) pays.add(t("pdf.noLayers"));
+                boolean sample = l.line().sample();
+                rows.add(List.of(Cell.of(what), new Cell(Amounts.format(l.cost()) + (sample ? "\n" + t("sample.badge") : ""),
+                                sample ? ProposalPdfBuilder.SAMPLE : ProposalPdfBuilder.TEXT),
+                        Cell.of(String.join("\n", pays)), new Cell(Amounts.format(l.outOfPocket()), l.outOfPocket().isPositive() ? ProposalPdfBuilder.ERROR
+                                : ProposalPdfBuilder.TEXT)));
+            }
+            pdf.table(new float[] {0.33f, 0.15f, 0.37f, 0.15f},
+                    List.of(t("pdf.line"), t("pdf.cost"), t("pdf.payments"), t("pdf.outOfPocket")), rows, 8);
+            pdf.paragraph(t("pdf.episode.totals", Amounts.format(e.totalCost()), Amounts.format(e.totalPaid()), Amounts.format(e.totalOutOfPocket())),
+                    10, ProposalPdfBuilder.TEXT);
+            // per-line explanation
+            pdf.paragraph(t("pdf.explanation"), 9.5f, ProposalPdfBuilder.ACCENT);
+            for (Adjudicator.LineResult l : e.lines()) {
+                String head = (l.line().description() == null ? l.line().id() : l.line().description().get(lang)) + " — " + Amounts.format(l.cost());
+                pdf.paragraph(head, 8.5f, ProposalPdfBuilder.TEXT, 6);
+                for (Adjudicator.Payment p : l.payments()) {
+                    String steps = String.join("; ", p.steps().stream().map(this::reason).toList());
+                    pdf.paragraph("• " + name(p.product()) + " (" + I18n.enumName(lang, p.layer()) + "): " + Amounts.format(p.amount()) + ". "
+                            + I18n.enumName(lang, p.rule()) + ". " + steps, 7.5f, ProposalPdfBuilder.MUTED, 14);
+                }
+                for (Reason note : l.notes()) pdf.paragraph("• " + reason(note), 7.5f, ProposalPdfBuilder.SAMPLE, 14);
+                pdf.paragraph(t("pdf.youPay", Amounts.format(l.outOfPocket())), 7.5f, ProposalPdfBuilder.TEXT, 14);
+            }
+            pdf.gap(6);
+        }
+    }
+
+    private void gaps(ProposalPdfBuilder pdf, PlanReport r) {
+        pdf.heading(t("pdf.gaps"), 13);
+        if (r.gaps().isEmpty()) {
+            pdf.paragraph(t("pdf.gaps.none"), 9.5f, ProposalPdfBuilder.TEXT);
+        }
+        for (PlanReport.Gap g : r.gaps()) {
+            String prefix = g.priority() == null ? "" : "[" + I18n.enumName(lang, g.priority()) + "] ";
+            pdf.paragraph("• " + prefix + reason(g.reason()), 9.5f, g.reason().blocks() ? ProposalPdfBuilder.ERROR : ProposalPdfBuilder.TEXT, 6);
+        }
+        for (Adjudicator.EpisodeResult e : r.episodes()) {
+            if (e.totalOutOfPocket().isPositive()) {
+                pdf.paragraph("• " + t("pdf.gaps.episode", e.scenario().name().get(lang), Amounts.format(e.totalOutOfPocket())), 9.5f,
+                        ProposalPdfBuilder.TEXT, 6);
+            }
+        }
+    }
+
+    private void recommendation(ProposalPdfBuilder pdf, PlanReport r, Recommendation rec) {
+        pdf.heading(t("pdf.recommendation"), 13);
+        if (!rec.found()) {
+            pdf.paragraph(t("rec.none"), 10, ProposalPdfBuilder.ERROR);
+            for (Reason m : rec.missing()) pdf.paragraph("• " + reason(m), 9, ProposalPdfBuilder.TEXT, 6);
+            return;
+        }
+        pdf.paragraph(t("pdf.rec.summary", String.join(", ", rec.productIds().stream().map(this::name).toList()), Amounts.format(rec.total()),
+                rec.perYear().size()) + (rec.unknownPremiums() > 0 ? " " + t("rec.unknownCounted", rec.unknownPremiums()) : ""), 10, ProposalPdfBuilder.TEXT);
+        for (Recommendation.Alternative a : rec.alternatives()) {
+            pdf.paragraph("• " + t("pdf.rec.alternative", name(a.without()), String.join(", ", a.productIds().stream().map(this::name).toList()),
+                    Amounts.format(a.total()), Amounts.format(a.extra())), 8.5f, ProposalPdfBuilder.TEXT, 6);
+        }
+        List<List<Cell>> rows = new ArrayList<>();
+        for (Recommendation.Verdict v : rec.verdicts()) {
+            rows.add(List.of(Cell.of(name(v.productId())), new Cell(t("rec.verdict." + v.code().name()), v.chosen() ? ProposalPdfBuilder.ACCENT : ProposalPdfBuilder.MUTED),
+                    Cell.of(String.join("; ", v.reasons().stream().map(this::reason).toList()))));
+        }
+        pdf.table(new float[] {0.3f, 0.18f, 0.52f}, List.of(t("pdf.product"), t("pdf.inOut"), t("pdf.why")), rows, 8);
+    }
+
+    private void sources(ProposalPdfBuilder pdf, PlanReport r) {
+        pdf.heading(t("pdf.sources"), 13);
+        pdf.paragraph(t("pdf.sources.dataset", r.datasetAsOf() == null ? "—" : r.datasetAsOf().value()), 9, ProposalPdfBuilder.TEXT);
+        Set<String> seen = new LinkedHashSet<>();
+        for (PlanReport.SourceRef s : r.sources()) {
+            String label = (s.kind().equals("product") ? name(s.id()) : episodeName(r, s.id())) + " — " + t("pdf.asOf", s.asOf() == null ? "—" : s.asOf().value())
+                    + (s.sample() ? " · " + t("sample.badge") : "") + (s.kind().equals("userScenario") ? " · " + t("pdf.userScenario") : "");
+            pdf.paragraph(label, 9, s.sample() ? ProposalPdfBuilder.SAMPLE : ProposalPdfBuilder.TEXT, 0);
+            for (Source src : s.sources()) {
+                if (!seen.add(s.id() + src.url())) continue;
+                pdf.paragraph(src.url() + (src.date() == null ? "" : " (" + src.date() + ")"), 7.5f, ProposalPdfBuilder.MUTED, 10);
+            }
+        }
+    }
+
+    private String episodeName(PlanReport r, String id) {
+        return r.episodes().stream().filter(e -> e.scenario().id().equals(id)).map(e -> e.scenario().name().get(lang)).findFirst().orElse(id);
+    }
+
+    private void disclaimer(ProposalPdfBuilder pdf) {
+        pdf.heading(t("pdf.disclaimer"), 12);
+        pdf.paragraph(t("pdf.disclaimer.text"), 8.5f, ProposalPdfBuilder.MUTED);
+    }
+
+    /** The datasets a proposal was computed on, as {@code id@version, ...} (for the audit log and the proposal record). */
+    public static String datasetVersions(Catalog catalog) {
+        return String.join(", ", catalog.datasets().stream().map(d -> d.id() + "@" + d.version()).toList());
+    }
+
+    /** Money as text in this report's conventions (for callers that label files or dialogs). */
+    public static String money(Money m) {
+        return Amounts.format(m);
+    }
+}

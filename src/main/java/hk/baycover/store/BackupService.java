@@ -1,0 +1,608 @@
+package hk.baycover.store;
+
+import hk.baycover.model.ProgressMonitor;
+import hk.baycover.model.UserError;
+import hk.baycover.trust.AuditAction;
+import hk.baycover.trust.AuditEntry;
+import org.sqlite.SQLiteConnection;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Backups and restores of a data folder's database.
+ *
+ * <p><b>Backup</b> uses SQLite's online backup API in one step (one read transaction: a consistent snapshot while
+ * other connections keep working), into a temporary file beside the target, which is switched to rollback-journal
+ * mode (one self-contained file), checked, flushed to disk and only then renamed onto the target.
+ *
+ * <p><b>Restore</b> never half-applies. The candidate is first copied to a temporary file in the data folder and
+ * checked there: SQLite header, full {@code integrity_check}, {@code foreign_key_check}, a BayCover schema whose
+ * migrations this build knows (none newer than {@link Database#latestMigration()}) and whose tables, indexes and
+ * triggers are exactly what those migrations create, and a catalog that loads. Only then, with no other connection
+ * open (the caller holds the folder exclusively; in this process {@link Database#alone} waits for running work), the
+ * current database is saved as an automatic backup (or, if corrupt, copied aside with its WAL), its WAL is
+ * checkpointed and removed — so no stale WAL can ever be replayed onto the new file — and the checked copy is renamed
+ * over it in one atomic rename. A crash at any moment leaves either the old database or the new one.
+ *
+ * <p><b>Automatic backups</b> ({@code backups/auto-*.db}, the newest {@link #KEEP} kept) are taken before every
+ * migration, import and restore of a database that holds anything.
+ */
+public final class BackupService {
+
+    /** Automatic backups kept. */
+    public static final int KEEP = 5;
+    public static final String DIR = "backups";
+    private static final String AUTO = "auto-";
+    private static final String RESTORE_TEMP = ".restore-";
+    private static final String INSPECT_TEMP = ".inspect-";
+    private static final Logger LOG = Logger.getLogger(BackupService.class.getName());
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    /** A backup written. */
+    public record Report(Path file, long bytes, String sha256, int schemaVersion, int datasets) {
+    }
+
+    /** A backup file that passed every check, and what it holds. */
+    public record Candidate(Path file, String sha256, int schemaVersion, int datasets, long auditEntries, boolean passphraseSet) {
+    }
+
+    /** An automatic backup in {@code backups/}. */
+    public record AutoBackup(Path file, Instant at, String reason, long bytes) {
+    }
+
+    private final Database db;
+
+    public BackupService(Database db) {
+        this.db = db;
+    }
+
+    public Path dataDir() {
+        return db.file().getParent();
+    }
+
+    // ------------------------------------------------------------------------------------------------ backup
+
+    /** Writes a consistent copy of the database to {@code target} while others keep working; records it in the audit log. */
+    public Report backup(Path target, boolean overwrite, ProgressMonitor monitor) {
+        Path t = target.toAbsolutePath().normalize();
+        Path live = db.file().toAbsolutePath().normalize();
+        if (t.equals(live) || t.toString().equals(live + "-wal") || t.toString().equals(live + "-shm")) {
+            throw new UserError("trust.backup.ontoLive", t);
+        }
+        if (Files.isDirectory(t)) throw new UserError("trust.backup.isDirectory", t);
+        if (Files.exists(t) && !overwrite) throw new UserError("trust.backup.exists", t);
+        monitor.checkCancelled();
+        db.read(c -> {
+            copy(c, t, monitor);
+            return null;
+        });
+        Report r = describe(t);
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("file", t.getFileName().toString());
+        d.put("sha256", r.sha256());
+        d.put("bytes", String.valueOf(r.bytes()));
+        d.put("schema", String.valueOf(r.schemaVersion()));
+        new AuditStore(db).append(AuditEntry.of(AuditAction.BACKUP_CREATED, "database", null, null, d));
+        LOG.info(() -> "backup written: " + t);
+        return r;
+    }
+
+    /**
+     * Takes an automatic backup into {@code backups/} and prunes the oldest beyond {@link #KEEP}. Skipped (empty
+     * result) when the database holds nothing. A backup that cannot be written stops the change it was to protect.
+     */
+    public static Optional<Path> rolling(Database db, String reason) {
+        return db.read(c -> {
+            if (!hasContent(c)) return Optional.<Path>empty();
+            Path dir = db.file().getParent().resolve(DIR);
+            Path target;
+            try {
+                Files.createDirectories(dir);
+                target = dir.resolve(AUTO + STAMP.format(Instant.now()) + "-" + reason + ".db");
+                for (int n = 2; Files.exists(target); n++) target = dir.resolve(AUTO + STAMP.format(Instant.now()) + "-" + reason + "-" + n + ".db");
+            } catch (IOException e) {
+                throw new UserError(e, "trust.autoBackupFailed", dir, e.getMessage());
+            }
+            try {
+                copy(c, target, ProgressMonitor.NONE);
+            } catch (UserError e) {
+                throw new UserError(e, "trust.autoBackupFailed", target, I18nFree.detail(e));
+            }
+            prune(dir);
+            Path written = target;
+            LOG.info(() -> "automatic backup " + written.getFileName());
+            return Optional.of(target);
+        });
+    }
+
+    /** Automatic backups, newest first. */
+    public List<AutoBackup> automatic() {
+        return automatic(dataDir());
+    }
+
+    public static List<AutoBackup> automatic(Path dataDir) {
+        Path dir = dataDir.resolve(DIR);
+        List<AutoBackup> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) return out;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, AUTO + "*.db")) {
+            for (Path p : ds) {
+                String name = p.getFileName().toString();
+                try {
+                    Instant at = STAMP.parse(name.substring(AUTO.length(), AUTO.length() + 19), Instant::from);
+                    String reason = name.substring(AUTO.length() + 20, name.length() - 3);
+                    out.add(new AutoBackup(p, at, reason, Files.size(p)));
+                } catch (RuntimeException | IOException e) {
+                    // not one of ours
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot list " + dir, e);
+        }
+        out.sort(Comparator.comparing((AutoBackup b) -> b.file().getFileName().toString()).reversed());
+        return out;
+    }
+
+    public static Optional<AutoBackup> latestAutomatic(Path dataDir) {
+        return automatic(dataDir).stream().findFirst();
+    }
+
+    /** Deletes every automatic backup (after an erasure: they hold the erased client). Returns how many. */
+    public int purgeAutomatic() {
+        int n = 0;
+        for (AutoBackup b : automatic()) {
+            try {
+                Files.deleteIfExists(b.file());
+                n++;
+            } catch (IOException e) {
+                throw new UserError(e, "trust.cannotDelete", b.file(), e.getMessage());
+            }
+        }
+        return n;
+    }
+
+    private static void prune(Path dir) {
+        List<AutoBackup> all = automatic(dir.getParent());
+        for (int i = KEEP; i < all.size(); i++) {
+            try {
+                Files.deleteIfExists(all.get(i).file());
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "cannot prune " + all.get(i).file(), e);
+            }
+        }
+    }
+
+    /** Online backup of {@code source}'s main database into {@code target} (temp file, check, fsync, rename). */
+    private static void copy(Connection source, Path target, ProgressMonitor monitor) {
+        Path dir = target.getParent();
+        Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            Files.createDirectories(dir);
+            int rc = source.unwrap(SQLiteConnection.class).getDatabase().backup("main", tmp.toString(),
+                    (remaining, pages) -> monitor.progress(Math.max(0, pages - remaining), Math.max(1, pages), null), 100, 50, -1);
+            if (rc != 0) throw new SQLException("backup failed with SQLite code " + rc);
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp); Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = DELETE")) {
+                    rs.next();
+                }
+                try (ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
+                    String verdict = rs.next() ? rs.getString(1) : "no answer";
+                    if (!"ok".equalsIgnoreCase(verdict)) throw new SQLException("the copy failed its check: " + verdict);
+                }
+            }
+            fsync(tmp);
+            move(tmp, target);
+            fsyncDir(dir);
+        } catch (SQLException | IOException e) {
+            throw new UserError(e, "trust.backup.failed", target, e.getMessage());
+        } finally {
+            deleteQuietly(tmp);
+            deleteQuietly(Path.of(tmp + "-journal"));
+        }
+    }
+
+    private static Report describe(Path file) {
+        return withReadOnly(file, c -> new Report(file, Files.size(file), sha256(file), maxVersion(Database.appliedVersions(c)), count(c, "dataset")));
+    }
+
+    // ------------------------------------------------------------------------------------------------ restore
+
+    /** Checks a backup file as a restore would, changing nothing. */
+    public static Candidate inspect(Path file, Path workDir) {
+        Path copy = prepare(file, workDir, INSPECT_TEMP);
+        try {
+            return candidate(file, copy);
+        } finally {
+            deleteQuietly(copy);
+        }
+    }
+
+    /**
+     * Replaces this folder's database with {@code file} (see the class comment). The caller must hold the data folder
+     * exclusively ({@code DataDirLock.exclusively}). The database object stays valid and points at the restored data.
+     */
+    public Candidate restore(Path file, ProgressMonitor monitor) {
+        Path prepared = prepare(file, dataDir(), RESTORE_TEMP);
+        try {
+            Candidate cand = candidate(file, prepared);
+            monitor.checkCancelled();
+            String previous = db.alone(() -> {
+                String prev = swap(dataDir(), prepared);
+                db.reopen();
+                return prev;
+            });
+            audit(db, cand, previous);
+            return cand;
+        } finally {
+            deleteQuietly(prepared);
+        }
+    }
+
+    /**
+     * Restores into a folder whose database could not be opened (corrupt): the same checks and the same swap, then the
+     * database is opened. The caller holds the folder exclusively.
+     */
+    public static Candidate restoreOffline(Path dataDir, Path file) {
+        Path prepared = prepare(file, dataDir, RESTORE_TEMP);
+        try {
+            Candidate cand = candidate(file, prepared);
+            String previous = swap(dataDir, prepared);
+            Database db = Database.open(dataDir);
+            audit(db, cand, previous);
+            return cand;
+        } finally {
+            deleteQuietly(prepared);
+        }
+    }
+
+    private static void audit(Database db, Candidate cand, String previous) {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("file", cand.file().getFileName().toString());
+        d.put("sha256", cand.sha256());
+        d.put("schema", String.valueOf(cand.schemaVersion()));
+        d.put("datasets", String.valueOf(cand.datasets()));
+        if (previous != null) d.put("previous", previous);
+        new AuditStore(db).append(AuditEntry.of(AuditAction.BACKUP_RESTORED, "database", null, null, d));
+        LOG.info(() -> "restored " + cand.file());
+    }
+
+    /** Copies the candidate into the folder and checks it there; returns the checked copy (rollback-journal mode). */
+    static Path prepare(Path file, Path workDir, String prefix) {
+        if (!Files.isRegularFile(file)) throw new UserError("trust.restore.noFile", file);
+        Path wal = Path.of(file + "-wal");
+        try {
+            if (Files.exists(wal) && Files.size(wal) > 0) throw new UserError("trust.restore.inUse", file);
+            byte[] head = new byte[SQLITE_HEADER.length];
+            try (InputStream in = Files.newInputStream(file)) {
+                if (in.readNBytes(head, 0, head.length) != head.length || !Arrays.equals(head, SQLITE_HEADER)) {
+                    throw new UserError("trust.restore.notDatabase", file);
+                }
+            }
+            Files.createDirectories(workDir);
+        } catch (IOException e) {
+            throw new UserError(e, "trust.restore.unreadable", file, e.getMessage());
+        }
+        Path copy = workDir.resolve(prefix + UUID.randomUUID() + ".db");
+        boolean ok = false;
+        try {
+            Files.copy(file, copy);
+            verify(file, copy);
+            fsync(copy);
+            ok = true;
+            return copy;
+        } catch (IOException e) {
+            throw new UserError(e, "trust.restore.unreadable", file, e.getMessage());
+        } finally {
+            if (!ok) deleteQuietly(copy);
+            deleteQuietly(Path.of(copy + "-wal"));
+            deleteQuietly(Path.of(copy + "-shm"));
+            deleteQuietly(Path.of(copy + "-journal"));
+        }
+    }
+
+    private static void verify(Path original, Path copy) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement s = c.createStatement()) {
+            // treat the file as hostile until it passes: no schema-defined functions with side effects, check cells
+            s.execute("PRAGMA trusted_schema = OFF");
+            s.execute("PRAGMA cell_size_check = ON");
+            s.execute("PRAGMA mmap_size = 0");
+            List<String> verdict = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("PRAGMA integrity_check(20)")) {
+                while (rs.next()) verdict.add(rs.getString(1));
+            }
+            if (!verdict.equals(List.of("ok"))) throw new UserError("trust.restore.corrupt", original, String.join("; ", verdict));
+            if (!tableExists(c, "schema_migration")) throw new UserError("trust.restore.notBayCover", original);
+            Set<Integer> versions = Database.appliedVersions(c);
+            int latest = Database.latestMigration();
+            for (int v : versions) {
+                if (v > latest || Database.migrationScript(v) == null) throw new UserError("trust.restore.newer", original, v, latest);
+            }
+            if (versions.isEmpty()) throw new UserError("trust.restore.notBayCover", original);
+            String difference = schemaDifference(c, versions);
+            if (difference != null) throw new UserError("trust.restore.schemaMismatch", original, difference);
+            try (ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
+                if (rs.next()) throw new UserError("trust.restore.corrupt", original, "foreign key: " + rs.getString(1));
+            }
+            // dataset ids become file names on export: they must be what a pack may carry (no "../", no separators)
+            try (ResultSet rs = s.executeQuery("SELECT id FROM dataset")) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    if (id == null || !id.matches("[a-z0-9][a-z0-9._-]{1,79}")) throw new UserError("trust.restore.badRecord", original, "dataset", id);
+                }
+            }
+            try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = DELETE")) {
+                rs.next();
+            }
+        } catch (SQLException e) {
+            throw new UserError(e, "trust.restore.corrupt", original, e.getMessage());
+        }
+        // its records must load as this build reads them
+        try {
+            new CatalogStore(Database.unchecked(copy)).snapshot();
+        } catch (UserError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new UserError(e, "trust.restore.unreadableRecords", original, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Null when the file's tables, indexes and triggers are exactly what its migrations create; else the first difference. */
+    private static String schemaDifference(Connection candidate, Set<Integer> versions) throws SQLException {
+        Set<String> expected = new TreeSet<>();
+        try (Connection ref = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            for (int v : versions) {
+                for (String statement : Database.splitStatements(Database.migrationScript(v))) {
+                    try (Statement s = ref.createStatement()) {
+                        s.execute(statement);
+                    }
+                }
+            }
+            try (Statement s = ref.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+            }
+            expected.addAll(schema(ref));
+        }
+        Set<String> actual = schema(candidate);
+        for (String e : expected) if (!actual.contains(e)) return "missing " + e.substring(0, e.indexOf('\u0001'));
+        for (String a : actual) if (!expected.contains(a)) return "unexpected " + a.substring(0, a.indexOf('\u0001'));
+        return null;
+    }
+
+    private static Set<String> schema(Connection c) throws SQLException {
+        Set<String> out = new TreeSet<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")) {
+            while (rs.next()) {
+                out.add(rs.getString(1) + " " + rs.getString(2) + "\u0001" + rs.getString(3) + "\u0001" + normalise(rs.getString(4)));
+            }
+        }
+        return out;
+    }
+
+    private static String normalise(String sql) {
+        return sql == null ? "" : sql.strip().replaceAll("\\s+", " ");
+    }
+
+    private static Candidate candidate(Path original, Path copy) {
+        try {
+            String sha = sha256(original);
+            return withReadOnly(copy, c -> new Candidate(original, sha, maxVersion(Database.appliedVersions(c)), count(c, "dataset"),
+                    tableExists(c, "audit_log") ? count(c, "audit_log") : 0, tableExists(c, "keyring") && count(c, "keyring") > 0));
+        } catch (IOException e) {
+            throw new UserError(e, "trust.restore.unreadable", original, e.getMessage());
+        }
+    }
+
+    /**
+     * Puts the checked copy in place of {@code <dataDir>/baycover.db}; returns the name of the saved previous database.
+     * Order matters: the old WAL is emptied (healthy) or moved away (corrupt) before the rename, so it can never be
+     * replayed onto the new file; the rename itself is atomic.
+     */
+    private static String swap(Path dataDir, Path prepared) {
+        Path live = dataDir.resolve(Database.FILE_NAME);
+        Path wal = Path.of(live + "-wal");
+        Path shm = Path.of(live + "-shm");
+        String previous = null;
+        try {
+            if (Files.exists(live)) {
+                if (healthy(live)) {
+                    Database current = Database.unchecked(live);
+                    previous = rolling(current, "before-restore").map(p -> p.getFileName().toString()).orElse(null);
+                    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + live); Statement s = c.createStatement();
+                         ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                        if (rs.next() && rs.getInt(1) != 0) throw new UserError("trust.folderBusy", dataDir);
+                    }
+                    if (Files.exists(wal) && Files.size(wal) > 0) throw new UserError("trust.folderBusy", dataDir);
+                    Files.deleteIfExists(wal);
+                } else {
+                    Path dir = dataDir.resolve(DIR);
+                    Files.createDirectories(dir);
+                    Path aside = dir.resolve("corrupt-" + STAMP.format(Instant.now()) + ".db");
+                    if (Files.exists(wal)) Files.move(wal, Path.of(aside + "-wal"));
+                    Files.copy(live, aside);
+                    previous = aside.getFileName().toString();
+                    LOG.warning(() -> "corrupt database kept as " + aside);
+                }
+                Files.deleteIfExists(shm);
+            }
+            move(prepared, live);
+            fsyncDir(dataDir);
+            return previous;
+        } catch (IOException | SQLException e) {
+            throw new UserError(e, "trust.restore.swapFailed", live, e.getMessage());
+        }
+    }
+
+    private static boolean healthy(Path file) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
+            return rs.next() && "ok".equalsIgnoreCase(rs.getString(1));
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Removes temporary files a crash may have left: restore copies (a restore runs only with the folder held
+     * exclusively, so none can be in use when the folder is opened) and half-written automatic backups. Copies made by
+     * {@code restore --check}, which runs alongside others, are removed once they are an hour old.
+     */
+    public static void cleanStale(Path dataDir) {
+        Instant hourAgo = Instant.now().minusSeconds(3600);
+        for (Path dir : List.of(dataDir, dataDir.resolve(DIR))) {
+            if (!Files.isDirectory(dir)) continue;
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith(RESTORE_TEMP) || n.startsWith(INSPECT_TEMP) || (n.startsWith("." + AUTO) && n.contains(".tmp"));
+            })) {
+                for (Path p : ds) {
+                    if (p.getFileName().toString().startsWith(INSPECT_TEMP) && Files.getLastModifiedTime(p).toInstant().isAfter(hourAgo)) continue;
+                    deleteQuietly(p);
+                }
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "cannot clean " + dir, e);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    /** Whether any table but the migration record holds a row. */
+    static boolean hasContent(Connection c) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> 'schema_migration'")) {
+            while (rs.next()) tables.add(rs.getString(1));
+        }
+        for (String t : tables) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM \"" + t.replace("\"", "\"\"") + "\")")) {
+                if (rs.next() && rs.getInt(1) == 1) return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean tableExists(Connection c, String table) throws SQLException {
+        try (var ps = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static int count(Connection c, String table) throws SQLException {
+        if (!tableExists(c, table)) return 0;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private static int maxVersion(Set<Integer> versions) {
+        return versions.stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    private interface ReadWork<T> {
+        T run(Connection c) throws SQLException, IOException;
+    }
+
+    private static <T> T withReadOnly(Path file, ReadWork<T> work) {
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setReadOnly(true);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties())) {
+            return work.run(c);
+        } catch (SQLException | IOException e) {
+            throw new UserError(e, "trust.restore.unreadable", file, e.getMessage());
+        }
+    }
+
+    /** SHA-256 of a file, as a {@link UserError} when it cannot be read. */
+    public static String sha256OrFail(Path file) {
+        try {
+            return sha256(file);
+        } catch (IOException e) {
+            throw new UserError(e, "trust.restore.unreadable", file, e.getMessage());
+        }
+    }
+
+    public static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void fsync(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+    }
+
+    private static void fsyncDir(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | RuntimeException e) {
+            // not possible on every OS (Windows); the rename is still atomic
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "cannot delete " + p, e);
+        }
+    }
+
+    /** The technical detail of a nested failure, for a message that already says what failed. */
+    private static final class I18nFree {
+        static String detail(UserError e) {
+            Throwable cause = e.getCause();
+            return cause == null ? e.key() : String.valueOf(cause.getMessage());
+        }
+    }
+}

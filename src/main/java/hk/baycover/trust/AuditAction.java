@@ -1,0 +1,16 @@
+package hk.baycover.trust;
+
+/** What the audit log records. Display names are {@code auditaction.<CONSTANT>} in the trust bundles. */
+public enum AuditAction {
+    PACK_IMPORTED,
+    PACK_EXPORTED,
+    BACKUP_CREATED,
+    BACKUP_RESTORED,
+    PASSPHRASE_SET,
+    PASSPHRASE_CHANGED,
+    PLAN_CREATED,
+    PLAN_CHANGED,
+    PLAN_DELETED,
+    PROPOSAL_ISSUED,
+    CLIENT_ERASED
+}

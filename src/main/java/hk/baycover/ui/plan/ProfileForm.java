@@ -1,0 +1,462 @@
+package hk.baycover.ui.plan;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import hk.baycover.catalog.PackException;
+import hk.baycover.catalog.Problem;
+import hk.baycover.model.Catalog;
+import hk.baycover.model.City;
+import hk.baycover.model.ClientProfile;
+import hk.baycover.model.Currency;
+import hk.baycover.model.HealthCondition;
+import hk.baycover.model.Institution;
+import hk.baycover.model.Lang;
+import hk.baycover.model.LivingPlace;
+import hk.baycover.model.Need;
+import hk.baycover.model.Priority;
+import hk.baycover.model.Product;
+import hk.baycover.model.ResidencyStatus;
+import hk.baycover.model.Sex;
+import hk.baycover.model.SzInsurance;
+import hk.baycover.planning.ClientFile;
+import hk.baycover.ui.common.UiContext;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.controlsfx.control.CheckComboBox;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The client profile form: every field of the client file, validated as you type by the same rules as a client file
+ * ({@link ClientFile}), each field with its own message next to it. Tab moves through the fields in reading order.
+ * {@link #profileProperty()} holds the profile while the form is valid and null otherwise.
+ */
+public final class ProfileForm extends ScrollPane {
+
+    private final UiContext ctx;
+    private final ObjectProperty<ClientProfile> profile = new SimpleObjectProperty<>();
+    private final ObjectProperty<Lang> language = new SimpleObjectProperty<>();
+    private final Map<String, Label> errors = new LinkedHashMap<>();
+    private final List<Problem> problems = new ArrayList<>();
+    private final GridPane grid = new GridPane();
+    private int row;
+    private boolean loading;
+    private String clientId;
+
+    final TextField name;
+    final TextField contact;
+    final ComboBox<Lang> lang;
+    final TextField age;
+    final TextField birth;
+    final ComboBox<Sex> sex;
+    final CheckBox smoker;
+    final ComboBox<ResidencyStatus> residency;
+    final ComboBox<LivingPlace> livesIn;
+    final ComboBox<City> city;
+    final ComboBox<SzInsurance> sz;
+    final ComboBox<String> szTier;
+    final CheckBox cssa;
+    final CheckBox waitlist;
+    final CheckBox haPatient;
+    final CheckBox permit;
+    final CheckComboBox<Product> existing;
+    final TextField existingNote;
+    final CheckComboBox<HealthCondition> conditions;
+    final TextField conditionNote;
+    final CheckComboBox<Institution> preferred;
+    final Map<Need, ComboBox<String>> needs;
+    final TextField budget;
+    final ComboBox<Currency> budgetCurrency;
+    final TextField horizon;
+    final TextArea notes;
+
+    public ProfileForm(UiContext ctx) {
+        this.ctx = ctx;
+        this.loading = true; // no validation until every field exists
+        name = text("f-name");
+        contact = text("f-contact");
+        lang = combo("f-language", Lang.values(), l -> ctxText("lang." + l.name()));
+        age = text("f-age");
+        birth = text("f-birth");
+        sex = combo("f-sex", Sex.values(), null);
+        smoker = check("f-smoker", "planui.smoker");
+        residency = combo("f-residency", ResidencyStatus.values(), null);
+        livesIn = combo("f-livesIn", LivingPlace.values(), null);
+        city = combo("f-city", City.values(), null);
+        sz = combo("f-sz", SzInsurance.values(), null);
+        szTier = combo("f-szTier", new String[] {"", "TIER_1", "TIER_2"}, t -> t.isEmpty() ? "—" : ctxText("szTier." + t));
+        cssa = check("f-cssa", "requirement.CSSA_RECIPIENT");
+        waitlist = check("f-waitlist", "requirement.CARE_HOME_WAITLIST");
+        haPatient = check("f-ha", "requirement.HA_FOLLOW_UP_PATIENT");
+        permit = check("f-permit", "requirement.MAINLAND_RESIDENCE_PERMIT");
+        existing = new CheckComboBox<>();
+        existingNote = text("f-existingNote");
+        conditions = new CheckComboBox<>();
+        conditionNote = text("f-conditionNote");
+        preferred = new CheckComboBox<>();
+        needs = new EnumMap<>(Need.class);
+        budget = text("f-budget");
+        budgetCurrency = combo("f-budgetCurrency", Currency.values(), Enum::name);
+        horizon = text("f-horizon");
+        notes = new TextArea();
+        setId("profile-form");
+        setFitToWidth(true);
+        grid.setHgap(10);
+        grid.setVgap(4);
+        grid.setPadding(new Insets(12));
+        ColumnConstraints c0 = new ColumnConstraints();
+        c0.setMinWidth(160);
+        grid.getColumnConstraints().addAll(c0, new ColumnConstraints(), new ColumnConstraints());
+
+        existing.setId("f-existing");
+        existing.setConverter(converter(p -> p.name().get(ctx.tr().lang())));
+        conditions.setId("f-conditions");
+        conditions.getItems().setAll(HealthCondition.values());
+        conditions.setConverter(converter(h -> ctx.tr().name(h)));
+        preferred.setId("f-preferred");
+        preferred.setConverter(converter(i -> i.name().get(ctx.tr().lang())));
+        notes.setId("f-notes");
+        notes.setPrefRowCount(3);
+        notes.setWrapText(true);
+
+        section("planui.section.person");
+        field("planui.name", name, "/name");
+        field("planui.contact", contact, "/contact");
+        field("planui.language", lang, "/language");
+        field("planui.age", age, "/age");
+        field("planui.birthDate", birth, "/birthDate");
+        field("planui.sex", sex, "/sex");
+        field("planui.smoker", smoker, "/smoker");
+        section("planui.section.residence");
+        field("planui.residency", residency, "/residency");
+        field("planui.livesIn", livesIn, "/livesIn");
+        field("planui.city", city, "/city");
+        field("planui.sz", sz, "/szMedicalInsurance");
+        field("planui.szTier", szTier, "/szTier");
+        FlowPane flags = new FlowPane(12, 4, cssa, waitlist, haPatient, permit);
+        field("planui.flags", flags, "/flags");
+        section("planui.section.health");
+        field("planui.existing", existing, "/existingCover/products");
+        field("planui.existingNote", existingNote, "/existingCover/note");
+        field("planui.conditions", conditions, "/conditions");
+        field("planui.conditionNote", conditionNote, "/conditionNote");
+        field("planui.preferred", preferred, "/preferredInstitutions");
+        section("planui.section.needs");
+        for (Need n : Need.values()) {
+            ComboBox<String> pr = combo("f-need-" + n.name(), new String[] {"", Priority.MUST_HAVE.name(), Priority.NICE_TO_HAVE.name()},
+                    s -> s.isEmpty() ? ctxText("planui.notNeeded") : ctxText("priority." + s));
+            pr.setValue("");
+            needs.put(n, pr);
+            field("need." + n.name(), pr, "/needs/" + n.name());
+        }
+        errors.put("/needs", errorLabel("/needs"));
+        grid.add(errors.get("/needs"), 1, row++);
+        section("planui.section.money");
+        field("planui.budget", budget, "/budget/amount");
+        field("planui.budgetCurrency", budgetCurrency, "/budget/currency");
+        field("planui.horizon", horizon, "/horizonYears");
+        field("planui.notes", notes, "/notes");
+        setContent(grid);
+
+        catalogChanged(ctx.catalog());
+        ctx.catalogProperty().addListener((o, a, c) -> catalogChanged(c));
+        ctx.tr().langProperty().addListener((o, a, b) -> validate());
+        loading = false;
+        clear();
+    }
+
+    private String ctxText(String key) {
+        return ctx.tr().get(key);
+    }
+
+    private static <T> StringConverter<T> converter(Function<T, String> f) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) { return t == null ? "" : f.apply(t); }
+
+            @Override
+            public T fromString(String s) { return null; }
+        };
+    }
+
+    private void catalogChanged(Catalog c) {
+        List<Product> keepP = new ArrayList<>(existing.getCheckModel().getCheckedItems());
+        List<Institution> keepI = new ArrayList<>(preferred.getCheckModel().getCheckedItems());
+        existing.getItems().setAll(c.products());
+        preferred.getItems().setAll(c.institutions());
+        for (Product p : keepP) c.product(p.id()).ifPresent(existing.getCheckModel()::check);
+        for (Institution i : keepI) c.institution(i.id()).ifPresent(preferred.getCheckModel()::check);
+    }
+
+    private TextField text(String id) {
+        TextField t = new TextField();
+        t.setId(id);
+        t.textProperty().addListener((o, a, b) -> validate());
+        return t;
+    }
+
+    private CheckBox check(String id, String key) {
+        CheckBox c = new CheckBox();
+        c.setId(id);
+        c.textProperty().bind(ctx.tr().bind(key));
+        c.selectedProperty().addListener((o, a, b) -> validate());
+        return c;
+    }
+
+    private <T> ComboBox<T> combo(String id, T[] values, Function<T, String> label) {
+        ComboBox<T> c = new ComboBox<>();
+        c.setId(id);
+        c.getItems().setAll(values);
+        Function<T, String> f = label != null ? label : v -> ctx.tr().name((Enum<?>) v);
+        c.setCellFactory(v -> new TrCell<>(f));
+        c.setButtonCell(new TrCell<>(f));
+        c.valueProperty().addListener((o, a, b) -> validate());
+        return c;
+    }
+
+    private final class TrCell<T> extends ListCell<T> {
+        private final Function<T, String> f;
+
+        TrCell(Function<T, String> f) {
+            this.f = f;
+            ctx.tr().langProperty().addListener((o, a, b) -> updateItem(getItem(), isEmpty()));
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : f.apply(item));
+        }
+    }
+
+    private void section(String key) {
+        Label l = new Label();
+        l.textProperty().bind(ctx.tr().bind(key));
+        l.getStyleClass().add("section-title");
+        GridPane.setColumnSpan(l, 3);
+        grid.add(l, 0, row++);
+    }
+
+    private void field(String key, Node control, String pointer) {
+        Label label = new Label();
+        label.textProperty().bind(ctx.tr().bind(key));
+        if (control instanceof javafx.scene.control.Control) {
+            label.setLabelFor(control);
+            ((javafx.scene.control.Control) control).accessibleTextProperty().bind(ctx.tr().bind(key));
+        }
+        if (control instanceof TextField) ((TextField) control).setPrefColumnCount(18);
+        Label error = errorLabel(pointer);
+        errors.put(pointer, error);
+        grid.add(label, 0, row);
+        grid.add(control, 1, row);
+        grid.add(error, 2, row);
+        row++;
+        if (control instanceof CheckComboBox) {
+            ((CheckComboBox<?>) control).getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<Object>) ch -> validate());
+        }
+        if (control instanceof TextArea) ((TextArea) control).textProperty().addListener((o, a, b) -> validate());
+    }
+
+    private Label errorLabel(String pointer) {
+        Label e = new Label();
+        e.setId("e-" + pointer.substring(1).replace('/', '-'));
+        e.getStyleClass().add("error-text");
+        e.setWrapText(true);
+        e.setMaxWidth(380);
+        return e;
+    }
+
+    /** Scrolls so that {@code n} (a field of this form) is visible. */
+    public void reveal(Node n) {
+        Scrolling.reveal(n);
+    }
+
+    public ReadOnlyObjectProperty<ClientProfile> profileProperty() { return profile; }
+
+    /** The language the client reads (for the proposal), when chosen. */
+    public ObjectProperty<Lang> languageProperty() { return language; }
+
+    /** Every problem with the form now, as {@code form:/pointer: message}. */
+    public List<Problem> problems() { return List.copyOf(problems); }
+
+    /** The message shown next to a field (by its client-file pointer), or "" when the field is fine. */
+    public String error(String pointer) {
+        Label l = errors.get(pointer);
+        return l == null ? "" : l.getText();
+    }
+
+    /** Empties the form for a new client. */
+    public void clear() {
+        load(null, null);
+    }
+
+    /** Fills the form from a saved client. */
+    public void load(ClientProfile c, Lang l) {
+        loading = true;
+        try {
+            clientId = c == null ? null : c.id();
+            name.setText(c == null || c.name() == null ? "" : c.name());
+            contact.setText(c == null || c.contact() == null ? "" : c.contact());
+            lang.setValue(l);
+            age.setText(c == null || c.age() == null ? "" : String.valueOf(c.age()));
+            birth.setText(c == null || c.birthDate() == null ? "" : c.birthDate().toString());
+            sex.setValue(c == null ? null : c.sex());
+            smoker.setSelected(c != null && Boolean.TRUE.equals(c.smoker()));
+            residency.setValue(c == null ? null : c.residency());
+            livesIn.setValue(c == null ? null : c.livesIn());
+            city.setValue(c == null ? null : c.city());
+            sz.setValue(c == null ? SzInsurance.NONE : c.szMedicalInsurance());
+            szTier.setValue(c == null || c.szTier() == null ? "" : c.szTier());
+            cssa.setSelected(c != null && c.cssaRecipient());
+            waitlist.setSelected(c != null && c.careHomeWaitlist());
+            haPatient.setSelected(c != null && c.haFollowUpPatient());
+            permit.setSelected(c != null && c.mainlandResidencePermit());
+            existing.getCheckModel().clearChecks();
+            preferred.getCheckModel().clearChecks();
+            conditions.getCheckModel().clearChecks();
+            if (c != null) {
+                for (String id : c.existingProducts()) ctx.catalog().product(id).ifPresent(existing.getCheckModel()::check);
+                for (String id : c.preferredInstitutions()) ctx.catalog().institution(id).ifPresent(preferred.getCheckModel()::check);
+                for (HealthCondition h : c.conditions()) conditions.getCheckModel().check(h);
+            }
+            existingNote.setText(c == null || c.existingCoverNote() == null ? "" : c.existingCoverNote());
+            conditionNote.setText(c == null || c.conditionNote() == null ? "" : c.conditionNote());
+            for (Need n : Need.values()) {
+                Priority p = c == null ? null : c.needs().get(n);
+                needs.get(n).setValue(p == null ? "" : p.name());
+            }
+            budget.setText(c == null || c.budget() == null ? "" : c.budget().amount().toPlainString());
+            budgetCurrency.setValue(c == null || c.budget() == null ? Currency.HKD : c.budget().currency());
+            horizon.setText(c == null ? "10" : String.valueOf(c.horizon()));
+            notes.setText(c == null || c.notes() == null ? "" : c.notes());
+        } finally {
+            loading = false;
+        }
+        validate();
+    }
+
+    /** The form as a client-file tree (so the file's rules and messages apply unchanged). */
+    ObjectNode tree() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        if (clientId != null) o.put("id", clientId);
+        put(o, "name", name.getText());
+        put(o, "contact", contact.getText());
+        if (lang.getValue() != null) o.put("language", lang.getValue().tag());
+        number(o, "age", age.getText(), true);
+        put(o, "birthDate", birth.getText());
+        if (sex.getValue() != null) o.put("sex", sex.getValue().name());
+        o.put("smoker", smoker.isSelected());
+        if (residency.getValue() != null) o.put("residency", residency.getValue().name());
+        if (livesIn.getValue() != null) o.put("livesIn", livesIn.getValue().name());
+        if (city.getValue() != null) o.put("city", city.getValue().name());
+        if (sz.getValue() != null) o.put("szMedicalInsurance", sz.getValue().name());
+        if (szTier.getValue() != null && !szTier.getValue().isEmpty()) o.put("szTier", szTier.getValue());
+        ObjectNode flags = o.putObject("flags");
+        flags.put("cssaRecipient", cssa.isSelected());
+        flags.put("careHomeWaitlist", waitlist.isSelected());
+        flags.put("haFollowUpPatient", haPatient.isSelected());
+        flags.put("mainlandResidencePermit", permit.isSelected());
+        ObjectNode ec = o.putObject("existingCover");
+        var arr = ec.putArray("products");
+        existing.getCheckModel().getCheckedItems().forEach(p -> arr.add(p.id()));
+        put(ec, "note", existingNote.getText());
+        var cond = o.putArray("conditions");
+        conditions.getCheckModel().getCheckedItems().forEach(h -> cond.add(h.name()));
+        put(o, "conditionNote", conditionNote.getText());
+        var pref = o.putArray("preferredInstitutions");
+        preferred.getCheckModel().getCheckedItems().forEach(i -> pref.add(i.id()));
+        ObjectNode n = o.putObject("needs");
+        for (Need need : Need.values()) {
+            String v = needs.get(need).getValue();
+            if (v != null && !v.isEmpty()) n.put(need.name(), v);
+        }
+        if (!budget.getText().isBlank()) {
+            ObjectNode b = o.putObject("budget");
+            number(b, "amount", budget.getText(), false);
+            if (budgetCurrency.getValue() != null) b.put("currency", budgetCurrency.getValue().name());
+        }
+        number(o, "horizonYears", horizon.getText(), true);
+        put(o, "notes", notes.getText());
+        return o;
+    }
+
+    private static void put(ObjectNode o, String field, String text) {
+        if (text != null && !text.isBlank()) o.put(field, text);
+    }
+
+    /** A number when the text is one, else the text itself (so the validator names the field). */
+    private static void number(ObjectNode o, String field, String text, boolean integer) {
+        if (text == null || text.isBlank()) return;
+        String t = text.strip().replace(",", "");
+        try {
+            if (integer) o.put(field, Integer.parseInt(t));
+            else o.put(field, new BigDecimal(t));
+        } catch (NumberFormatException e) {
+            o.put(field, text);
+        }
+    }
+
+    /** Re-checks the whole form and shows each field's own message. */
+    public void validate() {
+        if (loading || ctx == null) return;
+        errors.values().forEach(l -> l.setText(""));
+        problems.clear();
+        Map<String, String> firstByField = new HashMap<>();
+        try {
+            ClientFile.Read read = new ClientFile(ctx.tr().lang(), ctx.catalog(), LocalDate.now()).parse(ctx.tr().get("planui.formName"), tree());
+            profile.set(read.profile());
+            language.set(read.language());
+        } catch (PackException e) {
+            problems.addAll(e.problems());
+            for (Problem p : e.problems()) {
+                String key = fieldOf(p.pointer());
+                firstByField.putIfAbsent(key, p.message());
+            }
+            firstByField.forEach((k, msg) -> {
+                Label l = errors.get(k);
+                if (l != null) l.setText(msg);
+            });
+            profile.set(null);
+        }
+    }
+
+    /** Maps a problem's pointer to the field that shows it (e.g. /existingCover/products/2 to the existing-cover field). */
+    private String fieldOf(String pointer) {
+        if (errors.containsKey(pointer)) return pointer;
+        String p = pointer;
+        while (p.lastIndexOf('/') > 0) {
+            p = p.substring(0, p.lastIndexOf('/'));
+            if (errors.containsKey(p)) return p;
+        }
+        if (pointer.startsWith("/flags")) return "/flags";
+        if (pointer.startsWith("/budget")) return "/budget/amount";
+        return pointer;
+    }
+
+    public VBox wrap() {
+        return new VBox(this);
+    }
+}

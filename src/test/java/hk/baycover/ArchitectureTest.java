@@ -1,0 +1,67 @@
+package hk.baycover;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The layer rules of docs/architecture.md, checked on the compiled main classes (tests are free to cross layers).
+ * A rule that fails names the class and the offending dependency.
+ */
+@AnalyzeClasses(packages = "hk.baycover", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** Only the UI builds scenes. */
+    @ArchTest
+    static final ArchRule onlyUiUsesJavafxScene = noClasses()
+            .that().resideOutsideOfPackage("hk.baycover.ui..")
+            .should().dependOnClassesThat().resideInAPackage("javafx.scene..")
+            .because("only hk.baycover.ui may build JavaFX scenes");
+
+    /** The core and the command line do not touch JavaFX at all (the CLI must run without a display). */
+    @ArchTest
+    static final ArchRule coreHasNoJavafx = noClasses()
+            .that().resideInAnyPackage("hk.baycover.model..", "hk.baycover.catalog..", "hk.baycover.lookup..", "hk.baycover.compare..",
+                    "hk.baycover.planning..", "hk.baycover.gaps..", "hk.baycover.report..", "hk.baycover.i18n..", "hk.baycover.store..",
+                    "hk.baycover.app..", "hk.baycover.cli..")
+            .should().dependOnClassesThat().resideInAPackage("javafx..")
+            .because("services and the CLI run headless; JavaFX stays in hk.baycover.ui");
+
+    /** Only the store speaks SQL. */
+    @ArchTest
+    static final ArchRule onlyStoreUsesJdbc = noClasses()
+            .that().resideOutsideOfPackage("hk.baycover.store..")
+            .should().dependOnClassesThat().resideInAPackage("java.sql..")
+            .because("SQLite access lives in hk.baycover.store");
+
+    /** The domain model depends on nothing of ours but itself (and does no I/O of its own). */
+    @ArchTest
+    static final ArchRule modelIsSelfContained = classes()
+            .that().resideInAPackage("hk.baycover.model..")
+            .should().onlyDependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.not(
+                    com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("hk.baycover..")
+                            .and(com.tngtech.archunit.base.DescribedPredicate.not(
+                                    com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("hk.baycover.model..")))))
+            .because("the model is the language of the domain: other layers depend on it, never the reverse");
+
+    @ArchTest
+    static final ArchRule modelDoesNoIo = noClasses()
+            .that().resideInAPackage("hk.baycover.model..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio.file..", "java.net..", "java.sql..", "javafx..")
+            .because("the model has no I/O");
+
+    /** Only the CLI writes to the console; everything else logs. */
+    @ArchTest
+    static final ArchRule noConsoleOutsideCli = noClasses()
+            .that().resideOutsideOfPackage("hk.baycover.cli..")
+            .and().doNotHaveFullyQualifiedName("hk.baycover.Launcher")
+            .should().accessField(System.class, "out")
+            .orShould().accessField(System.class, "err")
+            .orShould().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("printStackTrace")))
+            .because("users see messages, the log keeps details (java.util.logging)");
+}

@@ -1,0 +1,193 @@
+package hk.baycover.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import hk.baycover.app.BayCover;
+import hk.baycover.catalog.CatalogJson;
+import hk.baycover.catalog.PackWriter;
+import hk.baycover.gaps.DraftPacks;
+import hk.baycover.gaps.GapFixtures;
+import hk.baycover.model.Lang;
+import hk.baycover.model.ProgressMonitor;
+import hk.baycover.store.CatalogStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code gaps} end to end: a real data folder, the hand-built catalog imported as a pack, real draft pack files. */
+class GapsCommandTest {
+
+    @TempDir
+    Path dir;
+    Path data;
+    Path config;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        data = dir.resolve("data");
+        Path pack = dir.resolve("test-products.json");
+        PackWriter.write(GapFixtures.pack("test-gap-products", GapFixtures.catalog()), pack);
+        try (BayCover app = BayCover.open(data, Lang.EN, ProgressMonitor.NONE)) {
+            app.catalogStore().importFiles(List.of(pack), CatalogStore.Origin.IMPORTED, Lang.EN, ProgressMonitor.NONE);
+        }
+        config = dir.resolve("segments.json");
+        Files.writeString(config, "{\"bands\": [\"18-39\", \"40-64\", \"65-84\"], \"livesIn\": [\"HONG_KONG\", \"SHENZHEN\", \"OTHER_GBA\"],"
+                + " \"szMedicalInsurance\": [false, true], \"conditions\": [\"NONE\", \"CHRONIC\"], \"needs\": [\"INPATIENT\", \"DENTAL\", \"GBA_DRUG\"]}");
+    }
+
+    JsonNode json(Run r) throws Exception {
+        assertEquals(0, r.code(), r.err());
+        return CatalogJson.mapper().readTree(r.out());
+    }
+
+    static JsonNode cell(JsonNode root, String segment, String need) {
+        for (JsonNode c : root.get("cells")) {
+            if (c.get("segment").asText().equals(segment) && c.get("need").asText().equals(need)) return c;
+        }
+        throw new AssertionError("no cell " + segment + " " + need);
+    }
+
+    @Test
+    void jsonListsSegmentsNeedsAndCellsWithReasons() throws Exception {
+        JsonNode root = json(run("--data-dir", data.toString(), "gaps", "--json", "--config", config.toString(), "--lang", "en"));
+        assertEquals(36, root.get("segments").size());
+        assertEquals(3, root.get("needs").size());
+        assertEquals(108, root.get("cells").size());
+        assertEquals(32, root.get("summary").get("uncovered").asInt());
+        assertEquals(4, root.get("products").asInt());
+
+        JsonNode c = cell(root, "18-39|SHENZHEN|SZ|NONE", "INPATIENT");
+        assertEquals("FULL", c.get("level").asText());
+        assertEquals(2, c.get("covering").asInt());
+        assertEquals("t-hk-medical", c.get("cheapest").get("product").asText());
+        assertEquals(0, c.get("cheapest").get("amount").decimalValue().compareTo(new java.math.BigDecimal("1000")));
+        assertFalse(c.has("reasons"), "covered cells carry no failure list");
+
+        JsonNode open = cell(root, "65-84|HONG_KONG|NO_SZ|NONE", "INPATIENT");
+        assertEquals("NONE", open.get("level").asText());
+        assertEquals(0, open.get("covering").asInt());
+        List<String> groups = new ArrayList<>();
+        open.get("reasons").forEach(r -> groups.add(r.get("group").asText()));
+        assertEquals(List.of("NO_BENEFIT", "INELIGIBLE_AGE", "INELIGIBLE_REQUIREMENT"), groups);
+        JsonNode age = open.get("reasons").get(1).get("products").get(0);
+        assertEquals("t-hk-medical", age.get("id").asText());
+        assertTrue(age.get("reasons").get(0).asText().contains("above the maximum entry age 64"), age.toString());
+
+        JsonNode gba = cell(root, "65-84|SHENZHEN|SZ|NONE", "GBA_DRUG");
+        assertEquals("65–75", gba.get("reasons").get(1).get("products").get(0).get("eligibleAges").asText());
+    }
+
+    @Test
+    void withDraftShowsTheCellsItCloses() throws Exception {
+        Path draft = dir.resolve("draft.json");
+        DraftPacks.write(DraftPacks.pack(List.of(GapFixtures.dentalDraft("draft-gba-dental")), LocalDate.now()), draft);
+        JsonNode root = json(run("--data-dir", data.toString(), "gaps", "--with", draft.toString(), "--json", "--config", config.toString(), "--lang", "en"));
+        JsonNode diff = root.get("diff");
+        assertEquals("draft-gba-dental", diff.get("drafts").get(0).asText());
+        assertEquals(12, diff.get("closes").asInt());
+        assertEquals(36, diff.get("changed").asInt());
+        int closes = 0;
+        for (JsonNode ch : diff.get("cells")) {
+            if (ch.get("closes").asBoolean()) {
+                closes++;
+                assertEquals("DENTAL", ch.get("need").asText());
+                assertTrue(ch.get("segment").asText().contains("|OTHER_GBA|"));
+                assertEquals("NONE", ch.get("levelBefore").asText());
+            }
+        }
+        assertEquals(12, closes);
+        assertEquals(32 - 12, root.get("summary").get("uncovered").asInt(), "cells describe the matrix with the draft");
+
+        Run text = run("--data-dir", data.toString(), "gaps", "--with", draft.toString(), "--config", config.toString(), "--lang", "en");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("close 12 cells"), text.out());
+    }
+
+    @Test
+    void badDraftFileIsReportedAsFilePointerMessage() throws Exception {
+        Path bad = dir.resolve("bad-draft.json");
+        String good = DraftPacks.toJson(DraftPacks.pack(List.of(GapFixtures.dentalDraft("t-sz-dental")), LocalDate.now()));
+        Files.writeString(bad, good.replace("\"LAST_BIRTHDAY\"", "\"LAST_BIRTHDAI\""), StandardCharsets.UTF_8);
+        Run r = run("--data-dir", data.toString(), "gaps", "--with", bad.toString(), "--json", "--lang", "en");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains(bad + ":/products/0/eligibility/ageBasis"), r.err());
+
+        Files.writeString(bad, good, StandardCharsets.UTF_8);
+        r = run("--data-dir", data.toString(), "gaps", "--with", bad.toString(), "--json", "--lang", "en");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains(bad + ":/products/0/id: id \"t-sz-dental\" is already a catalog product"), r.err());
+
+        r = run("--data-dir", data.toString(), "gaps", "--with", dir.resolve("missing.json").toString(), "--lang", "en");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("missing.json"), r.err());
+    }
+
+    @Test
+    void csvHasABomAndOneRowPerCell() throws Exception {
+        Path csv = dir.resolve("out").resolve("gaps.csv");
+        Run r = run("--data-dir", data.toString(), "gaps", "--csv", csv.toString(), "--config", config.toString(), "--lang", "zh-HK");
+        assertEquals(0, r.code(), r.err());
+        byte[] bytes = Files.readAllBytes(csv);
+        assertEquals((byte) 0xEF, bytes[0]);
+        assertEquals((byte) 0xBB, bytes[1]);
+        assertEquals((byte) 0xBF, bytes[2]);
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertEquals(1 + 108, lines.size());
+        assertTrue(lines.get(0).contains("年齡組別"), lines.get(0));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("18-39|SHENZHEN|SZ|NONE,") && l.contains(",INPATIENT,") && l.contains("t-hk-medical")));
+    }
+
+    @Test
+    void usageAndConfigErrors() throws Exception {
+        Run r = run("--data-dir", data.toString(), "gaps", "--json", "--csv", "x.csv");
+        assertEquals(2, r.code());
+        Path cfg = dir.resolve("bad-config.json");
+        Files.writeString(cfg, "{\"bands\": [\"18-39\", \"old\"]}");
+        r = run("--data-dir", data.toString(), "gaps", "--json", "--config", cfg.toString(), "--lang", "en");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains(cfg + ":/bands/1:"), r.err());
+        Files.writeString(cfg, "{\"needs\": [\"TELEPORT\"]}");
+        r = run("--data-dir", data.toString(), "gaps", "--json", "--config", cfg.toString(), "--lang", "en");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains(cfg + ":/needs/0:"), r.err());
+    }
+
+    @Test
+    void shippedDataGivesTheFullMatrixWithNamedGaps(@TempDir Path fresh) throws Exception {
+        JsonNode root = json(run("--data-dir", fresh.toString(), "gaps", "--json", "--lang", "zh-HK"));
+        assertEquals(126, root.get("segments").size());
+        assertEquals(16, root.get("needs").size());
+        assertEquals(2016, root.get("cells").size());
+        boolean named = false;
+        for (JsonNode c : root.get("cells")) {
+            if (c.get("level").asText().equals("NONE")) {
+                assertTrue(c.get("reasons").size() > 0, c.toString());
+                named = true;
+            }
+        }
+        assertTrue(named, "at least one uncovered cell with its reasons");
+        assertEquals("zh-HK", root.get("lang").asText());
+    }
+}

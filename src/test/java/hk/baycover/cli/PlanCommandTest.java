@@ -1,0 +1,197 @@
+package hk.baycover.cli;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import hk.baycover.app.BayCover;
+import hk.baycover.model.Lang;
+import hk.baycover.model.ProgressMonitor;
+import hk.baycover.planning.PlanTestData;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The plan and scenarios commands as a user runs them: the done-when flow, JSON shapes, errors, PDF, --save. */
+class PlanCommandTest {
+
+    @TempDir
+    static Path dir;
+    static Path data;
+    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of("--data-dir", data.toString()));
+        all.addAll(List.of(args));
+        int code = Cli.run(all.toArray(new String[0]), new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void seed() {
+        data = dir.resolve("data");
+        try (BayCover app = PlanTestData.open(data)) {
+            assertTrue(app.catalog().scenario(PlanTestData.LUNG).isPresent());
+        }
+    }
+
+    /** From the template: age 68, living in Shenzhen. */
+    static Path client(String name) throws Exception {
+        Run t = cli("--lang", "en", "plan", "--template");
+        assertEquals(0, t.code(), t.err());
+        ObjectNode c = (ObjectNode) JSON.readTree(t.out());
+        c.put("age", 68);
+        c.put("livesIn", "SHENZHEN");
+        Path file = dir.resolve(name);
+        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(c));
+        return file;
+    }
+
+    @Test
+    void recommendWithTheLungCancerEpisodeAddsUpLineByLine() throws Exception {
+        Path client = client("client.json");
+        Run r = cli("--lang", "en", "plan", client.toString(), "--recommend", "--scenario", PlanTestData.LUNG, "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = JSON.readTree(r.out());
+        assertTrue(j.path("recommendation").path("found").asBoolean());
+        assertFalse(j.path("plan").path("products").isEmpty(), "a plan");
+        assertEquals(10, j.path("premiums").path("years").size(), "premiums for every year of the horizon");
+        for (JsonNode y : j.path("premiums").path("years")) assertTrue(y.path("total").has("amount"));
+        assertTrue(j.path("eligibility").size() >= 7, "eligibility for every product");
+        assertTrue(j.path("coverage").size() >= 2);
+        JsonNode episode = j.path("scenarios").get(0);
+        assertEquals(PlanTestData.LUNG, episode.path("id").asText());
+        assertTrue(episode.path("lines").size() >= 10);
+        for (JsonNode line : episode.path("lines")) {
+            BigDecimal sum = line.path("outOfPocket").decimalValue();
+            for (JsonNode p : line.path("payments")) {
+                assertTrue(p.has("product") && p.has("amount") && p.has("rule"));
+                assertTrue(p.path("amount").decimalValue().signum() >= 0);
+                sum = sum.add(p.path("amount").decimalValue());
+            }
+            assertEquals(0, sum.compareTo(line.path("cost").decimalValue()), "payments + outOfPocket == cost for " + line.path("id"));
+        }
+        // the public layer refuses the 港澳藥械通 drug
+        JsonNode drug = episode.path("lines").get(0);
+        assertEquals("lorlatinib", drug.path("item").asText());
+        for (JsonNode p : drug.path("payments")) {
+            if (p.path("layer").asText().equals("PUBLIC")) assertEquals("GBA_PUBLIC_LAYER", p.path("rule").asText());
+        }
+        // amounts are plain decimals (no exponent) in the raw text
+        assertFalse(r.out().matches("(?s).*\"amount\" : [0-9.]+E[0-9+-].*"));
+    }
+
+    @Test
+    void chosenProductsAnEditedRateAndTheProposal() throws Exception {
+        Path client = client("client2.json");
+        Path pdf = dir.resolve("out/proposal.pdf");
+        Run r = cli("--lang", "zh-HK", "plan", client.toString(), "--products", "test-voucher,test-gba-medical", "--scenario", PlanTestData.LUNG,
+                "--fx", "CNY:HKD=1.25", "--pdf", pdf.toString(), "--save", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = JSON.readTree(r.out());
+        assertEquals("zh-HK", j.path("language").asText());
+        assertEquals(List.of("test-voucher", "test-gba-medical"), List.of(j.path("plan").path("products").get(0).path("id").asText(),
+                j.path("plan").path("products").get(1).path("id").asText()));
+        boolean edited = false;
+        for (JsonNode fx : j.path("fx")) edited |= fx.path("from").asText().equals("CNY") && fx.path("rate").decimalValue().compareTo(new BigDecimal("1.25")) == 0;
+        assertTrue(edited, "the --fx rate is used");
+        // the listed drug is paid by the GBA plan at 80 %: 55,000 x 0.8 = 44,000 (HKD line)
+        JsonNode drug = j.path("scenarios").get(0).path("lines").get(0);
+        JsonNode gba = drug.path("payments").get(1);
+        assertEquals("test-gba-medical", gba.path("product").asText());
+        assertEquals(0, gba.path("amount").decimalValue().compareTo(new BigDecimal("44000")), gba.toString());
+        assertTrue(j.path("saved").has("planId"));
+        try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(d);
+            assertTrue(text.contains("保障建議書"));
+            assertFalse(text.contains("Cover proposal"));
+        }
+        try (BayCover app = BayCover.open(data, Lang.EN, ProgressMonitor.NONE)) {
+            String planId = j.path("saved").path("planId").asText();
+            assertEquals(List.of("test-voucher", "test-gba-medical"), app.planStore().plan(planId).orElseThrow().plan().productIds());
+            assertEquals(1, app.planStore().proposals(planId).size());
+            assertEquals(Lang.ZH_HK, app.planStore().proposals(planId).get(0).lang());
+        }
+    }
+
+    @Test
+    void badInputIsNamedByFileFieldAndOption() throws Exception {
+        Path bad = dir.resolve("bad-client.json");
+        Files.writeString(bad, "{\"age\": 230, \"sex\": \"X\", \"residency\": \"HK_PERMANENT_RESIDENT\", \"livesIn\": \"SHENZHEN\", "
+                + "\"needs\": {\"INPATIENT\": \"MUST_HAVE\", \"TELEPORT\": \"MUST_HAVE\"}, \"horizonYears\": 10, \"budget\": {\"amount\": -1, \"currency\": \"HKD\"}, \"nickname\": \"x\"}");
+        Run r = cli("--lang", "en", "plan", bad.toString(), "--recommend");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains(bad + ":/age: age must be a whole number from 0 to 120"), r.err());
+        assertTrue(r.err().contains(bad + ":/sex:"), r.err());
+        assertTrue(r.err().contains(bad + ":/needs/TELEPORT: unknown need"), r.err());
+        assertTrue(r.err().contains(bad + ":/budget/amount:"), r.err());
+        assertTrue(r.err().contains(bad + ":/nickname: unknown field"), r.err());
+        assertFalse(r.err().contains("Exception"), "no stack trace");
+        Run zh = cli("--lang", "zh-HK", "plan", bad.toString());
+        assertTrue(zh.err().contains(":/age: 年齡必須是 0 至 120 的整數"), zh.err());
+
+        Path good = client("client3.json");
+        Run fx = cli("--lang", "en", "plan", good.toString(), "--fx", "CNY:HKD=abc");
+        assertEquals(1, fx.code());
+        assertTrue(fx.err().contains("--fx CNY:HKD=abc"), fx.err());
+        Run product = cli("--lang", "en", "plan", good.toString(), "--products", "no-such-product");
+        assertEquals(1, product.code());
+        assertTrue(product.err().contains("no-such-product"));
+        Run scenario = cli("--lang", "en", "plan", good.toString(), "--scenario", "nope");
+        assertEquals(1, scenario.code());
+        assertTrue(scenario.err().contains("\"nope\""));
+        Run both = cli("plan", good.toString(), "--recommend", "--products", "test-voucher");
+        assertEquals(2, both.code(), "mutually exclusive options are a usage error");
+        Run missing = cli("--lang", "en", "plan", dir.resolve("nowhere.json").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("nowhere.json"));
+    }
+
+    @Test
+    void noFittingSetIsSaidPlainly() throws Exception {
+        Path client = client("poor.json");
+        ObjectNode c = (ObjectNode) JSON.readTree(Files.readString(client));
+        ((ObjectNode) c.path("budget")).put("amount", 100);
+        ((ObjectNode) c.path("needs")).put("RESIDENTIAL_CARE", "MUST_HAVE");
+        Files.writeString(client, c.toString());
+        Run r = cli("--lang", "en", "plan", client.toString(), "--recommend", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode rec = JSON.readTree(r.out()).path("recommendation");
+        assertFalse(rec.path("found").asBoolean());
+        assertTrue(rec.path("missing").get(0).path("text").asText().contains("Residential elderly care"), rec.toString());
+    }
+
+    @Test
+    void scenariosAreListed() throws Exception {
+        Run r = cli("--lang", "en", "scenarios", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode list = JSON.readTree(r.out());
+        assertTrue(list.size() >= 6);
+        boolean lung = false;
+        for (JsonNode s : list) lung |= s.path("id").asText().equals(PlanTestData.LUNG) && s.path("lines").size() > 0;
+        assertTrue(lung);
+        Run text = cli("--lang", "zh-HK", "scenarios");
+        assertTrue(text.out().contains(PlanTestData.LUNG));
+        assertTrue(text.out().contains("示例數字"));
+    }
+}

@@ -1,0 +1,76 @@
+package hk.baycover.report;
+
+import hk.baycover.gaps.GapDiff;
+import hk.baycover.gaps.GapEngine;
+import hk.baycover.gaps.GapFixtures;
+import hk.baycover.gaps.GapMatrix;
+import hk.baycover.model.Catalog;
+import hk.baycover.model.FxTable;
+import hk.baycover.model.Lang;
+import hk.baycover.model.Product;
+import hk.baycover.model.ProgressMonitor;
+import hk.baycover.model.UserError;
+import hk.baycover.i18n.I18n;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The gap report PDF: Chinese text embedded and extractable, drafts labelled as samples, a clear error without a font. */
+class GapReportPdfTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void reportInTraditionalChineseWithDraft() throws Exception {
+        assumeTrue(Files.isReadable(Path.of(GapPdfPages.FONT_FILES.get(0))), "fonts-wqy-zenhei not installed");
+        GapEngine engine = new GapEngine(GapFixtures.config(), LocalDate.of(2026, 11, 29), FxTable.defaults());
+        Catalog catalog = new Catalog(List.of(), List.of(), List.of(), List.of(), GapFixtures.catalog(), List.of());
+        GapMatrix base = engine.matrix(catalog.products(), ProgressMonitor.NONE);
+        Product draft = GapFixtures.dentalDraft("draft-gba-dental");
+        GapMatrix with = base.plus(List.of(engine.evaluate(draft, true)));
+        GapDiff diff = with.diffFrom(base);
+        Path pdf = dir.resolve("gaps.pdf");
+        GapReportPdf.write(with, diff, List.of(draft), catalog, Lang.ZH_HK, pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains("保障缺口報告"), text);
+            assertTrue(text.contains("草擬產品只是示例"), text);
+            assertTrue(text.contains(I18n.get(Lang.ZH_HK, "gaps.diff.summary", 12, 0, 36)), text);
+            assertTrue(text.contains("牙科") || text.contains(I18n.get(Lang.ZH_HK, "need.DENTAL")), text);
+            assertEquals("zh-HK", doc.getDocumentCatalog().getLanguage());
+            assertTrue(doc.getNumberOfPages() >= 1);
+            assertFalse(text.contains("gaps."), "no untranslated keys");
+        }
+    }
+
+    @Test
+    void missingFontIsAClearError() {
+        String old = System.getProperty("baycover.pdf.font");
+        System.setProperty("baycover.pdf.font", dir.resolve("no-such-font.ttc").toString());
+        try {
+            GapEngine engine = new GapEngine(GapFixtures.config(), LocalDate.of(2026, 11, 29), FxTable.defaults());
+            GapMatrix m = engine.matrix(List.of(), ProgressMonitor.NONE);
+            UserError e = assertThrows(UserError.class, () -> GapReportPdf.write(m, null, List.of(), Catalog.empty(), Lang.EN, dir.resolve("x.pdf")));
+            assertEquals("gaps.pdf.noFont", e.key());
+            assertTrue(I18n.message(Lang.EN, e).contains("fonts-wqy-zenhei"));
+            assertFalse(Files.exists(dir.resolve("x.pdf")));
+        } finally {
+            if (old == null) System.clearProperty("baycover.pdf.font");
+            else System.setProperty("baycover.pdf.font", old);
+        }
+    }
+}

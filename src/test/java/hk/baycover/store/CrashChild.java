@@ -1,0 +1,62 @@
+package hk.baycover.store;
+
+import hk.baycover.app.BayCover;
+import hk.baycover.app.Logs;
+import hk.baycover.model.Lang;
+import hk.baycover.model.ProgressMonitor;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The process the crash harness kills: it imports packs (or restores backups) one after another, forever, and writes
+ * "BEGIN n" before and "COMMIT n" after each one to a journal it flushes to disk, so the harness knows exactly what had
+ * been committed when the kill landed.
+ */
+public final class CrashChild {
+
+    private CrashChild() {
+    }
+
+    /** args: import DIR JOURNAL FIRST | restore DIR JOURNAL FIRST BACKUP_A BACKUP_B */
+    public static void main(String[] args) throws Exception {
+        Logs.quietConsole();
+        String mode = args[0];
+        Path dir = Path.of(args[1]);
+        Path journal = Path.of(args[2]);
+        int first = Integer.parseInt(args[3]);
+        try (FileOutputStream out = new FileOutputStream(journal.toFile(), true)) {
+            BayCover app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE);
+            // warm up (schemas, ICU, Jackson) without writing, so that kills land in imports rather than in class loading
+            hk.baycover.catalog.PackReader.Result warm = new hk.baycover.catalog.PackReader(Lang.EN)
+                    .read("warm-up.json", CrashPacks.spec(0).bytes(), hk.baycover.catalog.ReferenceContext.EMPTY);
+            hk.baycover.catalog.ScriptFiller.fill(warm.pack());
+            System.out.println("READY");
+            System.out.flush();
+            for (int n = first; ; n++) {
+                if (mode.equals("import")) {
+                    CrashPacks.Spec spec = CrashPacks.spec(n);
+                    byte[] bytes = spec.bytes();
+                    log(out, "BEGIN " + n);
+                    app.catalogStore().importSources(List.of(new CatalogStore.Source(spec.datasetId() + ".json", bytes)),
+                            CatalogStore.Origin.IMPORTED, Lang.EN, ProgressMonitor.NONE);
+                    log(out, "COMMIT " + n);
+                } else {
+                    Path backup = Path.of(args[4 + (n % 2)]);
+                    log(out, "BEGIN " + n);
+                    app.restore(backup, ProgressMonitor.NONE);
+                    log(out, "COMMIT " + n);
+                }
+            }
+        }
+    }
+
+    private static void log(FileOutputStream out, String line) throws IOException {
+        out.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        out.getFD().sync();
+    }
+}

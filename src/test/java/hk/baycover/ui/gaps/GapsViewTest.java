@@ -1,0 +1,292 @@
+package hk.baycover.ui.gaps;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import hk.baycover.app.BayCover;
+import hk.baycover.catalog.CatalogJson;
+import hk.baycover.catalog.PackWriter;
+import hk.baycover.cli.Cli;
+import hk.baycover.gaps.CellSummary;
+import hk.baycover.gaps.DraftPacks;
+import hk.baycover.gaps.GapFixtures;
+import hk.baycover.gaps.GapMatrix;
+import hk.baycover.gaps.Segment;
+import hk.baycover.model.CoverageLevel;
+import hk.baycover.model.Lang;
+import hk.baycover.model.LivingPlace;
+import hk.baycover.model.Need;
+import hk.baycover.model.ProgressMonitor;
+import hk.baycover.store.CatalogStore;
+import hk.baycover.ui.Styles;
+import hk.baycover.ui.common.Background;
+import hk.baycover.ui.common.FileDialogs;
+import hk.baycover.ui.common.Settings;
+import hk.baycover.ui.common.UiContext;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Gaps screen on a real data folder (hand-built products imported, one saved draft), driven headless. */
+@ExtendWith(ApplicationExtension.class)
+class GapsViewTest {
+
+    static Path dir;
+    static Path data;
+    GapsView view;
+    BayCover app;
+    Path saveTarget;
+
+    @BeforeAll
+    static void prepare() throws Exception {
+        dir = Files.createTempDirectory("gaps-view-test");
+        data = dir.resolve("data");
+        Path pack = dir.resolve("test-products.json");
+        PackWriter.write(GapFixtures.pack("test-gap-products", GapFixtures.catalog()), pack);
+        try (BayCover a = BayCover.open(data, Lang.EN, ProgressMonitor.NONE)) {
+            a.catalogStore().importFiles(List.of(pack), CatalogStore.Origin.IMPORTED, Lang.EN, ProgressMonitor.NONE);
+            a.gapDrafts().save(DraftPacks.asSample(GapFixtures.dentalDraft("draft-gba-dental")), "t-sz-dental", false, null);
+        }
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        app = BayCover.open(data, Lang.EN, ProgressMonitor.NONE);
+        // every test starts from the saved draft switched off (the CLI comparison has no drafts)
+        app.gapDrafts().list().forEach(d -> app.gapDrafts().setActive(d.id(), false));
+        Settings settings = new Settings();
+        settings.langProperty().set(Lang.EN);
+        UiContext ctx = new UiContext(app, settings, new Background());
+        ctx.setFileDialogs(new FileDialogs() {
+            @Override
+            public List<Path> openFiles(Window owner, String title, String filterName, String... extensions) { return List.of(); }
+
+            @Override
+            public Optional<Path> saveFile(Window owner, String title, String initialName, String filterName, String... extensions) {
+                return Optional.ofNullable(saveTarget);
+            }
+
+            @Override
+            public Optional<Path> chooseDirectory(Window owner, String title) { return Optional.empty(); }
+        });
+        view = new GapsView(ctx);
+        Scene scene = new Scene(view, 1260, 780);
+        Styles.apply(scene, settings);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    void waitForMatrix() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.viewModel().matrix() != null && !view.viewModel().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    Segment segment(String id) {
+        return view.viewModel().matrix().segments().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void opensACellAndTogglesADraft(FxRobot robot) throws Exception {
+        waitForMatrix();
+        Segment s = segment("65-74|OTHER_GBA|NO_SZ|NONE");
+        Label cell = robot.lookup("#cell-" + s.index() + "-DENTAL").queryAs(Label.class);
+        assertEquals("✕ 0", cell.getText());
+        assertTrue(cell.getStyleClass().contains("cover-none"));
+        assertTrue(cell.getAccessibleText().contains("Dental"), cell.getAccessibleText());
+
+        // open it from the keyboard: focus, Enter
+        robot.interact(cell::requestFocus);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label title = robot.lookup("#detail-title").queryAs(Label.class);
+        assertTrue(title.getText().contains("Ages 65–74") && title.getText().contains("Dental"), title.getText());
+        assertNotNull(robot.lookup("#detail-group-NOT_IN_REGION").tryQuery().orElse(null), "the Shenzhen-only dental plan fails on region");
+        assertTrue(robot.lookup("#detail-failure-t-sz-dental").queryAs(Label.class).getText().contains("does not apply in GBA Mainland cities"));
+        assertTrue(robot.lookup("#detail-group-NO_BENEFIT").tryQuery().isPresent());
+
+        // a covered cell, opened with the mouse after moving there with the arrow keys
+        Segment sz = segment("18-39|SHENZHEN|SZ|NONE");
+        Label inpatient = robot.lookup("#cell-" + sz.index() + "-INPATIENT").queryAs(Label.class);
+        assertEquals("● 2", inpatient.getText());
+        robot.interact(inpatient::requestFocus);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#detail-product-t-hk-medical").queryAs(Label.class).getText().contains("from HKD 1,000 a year"));
+        assertTrue(robot.lookup("#detail-product-t-sz-basic").queryAs(Label.class).getText().contains("Premium paid by contribution rules")
+                || robot.lookup("#detail-product-t-sz-basic").queryAs(Label.class).getText().contains("contribution"));
+        robot.type(KeyCode.RIGHT);
+        Node focused = robot.interact(() -> inpatient.getScene().getFocusOwner()) == null ? null : inpatient.getScene().getFocusOwner();
+        assertEquals("cell-" + sz.index() + "-SPECIALIST_OUTPATIENT".replace("SPECIALIST_OUTPATIENT", Need.values()[1].name()), focused.getId());
+
+        // switch the saved draft on: the Other-GBA dental cells close, and the diff lists them
+        robot.clickOn(robot.lookup(".tab").match(n -> n.lookup(".tab-label") instanceof Label
+                && "What-if".equals(((Label) n.lookup(".tab-label")).getText())).<Node>query());
+        robot.clickOn("#draft-on-draft-gba-dental");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.viewModel().diffProperty().get() != null
+                && !view.viewModel().diffProperty().get().isEmpty() && !view.viewModel().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        cell = robot.lookup("#cell-" + s.index() + "-DENTAL").queryAs(Label.class);
+        assertEquals("● 1 +", cell.getText());
+        assertTrue(cell.getStyleClass().contains("gap-changed"));
+        int otherGba = (int) view.viewModel().matrix().segments().stream().filter(x -> x.livesIn() == LivingPlace.OTHER_GBA).count();
+        assertEquals(42, otherGba);
+        String summary = robot.lookup("#diff-summary").queryAs(Label.class).getText();
+        assertTrue(summary.startsWith("Closes 42 cells"), summary);
+        assertTrue(robot.lookup("#diff-list").queryListView().getItems().size() >= 42);
+        assertTrue(app.gapDrafts().get("draft-gba-dental").orElseThrow().active() || waitActive(true), "the switch is saved");
+
+        // and off again: back to the base matrix
+        robot.clickOn("#draft-on-draft-gba-dental");
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.viewModel().diffProperty().get().isEmpty() && !view.viewModel().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("✕ 0", robot.lookup("#cell-" + s.index() + "-DENTAL").queryAs(Label.class).getText());
+        assertTrue(waitActive(false));
+    }
+
+    private boolean waitActive(boolean on) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.gapDrafts().get("draft-gba-dental").orElseThrow().active() == on);
+        return true;
+    }
+
+    @Test
+    void heatMapShowsTheCliNumbers(FxRobot robot) throws Exception {
+        waitForMatrix();
+        StringWriter out = new StringWriter();
+        int code = Cli.run(new String[] {"--data-dir", data.toString(), "gaps", "--json", "--lang", "en"}, new PrintWriter(out), new PrintWriter(new StringWriter()));
+        assertEquals(0, code);
+        JsonNode root = CatalogJson.mapper().readTree(out.toString());
+        GapMatrix m = view.viewModel().matrix();
+        assertEquals(root.get("cells").size(), m.cellCount());
+        int compared = 0;
+        for (JsonNode c : root.get("cells")) {
+            Segment s = segment(c.get("segment").asText());
+            Need n = Need.valueOf(c.get("need").asText());
+            CellSummary shown = m.cell(s, n);
+            assertEquals(c.get("level").asText(), shown.level().name());
+            assertEquals(c.get("covering").asInt(), shown.covering());
+            JsonNode cheapest = c.get("cheapest");
+            if (cheapest == null) assertEquals(null, shown.cheapest());
+            else assertEquals(0, cheapest.get("amount").decimalValue().compareTo(shown.cheapest().annual().amount()));
+            Label label = robot.lookup("#cell-" + s.index() + "-" + n.name()).queryAs(Label.class);
+            assertEquals(HeatMap.text(shown, false), label.getText());
+            assertTrue(label.getText().startsWith(CoverageLevel.valueOf(c.get("level").asText()) == CoverageLevel.NONE ? "✕" : c.get("level").asText().equals("FULL") ? "●" : "◐"));
+            assertTrue(label.getText().contains(" " + c.get("covering").asInt()));
+            compared++;
+        }
+        assertEquals(2016, compared);
+    }
+
+    @Test
+    void filtersPivotPaletteAndExports(FxRobot robot) throws Exception {
+        waitForMatrix();
+        int all = robot.lookup(".gap-cell").queryAll().size() - 3; // minus the legend swatches
+        assertEquals(2016, all);
+        robot.clickOn("#uncovered-only");
+        WaitForAsyncUtils.waitForFxEvents();
+        for (Node n : robot.lookup(".heat-map .gap-cell").queryAll()) assertNotNull(n.getId());
+        int shown = robot.lookup(".heat-map .gap-cell").queryAll().size();
+        assertTrue(shown < 2016 && shown > 0);
+        robot.interact(() -> robot.lookup("#swap-axes").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.viewModel().swapAxesProperty().get());
+        assertTrue(robot.lookup("#row-DENTAL").tryQuery().isPresent(), "needs are now rows");
+        robot.clickOn("#palette-cb");
+        assertTrue(view.getStyleClass().contains("palette-cb"));
+        robot.interact(() -> robot.lookup("#swap-axes").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        robot.clickOn("#uncovered-only");
+
+        saveTarget = dir.resolve("exports").resolve("map.png");
+        Files.createDirectories(saveTarget.getParent());
+        robot.clickOn("#export-png");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(saveTarget));
+        byte[] png = Files.readAllBytes(saveTarget);
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
+
+        saveTarget = dir.resolve("exports").resolve("map.csv");
+        robot.clickOn("#export-csv");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(saveTarget));
+        assertEquals(2017, Files.readAllLines(saveTarget).size());
+    }
+
+    @Test
+    void draftFormNamesBadFieldsThenSaves(FxRobot robot) throws Exception {
+        waitForMatrix();
+        robot.clickOn(robot.lookup(".tab").match(n -> n.lookup(".tab-label") instanceof Label
+                && "What-if".equals(((Label) n.lookup(".tab-label")).getText())).<Node>query());
+        robot.clickOn("#draft-new");
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField id = robot.lookup("#draft-id").queryAs(TextField.class);
+        assertTrue(id.getText().startsWith("draft-"));
+        robot.interact(() -> {
+            id.setText("draft-elder-care");
+            robot.lookup("#draft-max-age").queryAs(TextField.class).setText("old");
+        });
+        robot.interact(() -> robot.lookup("#draft-save").queryButton().fire());
+        String errors = robot.lookup("#draft-errors").queryAs(Label.class).getText();
+        assertTrue(errors.contains("Maximum entry age: \"old\" is not an age"), errors);
+        assertTrue(errors.contains("add at least one benefit"), errors);
+
+        robot.interact(() -> {
+            robot.lookup("#draft-max-age").queryAs(TextField.class).setText("90");
+            robot.lookup("#draft-min-age").queryAs(TextField.class).setText("95");
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<Need> need = robot.lookup("#draft-need").queryAs(javafx.scene.control.ComboBox.class);
+            need.setValue(Need.RESIDENTIAL_CARE);
+            robot.lookup("#draft-limit").queryAs(TextField.class).setText("120000");
+            robot.lookup("#draft-benefit-add").queryButton().fire();
+            robot.lookup("#draft-premiums").queryAs(javafx.scene.control.TextArea.class).setText("0-99 9000");
+            robot.lookup("#draft-save").queryButton().fire();
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !view.viewModel().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        errors = robot.lookup("#draft-errors").queryAs(Label.class).getText();
+        assertTrue(errors.contains("/products/0/eligibility/maxEntryAge") && errors.contains("reversed"), errors);
+        assertTrue(app.gapDrafts().get("draft-elder-care").isEmpty(), "nothing saved");
+
+        robot.interact(() -> {
+            robot.lookup("#draft-min-age").queryAs(TextField.class).setText("60");
+            robot.lookup("#draft-save").queryButton().fire();
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.gapDrafts().get("draft-elder-care").isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.viewModel().drafts().stream().anyMatch(d -> d.product().id().equals("draft-elder-care")));
+        assertTrue(app.gapDrafts().get("draft-elder-care").orElseThrow().product().sample());
+        List<String> ids = new ArrayList<>();
+        view.viewModel().drafts().forEach(d -> ids.add(d.product().id()));
+        assertTrue(ids.contains("draft-elder-care"));
+        assertFalse(app.gapDrafts().get("draft-elder-care").orElseThrow().product().benefits().isEmpty());
+        robot.interact(() -> app.gapDrafts().delete("draft-elder-care"));
+    }
+}
