@@ -30,7 +30,15 @@ public final class I18n {
         for (ResourceBundle b : bundles(lang)) {
             if (b.containsKey(key)) {
                 String pattern = b.getString(key);
-                return args.length == 0 ? pattern : new MessageFormat(pattern.replace("'", "''"), lang.locale()).format(args);
+                if (args.length == 0) return pattern;
+                try {
+                    return new MessageFormat(pattern.replace("'", "''"), lang.locale()).format(args);
+                } catch (IllegalArgumentException notAPattern) {
+                    // a message that shows literal braces (e.g. a JSON example): substitute {n} by hand
+                    String out = pattern;
+                    for (int i = 0; i < args.length; i++) out = out.replace("{" + i + "}", String.valueOf(args[i]));
+                    return out;
+                }
             }
         }
         return key;

@@ -20,7 +20,7 @@ import java.util.Set;
  */
 final class QuickSettings {
 
-    static final Set<String> KEYS = Set.of("lang", "fontScale", "x", "y", "width", "height");
+    static final Set<String> KEYS = Set.of("lang", "fontScale", "x", "y", "width", "height", "autoLockMinutes");
 
     private QuickSettings() {
     }
@@ -35,18 +35,23 @@ final class QuickSettings {
         }
         Map<String, Object> v = parse(text);
         if (v == null) return false;
-        if (v.get("lang") instanceof String l) Lang.parse(l).ifPresent(s.langProperty()::set);
-        else if (v.containsKey("lang") && v.get("lang") != null) return false;
+        // check everything first, so a declined file applies nothing
+        Object lang = v.get("lang");
+        if (lang != null && !(lang instanceof String)) return false;
+        Double autoLock = number(v, "autoLockMinutes");
+        if (autoLock != null && autoLock != Math.rint(autoLock)) return false;
         Double fontScale = number(v, "fontScale");
         Double x = number(v, "x");
         Double y = number(v, "y");
         Double w = number(v, "width");
         Double h = number(v, "height");
+        if (lang != null) Lang.parse((String) lang).ifPresent(s.langProperty()::set);
         if (fontScale != null && fontScale >= 0.8 && fontScale <= 2.0) s.fontScaleProperty().set(fontScale);
         if (x != null) s.windowXProperty().set(x);
         if (y != null) s.windowYProperty().set(y);
         if (w != null && w >= 640) s.windowWidthProperty().set(w);
         if (h != null && h >= 480) s.windowHeightProperty().set(h);
+        if (autoLock != null && autoLock >= 0 && autoLock <= 24 * 60) s.autoLockMinutesProperty().set(autoLock.intValue());
         return true;
     }
 
