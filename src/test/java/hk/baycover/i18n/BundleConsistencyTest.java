@@ -63,7 +63,9 @@ class BundleConsistencyTest {
             // service languages allowed by data/schema/products.schema.json
             Map.entry("compare.language.", List.of("yue", "cmn", "en", "pt")),
             // free-text sub-limit periods: looked up only behind I18n.has (an open list)
-            Map.entry("compare.per.", List.of()));
+            Map.entry("compare.per.", List.of()),
+            // why a product is in or out of a recommendation (Recommendation.Code)
+            Map.entry("rec.verdict.", names(hk.baycover.planning.Recommendation.Code.values())));
 
     /** Call sites whose string literal argument is a message key. */
     private static final List<Pattern> KEY_USES = List.of(

@@ -96,11 +96,11 @@ public final class ProfileForm extends ScrollPane {
     public ProfileForm(UiContext ctx) {
         this.ctx = ctx;
         this.loading = true; // no validation until every field exists
-        name = text("f-name");
-        contact = text("f-contact");
+        name = textField("f-name");
+        contact = textField("f-contact");
         lang = combo("f-language", Lang.values(), l -> ctxText("lang." + l.name()));
-        age = text("f-age");
-        birth = text("f-birth");
+        age = textField("f-age");
+        birth = textField("f-birth");
         sex = combo("f-sex", Sex.values(), null);
         smoker = check("f-smoker", "planui.smoker");
         residency = combo("f-residency", ResidencyStatus.values(), null);
@@ -113,14 +113,14 @@ public final class ProfileForm extends ScrollPane {
         haPatient = check("f-ha", "requirement.HA_FOLLOW_UP_PATIENT");
         permit = check("f-permit", "requirement.MAINLAND_RESIDENCE_PERMIT");
         existing = new CheckComboBox<>();
-        existingNote = text("f-existingNote");
+        existingNote = textField("f-existingNote");
         conditions = new CheckComboBox<>();
-        conditionNote = text("f-conditionNote");
+        conditionNote = textField("f-conditionNote");
         preferred = new CheckComboBox<>();
         needs = new EnumMap<>(Need.class);
-        budget = text("f-budget");
+        budget = textField("f-budget");
         budgetCurrency = combo("f-budgetCurrency", Currency.values(), Enum::name);
-        horizon = text("f-horizon");
+        horizon = textField("f-horizon");
         notes = new TextArea();
         setId("profile-form");
         setFitToWidth(true);
@@ -211,7 +211,7 @@ public final class ProfileForm extends ScrollPane {
         for (Institution i : keepI) c.institution(i.id()).ifPresent(preferred.getCheckModel()::check);
     }
 
-    private TextField text(String id) {
+    private TextField textField(String id) {
         TextField t = new TextField();
         t.setId(id);
         t.textProperty().addListener((o, a, b) -> validate());
