@@ -3,7 +3,8 @@ package hk.baycover.catalog;
 import hk.baycover.i18n.I18n;
 import hk.baycover.model.Benefit;
 import hk.baycover.model.Eligibility;
-import hk.baycover.model.GbaItemCover;
+import hk.baycover.model.Stance;
+import hk.baycover.model.StanceKind;
 import hk.baycover.model.Institution;
 import hk.baycover.model.Lang;
 import hk.baycover.model.Pack;
@@ -82,11 +83,23 @@ final class PackValidator {
                     && ben.perEventLimit().compareTo(ben.annualLimit()) > 0) {
                 add(at + "/benefits/" + b + "/perEventLimit", "pack.eventAboveAnnual");
             }
-            if (!ben.gbaItemList().isEmpty() && ben.gbaItems() != GbaItemCover.LISTED) {
-                add(at + "/benefits/" + b + "/gbaItemList", "pack.itemListWithoutListed", ben.gbaItems());
+            stance(ben.gbaStance().drugs(), at + "/benefits/" + b + "/gbaStance/drugs");
+            stance(ben.gbaStance().devices(), at + "/benefits/" + b + "/gbaStance/devices");
+            if (ben.cashAmount() != null && (ben.annualLimit() != null || ben.perEventLimit() != null || ben.coInsurance() != null)) {
+                add(at + "/benefits/" + b + "/cashAmount", "pack.cashWithCostTerms");
+            }
+            java.time.LocalDate prev = null;
+            for (int c = 0; c < ben.changes().size(); c++) {
+                java.time.LocalDate from = ben.changes().get(c).from();
+                if (prev != null && !from.isAfter(prev)) add(at + "/benefits/" + b + "/changes/" + c + "/from", "pack.changesOutOfOrder");
+                prev = from;
             }
         }
         premiums(p.premiums(), at + "/premiums");
+    }
+
+    private void stance(Stance s, String at) {
+        if (!s.items().isEmpty() && s.stance() != StanceKind.LISTED) add(at + "/items", "pack.itemListWithoutListed", s.stance());
     }
 
     private void premiums(PremiumTable t, String at) {

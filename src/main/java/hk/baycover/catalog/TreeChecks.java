@@ -22,6 +22,7 @@ final class TreeChecks {
     private final List<Problem> problems;
     private final Set<String> institutions = new HashSet<>();
     private final Set<String> items = new HashSet<>();
+    private final Set<String> products = new HashSet<>();
 
     TreeChecks(String file, Lang lang, ReferenceContext context, List<Problem> problems) {
         this.file = file;
@@ -34,7 +35,7 @@ final class TreeChecks {
         Map<String, String> ids = new HashMap<>();
         collect(root, "institutions", ids, institutions);
         collect(root, "items", ids, items);
-        collect(root, "products", ids, null);
+        collect(root, "products", ids, products);
         collect(root, "scenarios", ids, null);
         names(root, "institutions", "name");
         names(root, "items", "name");
@@ -53,9 +54,11 @@ final class TreeChecks {
         each(root.path("products"), "/products", (p, at) -> {
             each(p.path("arrangement").path("parties"), at + "/arrangement/parties", (party, pAt) -> emptyName(party.get("name"), pAt + "/name"));
             eachText(p.path("service").path("directBilling"), at + "/service/directBilling", this::institution);
+            eachText(p.path("exclusiveWith"), at + "/exclusiveWith", this::product);
             each(p.path("benefits"), at + "/benefits", (b, bAt) -> {
                 eachText(b.path("institutions"), bAt + "/institutions", this::institution);
-                eachText(b.path("gbaItemList"), bAt + "/gbaItemList", this::item);
+                eachText(b.path("gbaStance").path("drugs").path("items"), bAt + "/gbaStance/drugs/items", this::item);
+                eachText(b.path("gbaStance").path("devices").path("items"), bAt + "/gbaStance/devices/items", this::item);
             });
         });
         each(root.path("scenarios"), "/scenarios", (s, at) -> {
@@ -97,6 +100,11 @@ final class TreeChecks {
 
     private void institution(String id, String at) {
         if (!institutions.contains(id) && !context.institutionExists(id)) add(at, "pack.unknownInstitution", id);
+    }
+
+    /** Alternatives ({@code exclusiveWith}) name products of the same pack. */
+    private void product(String id, String at) {
+        if (!products.contains(id)) add(at, "pack.unknownProduct", id);
     }
 
     private void item(String id, String at) {

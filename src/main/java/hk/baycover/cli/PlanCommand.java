@@ -99,7 +99,8 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--start", paramLabel = "YYYY-MM-DD", description = "Plan start date (default: today).")
     String start;
 
-    @Option(names = "--allow-unknown-premiums", description = "With --recommend: also consider products whose premium is not published (counted as zero, flagged).")
+    @Option(names = "--allow-unknown-premiums", hidden = true,
+            description = "No longer needed: products whose premium is still to be quoted are always considered, ranked after every plan of fully known cost.")
     boolean allowUnknown;
 
     @Option(names = "--ceiling", paramLabel = "AMOUNT",
@@ -172,7 +173,7 @@ final class PlanCommand implements Callable<Integer> {
         String source;
         List<String> productIds;
         if (choice != null && choice.recommend) {
-            Recommendation.Options opts = new Recommendation.Options(allowUnknown, ceiling == null ? null : runs.get(0).scenarioId(),
+            Recommendation.Options opts = new Recommendation.Options(ceiling == null ? null : runs.get(0).scenarioId(),
                     ceiling == null ? null : runs.get(0), ceiling, 3);
             rec = planner.recommend(client, frame, opts, ProgressMonitor.NONE);
             productIds = rec.productIds();
@@ -238,15 +239,19 @@ final class PlanCommand implements Callable<Integer> {
         java.util.function.Function<String, String> name = id -> catalog.product(id).map(p -> p.name().get(lang)).orElse(id);
         out.println(t.apply("cli.plan.header", new Object[] {r.datasetAsOf() == null ? "—" : r.datasetAsOf().value(), I18n.enumName(lang, r.careRegion())}));
         if (rec != null) {
-            if (rec.found()) {
-                out.println(t.apply("cli.plan.recommended", new Object[] {Amounts.format(rec.total()), rec.perYear().size()}));
-                for (Recommendation.Alternative a : rec.alternatives()) {
-                    out.println("  " + t.apply("pdf.rec.alternative", new Object[] {name.apply(a.without()),
-                            String.join(", ", a.productIds().stream().map(name).toList()), Amounts.format(a.total()), Amounts.format(a.extra())}));
-                }
-            } else {
-                out.println(t.apply("rec.none", new Object[0]));
-                for (Reason m : rec.missing()) out.println("  - " + I18n.reason(lang, m));
+            out.println(t.apply(rec.toBeQuoted().isEmpty() ? "cli.plan.recommended" : "cli.plan.recommendedToBeQuoted",
+                    new Object[] {Amounts.format(rec.total()), rec.perYear().size(), String.join(", ", rec.toBeQuoted().stream().map(name).toList())}));
+            if (!rec.unconfirmed().isEmpty()) {
+                out.println("  " + t.apply("cli.plan.unconfirmed", new Object[] {String.join(", ", rec.unconfirmed().stream().map(name).toList())}));
+            }
+            for (Recommendation.Uncovered u : rec.uncovered()) {
+                out.println("  " + t.apply("cli.plan.uncovered", new Object[] {I18n.enumName(lang, u.need())}));
+                for (Reason m : u.reasons()) out.println("    - " + I18n.reason(lang, m));
+            }
+            for (Reason m : rec.missing()) out.println("  - " + I18n.reason(lang, m));
+            for (Recommendation.Alternative a : rec.alternatives()) {
+                out.println("  " + t.apply("pdf.rec.alternative", new Object[] {name.apply(a.without()),
+                        String.join(", ", a.productIds().stream().map(name).toList()), Amounts.format(a.total()), Amounts.format(a.extra())}));
             }
         }
         out.println();
@@ -255,14 +260,16 @@ final class PlanCommand implements Callable<Integer> {
         for (Product p : r.layered()) {
             EligibilityResult e = r.eligibilityOf(p.id());
             out.println("  [" + I18n.enumName(lang, p.layer()) + "] " + p.id() + "  " + p.name().get(lang)
-                    + (e != null && !e.eligible() ? "  (" + t.apply("pdf.notEligible", new Object[0]) + ")" : "")
+                    + (e != null && !e.eligible() && !r.enrolled().contains(p.id()) ? "  (" + I18n.enumName(lang, e.status()) + ")" : "")
+                    + (r.enrolled().contains(p.id()) ? "  (" + t.apply("plan.enrolled", new Object[0]) + ")" : "")
                     + (p.sample() || p.premiums().sample() ? "  [" + t.apply("sample.badge", new Object[0]) + "]" : ""));
         }
         out.println();
         out.println(t.apply("pdf.projection", new Object[0]) + " (" + r.projection().currency() + ")");
         for (PremiumProjection.Year y : r.projection().years()) {
             out.println(String.format("  %2d  %s  %3d  %s%s%s", y.year(), y.from(), y.age(), Amounts.format(y.total()),
-                    y.complete() ? "" : " + " + t.apply("pdf.unknown", new Object[0]), y.overBudget() ? "  ! " + t.apply("pdf.overBudget", new Object[0]) : ""));
+                    y.complete() ? "" : " + " + t.apply("plan.toBeQuoted", new Object[] {y.toBeQuoted().size()}),
+                    y.overBudget() ? "  ! " + t.apply("pdf.overBudget", new Object[0]) : ""));
         }
         out.println("  " + t.apply("pdf.projection.total", new Object[] {Amounts.format(r.projection().total()), r.projection().years().size()}));
         out.println();
@@ -275,13 +282,18 @@ final class PlanCommand implements Callable<Integer> {
         for (Adjudicator.EpisodeResult e : r.episodes()) {
             out.println();
             out.println(e.scenario().name().get(lang) + "  " + t.apply("pdf.episode.totals",
-                    new Object[] {Amounts.format(e.totalCost()), Amounts.format(e.totalPaid()), Amounts.format(e.totalOutOfPocket())}));
+                    new Object[] {Amounts.format(e.totalCost()), Amounts.range(e.totalPaid()), Amounts.range(e.totalOutOfPocket())}));
             for (Adjudicator.LineResult l : e.lines()) {
-                out.println("  " + l.line().id() + "  " + Amounts.format(l.cost()));
+                String what = l.line().description() == null ? l.line().id() : l.line().description().get(lang);
+                out.println("  " + what + "  " + Amounts.format(l.cost()));
                 for (Adjudicator.Payment p : l.payments()) {
-                    out.println("    " + p.product() + ": " + Amounts.format(p.amount()) + "  " + I18n.enumName(lang, p.rule()));
+                    if (!p.max().isPositive() && p.rule().refusal()) continue;
+                    out.println("    " + name.apply(p.product()) + ": " + Amounts.range(p.range()) + "  " + I18n.enumName(lang, p.rule()));
                 }
-                out.println("    " + t.apply("pdf.youPay", new Object[] {Amounts.format(l.outOfPocket())}));
+                out.println("    " + t.apply("pdf.youPay", new Object[] {Amounts.range(l.outOfPocket())}));
+                for (Adjudicator.Dependency d : l.dependsOn()) {
+                    out.println("      " + t.apply("plan.dependsOn", new Object[] {d.productName().get(lang), I18n.reason(lang, d.text())}));
+                }
             }
         }
         if (!r.gaps().isEmpty()) {

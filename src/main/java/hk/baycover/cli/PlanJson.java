@@ -12,6 +12,7 @@ import hk.baycover.model.FxRate;
 import hk.baycover.model.Lang;
 import hk.baycover.model.LocalizedText;
 import hk.baycover.model.Money;
+import hk.baycover.model.MoneyRange;
 import hk.baycover.model.Need;
 import hk.baycover.model.Product;
 import hk.baycover.model.Reason;
@@ -33,7 +34,8 @@ import java.util.Map;
 /**
  * The JSON shapes of {@code plan --json} and {@code scenarios --json}. Amounts are exact decimal numbers in plain
  * notation (never rounded, never in exponent form), so that for every adjudicated line
- * {@code sum(payments[].amount) + outOfPocket == cost} can be checked from outside with decimal arithmetic.
+ * {@code Σ payments[].max + outOfPocket.min == cost} and {@code Σ payments[].min + outOfPocket.max == cost} can be
+ * checked from outside with decimal arithmetic.
  */
 final class PlanJson {
 
@@ -58,6 +60,21 @@ final class PlanJson {
     static BigDecimal exact(BigDecimal v) {
         BigDecimal s = v.stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    /** An amount known within bounds (equal when every term behind it is known). */
+    record Range(BigDecimal min, BigDecimal max) {
+        static Range of(MoneyRange r) {
+            return new Range(exact(r.min().amount()), exact(r.max().amount()));
+        }
+    }
+
+    /** An unpublished term a range hinges on: the product, the term's name, and what to confirm, in plain words. */
+    record DependsOn(String product, String productName, String term, String text) {
+    }
+
+    static List<DependsOn> dependsOn(Lang lang, List<Adjudicator.Dependency> deps) {
+        return deps.stream().map(d -> new DependsOn(d.product(), d.productName().get(lang), d.term(), I18n.reason(lang, d.text()))).toList();
     }
 
     record Text(String severity, String code, String text) {
@@ -86,14 +103,19 @@ final class PlanJson {
                    List<String> missingProducts) {
     }
 
-    record ProductOut(String id, String name, String kind, String layer, boolean eligible, boolean sample, String asOf, String confidence) {
+    record ProductOut(String id, String name, String kind, String layer, boolean eligible, String eligibility, String premiumStatus,
+                      boolean enrolled, boolean sample, String asOf, String confidence) {
     }
 
     record FxOut(String from, String to, BigDecimal rate, String asOf, String source, boolean sample) {
     }
 
-    record Recommend(boolean found, List<String> products, Amount total, List<Amount> perYear, int unknownPremiums, BigDecimal ceilingOutOfPocket,
+    record Recommend(boolean found, boolean complete, List<String> products, Amount total, List<Amount> perYear, int unknownPremiums,
+                     List<String> toBeQuoted, List<String> unconfirmed, BigDecimal ceilingOutOfPocket, List<UncoveredOut> uncovered,
                      List<AltOut> alternatives, List<VerdictOut> verdicts, List<Text> missing, Stats stats) {
+    }
+
+    record UncoveredOut(String need, String priority, Integer fromYear, Integer toYear, List<Text> reasons) {
     }
 
     record AltOut(List<String> products, Amount total, String without, Amount extra, int unknownPremiums) {
@@ -105,32 +127,38 @@ final class PlanJson {
     record Stats(long nodes, int candidatesSearched, int elements, int freeIncluded, int dominated) {
     }
 
-    record Premiums(String currency, List<YearOut> years, Amount total, boolean complete, boolean sample, Amount budget) {
+    record Premiums(String currency, List<YearOut> years, Amount total, List<String> toBeQuoted, boolean complete, boolean sample, Amount budget) {
     }
 
-    record YearOut(int year, String from, int age, Amount total, boolean complete, boolean sample, boolean overBudget, List<CellOut> products) {
+    record YearOut(int year, String from, int age, Amount total, List<String> toBeQuoted, boolean complete, boolean sample, boolean overBudget,
+                   List<CellOut> products) {
     }
 
-    record CellOut(String product, int age, Amount premium, Amount converted, String status, boolean sample, boolean ended, Text note) {
+    record CellOut(String product, int age, Amount premium, Amount converted, String status, boolean sample, boolean enrolled, boolean ended,
+                   Text note) {
     }
 
     record CoverOut(String need, String priority, String level, String product, List<Text> rules, Integer coverEndsAfterYear,
                     Map<String, String> byProduct) {
     }
 
-    record EligOut(String product, boolean eligible, int age, String ageBasis, List<Text> reasons) {
+    record EligOut(String product, String status, boolean eligible, int age, String ageBasis, List<Text> reasons) {
     }
 
     record EpisodeOut(String id, String name, boolean userEpisode, boolean sample, String eventDate, int eventDay, int policyYear,
-                      boolean preExisting, String currency, BigDecimal totalCost, BigDecimal totalPaid, BigDecimal totalOutOfPocket,
-                      List<LineOut> lines) {
+                      boolean preExisting, String currency, BigDecimal totalCost, Range totalPaid, Range totalOutOfPocket,
+                      List<DependsOn> dependsOn, List<CashOut> cash, List<LineOut> lines) {
+    }
+
+    record CashOut(String product, String need, Amount amount, String per, boolean firm, List<Text> notes) {
     }
 
     record LineOut(String id, String need, String institution, String region, String item, String description, boolean sample,
-                   String currency, BigDecimal cost, List<PaymentOut> payments, BigDecimal outOfPocket, List<Text> notes) {
+                   String currency, BigDecimal cost, List<PaymentOut> payments, Range outOfPocket, List<DependsOn> dependsOn, List<Text> notes) {
     }
 
-    record PaymentOut(String product, String layer, BigDecimal amount, String rule, String explanation, String benefit, List<Text> steps) {
+    record PaymentOut(String product, String layer, BigDecimal min, BigDecimal max, String rule, String explanation, String ruleBest,
+                      String benefit, List<Text> steps, List<Text> stepsBest) {
     }
 
     record GapOut(String need, String priority, String level, Text reason) {
@@ -154,7 +182,9 @@ final class PlanJson {
         Map<String, List<String>> layers = new LinkedHashMap<>();
         for (Product p : r.layered()) {
             EligibilityResult e = r.eligibilityOf(p.id());
+            boolean enrolled = r.enrolled().contains(p.id());
             products.add(new ProductOut(p.id(), p.name().get(lang), p.kind().name(), p.layer().name(), e != null && e.eligible(),
+                    e == null ? null : e.status().name(), r.projection().stateOf(p.id()).name(), enrolled,
                     p.sample() || p.premiums().sample(), p.asOf() == null ? null : p.asOf().value(), p.confidence() == null ? null : p.confidence().name()));
             layers.computeIfAbsent(p.layer().name(), k -> new ArrayList<>()).add(p.id());
         }
@@ -169,11 +199,13 @@ final class PlanJson {
             List<CellOut> cells = new ArrayList<>();
             for (PremiumProjection.Cell cell : y.cells()) {
                 cells.add(new CellOut(cell.productId(), cell.age(), cell.original().map(Amount::of).orElse(null), cell.converted().map(Amount::of).orElse(null),
-                        cell.status().name(), cell.sample(), cell.ended(), cell.reason() == null ? null : Text.of(lang, cell.reason())));
+                        cell.state().name(), cell.sample(), cell.enrolled(), cell.ended(), cell.reason() == null ? null : Text.of(lang, cell.reason())));
             }
-            years.add(new YearOut(y.year(), y.from().toString(), y.age(), Amount.of(y.total()), y.complete(), y.sample(), y.overBudget(), cells));
+            years.add(new YearOut(y.year(), y.from().toString(), y.age(), Amount.of(y.total()), y.toBeQuoted(), y.complete(), y.sample(),
+                    y.overBudget(), cells));
         }
-        Premiums premiums = new Premiums(pr.currency().name(), years, Amount.of(pr.total()), pr.complete(), pr.sample(), Amount.of(pr.budget()));
+        Premiums premiums = new Premiums(pr.currency().name(), years, Amount.of(pr.total()), pr.toBeQuoted(), pr.complete(), pr.sample(),
+                Amount.of(pr.budget()));
         List<CoverOut> cover = new ArrayList<>();
         for (PlanReport.NeedCover nc : r.coverage()) {
             Map<String, String> by = new LinkedHashMap<>();
@@ -183,7 +215,7 @@ final class PlanJson {
         }
         List<EligOut> elig = new ArrayList<>();
         for (EligibilityResult e : r.eligibility()) {
-            elig.add(new EligOut(e.productId(), e.eligible(), e.ageUsed(), e.ageBasis().name(), texts(lang, e.reasons())));
+            elig.add(new EligOut(e.productId(), e.status().name(), e.eligible(), e.ageUsed(), e.ageBasis().name(), texts(lang, e.reasons())));
         }
         List<EpisodeOut> episodes = new ArrayList<>();
         for (Adjudicator.EpisodeResult e : r.episodes()) episodes.add(episode(lang, e, false));
@@ -204,16 +236,19 @@ final class PlanJson {
             CostLine cl = l.line();
             List<PaymentOut> pays = new ArrayList<>();
             for (Adjudicator.Payment p : l.payments()) {
-                pays.add(new PaymentOut(p.product(), p.layer().name(), exact(p.amount().amount()), p.rule().name(), I18n.enumName(lang, p.rule()),
-                        p.benefit() == null ? null : p.benefit().name(), texts(lang, p.steps())));
+                pays.add(new PaymentOut(p.product(), p.layer().name(), exact(p.min().amount()), exact(p.max().amount()), p.rule().name(),
+                        I18n.enumName(lang, p.rule()), p.bestRule() == null ? null : p.bestRule().name(),
+                        p.benefit() == null ? null : p.benefit().name(), texts(lang, p.steps()), texts(lang, p.bestSteps())));
             }
             lines.add(new LineOut(cl.id(), cl.need().name(), cl.institution(), cl.region().name(), cl.item(),
                     cl.description() == null ? null : cl.description().get(lang), cl.sample(), l.cost().currency().name(), exact(l.cost().amount()), pays,
-                    exact(l.outOfPocket().amount()), texts(lang, l.notes())));
+                    Range.of(l.outOfPocket()), dependsOn(lang, l.dependsOn()), texts(lang, l.notes())));
         }
+        List<CashOut> cash = e.cash().stream().map(c -> new CashOut(c.product(), c.need().name(), Amount.of(c.amount()), c.per().name(), c.firm(),
+                texts(lang, c.notes()))).toList();
         return new EpisodeOut(e.scenario().id(), e.scenario().name().get(lang), user, e.scenario().sample(), e.eventDate().toString(), e.run().eventDay(),
-                e.policyYear(), e.run().preExisting(), e.currency().name(), exact(e.totalCost().amount()), exact(e.totalPaid().amount()),
-                exact(e.totalOutOfPocket().amount()), lines);
+                e.policyYear(), e.run().preExisting(), e.currency().name(), exact(e.totalCost().amount()), Range.of(e.totalPaid()),
+                Range.of(e.totalOutOfPocket()), dependsOn(lang, e.dependsOn()), cash, lines);
     }
 
     static Recommend recommend(Lang lang, Recommendation rec) {
@@ -223,8 +258,10 @@ final class PlanJson {
                 .map(v -> new VerdictOut(v.productId(), v.chosen(), v.code().name(), I18n.get(lang, "rec.verdict." + v.code().name()), texts(lang, v.reasons())))
                 .toList();
         Stats stats = new Stats(rec.stats().nodes(), rec.stats().candidatesSearched(), rec.stats().elements(), rec.stats().forced(), rec.stats().dominated());
-        return new Recommend(rec.found(), rec.productIds(), Amount.of(rec.total()), rec.perYear().stream().map(Amount::of).toList(), rec.unknownPremiums(),
-                rec.ceilingOutOfPocket(), alts, verdicts, texts(lang, rec.missing()), stats);
+        List<UncoveredOut> uncovered = rec.uncovered().stream().map(u -> new UncoveredOut(u.need().name(), u.priority().name(), u.fromYear(), u.toYear(),
+                texts(lang, u.reasons()))).toList();
+        return new Recommend(rec.found(), rec.complete(), rec.productIds(), Amount.of(rec.total()), rec.perYear().stream().map(Amount::of).toList(),
+                rec.unknownPremiums(), rec.toBeQuoted(), rec.unconfirmed(), rec.ceilingOutOfPocket(), uncovered, alts, verdicts, texts(lang, rec.missing()), stats);
     }
 
     // scenarios -------------------------------------------------------------------------------------------------------
@@ -246,12 +283,12 @@ final class PlanJson {
             for (CostLine l : s.lines()) {
                 totals.merge(l.cost().currency().name(), l.cost().amount(), BigDecimal::add);
                 lines.add(new ScenarioLineOut(l.id(), l.need().name(), l.institution(), l.region().name(), l.item(), l.description(), Amount.of(l.cost()),
-                        l.sample(), l.note()));
+                        l.sample(), l.sourceNote()));
             }
             totals.replaceAll((k, v) -> exact(v));
             out.add(new ScenarioOut(s.id(), s.name(), s.description(), s.durationDays(), s.sample() || s.lines().stream().anyMatch(CostLine::sample),
                     lib.isUser(s.id()), lib.isEditedCatalogEpisode(s.id()), s.asOf() == null ? null : s.asOf().value(),
-                    s.confidence() == null ? null : s.confidence().name(), totals, lines, s.sources(), s.note()));
+                    s.confidence() == null ? null : s.confidence().name(), totals, lines, s.sources(), s.sourceNote()));
         }
         return out;
     }

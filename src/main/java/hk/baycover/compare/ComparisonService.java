@@ -9,7 +9,9 @@ import hk.baycover.model.CoverageLevel;
 import hk.baycover.model.Currency;
 import hk.baycover.model.Eligibility;
 import hk.baycover.model.EligibilityResult;
-import hk.baycover.model.GbaItemCover;
+import hk.baycover.model.ItemKind;
+import hk.baycover.model.Stance;
+import hk.baycover.model.StanceKind;
 import hk.baycover.model.Institution;
 import hk.baycover.model.InstitutionKind;
 import hk.baycover.model.Lang;
@@ -71,11 +73,12 @@ public final class ComparisonService {
 
     private final LocalDate today;
     private final EligibilityChecker eligibility;
-    private final CoverageEvaluator coverage = new CoverageEvaluator();
+    private final CoverageEvaluator coverage;
     private final PremiumCalculator premiums = new PremiumCalculator();
 
     public ComparisonService(LocalDate today) {
         this.today = today;
+        this.coverage = new CoverageEvaluator(today);
         this.eligibility = new EligibilityChecker(today);
     }
 
@@ -305,22 +308,40 @@ public final class ComparisonService {
                 add("eligibility.client", RowGroup.ELIGIBILITY, null, clientLabel(), p -> {
                     EligibilityResult r = results.get(p.id());
                     Map<String, Object> value = new LinkedHashMap<>();
+                    value.put("status", r.status());
                     value.put("eligible", r.eligible());
                     value.put("ageUsed", r.ageUsed());
                     value.put("ageBasis", r.ageBasis());
                     value.put("reasons", r.reasons().stream().map(Reason::key).toList());
                     String basis = "ageBasis." + r.ageBasis().name();
-                    LocalizedText text = r.eligible()
-                            ? Texts.all(l -> Texts.t(l, "compare.canJoin", r.ageUsed(), Texts.t(l, basis)))
-                            : Texts.all(l -> Texts.t(l, "compare.cannotJoin", r.blocking().stream().map(x -> I18n.reason(l, x))
-                            .collect(Collectors.joining("; "))));
+                    LocalizedText text;
+                    switch (r.status()) {
+                        case ELIGIBLE:
+                            text = Texts.all(l -> Texts.t(l, "compare.canJoin", r.ageUsed(), Texts.t(l, basis)));
+                            break;
+                        case UNCONFIRMED:
+                            text = Texts.all(l -> Texts.t(l, "compare.unconfirmed", r.unconfirmed().stream().map(x -> I18n.reason(l, x))
+                                    .collect(Collectors.joining("; "))));
+                            break;
+                        default:
+                            text = Texts.all(l -> Texts.t(l, "compare.cannotJoin", r.blocking().stream().map(x -> I18n.reason(l, x))
+                                    .collect(Collectors.joining("; "))));
+                            break;
+                    }
                     LocalizedText detail = Texts.all(l -> r.reasons().stream().map(x -> I18n.reason(l, x)).collect(Collectors.joining("\n")));
-                    return val(text, value, String.valueOf(r.eligible())).detail(detail);
+                    return val(text, value, r.status().name()).detail(detail);
                 });
             }
             add("eligibility.entryAges", RowGroup.ELIGIBILITY, null, Texts.key("compare.row.entryAges"), p -> {
                 Eligibility e = p.eligibility();
-                if (e.minEntryAge() == null && e.maxEntryAge() == null) return none();
+                if (e.minEntryAge() == null && e.maxEntryAge() == null) {
+                    if (e.statesNone(hk.baycover.model.EligibilityTerm.MAX_ENTRY_AGE)) return val(l -> Texts.t(l, "compare.ages.noLimit"), "none", "none");
+                    return none();
+                }
+                if (e.maxEntryAge() == null && !e.statesNone(hk.baycover.model.EligibilityTerm.MAX_ENTRY_AGE) && e.minEntryAge() != null) {
+                    String basis0 = "ageBasis." + e.ageBasis().name();
+                    return val(l -> Texts.t(l, "compare.ages.fromMaxUnknown", e.minEntryAge(), Texts.t(l, basis0)), e.minEntryAge(), "min" + e.minEntryAge());
+                }
                 String basis = "ageBasis." + e.ageBasis().name();
                 Map<String, Object> value = new LinkedHashMap<>();
                 value.put("min", e.minEntryAge());
@@ -336,6 +357,9 @@ public final class ComparisonService {
             });
             add("eligibility.renewalAge", RowGroup.ELIGIBILITY, null, Texts.key("compare.row.renewalAge"), p -> {
                 Integer r = p.eligibility().maxRenewalAge();
+                if (r == null && p.eligibility().statesNone(hk.baycover.model.EligibilityTerm.MAX_RENEWAL_AGE)) {
+                    return val(l -> Texts.t(l, "compare.ages.noLimit"), "none", "none");
+                }
                 return r == null ? none() : val(l -> Texts.t(l, "compare.age", r), r, String.valueOf(r));
             });
             add("eligibility.requirements", RowGroup.ELIGIBILITY, null, Texts.key("compare.row.requirements"), p -> {
@@ -360,6 +384,19 @@ public final class ComparisonService {
             add("eligibility.waitingPeriod", RowGroup.ELIGIBILITY, null, Texts.key("compare.row.waitingPeriod"), p -> {
                 Integer d = p.eligibility().waitingPeriodDays();
                 return d == null ? none() : val(l -> Texts.t(l, "compare.days", d), d, String.valueOf(d));
+            });
+            add("eligibility.period", RowGroup.ELIGIBILITY, null, Texts.key("compare.row.period"), p -> {
+                if (p.period() == null || (p.period().from() == null && p.period().to() == null)) return none();
+                hk.baycover.model.Period per = p.period();
+                String key = per.from() + "/" + per.to();
+                return val(l -> {
+                    String txt;
+                    if (per.to() == null) txt = Texts.t(l, "compare.period.from", per.from().toString());
+                    else if (per.endedBy(today)) txt = Texts.t(l, "compare.period.ended", per.to().toString());
+                    else txt = per.from() == null ? Texts.t(l, "compare.period.until", per.to().toString())
+                            : Texts.t(l, "compare.period.range", per.from().toString(), per.to().toString());
+                    return txt + note(per.note(), l);
+                }, key, key);
             });
             add("eligibility.note", RowGroup.ELIGIBILITY, null, Texts.key("compare.row.note"), p -> localized(p.eligibility().note()));
         }
@@ -513,7 +550,7 @@ public final class ComparisonService {
             PremiumTable t = p.premiums();
             if (!request.hasClient()) {
                 if (t.status() == PremiumStatus.FREE) return premiumSourced(p, val(l -> Texts.t(l, "premium.free"), BigDecimal.ZERO, "free"));
-                if (t.status() == PremiumStatus.NOT_PUBLISHED) return none();
+                if (t.status() == PremiumStatus.NOT_PUBLISHED) return premiumSourced(p, val(l -> Texts.t(l, "compare.premium.toBeQuoted"), null, "to-be-quoted"));
                 if (t.status() == PremiumStatus.CONTRIBUTION) return premiumSourced(p, val(l -> Texts.t(l, "premium.contribution"), null, "contribution"));
                 return premiumSourced(p, new V(Texts.key("compare.premium.chooseAge"), null, "choose", false, false, null, null, null));
             }
@@ -533,9 +570,9 @@ public final class ComparisonService {
             for (String option : options) {
                 for (Sex s : sexes) quotes.add(new Q(option, s, premiums.quote(p, request.client(s), today, today, option)));
             }
-            if (quotes.stream().noneMatch(q -> q.quote().known())) {
+            if (quotes.stream().noneMatch(q -> q.quote().annual().isPresent())) {
                 PremiumCalculator.Quote q = quotes.get(0).quote();
-                if (t.status() == PremiumStatus.NOT_PUBLISHED) return none();
+                if (t.status() == PremiumStatus.NOT_PUBLISHED) return premiumSourced(p, val(l -> Texts.t(l, "compare.premium.toBeQuoted"), null, "to-be-quoted"));
                 Reason why = q.reason();
                 return premiumSourced(p, new V(Texts.reason(why), null, why.key() + why.args(), false, false, null, null, Texts.reason(why)));
             }
@@ -590,35 +627,36 @@ public final class ComparisonService {
             benefits(RowGroup.GBA_ITEMS, needs(GBA_NEEDS::contains));
         }
 
+        /**
+         * A product's stance on 港澳藥械通 drugs (or devices) over its benefits: each stated stance (covered, listed items,
+         * excluded) with its terms, or "not stated" when no benefit says anything.
+         */
         private V gbaCover(Product p, Need need) {
-            List<Benefit> own = p.benefitsFor(need);
-            List<Benefit> via = p.benefits().stream().filter(b -> !GBA_NEEDS.contains(b.need()) && b.gbaItems() != GbaItemCover.NOT_STATED).toList();
-            List<Benefit> stated = new ArrayList<>(own.stream().filter(b -> b.gbaItems() != GbaItemCover.NOT_STATED).toList());
-            boolean direct = !stated.isEmpty();
-            if (!direct) stated.addAll(via);
+            ItemKind kind = need == Need.GBA_DEVICE ? ItemKind.DEVICE : ItemKind.DRUG;
+            List<Benefit> stated = p.benefits().stream().filter(b -> b.gbaStance().of(kind).stance() != StanceKind.NOT_STATED).toList();
             if (stated.isEmpty()) {
-                if (!own.isEmpty()) {
-                    // a benefit for the need without saying which items: the need is paid, the item rule is not published
-                    return val(l -> Texts.t(l, "compare.gba.needOnly", Texts.name(l, GbaItemCover.NOT_STATED)), "NEED_ONLY", "need-only")
-                            .sample(p.sample() || own.stream().anyMatch(Benefit::sample));
-                }
-                return none();
+                if (p.benefits().isEmpty()) return none();
+                return val(l -> Texts.name(l, StanceKind.NOT_STATED), "NOT_STATED", "not-stated")
+                        .sample(p.sample() || p.benefits().stream().anyMatch(Benefit::sample));
             }
             List<Map<String, Object>> value = new ArrayList<>();
             for (Benefit b : stated) {
+                Stance st = b.gbaStance().of(kind);
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("need", b.need());
-                m.put("cover", b.gbaItems());
-                m.put("items", b.gbaItemList());
+                m.put("stance", st.stance());
+                m.put("items", st.items());
                 value.add(m);
             }
-            String key = stated.stream().map(b -> b.need() + ":" + b.gbaItems() + ":" + b.gbaItemList().stream().sorted().toList()).collect(Collectors.joining("|"));
+            String key = stated.stream().map(b -> b.need() + ":" + b.gbaStance().of(kind).stance() + ":"
+                    + b.gbaStance().of(kind).items().stream().sorted().toList()).collect(Collectors.joining("|"));
             boolean sample = p.sample() || stated.stream().anyMatch(Benefit::sample);
             return val(l -> stated.stream().map(b -> {
-                String s = Texts.name(l, b.gbaItems());
-                if (b.gbaItems() == GbaItemCover.LISTED && !b.gbaItemList().isEmpty()) s += ": " + items(b.gbaItemList(), l);
-                if (!direct) s = Texts.t(l, "compare.gba.via", s, Texts.name(l, b.need()));
-                return s + note(b.gbaItemsNote(), l);
+                Stance st = b.gbaStance().of(kind);
+                String s = Texts.name(l, st.stance());
+                if (st.stance() == StanceKind.LISTED && !st.items().isEmpty()) s += ": " + items(st.items(), l);
+                if (b.need() != need) s = Texts.t(l, "compare.gba.via", s, Texts.name(l, b.need()));
+                return s + note(st.terms(), l);
             }).collect(Collectors.joining("\n")), value, key).sample(sample);
         }
 
@@ -660,10 +698,6 @@ public final class ComparisonService {
                 boolean any = p.sample() || p.premiums().sample() || p.benefits().stream().anyMatch(Benefit::sample);
                 String key = p.sample() ? "compare.sample.all" : any ? "compare.sample.some" : "compare.sample.none";
                 return val(Texts.key(key), any, key).sample(false);
-            });
-            add("sources.note", RowGroup.SOURCES, null, Texts.key("compare.row.note"), p -> {
-                if (p.note() == null || p.note().isBlank()) return none();
-                return val(Texts.same(p.note()), p.note(), p.note()).sample(false);
             });
         }
 
@@ -748,7 +782,7 @@ public final class ComparisonService {
     private static String party(Party x, Lang l) {
         String name = partyName(x, l);
         String s = x.jurisdiction() == null ? name : Texts.t(l, "compare.party", name, Texts.name(l, x.jurisdiction()));
-        return x.note() == null || x.note().isBlank() ? s : s + " — " + x.note();
+        return s;
     }
 
     private static Map<String, Object> partyValue(Party x) {

@@ -51,10 +51,11 @@ public final class DraftPacks {
     public static Product asSample(Product p) {
         PremiumTable t = p.premiums();
         PremiumTable premiums = new PremiumTable(t.status(), t.currency(), t.frequency(), t.ageBasis(), t.options(), t.rows(), t.note(),
-                t.sources(), t.asOf(), t.confidence(), true);
-        String note = p.note() == null || p.note().isBlank() ? "What-if draft from the BayCover gap explorer; not a real product." : p.note();
+                t.changes(), t.sources(), t.sourceNote(), t.asOf(), t.confidence(), true);
+        String note = p.sourceNote() == null || p.sourceNote().isBlank() ? "What-if draft from the BayCover gap explorer; not a real product." : p.sourceNote();
         return new Product(p.id(), p.kind(), p.name(), p.provider(), p.summary(), p.regions(), p.arrangement(), p.service(), p.eligibility(),
-                p.benefits(), premiums, p.sources(), p.asOf() == null ? PartialDate.of(LocalDate.now()) : p.asOf(), Confidence.LOW, note, true);
+                p.benefits(), premiums, p.period(), p.exclusiveWith(), p.enrolment(), p.sources(),
+                p.asOf() == null ? PartialDate.of(LocalDate.now()) : p.asOf(), Confidence.LOW, note, true);
     }
 
     /** A products pack holding the drafts (each marked sample). */

@@ -47,7 +47,7 @@ public final class GapEngine {
     private final List<Region> regions;
     private final int[] segmentRegion;
     private final EligibilityChecker checker;
-    private final CoverageEvaluator evaluator = new CoverageEvaluator();
+    private final CoverageEvaluator evaluator;
     private final PremiumCalculator calculator = new PremiumCalculator();
     private final FxTable fx;
     private final ClientProfile[][] profiles;
@@ -60,6 +60,7 @@ public final class GapEngine {
         this.segmentRegion = new int[segments.size()];
         for (Segment s : segments) segmentRegion[s.index()] = regions.indexOf(s.careRegion());
         this.checker = new EligibilityChecker(today);
+        this.evaluator = new CoverageEvaluator(today);
         this.fx = fx;
         this.profiles = new ClientProfile[segments.size()][131];
     }
@@ -142,10 +143,12 @@ public final class GapEngine {
                 Coverage c = coverage[region][n];
                 ReasonGroup g = null;
                 CoverageLevel level = c.level();
-                if (level == CoverageLevel.NONE) {
+                if (level == CoverageLevel.NONE || level == CoverageLevel.CASH) {
                     g = coverGroup(c);
+                    level = CoverageLevel.NONE;
                 } else if (!v.eligible()) {
-                    g = eligibilityGroup(v.blocking());
+                    g = v.result() != null && v.result().status() == hk.baycover.model.EligibilityStatus.UNCONFIRMED
+                            ? ReasonGroup.UNCONFIRMED : eligibilityGroup(v.blocking());
                     level = CoverageLevel.NONE;
                 } else if (level == CoverageLevel.FULL && v.caveat()) {
                     level = CoverageLevel.PARTIAL;
@@ -206,8 +209,8 @@ public final class GapEngine {
         PremiumPick best = null;
         PremiumCalculator.Quote unknown = null;
         for (Sex sex : Sex.values()) {
-            PremiumCalculator.Quote q = calculator.quote(p, age, sex, Boolean.FALSE, null);
-            if (!q.known()) {
+            PremiumCalculator.Quote q = calculator.table(p, age, checker.today(), sex, Boolean.FALSE, null);
+            if (q.annual().isEmpty()) {
                 if (unknown == null) unknown = q;
                 continue;
             }
@@ -290,12 +293,15 @@ public final class GapEngine {
     }
 
     static ReasonGroup coverGroup(Coverage c) {
+        if (c.level() == CoverageLevel.CASH) return ReasonGroup.CASH_ONLY;
         for (Reason r : c.rules()) {
+            if (r.key().equals("cover.gbaNotStated")) return ReasonGroup.GBA_NOT_STATED;
             if (!r.blocks()) continue;
             switch (r.key()) {
                 case "cover.noBenefit": return ReasonGroup.NO_BENEFIT;
                 case "cover.notInRegion": return ReasonGroup.NOT_IN_REGION;
                 case "cover.gbaItemsNone": return ReasonGroup.GBA_ITEMS_NOT_COVERED;
+                case "cover.ended": return ReasonGroup.SCHEME_PERIOD;
                 default: return ReasonGroup.OTHER;
             }
         }
@@ -314,6 +320,8 @@ public final class GapEngine {
     static ReasonGroup groupOf(Reason r) {
         String k = r.key();
         if (k.equals("elig.tooYoung") || k.equals("elig.tooOld") || k.equals("elig.pastRenewal")) return ReasonGroup.INELIGIBLE_AGE;
+        if (k.equals("elig.ended") || k.equals("elig.notStarted")) return ReasonGroup.SCHEME_PERIOD;
+        if (k.startsWith("elig.excludes.") || k.equals("elig.alternativeHeld")) return ReasonGroup.INELIGIBLE_REQUIREMENT;
         if (k.startsWith("elig.requires.")) {
             switch (k.substring("elig.requires.".length())) {
                 case "HK_RESIDENT": case "HK_PERMANENT_RESIDENT": case "LIVES_IN_HK": case "LIVES_IN_GUANGDONG":

@@ -11,12 +11,20 @@ public enum ReasonGroup {
     NOT_IN_REGION,
     /** a 港澳藥械通 need, and the benefit excludes 港澳藥械通 items */
     GBA_ITEMS_NOT_COVERED,
+    /** a 港澳藥械通 need, and the terms do not state cover for these items */
+    GBA_NOT_STATED,
+    /** the product pays a fixed cash allowance, not the cost of care */
+    CASH_ONLY,
     /** entry or renewal age */
     INELIGIBLE_AGE,
     /** where the client lives or their residency status */
     INELIGIBLE_RESIDENCY,
     /** another status requirement (Shenzhen insurance, CSSA, waiting list…) */
     INELIGIBLE_REQUIREMENT,
+    /** the scheme has ended, or not yet started */
+    SCHEME_PERIOD,
+    /** an age or term the check needs is not published: the insurer must confirm */
+    UNCONFIRMED,
     /** anything else that blocks */
     OTHER
 }

@@ -64,7 +64,6 @@ public record LookupDetail(String title, List<Section> sections) {
             if (a.dateNote() != null && !a.dateNote().isBlank()) date += " (" + a.dateNote() + ")";
             parts.add(I18n.get(lang, "lookup.d.approvedOn", date));
             parts.add(LookupText.named(lang, "designationStatus", a.status()));
-            if (a.note() != null && !a.note().isBlank()) parts.add(a.note());
             approvals.add(new Line(name + " — " + String.join(" · ", parts), a.status() == DesignationStatus.CURRENT ? Style.NORMAL : Style.CAUTION));
         }
         if (approvals.isEmpty()) approvals.add(new Line(I18n.get(lang, "lookup.d.noApprovals"), Style.MUTED));
@@ -114,7 +113,6 @@ public record LookupDetail(String title, List<Section> sections) {
             designation.add(new Line(I18n.get(lang, "lookup.d.batch", batch, d.date() == null ? I18n.get(lang, "lookup.d.dateUnknown") : d.date().value(),
                     LookupText.named(lang, "designationStatus", d.status())), d.isCurrent() ? Style.NORMAL : Style.CAUTION));
             if (d.removed() != null) designation.add(new Line(I18n.get(lang, "lookup.d.removed", d.removed().value()), Style.CAUTION));
-            if (d.note() != null && !d.note().isBlank()) designation.add(new Line(d.note(), Style.MUTED));
         }
         sections.add(new Section("designation", I18n.get(lang, "lookup.d.designation"), designation));
 
@@ -123,7 +121,6 @@ public record LookupDetail(String title, List<Section> sections) {
         else {
             voucher.add(line(in.voucherPilot().since() == null ? I18n.get(lang, "lookup.d.voucherYesNoDate")
                     : I18n.get(lang, "lookup.d.voucherYes", in.voucherPilot().since().value())));
-            if (in.voucherPilot().note() != null && !in.voucherPilot().note().isBlank()) voucher.add(new Line(in.voucherPilot().note(), Style.MUTED));
         }
         sections.add(new Section("voucher", I18n.get(lang, "lookup.d.voucher"), voucher));
 
@@ -170,7 +167,8 @@ public record LookupDetail(String title, List<Section> sections) {
         if (s.asOf() != null) lines.add(new Line(I18n.get(lang, "lookup.d.asOf", s.asOf().value()), Style.MUTED));
         if (s.confidence() != null) lines.add(new Line(I18n.get(lang, "lookup.d.confidence", LookupText.named(lang, "confidence", s.confidence())),
                 s.confidence() == Confidence.LOW ? Style.CAUTION : Style.MUTED));
-        if (s.note() != null && !s.note().isBlank()) lines.add(new Line(I18n.get(lang, "lookup.d.note", s.note()), Style.MUTED));
+        // research remarks belong with the sources (on screen only; never in a proposal or comparison)
+        if (s.sourceNote() != null && !s.sourceNote().isBlank()) lines.add(new Line(I18n.get(lang, "lookup.d.note", s.sourceNote()), Style.MUTED));
         return new Section("sources", I18n.get(lang, "lookup.d.sources"), lines);
     }
 

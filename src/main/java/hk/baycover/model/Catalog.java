@@ -68,12 +68,42 @@ public final class Catalog {
         return items.values().stream().filter(i -> i.approvals().stream().anyMatch(a -> a.institution().equals(institutionId))).toList();
     }
 
-    /** Products whose benefits pay for 港澳藥械通 items (ALL or LISTED including this item when given). */
+    /** What one product says about one 港澳藥械通 item: the strongest stance over its benefits, and the benefit that states it. */
+    public record ItemStance(Product product, StanceKind stance, Benefit benefit, Stance detail) {
+    }
+
+    /**
+     * Every product's stance on {@code item} (drugs and devices apart): COVERED when a benefit covers such items (or
+     * lists this one), LISTED when benefits list other items only, EXCLUDED when a benefit excludes them, NOT_STATED
+     * when no benefit says anything. In catalog order.
+     */
+    public List<ItemStance> stancesOn(RegulatedItem item) {
+        List<ItemStance> out = new java.util.ArrayList<>();
+        for (Product p : products.values()) {
+            ItemStance best = null;
+            for (Benefit b : p.benefits()) {
+                Stance s = b.gbaStance().of(item.kind());
+                StanceKind k = s.stance();
+                if (k == StanceKind.LISTED && s.items().contains(item.id())) k = StanceKind.COVERED;
+                ItemStance here = new ItemStance(p, k, b, s);
+                if (best == null || rank(k) > rank(best.stance())) best = here;
+            }
+            out.add(best == null ? new ItemStance(p, StanceKind.NOT_STATED, null, Stance.notStated()) : best);
+        }
+        return out;
+    }
+
+    private static int rank(StanceKind k) {
+        switch (k) {
+            case COVERED: return 3;
+            case EXCLUDED: return 2;
+            case LISTED: return 1;
+            default: return 0;
+        }
+    }
+
+    /** Products with a benefit that states cover for {@code item}. */
     public List<Product> productsPaying(RegulatedItem item) {
-        return products.values().stream().filter(p -> p.benefits().stream().anyMatch(b ->
-                (b.need() == Need.GBA_DRUG || b.need() == Need.GBA_DEVICE || b.gbaItems() != GbaItemCover.NOT_STATED)
-                        && (b.gbaItems() == GbaItemCover.ALL || (b.gbaItems() == GbaItemCover.LISTED && (item == null || b.gbaItemList().contains(item.id()))))
-                        && (item == null || (item.kind() == ItemKind.DRUG ? b.need() != Need.GBA_DEVICE : b.need() != Need.GBA_DRUG))))
-                .toList();
+        return stancesOn(item).stream().filter(s -> s.stance() == StanceKind.COVERED).map(ItemStance::product).toList();
     }
 }

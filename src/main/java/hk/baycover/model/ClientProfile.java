@@ -35,7 +35,8 @@ public record ClientProfile(
         Map<Need, Priority> needs,
         Money budget,
         Integer horizonYears,
-        String notes) {
+        String notes,
+        List<InsurerQuote> quotes) {
 
     public ClientProfile {
         residency = residency == null ? ResidencyStatus.HK_PERMANENT_RESIDENT : residency;
@@ -45,16 +46,32 @@ public record ClientProfile(
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
         preferredInstitutions = preferredInstitutions == null ? List.of() : List.copyOf(preferredInstitutions);
         needs = needs == null ? Map.of() : Map.copyOf(needs);
+        quotes = quotes == null ? List.of() : List.copyOf(quotes);
+    }
+
+    /** The insurer's answers recorded for {@code productId}, oldest first. */
+    public List<InsurerQuote> quotesFor(String productId) {
+        return quotes.stream().filter(q -> q.product().equals(productId))
+                .sorted(java.util.Comparator.comparing(InsurerQuote::quotedOn)).toList();
+    }
+
+    /** The same client with other recorded answers. */
+    public ClientProfile withQuotes(List<InsurerQuote> newQuotes) {
+        return new ClientProfile(id, name, contact, birthDate, age, sex, smoker, residency, livesIn, city, szMedicalInsurance, szTier,
+                cssaRecipient, careHomeWaitlist, haFollowUpPatient, mainlandResidencePermit, existingProducts, existingCoverNote,
+                conditions, conditionNote, preferredInstitutions, needs, budget, horizonYears, notes, newQuotes);
     }
 
     /** Age on {@code date} counted on {@code basis}; with only an age given, that age (years pass from {@code today}). */
     public int ageOn(LocalDate date, AgeBasis basis, LocalDate today) {
         if (birthDate == null) {
             int base = age == null ? 0 : age;
-            return base + Math.max(0, Period.between(today, date).getYears());
+            int last = base + Math.max(0, Period.between(today, date).getYears());
+            return basis == AgeBasis.NEXT_BIRTHDAY ? last + 1 : last;
         }
         Period p = Period.between(birthDate, date);
         int last = p.getYears();
+        if (basis == AgeBasis.NEXT_BIRTHDAY) return last + 1;
         if (basis == AgeBasis.NEAREST_BIRTHDAY) {
             LocalDate lastBirthday = birthDate.plusYears(last);
             LocalDate nextBirthday = birthDate.plusYears(last + 1L);

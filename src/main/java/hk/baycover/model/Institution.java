@@ -18,7 +18,7 @@ public record Institution(
         List<Source> sources,
         PartialDate asOf,
         Confidence confidence,
-        String note,
+        String sourceNote,
         boolean sample) implements Sourced {
 
     public Institution {

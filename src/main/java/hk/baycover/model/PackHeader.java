@@ -13,7 +13,7 @@ public record PackHeader(
         LocalizedText coverage,
         String publisher,
         List<Source> sources,
-        String note) {
+        String sourceNote) {
     public PackHeader {
         sources = sources == null ? List.of() : List.copyOf(sources);
     }

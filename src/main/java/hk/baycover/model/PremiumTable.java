@@ -11,7 +11,9 @@ public record PremiumTable(
         List<String> options,
         List<PremiumRow> rows,
         LocalizedText note,
+        List<PremiumChange> changes,
         List<Source> sources,
+        String sourceNote,
         PartialDate asOf,
         Confidence confidence,
         boolean sample) {
@@ -22,10 +24,21 @@ public record PremiumTable(
         ageBasis = ageBasis == null ? AgeBasis.NOT_STATED : ageBasis;
         options = options == null ? List.of() : List.copyOf(options);
         rows = rows == null ? List.of() : List.copyOf(rows);
+        changes = changes == null ? List.of() : changes.stream().sorted(java.util.Comparator.comparing(PremiumChange::from)).toList();
         sources = sources == null ? List.of() : List.copyOf(sources);
     }
 
+    /** The rows in force on {@code date}: the latest change from on or before it, else the table's own rows. */
+    public List<PremiumRow> rowsOn(java.time.LocalDate date) {
+        List<PremiumRow> out = rows;
+        for (PremiumChange c : changes) {
+            if (c.from().isAfter(date)) break;
+            out = c.rows();
+        }
+        return out;
+    }
+
     public static PremiumTable notPublished() {
-        return new PremiumTable(PremiumStatus.NOT_PUBLISHED, null, null, null, null, null, null, null, null, null, false);
+        return new PremiumTable(PremiumStatus.NOT_PUBLISHED, null, null, null, null, null, null, null, null, null, null, null, false);
     }
 }

@@ -16,10 +16,13 @@ public record Product(
         Eligibility eligibility,
         List<Benefit> benefits,
         PremiumTable premiums,
+        Period period,
+        List<String> exclusiveWith,
+        List<SzInsurance> enrolment,
         List<Source> sources,
         PartialDate asOf,
         Confidence confidence,
-        String note,
+        String sourceNote,
         boolean sample) implements Sourced {
 
     public Product {
@@ -29,7 +32,19 @@ public record Product(
         eligibility = eligibility == null ? Eligibility.open() : eligibility;
         benefits = benefits == null ? List.of() : List.copyOf(benefits);
         premiums = premiums == null ? PremiumTable.notPublished() : premiums;
+        exclusiveWith = exclusiveWith == null ? List.of() : List.copyOf(exclusiveWith);
+        enrolment = enrolment == null ? List.of() : List.copyOf(enrolment);
         sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    /** True when a client with this Shenzhen medical insurance status is enrolled in this scheme (a fact, not a purchase). */
+    public boolean enrolledBy(ClientProfile client) {
+        return client != null && client.szMedicalInsurance() != SzInsurance.NONE && enrolment.contains(client.szMedicalInsurance());
+    }
+
+    /** The product's period, or none (no start or end published). */
+    public java.util.Optional<Period> periodOpt() {
+        return java.util.Optional.ofNullable(period);
     }
 
     public Layer layer() { return kind.layer(); }

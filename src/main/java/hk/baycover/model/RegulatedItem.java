@@ -17,7 +17,7 @@ public record RegulatedItem(
         List<Source> sources,
         PartialDate asOf,
         Confidence confidence,
-        String note,
+        String sourceNote,
         boolean sample) implements Sourced {
 
     public RegulatedItem {

@@ -13,7 +13,7 @@ public record RunningTotal(
         String patients,
         List<Source> sources,
         Confidence confidence,
-        String note) {
+        String sourceNote) {
     public RunningTotal {
         sources = sources == null ? List.of() : List.copyOf(sources);
     }

@@ -12,7 +12,7 @@ public record Scenario(
         List<Source> sources,
         PartialDate asOf,
         Confidence confidence,
-        String note,
+        String sourceNote,
         boolean sample) implements Sourced {
 
     public Scenario {

@@ -1,5 +1,5 @@
 package hk.baycover.model;
 
 /** An institution's part in a public scheme (voucher pilot, residential-care scheme, HA GBA pilot): since when, with notes. */
-public record SchemeMembership(PartialDate since, String note) {
+public record SchemeMembership(PartialDate since, String sourceNote) {
 }

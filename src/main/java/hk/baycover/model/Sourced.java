@@ -10,7 +10,8 @@ public interface Sourced {
 
     Confidence confidence();
 
-    String note();
+    /** Research remarks (internal, English): shown only with the record's sources, never in a proposal or comparison. */
+    String sourceNote();
 
     /** True when the figures are illustrative: no public figure exists. The UI and PDF label these. */
     boolean sample();

@@ -48,13 +48,25 @@ public enum AdjudicationRule {
     /** earlier layers already paid the whole line */
     NOTHING_LEFT,
     /** no exchange rate between the line's and the benefit's currency */
-    NO_FX_RATE;
+    NO_FX_RATE,
+    /** the client pays a fixed fee on the line (e.g. RMB 100 a visit); the benefit pays the rest */
+    COPAYMENT,
+    /** eligibility hinges on a term that is not published: nothing counted in the unfavourable reading */
+    NOT_CONFIRMED,
+    /** the scheme had not started when the episode happens */
+    NOT_STARTED,
+    /** the scheme's published period has ended (or, when the end is still ahead, may not be extended) */
+    SCHEME_ENDED,
+    /** no limit of the benefit is published: nothing counted in the unfavourable reading */
+    LIMIT_NOT_PUBLISHED,
+    /** the product pays a fixed cash allowance for this need, not a share of its cost */
+    CASH_BENEFIT;
 
     /** True when the rule means the layer refused the line outright (as opposed to paying less). */
     public boolean refusal() {
         switch (this) {
             case PAID_IN_FULL: case DEDUCTIBLE: case CO_INSURANCE: case PER_EVENT_LIMIT: case ANNUAL_LIMIT:
-            case PRE_EXISTING_REDUCED: case PRE_EXISTING_PHASED: case NOTHING_LEFT:
+            case PRE_EXISTING_REDUCED: case PRE_EXISTING_PHASED: case NOTHING_LEFT: case COPAYMENT:
                 return false;
             default:
                 return true;

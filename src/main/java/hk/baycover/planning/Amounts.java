@@ -18,6 +18,13 @@ public final class Amounts {
         return m.currency() + " " + number(m.amount());
     }
 
+    /** "RMB 1,200.00" when exact, else "RMB 0.00 – 12,200.00" (at best – at worst). */
+    public static String range(hk.baycover.model.MoneyRange r) {
+        if (r == null) return "—";
+        if (r.isExact()) return format(r.min());
+        return r.currency() + " " + number(r.min().amount()) + " – " + number(r.max().amount());
+    }
+
     public static String number(BigDecimal amount) {
         return String.format(Locale.ROOT, "%,.2f", amount.setScale(2, RoundingMode.HALF_EVEN));
     }

@@ -254,7 +254,7 @@ public final class ClientFile {
         String notes = c.text(root, "notes");
         if (!c.problems.isEmpty()) throw new PackException(c.problems);
         ClientProfile profile = new ClientProfile(id, name, contact, birth, birth == null ? age : null, sex, smoker, residency, livesIn, city, sz, szTier,
-                flags[0], flags[1], flags[2], flags[3], existing, existingNote, conditions, conditionNote, preferred, needs, budget, horizon, notes);
+                flags[0], flags[1], flags[2], flags[3], existing, existingNote, conditions, conditionNote, preferred, needs, budget, horizon, notes, null);
         return new Read(profile, language);
     }
 
@@ -447,7 +447,7 @@ public final class ClientFile {
         return new ClientProfile(null, "Chan Tai Man (example)", null, null, 65, Sex.M, false, ResidencyStatus.HK_PERMANENT_RESIDENT,
                 LivingPlace.HONG_KONG, City.SHENZHEN, SzInsurance.NONE, null, false, false, false, false, List.of(),
                 "none besides the Elderly Health Care Voucher", List.of(), null, List.of(), needs,
-                new Money(new BigDecimal("30000"), Currency.HKD), 10, null);
+                new Money(new BigDecimal("30000"), Currency.HKD), 10, null, null);
     }
 
     public static String template(Lang language) {

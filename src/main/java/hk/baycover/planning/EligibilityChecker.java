@@ -1,7 +1,9 @@
 package hk.baycover.planning;
 
 import hk.baycover.model.AgeBasis;
+import hk.baycover.model.Bound;
 import hk.baycover.model.ClientProfile;
+import hk.baycover.model.DeclaredRule;
 import hk.baycover.model.Eligibility;
 import hk.baycover.model.EligibilityResult;
 import hk.baycover.model.LivingPlace;
@@ -11,23 +13,35 @@ import hk.baycover.model.Reason;
 import hk.baycover.model.Requirement;
 import hk.baycover.model.ResidencyStatus;
 import hk.baycover.model.SzInsurance;
+import hk.baycover.model.Term;
 import hk.baycover.model.Underwriting;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Decides whether a client may join a product and says why: entry and renewal ages on the product's age basis,
- * residency and status requirements, underwriting, the pre-existing-condition rule and waiting periods. The one
- * implementation used by Compare, Plans and Gaps.
+ * Decides whether a client may join a product and says why: the product's period, entry and renewal ages on its age
+ * basis, residency and status requirements and exclusions, alternatives the client already receives, underwriting, the
+ * rule for declared and for unknown pre-existing conditions, and waiting periods. The verdict is
+ * {@link hk.baycover.model.EligibilityStatus#UNCONFIRMED} — never eligible — when a rule cannot be checked because its
+ * term is not published; the reason names the term. The insurer's recorded answers ({@link ProductTerms}) count as
+ * published. The one implementation used by Compare, Plans, Gaps and the CLI.
  */
 public final class EligibilityChecker {
 
     private final LocalDate today;
+    private final hk.baycover.model.Catalog catalog;
 
     public EligibilityChecker(LocalDate today) {
+        this(today, null);
+    }
+
+    /** With a catalog, reasons name other products by their names rather than their ids. */
+    public EligibilityChecker(LocalDate today, hk.baycover.model.Catalog catalog) {
         this.today = today;
+        this.catalog = catalog;
     }
 
     public LocalDate today() { return today; }
@@ -38,20 +52,44 @@ public final class EligibilityChecker {
 
     /** Eligibility to join on {@code date} (plans starting later use their start date). */
     public EligibilityResult check(Product product, ClientProfile client, LocalDate date) {
+        ProductTerms terms = ProductTerms.of(product, client);
         Eligibility e = product.eligibility();
         AgeBasis basis = e.ageBasis();
         int age = client.ageOn(date, basis, today);
         List<Reason> reasons = new ArrayList<>();
         String basisKey = "ageBasis." + basis.name();
+
+        product.periodOpt().ifPresent(p -> {
+            if (p.endedBy(date)) reasons.add(Reason.block("elig.ended", p.to().toString()));
+            else if (!p.startedBy(date)) reasons.add(Reason.block("elig.notStarted", p.from().toString()));
+            else if (p.to() != null) reasons.add(Reason.warn("elig.endsOn", p.to().toString()));
+        });
+
         if (basis == AgeBasis.NOT_STATED && client.birthDate() != null) reasons.add(Reason.info("elig.basisNotStated"));
-        if (e.minEntryAge() != null && age < e.minEntryAge()) reasons.add(Reason.block("elig.tooYoung", age, e.minEntryAge(), basisKey));
-        if (e.maxEntryAge() != null && age > e.maxEntryAge()) reasons.add(Reason.block("elig.tooOld", age, e.maxEntryAge(), basisKey));
-        if (e.maxRenewalAge() != null) {
-            if (age > e.maxRenewalAge()) reasons.add(Reason.block("elig.pastRenewal", age, e.maxRenewalAge()));
-            else reasons.add(Reason.info("elig.renewalUntil", e.maxRenewalAge()));
+        ageRule(terms.minEntryAge(), reasons, v -> age < v, v -> Reason.block("elig.tooYoung", age, v, basisKey),
+                Reason.confirm("elig.confirm.minEntryAge", age));
+        ageRule(terms.maxEntryAge(), reasons, v -> age > v, v -> Reason.block("elig.tooOld", age, v, basisKey),
+                Reason.confirm("elig.confirm.maxEntryAge", age));
+        Term<Bound<Integer>> renewal = terms.maxRenewalAge();
+        Optional<Bound<Integer>> firmRenewal = renewal.firm();
+        if (firmRenewal.isPresent()) {
+            if (firmRenewal.get().isNone()) reasons.add(Reason.info("elig.renewalNone"));
+            else {
+                int max = firmRenewal.get().amount().orElseThrow();
+                if (age > max) reasons.add(Reason.block("elig.pastRenewal", age, max));
+                else reasons.add(Reason.info("elig.renewalUntil", max));
+            }
+        } else {
+            reasons.add(Reason.warn("elig.renewalUnknown"));
         }
         for (Requirement r : e.requires()) {
             if (!meets(client, r)) reasons.add(Reason.block("elig.requires." + r.name()));
+        }
+        for (Requirement r : e.excludes()) {
+            if (meets(client, r)) reasons.add(Reason.block("elig.excludes." + r.name()));
+        }
+        for (String other : product.exclusiveWith()) {
+            if (client.existingProducts().contains(other)) reasons.add(Reason.block("elig.alternativeHeld", nameOf(other)));
         }
         if (e.underwriting() == Underwriting.FULL_MEDICAL) {
             reasons.add(client.hasConditions() ? Reason.warn("elig.underwritingWithConditions") : Reason.info("elig.fullUnderwriting"));
@@ -59,19 +97,37 @@ public final class EligibilityChecker {
             reasons.add(Reason.info("elig.guaranteedIssue"));
         }
         if (client.hasConditions()) {
-            PreExistingRule rule = e.preExisting();
-            switch (rule) {
-                case EXCLUDED: reasons.add(Reason.warn("elig.preExisting.EXCLUDED")); break;
-                case REDUCED: reasons.add(Reason.warn("elig.preExisting.REDUCED", e.preExistingRate() == null ? "?" : e.preExistingRate().stripTrailingZeros().toPlainString())); break;
-                case COVERED_AFTER_WAITING: reasons.add(Reason.warn("elig.preExisting.COVERED_AFTER_WAITING")); break;
-                case PHASED: reasons.add(Reason.info("elig.preExisting.PHASED")); break;
-                case NOT_STATED: reasons.add(Reason.warn("elig.preExisting.NOT_STATED")); break;
-                default: break;
+            // the client declares these conditions: what the product does with declared conditions applies
+            DeclaredRule declared = e.declared();
+            switch (declared) {
+                case COVERED: reasons.add(Reason.info("elig.declared.COVERED")); break;
+                case EXCLUDED: reasons.add(Reason.warn("elig.declared.EXCLUDED")); break;
+                case UNDERWRITTEN: reasons.add(Reason.warn("elig.declared.UNDERWRITTEN")); break;
+                default: reasons.add(Reason.warn("elig.declared.NOT_STATED")); break;
             }
         }
-        if (e.waitingPeriodDays() != null && e.waitingPeriodDays() > 0) reasons.add(Reason.info("elig.waiting", e.waitingPeriodDays()));
-        boolean eligible = reasons.stream().noneMatch(Reason::blocks);
-        return new EligibilityResult(product.id(), eligible, age, basis, reasons);
+        PreExistingRule rule = e.preExisting();
+        if (rule == PreExistingRule.PHASED) reasons.add(Reason.info("elig.preExisting.PHASED"));
+        Term<Integer> waiting = terms.waitingDays();
+        if (waiting.firm().isPresent() && waiting.firm().get() > 0) reasons.add(Reason.info("elig.waiting", waiting.firm().get()));
+        return EligibilityResult.of(product.id(), age, basis, reasons);
+    }
+
+    private Object nameOf(String productId) {
+        if (catalog == null) return productId;
+        return catalog.product(productId).<Object>map(Product::name).orElse(productId);
+    }
+
+    private static void ageRule(Term<Bound<Integer>> term, List<Reason> reasons, java.util.function.IntPredicate breaks,
+                                java.util.function.IntFunction<Reason> block, Reason confirm) {
+        Optional<Bound<Integer>> firm = term.firm();
+        if (firm.isEmpty()) {
+            reasons.add(confirm);
+            return;
+        }
+        firm.get().amount().ifPresent(v -> {
+            if (breaks.test(v)) reasons.add(block.apply(v));
+        });
     }
 
     static boolean meets(ClientProfile c, Requirement r) {

@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * Everything derived from a client and a plan, computed once and shown by the screen, the CLI JSON and the PDF alike:
- * eligibility for every product, the plan by layer, the premium projection, coverage per need with the deciding rule,
+ * eligibility for every product, the plan by layer (with the public schemes the client is already enrolled in, which
+ * are facts of the profile rather than products to buy: {@code enrolled}), the premium projection, coverage per need with the deciding rule,
  * the adjudicated episodes, the gaps left, and where every figure came from.
  */
 public record PlanReport(
@@ -27,6 +28,7 @@ public record PlanReport(
         Region careRegion,
         List<EligibilityResult> eligibility,
         List<Product> layered,
+        List<String> enrolled,
         List<String> missingProducts,
         PremiumProjection.Result projection,
         List<NeedCover> coverage,
@@ -38,6 +40,7 @@ public record PlanReport(
     public PlanReport {
         eligibility = List.copyOf(eligibility);
         layered = List.copyOf(layered);
+        enrolled = List.copyOf(enrolled);
         missingProducts = List.copyOf(missingProducts);
         coverage = List.copyOf(coverage);
         episodes = List.copyOf(episodes);

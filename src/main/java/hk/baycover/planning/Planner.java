@@ -7,6 +7,7 @@ import hk.baycover.model.Coverage;
 import hk.baycover.model.CoverageLevel;
 import hk.baycover.model.Currency;
 import hk.baycover.model.EligibilityResult;
+import hk.baycover.model.EligibilityStatus;
 import hk.baycover.model.Money;
 import hk.baycover.model.Need;
 import hk.baycover.model.Priority;
@@ -40,7 +41,7 @@ public final class Planner {
     private final ScenarioLibrary scenarios;
     private final LocalDate today;
     private final EligibilityChecker checker;
-    private final CoverageEvaluator coverage = new CoverageEvaluator();
+    private final CoverageEvaluator coverage;
     private final PremiumProjection projection;
     private final Adjudicator adjudicator;
 
@@ -48,7 +49,8 @@ public final class Planner {
         this.catalog = catalog;
         this.scenarios = scenarios == null ? new ScenarioLibrary(catalog.scenarios(), List.of()) : scenarios;
         this.today = today;
-        this.checker = new EligibilityChecker(today);
+        this.checker = new EligibilityChecker(today, catalog);
+        this.coverage = new CoverageEvaluator(today);
         this.projection = new PremiumProjection(today);
         this.adjudicator = new Adjudicator(catalog, checker);
     }
@@ -65,6 +67,8 @@ public final class Planner {
 
     public Adjudicator adjudicator() { return adjudicator; }
 
+    public EligibilityChecker checker() { return checker; }
+
     /**
      * Where the client's care happens: the Mainland GBA city they live in (or will), else the region their living place
      * implies (a Hong Kong resident crossing north is planned for Shenzhen).
@@ -80,12 +84,26 @@ public final class Planner {
         return Plan.of(productIds, today, cur);
     }
 
-    /** Eligibility of every catalog product on the plan's start date, eligible products first. */
+    /** Eligibility of every catalog product on the plan's start date: eligible first, then unconfirmed, then the rest. */
     public List<EligibilityResult> eligibility(ClientProfile client, LocalDate start) {
         List<EligibilityResult> out = new ArrayList<>();
-        for (Product p : catalog.products()) out.add(checker.check(p, client, start));
-        out.sort(Comparator.comparing((EligibilityResult e) -> !e.eligible()));
+        for (Product p : catalog.products()) out.add(check(p, client, start));
+        out.sort(Comparator.comparing(EligibilityResult::status));
         return out;
+    }
+
+    /** Eligibility, where a scheme the client is already enrolled in is a fact of the profile. */
+    EligibilityResult check(Product p, ClientProfile client, LocalDate on) {
+        if (p.enrolledBy(client)) {
+            return EligibilityResult.of(p.id(), client.ageOn(on, p.eligibility().ageBasis(), today), p.eligibility().ageBasis(),
+                    List.of(Reason.info("elig.enrolled")));
+        }
+        return checker.check(p, client, on);
+    }
+
+    /** The public schemes the client is enrolled in (from the profile), in catalog order. */
+    public List<String> enrolled(ClientProfile client) {
+        return catalog.products().stream().filter(p -> p.enrolledBy(client)).map(Product::id).toList();
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -94,7 +112,10 @@ public final class Planner {
     public PlanReport analyse(ClientProfile client, Plan plan) {
         LocalDate start = plan.startDate() == null ? today : plan.startDate();
         Plan p = plan.startDate() == null ? plan.withStart(start) : plan;
-        List<Product> layered = p.layered(catalog);
+        List<String> enrolled = enrolled(client);
+        List<String> ids = new ArrayList<>(p.productIds());
+        for (String id : enrolled) if (!ids.contains(id)) ids.add(id);
+        List<Product> layered = p.withProducts(ids).layered(catalog);
         Region region = careRegion(client);
         List<EligibilityResult> elig = eligibility(client, start);
         PremiumProjection.Result proj = projection.project(client, layered, p);
@@ -104,7 +125,7 @@ public final class Planner {
             Scenario s = scenarios.find(run.scenarioId()).orElseThrow(() -> new UserError("plan.unknownScenario", run.scenarioId()));
             episodes.add(adjudicator.run(client, layered, s, run, start, p.fx(), p.currency()));
         }
-        List<PlanReport.Gap> gaps = gaps(client, covers, elig, layered);
+        List<PlanReport.Gap> gaps = gaps(client, covers, elig, layered, start);
         List<PlanReport.SourceRef> sources = new ArrayList<>();
         for (Product prod : layered) {
             sources.add(new PlanReport.SourceRef("product", prod.id(), prod.name().get(hk.baycover.model.Lang.EN), prod.sources(), prod.asOf(),
@@ -116,7 +137,7 @@ public final class Planner {
             sources.add(new PlanReport.SourceRef(scenarios.isUser(s.id()) ? "userScenario" : "scenario", s.id(),
                     s.name().get(hk.baycover.model.Lang.EN), s.sources(), s.asOf(), sample));
         }
-        return new PlanReport(client, p, today, region, elig, layered, p.missing(catalog), proj, covers, episodes, gaps, sources,
+        return new PlanReport(client, p, today, region, elig, layered, enrolled, p.missing(catalog), proj, covers, episodes, gaps, sources,
                 catalog.asOf().orElse(null));
     }
 
@@ -129,6 +150,21 @@ public final class Planner {
         return out;
     }
 
+    /** Coverage of one product for a client, counting eligibility: not eligible → none; unconfirmed → at most partial. */
+    Coverage coverageFor(Product p, ClientProfile client, Need need, Region region, LocalDate start, EligibilityResult er) {
+        Coverage c = coverage.coverage(p, need, region, client, start);
+        if (er.status() == EligibilityStatus.NOT_ELIGIBLE && c.level() != CoverageLevel.NONE) {
+            return new Coverage(p.id(), need, region, CoverageLevel.NONE, c.benefit(), er.blocking());
+        }
+        if (er.status() == EligibilityStatus.UNCONFIRMED && c.level() != CoverageLevel.NONE) {
+            List<Reason> rules = new ArrayList<>(er.unconfirmed());
+            rules.addAll(c.rules());
+            CoverageLevel l = c.level() == CoverageLevel.FULL ? CoverageLevel.PARTIAL : c.level();
+            return new Coverage(p.id(), need, region, l, c.benefit(), rules);
+        }
+        return c;
+    }
+
     private List<PlanReport.NeedCover> coverage(ClientProfile client, List<Product> layered, Region region, LocalDate start) {
         List<PlanReport.NeedCover> out = new ArrayList<>();
         for (Need need : needsOf(client)) {
@@ -136,15 +172,10 @@ public final class Planner {
             Coverage best = null;
             Integer lastYear = null;
             for (Product p : layered) {
-                EligibilityResult er = checker.check(p, client, start);
-                Coverage c = coverage.coverage(p, need, region);
-                if (!er.eligible() && c.level() != CoverageLevel.NONE) {
-                    List<Reason> rules = new ArrayList<>(er.blocking());
-                    c = new Coverage(p.id(), need, region, CoverageLevel.NONE, c.benefit(), rules);
-                }
+                Coverage c = coverageFor(p, client, need, region, start, check(p, client, start));
                 per.add(c);
                 if (best == null || CoverageEvaluator.ORDER.compare(c.level(), best.level()) > 0) best = c;
-                if (c.level() != CoverageLevel.NONE) {
+                if (CoverageEvaluator.paysCare(c.level())) {
                     int until = lastYearInForce(client, p, start);
                     lastYear = lastYear == null ? until : Math.max(lastYear, until);
                 }
@@ -158,28 +189,37 @@ public final class Planner {
         return out;
     }
 
-    /** The last policy year (1-based, up to the horizon) in which the product still covers the client. */
+    /**
+     * The last policy year (1-based, up to the horizon) in which the product still covers the client on its published
+     * terms: before its maximum renewal age and before a published end of its period. An unpublished renewal age does
+     * not shorten it here (the adjudicator's unfavourable reading and the plan's "confirm" list say it may).
+     */
     int lastYearInForce(ClientProfile client, Product p, LocalDate start) {
-        Integer max = p.eligibility().maxRenewalAge();
-        if (max == null) return client.horizon();
+        ProductTerms terms = ProductTerms.of(p, client);
+        Integer max = terms.maxRenewalAge().firm().flatMap(hk.baycover.model.Bound::amount).orElse(null);
+        LocalDate end = p.periodOpt().map(hk.baycover.model.Period::to).orElse(null);
         AgeBasis basis = p.eligibility().ageBasis();
         int last = 0;
         for (int y = 1; y <= client.horizon(); y++) {
-            if (client.ageOn(start.plusYears(y - 1L), basis, today) <= max) last = y;
+            LocalDate from = start.plusYears(y - 1L);
+            if (end != null && from.isAfter(end)) break;
+            if (max == null || client.ageOn(from, basis, today) <= max) last = y;
         }
         return last;
     }
 
     private List<PlanReport.Gap> gaps(ClientProfile client, List<PlanReport.NeedCover> covers, List<EligibilityResult> elig,
-                                      List<Product> layered) {
+                                      List<Product> layered, LocalDate start) {
         List<PlanReport.Gap> out = new ArrayList<>();
+        Region region = careRegion(client);
         for (PlanReport.NeedCover nc : covers) {
             if (nc.priority() == null && !client.needs().isEmpty()) continue;
-            if (nc.level() == CoverageLevel.NONE) {
-                boolean anyProduct = catalog.products().stream().anyMatch(p -> elig.stream().anyMatch(e -> e.productId().equals(p.id()) && e.eligible())
-                        && coverage.coverage(p, nc.need(), careRegion(client)).level() != CoverageLevel.NONE);
-                out.add(new PlanReport.Gap(nc.need(), nc.priority(), nc.level(),
-                        Reason.block(anyProduct ? "gap.notInPlan" : "gap.noProduct", "need." + nc.need().name())));
+            if (!CoverageEvaluator.paysCare(nc.level())) {
+                boolean anyProduct = catalog.products().stream().anyMatch(p -> elig.stream().anyMatch(e -> e.productId().equals(p.id()) && e.possible())
+                        && CoverageEvaluator.paysCare(coverage.coverage(p, nc.need(), region, client, start).level()));
+                Reason why = nc.level() == CoverageLevel.CASH ? Reason.warn("gap.cashOnly", "need." + nc.need().name())
+                        : Reason.block(anyProduct ? "gap.notInPlan" : "gap.noProduct", "need." + nc.need().name());
+                out.add(new PlanReport.Gap(nc.need(), nc.priority(), nc.level(), why));
             } else if (nc.level() == CoverageLevel.PARTIAL) {
                 out.add(new PlanReport.Gap(nc.need(), nc.priority(), nc.level(), Reason.warn("gap.partial", "need." + nc.need().name())));
             }
@@ -189,7 +229,17 @@ public final class Planner {
         }
         for (Product p : layered) {
             EligibilityResult e = elig.stream().filter(x -> x.productId().equals(p.id())).findFirst().orElse(null);
-            if (e != null && !e.eligible()) out.add(new PlanReport.Gap(null, null, CoverageLevel.NONE, Reason.block("gap.ineligibleInPlan", p.id())));
+            if (e == null || p.enrolledBy(client)) continue;
+            if (e.status() == EligibilityStatus.NOT_ELIGIBLE) out.add(new PlanReport.Gap(null, null, CoverageLevel.NONE, Reason.block("gap.ineligibleInPlan", p.name())));
+            else if (e.status() == EligibilityStatus.UNCONFIRMED) out.add(new PlanReport.Gap(null, null, CoverageLevel.NONE, Reason.confirm("gap.unconfirmedInPlan", p.name())));
+        }
+        for (Product p : layered) {
+            for (String other : p.exclusiveWith()) {
+                if (layered.stream().anyMatch(x -> x.id().equals(other)) && p.id().compareTo(other) < 0) {
+                    out.add(new PlanReport.Gap(null, null, CoverageLevel.NONE, Reason.block("gap.alternatives", p.name(),
+                            catalog.product(other).<Object>map(Product::name).orElse(other))));
+                }
+            }
         }
         return out;
     }
@@ -197,12 +247,15 @@ public final class Planner {
     // ---------------------------------------------------------------------------------------------------------------
     // recommendation
 
-    /** The optimiser's view of the catalog for one client and plan frame (start date, currency, FX). */
+    /**
+     * The optimiser's view of the catalog for one client and plan frame (start date, currency, FX): the problem over the
+     * must-have (need, year) pairs that some candidate can cover, and the pairs none can ({@code uncoverable}).
+     */
     public record Framing(Recommender.Problem problem, List<Need> mustNeeds, List<Need> niceNeeds, Map<String, Recommendation.Verdict> excluded,
-                          Map<String, Recommender.Candidate> candidates) {
+                          Map<String, Recommender.Candidate> candidates, int years, int[] elementMap, BitSet uncoverable) {
     }
 
-    /** Builds the optimiser's problem: eligible products with their yearly premiums and the (need, year) pairs they cover. */
+    /** Builds the optimiser's problem: possible products with their known yearly premiums and the (need, year) pairs they cover. */
     public Framing frame(ClientProfile client, Plan frame, Recommendation.Options opts) {
         LocalDate start = frame.startDate() == null ? today : frame.startDate();
         Plan p = frame.startDate() == null ? frame.withStart(start) : frame;
@@ -219,49 +272,93 @@ public final class Planner {
         Long budget = client.budget() == null ? null
                 : Amounts.cents(p.fx().convert(client.budget(), p.currency())).amount().movePointRight(2).longValueExact();
         for (Product prod : catalog.products()) {
-            EligibilityResult er = checker.check(prod, client, start);
-            if (!er.eligible()) {
+            EligibilityResult er = check(prod, client, start);
+            if (er.status() == EligibilityStatus.NOT_ELIGIBLE) {
                 excluded.put(prod.id(), new Recommendation.Verdict(prod.id(), false, Recommendation.Code.NOT_ELIGIBLE, er.blocking()));
                 continue;
             }
             long[] cents = new long[years];
             boolean unknown = false;
-            Reason unknownWhy = null;
             int last = lastYearInForce(client, prod, start);
             for (int y = 1; y <= years; y++) {
                 PremiumProjection.Cell c = projection.cell(client, prod, start.plusYears(y - 1L), p.option(prod.id()).orElse(null), p.fx(), p.currency());
                 if (c.ended() || y > last) continue;
-                if (c.converted().isPresent()) cents[y - 1] = c.converted().get().amount().movePointRight(2).longValueExact();
-                else {
-                    unknown = true;
-                    if (unknownWhy == null) unknownWhy = c.reason();
-                }
-            }
-            if (unknown && !opts.allowUnknownPremiums()) {
-                List<Reason> why = new ArrayList<>();
-                why.add(Reason.warn("rec.why.unknown"));
-                if (unknownWhy != null && !"premium.notPublished".equals(unknownWhy.key())) why.add(unknownWhy);
-                excluded.put(prod.id(), new Recommendation.Verdict(prod.id(), false, Recommendation.Code.PREMIUM_UNKNOWN, why));
-                continue;
+                if (c.firm() && c.converted().isPresent()) cents[y - 1] = c.converted().get().amount().movePointRight(2).longValueExact();
+                else unknown = true;
             }
             BitSet mustBits = new BitSet();
             BitSet niceBits = new BitSet();
             for (int i = 0; i < must.size(); i++) {
-                if (coverage.coverage(prod, must.get(i), region).level() == CoverageLevel.NONE) continue;
+                if (!CoverageEvaluator.paysCare(coverageFor(prod, client, must.get(i), region, start, er).level())) continue;
                 for (int y = 1; y <= last; y++) mustBits.set(i * years + (y - 1));
             }
             for (int i = 0; i < nice.size(); i++) {
-                if (coverage.coverage(prod, nice.get(i), region).level() == CoverageLevel.NONE) continue;
+                if (!CoverageEvaluator.paysCare(coverageFor(prod, client, nice.get(i), region, start, er).level())) continue;
                 for (int y = 1; y <= last; y++) niceBits.set(i * years + (y - 1));
             }
-            boolean free = !unknown && java.util.Arrays.stream(cents).allMatch(v -> v == 0);
-            if (free && mustBits.isEmpty() && niceBits.isEmpty() && opts.ceilingScenario() == null) {
+            boolean unconfirmed = er.status() == EligibilityStatus.UNCONFIRMED;
+            boolean free = !unknown && !unconfirmed && java.util.Arrays.stream(cents).allMatch(v -> v == 0);
+            if (free && mustBits.isEmpty() && niceBits.isEmpty() && opts.ceilingScenario() == null && !prod.enrolledBy(client)) {
                 // a free scheme that touches none of the client's needs adds nothing to the plan
                 excluded.put(prod.id(), new Recommendation.Verdict(prod.id(), false, Recommendation.Code.NO_MUST_HAVE,
                         List.of(Reason.info("rec.why.freeUnrelated"))));
                 continue;
             }
-            cands.put(prod.id(), new Recommender.Candidate(prod.id(), cents, unknown, mustBits, niceBits));
+            if (!free && mustBits.isEmpty() && opts.ceilingScenario() == null) {
+                excluded.put(prod.id(), new Recommendation.Verdict(prod.id(), false, Recommendation.Code.NO_MUST_HAVE,
+                        List.of(Reason.info("rec.why.noMustHave"))));
+                continue;
+            }
+            if (budget != null && !free) {
+                int overYear = -1;
+                for (int y = 0; y < years; y++) if (cents[y] > budget) {
+                    overYear = y + 1;
+                    break;
+                }
+                if (overYear > 0) {
+                    excluded.put(prod.id(), new Recommendation.Verdict(prod.id(), false, Recommendation.Code.OVER_BUDGET,
+                            List.of(Reason.info("rec.why.overBudget", overYear, Amounts.format(money(cents[overYear - 1], p.currency())),
+                                    Amounts.format(money(budget, p.currency()))))));
+                    continue;
+                }
+            }
+            cands.put(prod.id(), new Recommender.Candidate(prod.id(), cents, unknown, unconfirmed, mustBits, niceBits));
+        }
+        // alternatives (OAA or OALA, say): keep the one that covers more, then the earlier in the catalog
+        for (Product prod : catalog.products()) {
+            Recommender.Candidate c = cands.get(prod.id());
+            if (c == null) continue;
+            for (String other : prod.exclusiveWith()) {
+                Recommender.Candidate o = cands.get(other);
+                if (o == null) continue;
+                boolean keepThis = c.must().cardinality() + c.nice().cardinality() >= o.must().cardinality() + o.nice().cardinality();
+                Recommender.Candidate drop = keepThis ? o : c;
+                Recommender.Candidate kept = keepThis ? c : o;
+                cands.remove(drop.id());
+                excluded.put(drop.id(), new Recommendation.Verdict(drop.id(), false, Recommendation.Code.ALTERNATIVE,
+                        List.of(Reason.info("rec.why.alternative", catalog.product(kept.id()).<Object>map(Product::name).orElse(kept.id())))));
+                if (!keepThis) break;
+            }
+        }
+        // must-have pairs no candidate covers are left out of the search and reported as uncovered
+        BitSet coverable = new BitSet();
+        for (Recommender.Candidate c : cands.values()) coverable.or(c.must());
+        int total = must.size() * years;
+        int[] map = new int[total];
+        BitSet uncoverable = new BitSet();
+        int next = 0;
+        for (int e = 0; e < total; e++) {
+            if (coverable.get(e)) map[e] = next++;
+            else {
+                map[e] = -1;
+                uncoverable.set(e);
+            }
+        }
+        Map<String, Recommender.Candidate> remapped = new LinkedHashMap<>();
+        for (Recommender.Candidate c : cands.values()) {
+            BitSet m = new BitSet();
+            for (int e = c.must().nextSetBit(0); e >= 0; e = c.must().nextSetBit(e + 1)) m.set(map[e]);
+            remapped.put(c.id(), new Recommender.Candidate(c.id(), c.yearCents(), c.unknownPremium(), c.unconfirmed(), m, c.nice()));
         }
         Recommender.OopOracle oracle = null;
         BigDecimal ceiling = null;
@@ -271,15 +368,19 @@ public final class Planner {
             ceiling = opts.ceiling();
             oracle = ids -> {
                 List<Product> layered = p.withProducts(ids).layered(catalog);
-                return adjudicator.run(client, layered, s, run, start, p.fx(), p.currency()).totalOutOfPocket().amount();
+                return adjudicator.run(client, layered, s, run, start, p.fx(), p.currency()).totalOutOfPocket().max().amount();
             };
         }
-        Recommender.Problem problem = new Recommender.Problem(new ArrayList<>(cands.values()), must.size() * years, nice.size() * years,
+        Recommender.Problem problem = new Recommender.Problem(new ArrayList<>(remapped.values()), next, nice.size() * years,
                 years, budget, oracle, ceiling);
-        return new Framing(problem, must, nice, excluded, cands);
+        return new Framing(problem, must, nice, excluded, remapped, years, map, uncoverable);
     }
 
-    /** The exact recommendation with alternatives and reasons (may take a while on a big catalog: run it off the FX thread). */
+    /**
+     * The exact recommendation with alternatives and reasons (may take a while on a big catalog: run it off the FX
+     * thread). It always returns the best plan found: must-have needs no possible product covers are named as
+     * uncovered; a budget or ceiling no set can meet is relaxed and said so.
+     */
     public Recommendation recommend(ClientProfile client, Plan frame, Recommendation.Options opts, ProgressMonitor monitor) {
         ProgressMonitor m = monitor == null ? ProgressMonitor.NONE : monitor;
         Recommendation.Options o = opts == null ? Recommendation.Options.defaults() : opts;
@@ -287,15 +388,44 @@ public final class Planner {
         Framing f = frame(client, frame, o);
         Recommender engine = new Recommender();
         m.progress(0, 1 + o.alternatives(), null);
-        Optional<Recommender.Solution> best = engine.solve(f.problem(), Set.of(), m);
+        List<Reason> relaxed = new ArrayList<>();
+        Recommender.Problem problem = f.problem();
+        Optional<Recommender.Solution> best = engine.solve(problem, Set.of(), m);
+        if (best.isEmpty() && problem.ceiling() != null) {
+            Recommender.Problem without = problem.withoutCeiling();
+            best = engine.solve(without, Set.of(), m);
+            if (best.isPresent()) {
+                List<String> ids = f.candidates().keySet().stream().toList();
+                BigDecimal least = problem.oracle().outOfPocket(ids);
+                relaxed.add(Reason.warn("rec.missing.ceiling", Amounts.format(new Money(least, cur)), Amounts.format(new Money(problem.ceiling(), cur))));
+                problem = without;
+            }
+        }
+        if (best.isEmpty() && problem.budgetCents() != null) {
+            Recommender.Problem without = problem.withoutBudget();
+            best = engine.solve(without, Set.of(), m);
+            if (best.isPresent()) {
+                long worst = 0;
+                int worstYear = 0;
+                for (int y = 0; y < best.get().yearCents().length; y++) if (best.get().yearCents()[y] > worst) {
+                    worst = best.get().yearCents()[y];
+                    worstYear = y + 1;
+                }
+                relaxed.add(Reason.warn("rec.missing.budget", worstYear, Amounts.format(money(worst, cur)), Amounts.format(money(problem.budgetCents(), cur))));
+                problem = without;
+            }
+        }
         Recommender.Stats stats = engine.lastStats();
+        List<Recommendation.Uncovered> uncovered = uncovered(client, f);
         if (best.isEmpty()) {
-            List<Reason> missing = explainMissing(client, f, engine, m, cur);
+            // nothing can be bought that covers a must-have: the plan is the free schemes alone (possibly nothing)
             List<Recommendation.Verdict> verdicts = new ArrayList<>(f.excluded().values());
             for (Recommender.Candidate c : f.candidates().values()) {
                 verdicts.add(new Recommendation.Verdict(c.id(), false, Recommendation.Code.NOT_NEEDED, List.of(Reason.info("rec.why.noFit"))));
             }
-            return new Recommendation(false, List.of(), null, List.of(), 0, null, List.of(), sortVerdicts(verdicts), missing, o, stats);
+            relaxed.add(Reason.block("rec.missing.combination"));
+            return new Recommendation(true, false, enrolled(client), Money.zero(cur), zeros(f.years(), cur), List.of(), List.of(), null,
+                    uncovered, List.of(), sortVerdicts(verdicts), relaxed, o, stats);
         }
         Recommender.Solution s = best.get();
         List<Recommendation.Alternative> alts = new ArrayList<>();
@@ -303,9 +433,9 @@ public final class Planner {
         int step = 1;
         for (String id : s.ids()) {
             Recommender.Candidate c = f.candidates().get(id);
-            if (c == null || (!c.unknownPremium() && c.total() == 0)) continue; // free schemes are always in
+            if (c == null || c.free()) continue; // free schemes are always in
             m.checkCancelled();
-            Optional<Recommender.Solution> alt = engine.solve(f.problem(), Set.of(id), m);
+            Optional<Recommender.Solution> alt = engine.solve(problem, Set.of(id), m);
             without.put(id, alt);
             alt.ifPresent(a -> alts.add(new Recommendation.Alternative(layerOrder(frame, a.ids()), money(a.costCents(), cur), id,
                     money(a.costCents() - s.costCents(), cur), a.unknown())));
@@ -313,15 +443,79 @@ public final class Planner {
         }
         Set<List<String>> seen = new HashSet<>();
         List<Recommendation.Alternative> distinct = new ArrayList<>();
-        alts.sort(Comparator.comparing((Recommendation.Alternative a) -> a.total().amount()).thenComparing(a -> String.join(",", a.productIds())));
+        alts.sort(Comparator.comparing((Recommendation.Alternative a) -> a.unknownPremiums()).thenComparing(a -> a.total().amount())
+                .thenComparing(a -> String.join(",", a.productIds())));
         for (Recommendation.Alternative a : alts) {
             if (seen.add(a.productIds()) && distinct.size() < o.alternatives()) distinct.add(a);
         }
-        List<Recommendation.Verdict> verdicts = verdicts(f, s, without, cur);
+        List<Recommendation.Verdict> verdicts = verdicts(client, f, s, without, cur);
         List<Money> perYear = new ArrayList<>();
         for (long v : s.yearCents()) perYear.add(money(v, cur));
-        return new Recommendation(true, layerOrder(frame, s.ids()), money(s.costCents(), cur), perYear, s.unknown(), s.outOfPocket(),
-                distinct, verdicts, List.of(), o, stats);
+        List<String> ids = new ArrayList<>(s.ids());
+        for (String e : enrolled(client)) if (!ids.contains(e)) ids.add(e);
+        List<String> tbq = ids.stream().filter(id -> f.candidates().containsKey(id) && f.candidates().get(id).unknownPremium()).toList();
+        List<String> unconfirmed = ids.stream().filter(id -> f.candidates().containsKey(id) && f.candidates().get(id).unconfirmed()).toList();
+        return new Recommendation(true, uncovered.isEmpty(), layerOrder(frame, ids), money(s.costCents(), cur), perYear,
+                layerOrder(frame, tbq), layerOrder(frame, unconfirmed), s.outOfPocket(), uncovered, distinct, verdicts, relaxed, o, stats);
+    }
+
+    private static List<Money> zeros(int years, Currency cur) {
+        List<Money> out = new ArrayList<>();
+        for (int i = 0; i < years; i++) out.add(Money.zero(cur));
+        return out;
+    }
+
+    /** Each must-have need with (need, year) pairs no possible product covers, and why. */
+    private List<Recommendation.Uncovered> uncovered(ClientProfile client, Framing f) {
+        List<Recommendation.Uncovered> out = new ArrayList<>();
+        int years = f.years();
+        Region region = careRegion(client);
+        LocalDate start = today;
+        for (int i = 0; i < f.mustNeeds().size(); i++) {
+            BitSet open = new BitSet();
+            for (int y = 0; y < years; y++) if (f.uncoverable().get(i * years + y)) open.set(y);
+            if (open.isEmpty()) continue;
+            Need n = f.mustNeeds().get(i);
+            List<Reason> reasons = new ArrayList<>();
+            int from = open.nextSetBit(0) + 1;
+            int to = open.previousSetBit(years - 1) + 1;
+            if (open.cardinality() == years) reasons.add(Reason.block("rec.missing.need", "need." + n.name(), "region." + region.name()));
+            else reasons.add(Reason.block("rec.missing.needYears", "need." + n.name(), from, to));
+            reasons.addAll(whyNot(client, n, region, start, f));
+            out.add(new Recommendation.Uncovered(n, Priority.MUST_HAVE, open.cardinality() == years ? null : from,
+                    open.cardinality() == years ? null : to, reasons));
+        }
+        return out;
+    }
+
+    /** Why no product covers a need for this client: what products would, and what keeps each out; and what to do. */
+    private List<Reason> whyNot(ClientProfile client, Need n, Region region, LocalDate start, Framing f) {
+        List<Reason> out = new ArrayList<>();
+        List<Product> covering = new ArrayList<>();
+        for (Product p : catalog.products()) {
+            if (CoverageEvaluator.paysCare(coverage.coverage(p, n, region, client, start).level())) covering.add(p);
+        }
+        if (covering.isEmpty()) {
+            if (n == Need.GBA_DRUG || n == Need.GBA_DEVICE) {
+                out.add(Reason.info("rec.uncovered.gbaNone", "need." + n.name(), "region." + region.name()));
+                out.add(Reason.info("rec.uncovered.gbaSelfPay"));
+            } else {
+                out.add(Reason.info("rec.uncovered.noneInCatalog", "need." + n.name(), "region." + region.name()));
+            }
+            return out;
+        }
+        for (Product p : covering) {
+            Recommendation.Verdict v = f.excluded().get(p.id());
+            if (v == null) continue;
+            if (v.code() == Recommendation.Code.NOT_ELIGIBLE && !v.reasons().isEmpty()) {
+                out.add(Reason.info("rec.uncovered.notEligible", p.name(), v.reasons().get(0)));
+            } else if (v.code() == Recommendation.Code.OVER_BUDGET) {
+                out.add(Reason.info("rec.uncovered.overBudget", p.name()));
+            }
+            if (out.size() >= 4) break;
+        }
+        if (out.isEmpty()) out.add(Reason.info("rec.uncovered.noneInCatalog", "need." + n.name(), "region." + region.name()));
+        return out;
     }
 
     private List<String> layerOrder(Plan frame, List<String> ids) {
@@ -332,8 +526,8 @@ public final class Planner {
         return new Money(BigDecimal.valueOf(cents, 2), cur);
     }
 
-    private List<Recommendation.Verdict> verdicts(Framing f, Recommender.Solution s, Map<String, Optional<Recommender.Solution>> without,
-                                                  Currency cur) {
+    private List<Recommendation.Verdict> verdicts(ClientProfile client, Framing f, Recommender.Solution s,
+                                                  Map<String, Optional<Recommender.Solution>> without, Currency cur) {
         List<Recommendation.Verdict> out = new ArrayList<>(f.excluded().values());
         int years = f.problem().years();
         BitSet chosenMust = new BitSet();
@@ -342,7 +536,11 @@ public final class Planner {
             boolean chosen = s.ids().contains(c.id());
             List<Reason> why = new ArrayList<>();
             if (chosen) {
-                if (!c.unknownPremium() && c.total() == 0) {
+                if (catalog.product(c.id()).map(p -> p.enrolledBy(client)).orElse(false)) {
+                    out.add(new Recommendation.Verdict(c.id(), true, Recommendation.Code.ENROLLED, List.of(Reason.info("rec.why.enrolled"))));
+                    continue;
+                }
+                if (c.free()) {
                     out.add(new Recommendation.Verdict(c.id(), true, Recommendation.Code.FREE, List.of(Reason.info("rec.why.free"))));
                     continue;
                 }
@@ -350,9 +548,10 @@ public final class Planner {
                 for (String id : s.ids()) if (!id.equals(c.id())) others.or(f.candidates().get(id).must());
                 BitSet only = (BitSet) c.must().clone();
                 only.andNot(others);
-                for (Need n : needsIn(only, f.mustNeeds(), years)) why.add(Reason.info("rec.why.only", "need." + n.name()));
-                why.add(Reason.info("rec.why.cost", Amounts.format(money(c.total(), cur))));
-                if (c.unknownPremium()) why.add(Reason.warn("rec.why.unknownCounted"));
+                for (Need n : needsIn(only, f, years)) why.add(Reason.info("rec.why.only", "need." + n.name()));
+                if (c.unknownPremium()) why.add(Reason.warn("rec.why.toBeQuoted", Amounts.format(money(c.total(), cur))));
+                else why.add(Reason.info("rec.why.cost", Amounts.format(money(c.total(), cur))));
+                if (c.unconfirmed()) why.add(Reason.confirm("rec.why.unconfirmed"));
                 Optional<Recommender.Solution> alt = without.getOrDefault(c.id(), Optional.empty());
                 if (alt.isPresent()) why.add(Reason.info("rec.why.without", Amounts.format(money(alt.get().costCents() - s.costCents(), cur))));
                 else why.add(Reason.info("rec.why.withoutNone"));
@@ -364,19 +563,11 @@ public final class Planner {
                 out.add(new Recommendation.Verdict(c.id(), false, Recommendation.Code.NO_MUST_HAVE, List.of(Reason.info("rec.why.noMustHave"))));
                 continue;
             }
-            Long budget = f.problem().budgetCents();
-            if (budget != null) {
-                int overYear = -1;
-                for (int y = 0; y < c.yearCents().length; y++) if (c.yearCents()[y] > budget) {
-                    overYear = y + 1;
-                    break;
-                }
-                if (overYear > 0) {
-                    out.add(new Recommendation.Verdict(c.id(), false, Recommendation.Code.OVER_BUDGET,
-                            List.of(Reason.info("rec.why.overBudget", overYear, Amounts.format(money(c.yearCents()[overYear - 1], cur)),
-                                    Amounts.format(money(budget, cur))))));
-                    continue;
-                }
+            if (c.unknownPremium()) {
+                // ranked after every plan of known cost: out because the needs it covers are covered at a known cost
+                out.add(new Recommendation.Verdict(c.id(), false, Recommendation.Code.PREMIUM_UNKNOWN,
+                        List.of(Reason.info("rec.why.knownFirst", Amounts.format(money(c.total(), cur))))));
+                continue;
             }
             BitSet rest = (BitSet) c.must().clone();
             rest.andNot(chosenMust);
@@ -386,10 +577,10 @@ public final class Planner {
                 continue;
             }
             Recommender.Candidate dom = null;
-            long ct = c.total();
+            long ct = f.problem().weight(c);
             for (Recommender.Candidate d : f.candidates().values()) {
                 if (d == c) continue;
-                long dt = d.total();
+                long dt = f.problem().weight(d);
                 if (dt > ct || (dt == ct && d.id().compareTo(c.id()) >= 0)) continue;
                 boolean covers = true;
                 for (int bit = c.must().nextSetBit(0); bit >= 0 && covers; bit = c.must().nextSetBit(bit + 1)) covers = d.must().get(bit);
@@ -399,12 +590,14 @@ public final class Planner {
                 }
             }
             if (dom != null) {
+                Recommender.Candidate d = dom;
                 out.add(new Recommendation.Verdict(c.id(), false, Recommendation.Code.DOMINATED,
-                        List.of(Reason.info("rec.why.dominated", dom.id(), Amounts.format(money(dom.total(), cur)), Amounts.format(money(c.total(), cur))))));
+                        List.of(Reason.info("rec.why.dominated", catalog.product(d.id()).<Object>map(Product::name).orElse(d.id()),
+                                Amounts.format(money(d.total(), cur)), Amounts.format(money(c.total(), cur))))));
                 continue;
             }
-            out.add(new Recommendation.Verdict(c.id(), false, Recommendation.Code.NOT_NEEDED,
-                    List.of(Reason.info("rec.why.cheaperElsewhere", Amounts.format(money(c.total(), cur))))));
+            out.add(new Recommendation.Verdict(c.id(), false, c.unknownPremium() ? Recommendation.Code.PREMIUM_UNKNOWN : Recommendation.Code.NOT_NEEDED,
+                    List.of(Reason.info(c.unknownPremium() ? "rec.why.knownFirst" : "rec.why.cheaperElsewhere", Amounts.format(money(c.total(), cur))))));
         }
         return sortVerdicts(out);
     }
@@ -417,57 +610,18 @@ public final class Planner {
         return out;
     }
 
-    private static List<Need> needsIn(BitSet bits, List<Need> needs, int years) {
+    /** The must-have needs among compressed element bits. */
+    private static List<Need> needsIn(BitSet bits, Framing f, int years) {
         List<Need> out = new ArrayList<>();
-        for (int i = 0; i < needs.size(); i++) {
-            if (bits.get(i * years, (i + 1) * years).cardinality() > 0) out.add(needs.get(i));
-        }
-        return out;
-    }
-
-    /** Says plainly why no set fits: needs no eligible product covers (and in which years), the budget, or the ceiling. */
-    private List<Reason> explainMissing(ClientProfile client, Framing f, Recommender engine, ProgressMonitor m, Currency cur) {
-        List<Reason> out = new ArrayList<>();
-        int years = f.problem().years();
-        BitSet all = new BitSet();
-        for (Recommender.Candidate c : f.candidates().values()) all.or(c.must());
         for (int i = 0; i < f.mustNeeds().size(); i++) {
-            BitSet open = new BitSet();
-            for (int y = 0; y < years; y++) if (!all.get(i * years + y)) open.set(y);
-            if (open.isEmpty()) continue;
-            Need n = f.mustNeeds().get(i);
-            int from = open.nextSetBit(0) + 1;
-            int to = open.previousSetBit(years - 1) + 1;
-            boolean elsewhere = f.excluded().values().stream().anyMatch(v -> v.code() == Recommendation.Code.PREMIUM_UNKNOWN
-                    && catalog.product(v.productId()).map(p -> coverage.coverage(p, n, careRegion(client)).level() != CoverageLevel.NONE).orElse(false));
-            if (open.cardinality() == years) out.add(Reason.block("rec.missing.need", "need." + n.name()));
-            else out.add(Reason.block("rec.missing.needYears", "need." + n.name(), from, to));
-            if (elsewhere) out.add(Reason.info("rec.missing.tryUnknown", "need." + n.name()));
-        }
-        if (!out.isEmpty()) return out;
-        Recommender.Problem p = f.problem();
-        boolean fitsBudget = p.budgetCents() == null || engine.solve(p.withoutCeiling(), Set.of(), m).isPresent();
-        if (!fitsBudget) {
-            Optional<Recommender.Solution> free = engine.solve(p.withoutBudget().withoutCeiling(), Set.of(), m);
-            if (free.isPresent()) {
-                long worst = 0;
-                int worstYear = 0;
-                for (int y = 0; y < free.get().yearCents().length; y++) if (free.get().yearCents()[y] > worst) {
-                    worst = free.get().yearCents()[y];
-                    worstYear = y + 1;
+            for (int y = 0; y < years; y++) {
+                int e = f.elementMap()[i * years + y];
+                if (e >= 0 && bits.get(e)) {
+                    out.add(f.mustNeeds().get(i));
+                    break;
                 }
-                out.add(Reason.block("rec.missing.budget", String.join(", ", free.get().ids()), worstYear,
-                        Amounts.format(money(worst, cur)), Amounts.format(money(p.budgetCents(), cur))));
-                return out;
             }
         }
-        if (p.ceiling() != null) {
-            List<String> ids = f.candidates().keySet().stream().toList();
-            BigDecimal least = p.oracle().outOfPocket(ids);
-            out.add(Reason.block("rec.missing.ceiling", Amounts.format(new Money(least, cur)), Amounts.format(new Money(p.ceiling(), cur))));
-            return out;
-        }
-        out.add(Reason.block("rec.missing.combination"));
         return out;
     }
 }

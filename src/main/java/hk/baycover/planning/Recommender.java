@@ -37,19 +37,34 @@ import java.util.Set;
  *       out-of-pocket — a tested invariant of the adjudicator).</li>
  * </ul>
  *
- * Ties are broken exactly, in this order: lower total cost, fewer products with unknown premiums (when allowed; they
- * count as zero), more nice-to-have (need, year) pairs covered, fewer products, then product ids. The result is
+ * Sets are ranked exactly, in this order: fewer products whose eligibility the insurer must confirm, fewer products
+ * whose premium is still to be quoted (a set of fully known cost always comes first), lower known cost, more
+ * nice-to-have (need, year) pairs covered, fewer products, then product ids ({@link Problem#weight} folds the first
+ * three into one whole number, so the search and its bounds stay those of a weighted set cover). The result is
  * therefore unique, and {@link #bruteForce} (every subset) must find the same one — the tests check that.
  * Amounts are whole cents in the plan currency (premiums converted and rounded to the cent per year).
  */
 public final class Recommender {
 
-    /** A product as the optimiser sees it: premium per policy year in cents (0 once its cover has ended). */
-    public record Candidate(String id, long[] yearCents, boolean unknownPremium, BitSet must, BitSet nice) {
+    /**
+     * A product as the optimiser sees it: its known premium per policy year in cents (0 once its cover has ended, and
+     * for a year whose premium is still to be quoted), whether any premium is still to be quoted ({@code unknownPremium}),
+     * whether the client's eligibility is unconfirmed, and the must-have and nice-to-have (need, year) pairs it covers.
+     */
+    public record Candidate(String id, long[] yearCents, boolean unknownPremium, boolean unconfirmed, BitSet must, BitSet nice) {
+        public Candidate(String id, long[] yearCents, boolean unknownPremium, BitSet must, BitSet nice) {
+            this(id, yearCents, unknownPremium, false, must, nice);
+        }
+
         public long total() {
             long t = 0;
             for (long c : yearCents) t += c;
             return t;
+        }
+
+        /** Costs nothing that is known and nothing that is unknown: always worth including. */
+        boolean free() {
+            return !unknownPremium && !unconfirmed && total() == 0;
         }
     }
 
@@ -70,6 +85,23 @@ public final class Recommender {
             if (ceiling != null && oracle == null) throw new IllegalArgumentException("a ceiling needs an out-of-pocket oracle");
         }
 
+        /**
+         * The ranking weight of a product: known cents, plus a step for a premium still to be quoted that outweighs
+         * every known cost, plus a larger step for unconfirmed eligibility. Summed over a set it orders sets by
+         * (unconfirmed products, products to be quoted, known cost) — exactly, in whole numbers.
+         */
+        long weight(Candidate c) {
+            long q = quoteStep();
+            long u = Math.multiplyExact(q, (long) candidates.size() + 1);
+            return c.total() + (c.unknownPremium() ? q : 0) + (c.unconfirmed() ? u : 0);
+        }
+
+        private long quoteStep() {
+            long sum = 1;
+            for (Candidate c : candidates) sum = Math.addExact(sum, c.total());
+            return sum;
+        }
+
         public Problem withoutBudget() {
             return new Problem(candidates, mustElements, niceElements, years, null, oracle, ceiling);
         }
@@ -79,8 +111,13 @@ public final class Recommender {
         }
     }
 
-    /** A feasible set with its key figures; {@code ids} sorted. */
-    public record Solution(List<String> ids, long costCents, int unknown, int nice, long[] yearCents, BigDecimal outOfPocket) {
+    /**
+     * A feasible set with its key figures; {@code ids} sorted. {@code costCents} is its known premium over the horizon,
+     * {@code unknown} how many of its products are still to be quoted, {@code unconfirmed} how many need the insurer to
+     * confirm eligibility, {@code weight} the ranking weight that orders all three.
+     */
+    public record Solution(List<String> ids, long weight, long costCents, int unconfirmed, int unknown, int nice, long[] yearCents,
+                           BigDecimal outOfPocket) {
         public Solution {
             ids = List.copyOf(ids);
         }
@@ -91,8 +128,7 @@ public final class Recommender {
     }
 
     /** The order of solutions: the first is the recommendation. */
-    public static final Comparator<Solution> ORDER = Comparator.comparingLong(Solution::costCents)
-            .thenComparingInt(Solution::unknown)
+    public static final Comparator<Solution> ORDER = Comparator.comparingLong(Solution::weight)
             .thenComparing(Comparator.comparingInt(Solution::nice).reversed())
             .thenComparingInt(s -> s.ids().size())
             .thenComparing(Solution::ids, Recommender::compareIds);
@@ -141,7 +177,7 @@ public final class Recommender {
             List<Candidate> rest = new ArrayList<>();
             for (Candidate c : p.candidates()) {
                 if (excluded.contains(c.id())) continue;
-                if (!c.unknownPremium() && c.total() == 0) forced.add(c);
+                if (c.free()) forced.add(c);
                 else rest.add(c);
             }
             BitSet covered = new BitSet();
@@ -167,7 +203,7 @@ public final class Recommender {
                 rest.removeIf(c -> !c.must().intersects(openBits));
             }
             Map<String, Long> totals = new HashMap<>();
-            for (Candidate c : rest) totals.put(c.id(), c.total());
+            for (Candidate c : rest) totals.put(c.id(), p.weight(c));
             rest.sort(Comparator.comparingLong((Candidate c) -> totals.get(c.id())).thenComparing(Candidate::id));
             // compress elements: the set of candidates covering each element
             int n = rest.size();
@@ -186,7 +222,7 @@ public final class Recommender {
                 long[] total = new long[n];
                 for (int i = 0; i < n; i++) {
                     nice[i] = rest.get(i).nice().toLongArray();
-                    total[i] = rest.get(i).total();
+                    total[i] = p.weight(rest.get(i));
                 }
                 boolean[] drop = new boolean[n];
                 for (int b = 0; b < n; b++) {
@@ -212,7 +248,7 @@ public final class Recommender {
             }
             cand = rest.toArray(new Candidate[0]);
             cost = new long[n];
-            for (int i = 0; i < n; i++) cost[i] = cand[i].total();
+            for (int i = 0; i < n; i++) cost[i] = p.weight(cand[i]);
             elementCount = kept.size();
             words = Math.max(1, (elementCount + 63) >>> 6);
             coveredBy = kept.toArray(new long[0][]);
@@ -283,7 +319,7 @@ public final class Recommender {
 
         void dfs(List<Integer> chosen, long[] uncovered, long[] allowed, long spent, int unknown, long[] years) {
             if (++nodes % 1024 == 0) monitor.checkCancelled();
-            if (best != null && spent > best.costCents()) return;
+            if (best != null && spent > best.weight()) return;
             if (isEmpty(uncovered)) {
                 leaf(chosen, allowed, spent, unknown, years);
                 return;
@@ -310,8 +346,8 @@ public final class Recommender {
                 maxMin = Math.max(maxMin, cost[first]);
             }
             if (best != null) {
-                if (spent + maxMin > best.costCents()) return;
-                if (spent + fractionalBound(uncovered, allowed) > best.costCents()) return;
+                if (spent + maxMin > best.weight()) return;
+                if (spent + fractionalBound(uncovered, allowed) > best.weight()) return;
             }
             long[] col = coveredBy[pick];
             long[] allowedHere = allowed.clone();
@@ -320,7 +356,7 @@ public final class Recommender {
                 while (x != 0) {
                     int i = (w << 6) + Long.numberOfTrailingZeros(x);
                     x &= x - 1;
-                    if (best != null && spent + cost[i] > best.costCents()) return; // cheapest first: the rest cost more
+                    if (best != null && spent + cost[i] > best.weight()) return; // cheapest first: the rest cost more
                     long[] y2 = addYears(years, cand[i]);
                     if (y2 != null) {
                         long[] unc2 = uncovered.clone();
@@ -400,7 +436,7 @@ public final class Recommender {
                 while (x != 0) {
                     int i = (w << 6) + Long.numberOfTrailingZeros(x);
                     x &= x - 1;
-                    if (best != null && spent + cost[i] > best.costCents()) return;
+                    if (best != null && spent + cost[i] > best.weight()) return;
                     allowedHere[i >>> 6] &= ~(1L << i);
                     long[] y2 = addYears(years, cand[i]);
                     if (y2 == null) continue;
@@ -432,7 +468,13 @@ public final class Recommender {
                 nice.or(cand[i].nice());
             }
             ids.sort(null);
-            Solution s = new Solution(ids, spent, unknown, nice.cardinality(), years, oop);
+            long known = 0;
+            int unconfirmed = 0;
+            for (int i : chosen) {
+                known += cand[i].total();
+                if (cand[i].unconfirmed()) unconfirmed++;
+            }
+            Solution s = new Solution(ids, spent, known, unconfirmed, unknown, nice.cardinality(), years, oop);
             if (best == null || ORDER.compare(s, best) < 0) best = s;
         }
     }
@@ -484,7 +526,7 @@ public final class Recommender {
         List<Candidate> rest = new ArrayList<>();
         for (Candidate c : p.candidates()) {
             if (excluded.contains(c.id())) continue;
-            if (!c.unknownPremium() && c.total() == 0) free.add(c);
+            if (c.free()) free.add(c);
             else rest.add(c);
         }
         if (rest.size() > 26) throw new IllegalArgumentException("brute force is for small catalogs (" + rest.size() + " candidates)");
@@ -494,7 +536,9 @@ public final class Recommender {
             BitSet nice = new BitSet();
             long[] years = new long[p.years()];
             long spent = 0;
+            long weight = 0;
             int unknown = 0;
+            int unconfirmed = 0;
             List<String> ids = new ArrayList<>();
             for (Candidate f : free) {
                 must.or(f.must());
@@ -509,7 +553,9 @@ public final class Recommender {
                 ids.add(c.id());
                 for (int y = 0; y < years.length; y++) years[y] += c.yearCents()[y];
                 spent += c.total();
+                weight += p.weight(c);
                 if (c.unknownPremium()) unknown++;
+                if (c.unconfirmed()) unconfirmed++;
             }
             if (must.nextClearBit(0) < p.mustElements()) continue;
             if (p.budgetCents() != null && Arrays.stream(years).anyMatch(v -> v > p.budgetCents())) continue;
@@ -519,7 +565,7 @@ public final class Recommender {
                 oop = p.oracle().outOfPocket(ids);
                 if (oop.compareTo(p.ceiling()) > 0) continue;
             }
-            Solution s = new Solution(ids, spent, unknown, nice.cardinality(), years, oop);
+            Solution s = new Solution(ids, weight, spent, unconfirmed, unknown, nice.cardinality(), years, oop);
             if (best == null || ORDER.compare(s, best) < 0) best = s;
         }
         return Optional.ofNullable(best);

@@ -335,19 +335,23 @@ public final class ProposalPdf {
                         + (l.line().item() == null ? "" : " · " + catalog.item(l.line().item()).map(i -> i.name().get(lang)).orElse(l.line().item()));
                 List<String> pays = new ArrayList<>();
                 for (Adjudicator.Payment p : l.payments()) {
-                    pays.add(name(p.product()) + ": " + Amounts.format(p.amount()) + " — " + I18n.enumName(lang, p.rule()));
+                    if (!p.max().isPositive()) continue; // who pays: only payers that may pay something
+                    pays.add(name(p.product()) + ": " + Amounts.range(p.range()) + " — " + I18n.enumName(lang, p.rule()));
                 }
                 if (pays.isEmpty()) pays.add(t("pdf.noLayers"));
                 boolean sample = l.line().sample();
                 rows.add(List.of(Cell.of(what), new Cell(Amounts.format(l.cost()) + (sample ? "\n" + t("sample.badge") : ""),
                                 sample ? ProposalPdfBuilder.SAMPLE : ProposalPdfBuilder.TEXT),
-                        Cell.of(String.join("\n", pays)), new Cell(Amounts.format(l.outOfPocket()), l.outOfPocket().isPositive() ? ProposalPdfBuilder.ERROR
+                        Cell.of(String.join("\n", pays)), new Cell(Amounts.range(l.outOfPocket()), l.outOfPocket().max().isPositive() ? ProposalPdfBuilder.ERROR
                                 : ProposalPdfBuilder.TEXT)));
             }
             pdf.table(new float[] {0.33f, 0.15f, 0.37f, 0.15f},
                     List.of(t("pdf.line"), t("pdf.cost"), t("pdf.payments"), t("pdf.outOfPocket")), rows, 8);
-            pdf.paragraph(t("pdf.episode.totals", Amounts.format(e.totalCost()), Amounts.format(e.totalPaid()), Amounts.format(e.totalOutOfPocket())),
+            pdf.paragraph(t("pdf.episode.totals", Amounts.format(e.totalCost()), Amounts.range(e.totalPaid()), Amounts.range(e.totalOutOfPocket())),
                     10, ProposalPdfBuilder.TEXT);
+            for (Adjudicator.Dependency d : e.dependsOn()) {
+                pdf.paragraph("• " + t("plan.dependsOn", d.productName().get(lang), reason(d.text())), 8.5f, ProposalPdfBuilder.MUTED, 6);
+            }
             // per-line explanation
             pdf.paragraph(t("pdf.explanation"), 9.5f, ProposalPdfBuilder.ACCENT);
             for (Adjudicator.LineResult l : e.lines()) {
@@ -355,11 +359,12 @@ public final class ProposalPdf {
                 pdf.paragraph(head, 8.5f, ProposalPdfBuilder.TEXT, 6);
                 for (Adjudicator.Payment p : l.payments()) {
                     String steps = String.join("; ", p.steps().stream().map(this::reason).toList());
-                    pdf.paragraph("• " + name(p.product()) + " (" + I18n.enumName(lang, p.layer()) + "): " + Amounts.format(p.amount()) + ". "
+                    if (!p.max().isPositive() && p.rule().refusal()) continue;
+                    pdf.paragraph("• " + name(p.product()) + " (" + I18n.enumName(lang, p.layer()) + "): " + Amounts.range(p.range()) + ". "
                             + I18n.enumName(lang, p.rule()) + ". " + steps, 7.5f, ProposalPdfBuilder.MUTED, 14);
                 }
                 for (Reason note : l.notes()) pdf.paragraph("• " + reason(note), 7.5f, ProposalPdfBuilder.SAMPLE, 14);
-                pdf.paragraph(t("pdf.youPay", Amounts.format(l.outOfPocket())), 7.5f, ProposalPdfBuilder.TEXT, 14);
+                pdf.paragraph(t("pdf.youPay", Amounts.range(l.outOfPocket())), 7.5f, ProposalPdfBuilder.TEXT, 14);
             }
             pdf.gap(6);
         }
@@ -375,8 +380,8 @@ public final class ProposalPdf {
             pdf.paragraph("• " + prefix + reason(g.reason()), 9.5f, g.reason().blocks() ? ProposalPdfBuilder.ERROR : ProposalPdfBuilder.TEXT, 6);
         }
         for (Adjudicator.EpisodeResult e : r.episodes()) {
-            if (e.totalOutOfPocket().isPositive()) {
-                pdf.paragraph("• " + t("pdf.gaps.episode", e.scenario().name().get(lang), Amounts.format(e.totalOutOfPocket())), 9.5f,
+            if (e.totalOutOfPocket().max().isPositive()) {
+                pdf.paragraph("• " + t("pdf.gaps.episode", e.scenario().name().get(lang), Amounts.range(e.totalOutOfPocket())), 9.5f,
                         ProposalPdfBuilder.TEXT, 6);
             }
         }
@@ -384,13 +389,14 @@ public final class ProposalPdf {
 
     private void recommendation(ProposalPdfBuilder pdf, PlanReport r, Recommendation rec) {
         pdf.heading(t("pdf.recommendation"), 13);
-        if (!rec.found()) {
-            pdf.paragraph(t("rec.none"), 10, ProposalPdfBuilder.ERROR);
-            for (Reason m : rec.missing()) pdf.paragraph("• " + reason(m), 9, ProposalPdfBuilder.TEXT, 6);
-            return;
-        }
         pdf.paragraph(t("pdf.rec.summary", String.join(", ", rec.productIds().stream().map(this::name).toList()), Amounts.format(rec.total()),
-                rec.perYear().size()) + (rec.unknownPremiums() > 0 ? " " + t("rec.unknownCounted", rec.unknownPremiums()) : ""), 10, ProposalPdfBuilder.TEXT);
+                rec.perYear().size()) + (rec.unknownPremiums() > 0 ? " " + t("rec.toBeQuoted", String.join(", ", rec.toBeQuoted().stream().map(this::name).toList())) : ""),
+                10, ProposalPdfBuilder.TEXT);
+        for (Recommendation.Uncovered u : rec.uncovered()) {
+            pdf.paragraph("• " + t("cli.plan.uncovered", I18n.enumName(lang, u.need())), 9.5f, ProposalPdfBuilder.ERROR, 6);
+            for (Reason m : u.reasons()) pdf.paragraph("– " + reason(m), 8.5f, ProposalPdfBuilder.TEXT, 14);
+        }
+        for (Reason m : rec.missing()) pdf.paragraph("• " + reason(m), 9, ProposalPdfBuilder.TEXT, 6);
         for (Recommendation.Alternative a : rec.alternatives()) {
             pdf.paragraph("• " + t("pdf.rec.alternative", name(a.without()), String.join(", ", a.productIds().stream().map(this::name).toList()),
                     Amounts.format(a.total()), Amounts.format(a.extra())), 8.5f, ProposalPdfBuilder.TEXT, 6);

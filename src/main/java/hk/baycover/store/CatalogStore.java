@@ -366,8 +366,13 @@ public final class CatalogStore {
                     for (int k = 0; k < ben.institutions().size(); k++) {
                         addRef(ref, id, p.id(), at + "/benefits/" + b + "/institutions/" + k, ben.institutions().get(k), null);
                     }
-                    for (int k = 0; k < ben.gbaItemList().size(); k++) {
-                        addRef(ref, id, p.id(), at + "/benefits/" + b + "/gbaItemList/" + k, null, ben.gbaItemList().get(k));
+                    List<String> drugs = ben.gbaStance().drugs().items();
+                    for (int k = 0; k < drugs.size(); k++) {
+                        addRef(ref, id, p.id(), at + "/benefits/" + b + "/gbaStance/drugs/items/" + k, null, drugs.get(k));
+                    }
+                    List<String> devices = ben.gbaStance().devices().items();
+                    for (int k = 0; k < devices.size(); k++) {
+                        addRef(ref, id, p.id(), at + "/benefits/" + b + "/gbaStance/devices/items/" + k, null, devices.get(k));
                     }
                 }
                 ord++;

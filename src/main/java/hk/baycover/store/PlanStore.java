@@ -178,7 +178,7 @@ public final class PlanStore {
         return new ClientProfile(id, p.name(), p.contact(), p.birthDate(), pj.age(), pj.sex(), pj.smoker(), pj.residency(), pj.livesIn(), pj.city(),
                 pj.szMedicalInsurance(), pj.szTier(), pj.cssaRecipient(), pj.careHomeWaitlist(), pj.haFollowUpPatient(), pj.mainlandResidencePermit(),
                 pj.existingProducts(), p.existingCoverNote(), p.conditions(), p.conditionNote(), pj.preferredInstitutions(), pj.needs(), pj.budget(),
-                pj.horizonYears(), p.notes());
+                pj.horizonYears(), p.notes(), null);
     }
 
     /** Every client, most recently changed first, with the name (from the personal column) and the number of plans. */

@@ -55,16 +55,25 @@ public final class PlanCatalogGenerator {
             for (int k = 0; k < count; k++) {
                 Need n = needs[r.nextInt(needs.length)];
                 Region region = new Region[] {Region.SHENZHEN, Region.GBA_MAINLAND, Region.WORLDWIDE, Region.HONG_KONG}[r.nextInt(4)];
-                benefits.add(new Benefit(n, List.of(region), null, null, Money.of(String.valueOf(50000 + r.nextInt(500000)), Currency.HKD), null,
-                        r.nextBoolean() ? Money.of(String.valueOf(r.nextInt(20000)), Currency.HKD) : null,
-                        r.nextBoolean() ? BigDecimal.valueOf(r.nextInt(30)) : null, null, null, null, null, null, null, false));
+                Money deductible = r.nextBoolean() ? Money.of(String.valueOf(r.nextInt(20000)), Currency.HKD) : null;
+                BigDecimal coIns = r.nextBoolean() ? BigDecimal.valueOf(r.nextInt(30)) : null;
+                List<hk.baycover.model.BenefitTerm> none = new ArrayList<>(List.of(hk.baycover.model.BenefitTerm.PER_EVENT_LIMIT,
+                        hk.baycover.model.BenefitTerm.WAITING_PERIOD));
+                if (deductible == null) none.add(hk.baycover.model.BenefitTerm.DEDUCTIBLE);
+                if (coIns == null) none.add(hk.baycover.model.BenefitTerm.CO_INSURANCE);
+                benefits.add(new Benefit(n, List.of(region), hk.baycover.model.NetworkRule.ANY, null,
+                        Money.of(String.valueOf(50000 + r.nextInt(500000)), Currency.HKD), null, deductible, coIns, null, null, null, null, null, none,
+                        null, null, null, null, null, null, null, false));
             }
             Integer renewal = new Integer[] {null, 75, 80, 85, 100}[r.nextInt(5)];
             List<Requirement> req = r.nextInt(10) == 0 ? List.of(Requirement.SZ_MEDICAL_INSURANCE) : List.of();
-            Eligibility e = new Eligibility(null, 80, AgeBasis.LAST_BIRTHDAY, renewal, req, null, null, null, null, null);
+            List<hk.baycover.model.EligibilityTerm> eNone = new ArrayList<>(List.of(hk.baycover.model.EligibilityTerm.MIN_ENTRY_AGE,
+                    hk.baycover.model.EligibilityTerm.WAITING_PERIOD));
+            if (renewal == null) eNone.add(hk.baycover.model.EligibilityTerm.MAX_RENEWAL_AGE);
+            Eligibility e = new Eligibility(null, 80, AgeBasis.LAST_BIRTHDAY, renewal, eNone, req, null, null, null, null, null, null, null, null);
             PremiumTable t;
             if (kind == ProductKind.PUBLIC_SCHEME) {
-                t = new PremiumTable(PremiumStatus.FREE, Currency.HKD, null, null, null, null, null, List.of(), null, null, false);
+                t = new PremiumTable(PremiumStatus.FREE, Currency.HKD, null, null, null, null, null, null, List.of(), null, null, null, false);
             } else if (r.nextInt(15) == 0) {
                 t = PremiumTable.notPublished();
             } else {
@@ -75,11 +84,11 @@ public final class PlanCatalogGenerator {
                     int amount = (int) (base * Math.pow(1.12, Math.max(0, from - 40) / 5.0));
                     rows.add(new PremiumRow(from, from + 4, null, null, null, BigDecimal.valueOf(amount)));
                 }
-                t = new PremiumTable(PremiumStatus.TABLE, cur, PremiumFrequency.ANNUAL, AgeBasis.LAST_BIRTHDAY, null, rows, null, List.of(),
-                        PartialDate.parse("2026"), Confidence.LOW, true);
+                t = new PremiumTable(PremiumStatus.TABLE, cur, PremiumFrequency.ANNUAL, AgeBasis.LAST_BIRTHDAY, null, rows, null, null,
+                        List.of(new Source("https://example.org/generated", "2026-01-01", "generated")), null, PartialDate.parse("2026"), Confidence.LOW, false);
             }
             out.add(new Product("gen-" + i, kind, LocalizedText.en("Generated product " + i), null, null, null, null, null, e, benefits, t,
-                    List.of(new Source("https://example.org/generated", null, "generated")), PartialDate.parse("2026"), Confidence.LOW,
+                    null, null, null, List.of(new Source("https://example.org/generated", null, "generated")), PartialDate.parse("2026"), Confidence.LOW,
                     "generated for the benchmark", true));
         }
         return new Catalog(List.of(), List.of(), List.of(), List.of(), out, List.of());
@@ -91,6 +100,6 @@ public final class PlanCatalogGenerator {
         Need[] all = Need.values();
         for (int i = 0; i < all.length; i++) needs.put(all[i], i < 10 ? Priority.MUST_HAVE : Priority.NICE_TO_HAVE);
         return new ClientProfile(null, null, null, null, 60, Sex.F, false, ResidencyStatus.HK_PERMANENT_RESIDENT, LivingPlace.SHENZHEN, City.SHENZHEN,
-                SzInsurance.NONE, null, false, false, false, false, null, null, null, null, null, needs, budget, 20, null);
+                SzInsurance.NONE, null, false, false, false, false, null, null, null, null, null, needs, budget, 20, null, null);
     }
 }

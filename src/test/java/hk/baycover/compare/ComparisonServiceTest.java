@@ -189,10 +189,10 @@ class ComparisonServiceTest {
                 new PremiumRow(65, 69, Sex.F, null, null, new BigDecimal("11000")),
                 new PremiumRow(70, 74, Sex.F, null, null, new BigDecimal("13900")));
         List<Source> src = List.of(new Source("https://vhisguide.com/en/premium-index/boc-group-life-assurance-compa/S00022-01-000", "2021-03-28", "vhisguide"));
-        PremiumTable t = new PremiumTable(PremiumStatus.TABLE, Currency.HKD, PremiumFrequency.ANNUAL, basis, null, rows, null, src,
-                PartialDate.parse("2021-03-28"), Confidence.MEDIUM, true);
-        Eligibility e = new Eligibility(0, 80, basis, 100, null, null, null, null, null, null);
-        return new Product(id, ProductKind.VHIS, LocalizedText.of(id, id, id), null, null, null, null, null, e, null, t,
+        PremiumTable t = new PremiumTable(PremiumStatus.TABLE, Currency.HKD, PremiumFrequency.ANNUAL, basis, null, rows, null, null, src,
+                null, PartialDate.parse("2021-03-28"), Confidence.MEDIUM, true);
+        Eligibility e = new Eligibility(0, 80, basis, 100, null, null, null, null, null, null, null, null, null, null);
+        return new Product(id, ProductKind.VHIS, LocalizedText.of(id, id, id), null, null, null, null, null, e, null, t, null, null, null,
                 List.of(new Source("https://example.org/" + id, null, null)), PartialDate.parse("2026-01"), Confidence.MEDIUM, null, false);
     }
 

@@ -35,7 +35,8 @@ class DraftRoundTripTest {
             Product a = DraftPacks.asSample(GapFixtures.dentalDraft("draft-a"));
             Product b = DraftPacks.asSample(GapFixtures.hkMedical());
             Product bRenamed = new Product("draft-b", b.kind(), b.name(), b.provider(), b.summary(), b.regions(), b.arrangement(), b.service(),
-                    b.eligibility(), b.benefits(), b.premiums(), b.sources(), b.asOf(), b.confidence(), b.note(), b.sample());
+                    b.eligibility(), b.benefits(), b.premiums(), b.period(), b.exclusiveWith(), b.enrolment(), b.sources(), b.asOf(),
+                    b.confidence(), b.sourceNote(), b.sample());
             store.save(a, null, true, null);
             store.save(bRenamed, "t-hk-medical", false, null);
             List<DraftStore.Draft> saved = store.list();
@@ -50,7 +51,8 @@ class DraftRoundTripTest {
             // rename on edit: the old row goes, the new keeps its creation time
             String created = store.get("draft-a").orElseThrow().createdAt();
             Product renamed = new Product("draft-a2", a.kind(), a.name(), a.provider(), a.summary(), a.regions(), a.arrangement(), a.service(),
-                    a.eligibility(), a.benefits(), a.premiums(), a.sources(), a.asOf(), a.confidence(), a.note(), a.sample());
+                    a.eligibility(), a.benefits(), a.premiums(), a.period(), a.exclusiveWith(), a.enrolment(), a.sources(), a.asOf(),
+                    a.confidence(), a.sourceNote(), a.sample());
             store.save(renamed, null, true, "draft-a");
             assertTrue(store.get("draft-a").isEmpty());
             assertEquals(created, store.get("draft-a2").orElseThrow().createdAt());

@@ -3,7 +3,7 @@ package hk.baycover.gaps;
 import hk.baycover.model.Benefit;
 import hk.baycover.model.Currency;
 import hk.baycover.model.Eligibility;
-import hk.baycover.model.GbaItemCover;
+import hk.baycover.model.StanceKind;
 import hk.baycover.model.Money;
 import hk.baycover.model.Need;
 import hk.baycover.model.NetworkRule;
@@ -50,15 +50,16 @@ public final class GapCatalogGenerator {
                 List<Region> where = List.of(regions[r.nextInt(regions.length)]);
                 Money deductible = r.nextInt(3) == 0 ? Money.of(String.valueOf(500 * (1 + r.nextInt(6))), Currency.HKD) : null;
                 Money annual = r.nextInt(5) == 0 ? null : Money.of(String.valueOf(10000 * (1 + r.nextInt(100))), Currency.HKD);
-                benefits.add(new Benefit(need, where, NetworkRule.values()[r.nextInt(2) == 0 ? 0 : r.nextInt(NetworkRule.values().length)], null, annual,
-                        null, deductible, null, null, GbaItemCover.values()[r.nextInt(GbaItemCover.values().length)], null, null, null, null, false));
+                StanceKind[] stances = {StanceKind.COVERED, StanceKind.EXCLUDED, StanceKind.NOT_STATED};
+                benefits.add(GapFixtures.benefit(need, where, NetworkRule.values()[r.nextInt(2) == 0 ? 0 : r.nextInt(NetworkRule.values().length - 1)], annual,
+                        deductible, stances[r.nextInt(stances.length)]));
             }
             PremiumTable premiums;
             int kind = r.nextInt(5);
             if (kind == 0) {
                 premiums = PremiumTable.notPublished();
             } else if (kind == 1) {
-                premiums = new PremiumTable(PremiumStatus.FREE, Currency.HKD, null, null, null, null, null, null, null, null, false);
+                premiums = new PremiumTable(PremiumStatus.FREE, Currency.HKD, null, null, null, null, null, null, null, null, null, null, false);
             } else {
                 Currency cur = r.nextBoolean() ? Currency.HKD : Currency.CNY;
                 List<PremiumRow> rows = new ArrayList<>();

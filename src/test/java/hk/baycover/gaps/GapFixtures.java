@@ -5,7 +5,11 @@ import hk.baycover.model.Benefit;
 import hk.baycover.model.Confidence;
 import hk.baycover.model.Currency;
 import hk.baycover.model.Eligibility;
-import hk.baycover.model.GbaItemCover;
+import hk.baycover.model.BenefitTerm;
+import hk.baycover.model.EligibilityTerm;
+import hk.baycover.model.GbaStance;
+import hk.baycover.model.Stance;
+import hk.baycover.model.StanceKind;
 import hk.baycover.model.LivingPlace;
 import hk.baycover.model.LocalizedText;
 import hk.baycover.model.Money;
@@ -64,14 +68,14 @@ public final class GapFixtures {
     public static Product szBasic() {
         return product("t-sz-basic", ProductKind.PUBLIC_BASIC, "Test Shenzhen basic",
                 eligibility(null, null, null, List.of(Requirement.SZ_MEDICAL_INSURANCE), Underwriting.NOT_APPLICABLE, PreExistingRule.COVERED),
-                List.of(benefit(Need.INPATIENT, List.of(Region.SHENZHEN), NetworkRule.ANY, money("200000", Currency.CNY), money("1000", Currency.CNY), GbaItemCover.NOT_STATED)),
-                new PremiumTable(PremiumStatus.CONTRIBUTION, Currency.CNY, null, null, null, null, null, null, null, null, false));
+                List.of(benefit(Need.INPATIENT, List.of(Region.SHENZHEN), NetworkRule.ANY, money("200000", Currency.CNY), money("1000", Currency.CNY), StanceKind.NOT_STATED)),
+                new PremiumTable(PremiumStatus.CONTRIBUTION, Currency.CNY, null, null, null, null, null, null, null, null, null, null, false));
     }
 
     public static Product hkMedical() {
         return product("t-hk-medical", ProductKind.COMMERCIAL_MEDICAL, "Test HK medical",
                 eligibility(18, 64, 99, List.of(), Underwriting.FULL_MEDICAL, PreExistingRule.EXCLUDED),
-                List.of(benefit(Need.INPATIENT, List.of(Region.GBA_MAINLAND, Region.HONG_KONG), NetworkRule.ANY, money("1000000", Currency.HKD), null, GbaItemCover.NOT_STATED)),
+                List.of(benefit(Need.INPATIENT, List.of(Region.GBA_MAINLAND, Region.HONG_KONG), NetworkRule.ANY, money("1000000", Currency.HKD), null, StanceKind.NOT_STATED)),
                 table(Currency.HKD, new PremiumRow(18, 39, null, null, null, new BigDecimal("1000")),
                         new PremiumRow(40, 64, null, null, null, new BigDecimal("2000")),
                         new PremiumRow(65, 99, null, null, null, new BigDecimal("5000"))));
@@ -80,14 +84,14 @@ public final class GapFixtures {
     public static Product szDental() {
         return product("t-sz-dental", ProductKind.COMMERCIAL_MEDICAL, "Test Shenzhen dental",
                 eligibility(null, null, null, List.of(), Underwriting.GUARANTEED_ISSUE, PreExistingRule.COVERED),
-                List.of(benefit(Need.DENTAL, List.of(Region.SHENZHEN), NetworkRule.ANY, money("5000", Currency.CNY), null, GbaItemCover.NOT_STATED)),
+                List.of(benefit(Need.DENTAL, List.of(Region.SHENZHEN), NetworkRule.ANY, money("5000", Currency.CNY), null, StanceKind.NOT_STATED)),
                 table(Currency.CNY, new PremiumRow(0, 99, null, null, null, new BigDecimal("500"))));
     }
 
     public static Product gbaDrug() {
         return product("t-gba-drug", ProductKind.COMMERCIAL_MEDICAL, "Test GBA drug cover",
                 eligibility(0, 75, null, List.of(), Underwriting.MORATORIUM, PreExistingRule.COVERED),
-                List.of(benefit(Need.GBA_DRUG, List.of(Region.GBA_MAINLAND), NetworkRule.DESIGNATED_GBA, money("300000", Currency.HKD), null, GbaItemCover.ALL)),
+                List.of(benefit(Need.GBA_DRUG, List.of(Region.GBA_MAINLAND), NetworkRule.DESIGNATED_GBA, money("300000", Currency.HKD), null, StanceKind.COVERED)),
                 PremiumTable.notPublished());
     }
 
@@ -95,27 +99,38 @@ public final class GapFixtures {
     public static Product dentalDraft(String id) {
         return product(id, ProductKind.COMMERCIAL_MEDICAL, "Draft GBA dental",
                 eligibility(null, null, null, List.of(), Underwriting.GUARANTEED_ISSUE, PreExistingRule.COVERED),
-                List.of(benefit(Need.DENTAL, List.of(Region.GBA_MAINLAND), NetworkRule.ANY, money("5000", Currency.HKD), null, GbaItemCover.NOT_STATED)),
+                List.of(benefit(Need.DENTAL, List.of(Region.GBA_MAINLAND), NetworkRule.ANY, money("5000", Currency.HKD), null, StanceKind.NOT_STATED)),
                 table(Currency.HKD, new PremiumRow(0, 99, null, null, null, new BigDecimal("300"))));
     }
 
     public static Product product(String id, ProductKind kind, String name, Eligibility e, List<Benefit> benefits, PremiumTable premiums) {
         return new Product(id, kind, LocalizedText.of(name + "（繁）", name + "（简）", name), null, null, List.of(), null, null, e, benefits,
-                premiums, List.of(new Source("https://example.org/test-terms", "2026-11-01", "test fixture")), PartialDate.parse("2026-11"),
+                premiums, null, null, null, List.of(new Source("https://example.org/test-terms", "2026-11-01", "test fixture")), PartialDate.parse("2026-11"),
                 Confidence.LOW, "test fixture", true);
     }
 
     public static Eligibility eligibility(Integer min, Integer max, Integer renewal, List<Requirement> requires, Underwriting u, PreExistingRule pre) {
-        return new Eligibility(min, max, AgeBasis.LAST_BIRTHDAY, renewal, requires, u, pre, null, null, null);
+        // what the fixture does not state is stated as none (an open product), as the terms would say
+        List<EligibilityTerm> none = new java.util.ArrayList<>();
+        if (min == null) none.add(EligibilityTerm.MIN_ENTRY_AGE);
+        if (max == null) none.add(EligibilityTerm.MAX_ENTRY_AGE);
+        if (renewal == null) none.add(EligibilityTerm.MAX_RENEWAL_AGE);
+        none.add(EligibilityTerm.WAITING_PERIOD);
+        return new Eligibility(min, max, AgeBasis.LAST_BIRTHDAY, renewal, none, requires, null, u, pre, null, null, null, null, null);
     }
 
-    public static Benefit benefit(Need need, List<Region> regions, NetworkRule network, Money annual, Money deductible, GbaItemCover gba) {
-        return new Benefit(need, regions, network, null, annual, null, deductible, null, null, gba, null, null, null, null, false);
+    public static Benefit benefit(Need need, List<Region> regions, NetworkRule network, Money annual, Money deductible, StanceKind gba) {
+        List<BenefitTerm> none = new java.util.ArrayList<>(List.of(BenefitTerm.PER_EVENT_LIMIT, BenefitTerm.CO_INSURANCE, BenefitTerm.WAITING_PERIOD));
+        if (annual == null) none.add(BenefitTerm.ANNUAL_LIMIT);
+        if (deductible == null) none.add(BenefitTerm.DEDUCTIBLE);
+        Stance st = new Stance(gba, null, null, null);
+        return new Benefit(need, regions, network, null, annual, null, deductible, null, null, null, null, null, null, none, null, null,
+                new GbaStance(st, st), null, null, null, null, false);
     }
 
     public static PremiumTable table(Currency currency, PremiumRow... rows) {
-        return new PremiumTable(PremiumStatus.TABLE, currency, PremiumFrequency.ANNUAL, AgeBasis.LAST_BIRTHDAY, null, List.of(rows), null, null,
-                null, null, false);
+        return new PremiumTable(PremiumStatus.TABLE, currency, PremiumFrequency.ANNUAL, AgeBasis.LAST_BIRTHDAY, null, List.of(rows), null, null, null,
+                null, null, null, false);
     }
 
     public static Money money(String amount, Currency c) {

@@ -5,9 +5,10 @@ import hk.baycover.model.ClientProfile;
 import hk.baycover.model.Currency;
 import hk.baycover.model.FxRate;
 import hk.baycover.model.FxTable;
-import hk.baycover.model.GbaItemCover;
+import hk.baycover.model.StanceKind;
 import hk.baycover.model.HealthCondition;
 import hk.baycover.model.Money;
+import hk.baycover.model.MoneyRange;
 import hk.baycover.model.Need;
 import hk.baycover.model.NetworkRule;
 import hk.baycover.model.PartialDate;
@@ -33,20 +34,37 @@ class AdjudicatorTest {
     static final LocalDate START = LocalDate.of(2026, 1, 1);
     static final ClientProfile CLIENT = client(68, needs(Need.INPATIENT, Priority.MUST_HAVE), null, 10);
 
-    static Adjudicator.EpisodeResult run(Catalog catalog, List<Product> plan, Scenario s, ScenarioRun run, FxTable fx, Adjudicator.Ledger ledger) {
-        return new Adjudicator(catalog, new EligibilityChecker(START)).run(CLIENT, plan, s, run, START, fx, Currency.HKD, ledger);
+    static Adjudicator.EpisodeResult run(Catalog catalog, List<Product> plan, Scenario s, ScenarioRun run, FxTable fx, Adjudicator.Ledgers ledgers) {
+        return new Adjudicator(catalog, new EligibilityChecker(START)).run(CLIENT, plan, s, run, START, fx, Currency.HKD, ledgers);
     }
 
+    /** Both range identities on every line: Σ max + oop.min = cost and Σ min + oop.max = cost; 0 ≤ min ≤ max. */
     static void assertSums(Adjudicator.EpisodeResult e) {
         for (Adjudicator.LineResult l : e.lines()) {
-            BigDecimal sum = l.outOfPocket().amount();
-            for (Adjudicator.Payment p : l.payments()) sum = sum.add(p.amount().amount());
-            assertEquals(0, sum.compareTo(l.cost().amount()), "payments + out-of-pocket = cost for " + l.line().id());
+            BigDecimal maxSide = l.outOfPocket().min().amount();
+            BigDecimal minSide = l.outOfPocket().max().amount();
+            for (Adjudicator.Payment p : l.payments()) {
+                assertTrue(p.min().amount().signum() >= 0 && p.min().compareTo(p.max()) <= 0, "0 <= min <= max for " + p.product());
+                maxSide = maxSide.add(p.max().amount());
+                minSide = minSide.add(p.min().amount());
+            }
+            assertEquals(0, maxSide.compareTo(l.cost().amount()), "payments.max + out-of-pocket.min = cost for " + l.line().id());
+            assertEquals(0, minSide.compareTo(l.cost().amount()), "payments.min + out-of-pocket.max = cost for " + l.line().id());
         }
     }
 
     static void assertMoney(String expected, Money actual) {
         assertEquals(0, new BigDecimal(expected).compareTo(actual.amount()), "expected " + expected + " but was " + actual);
+    }
+
+    /** A figure every term of which is published: the range is one amount. */
+    static void assertMoney(String expected, MoneyRange actual) {
+        assertTrue(actual.isExact(), "expected an exact amount but was the range " + actual);
+        assertMoney(expected, actual.min());
+    }
+
+    static void assertMoney(String expected, Adjudicator.Payment actual) {
+        assertMoney(expected, actual.range());
     }
 
     @Test
@@ -55,19 +73,19 @@ class AdjudicatorTest {
         Product p = product("medical").benefit(benefit(Need.INPATIENT).deductible(hkd("10000")).coIns("20")
                 .perEvent(hkd("50000")).annual(hkd("60000"))).build();
         Catalog cat = catalog(List.of(p), List.of());
-        Adjudicator.Ledger ledger = new Adjudicator.Ledger();
+        Adjudicator.Ledgers ledger = new Adjudicator.Ledgers();
         Scenario first = episode("stay", line("a", Need.INPATIENT, null, Region.SHENZHEN, hkd("100000")),
                 line("b", Need.INPATIENT, null, Region.SHENZHEN, hkd("20000")));
         Adjudicator.EpisodeResult e1 = run(cat, List.of(p), first, ScenarioRun.of("stay"), FxTable.defaults(), ledger);
         assertSums(e1);
         // line a: 100,000 - 10,000 deductible = 90,000; client 20 % = 18,000 -> 72,000; per-event cap 50,000
         Adjudicator.Payment a = e1.lines().get(0).payments().get(0);
-        assertMoney("50000", a.amount());
+        assertMoney("50000", a);
         assertEquals(AdjudicationRule.PER_EVENT_LIMIT, a.rule());
         assertMoney("50000", e1.lines().get(0).outOfPocket());
         // line b: deductible used up, 20,000 - 20 % = 16,000, but nothing left of the per-event limit
         Adjudicator.Payment b = e1.lines().get(1).payments().get(0);
-        assertMoney("0", b.amount());
+        assertMoney("0", b);
         assertEquals(AdjudicationRule.PER_EVENT_LIMIT, b.rule());
         assertMoney("20000", e1.lines().get(1).outOfPocket());
 
@@ -77,7 +95,7 @@ class AdjudicatorTest {
         assertSums(e2);
         // 30,000 - 20 % = 24,000 payable; annual limit left 60,000 - 50,000 = 10,000
         Adjudicator.Payment c = e2.lines().get(0).payments().get(0);
-        assertMoney("10000", c.amount());
+        assertMoney("10000", c);
         assertEquals(AdjudicationRule.ANNUAL_LIMIT, c.rule());
         assertMoney("20000", e2.lines().get(0).outOfPocket());
     }
@@ -92,16 +110,16 @@ class AdjudicatorTest {
         Catalog cat = catalog(List.of(com, pub), List.of());
         Scenario s = episode("ward", line("bill", Need.INPATIENT, null, Region.SHENZHEN, cny("10000")));
         // plan given commercial first: the adjudicator still pays the public layer first
-        Adjudicator.EpisodeResult e = run(cat, List.of(com, pub), s, ScenarioRun.of("ward"), fx, new Adjudicator.Ledger());
+        Adjudicator.EpisodeResult e = run(cat, List.of(com, pub), s, ScenarioRun.of("ward"), fx, new Adjudicator.Ledgers());
         assertSums(e);
         Adjudicator.LineResult l = e.lines().get(0);
         assertEquals("sz-basic", l.payments().get(0).product());
-        assertMoney("7000", l.payments().get(0).amount());          // 10,000 x 70 %
+        assertMoney("7000", l.payments().get(0));          // 10,000 x 70 %
         assertEquals(AdjudicationRule.CO_INSURANCE, l.payments().get(0).rule());
-        assertMoney("1890", l.payments().get(1).amount());          // (3,000 - 900) x 90 %
+        assertMoney("1890", l.payments().get(1));          // (3,000 - 900) x 90 %
         assertEquals(AdjudicationRule.CO_INSURANCE, l.payments().get(1).rule());
         assertMoney("1110", l.outOfPocket());                       // 900 deductible + 210 co-insurance
-        assertEquals(Currency.CNY, l.payments().get(1).amount().currency());
+        assertEquals(Currency.CNY, l.payments().get(1).min().currency());
         assertTrue(l.payments().get(1).steps().stream().anyMatch(r -> r.key().equals("adj.step.fx") && r.args().contains("0.9")),
                 "the rate used is stated");
     }
@@ -112,23 +130,23 @@ class AdjudicatorTest {
         Product direct = product("direct").benefit(benefit(Need.INPATIENT).network(NetworkRule.DIRECT_BILLING_ONLY)).directBilling("hku-szh").build();
         Catalog cat = catalog(List.of(listed, direct), List.of(), hospital("hku-szh", true), hospital("other", false));
         Scenario elsewhere = episode("x", line("bill", Need.INPATIENT, "other", Region.SHENZHEN, cny("8000")));
-        Adjudicator.EpisodeResult out = run(cat, List.of(listed, direct), elsewhere, ScenarioRun.of("x"), FxTable.defaults(), new Adjudicator.Ledger());
+        Adjudicator.EpisodeResult out = run(cat, List.of(listed, direct), elsewhere, ScenarioRun.of("x"), FxTable.defaults(), new Adjudicator.Ledgers());
         assertSums(out);
         assertEquals(AdjudicationRule.NOT_IN_NETWORK, out.lines().get(0).payments().get(0).rule());
         assertEquals(AdjudicationRule.NOT_IN_NETWORK, out.lines().get(0).payments().get(1).rule());
         assertMoney("8000", out.lines().get(0).outOfPocket());
 
         Scenario inNetwork = episode("y", line("bill", Need.INPATIENT, "hku-szh", Region.SHENZHEN, cny("8000")));
-        Adjudicator.EpisodeResult in = run(cat, List.of(listed, direct), inNetwork, ScenarioRun.of("y"), FxTable.defaults(), new Adjudicator.Ledger());
+        Adjudicator.EpisodeResult in = run(cat, List.of(listed, direct), inNetwork, ScenarioRun.of("y"), FxTable.defaults(), new Adjudicator.Ledgers());
         assertSums(in);
-        assertMoney("8000", in.lines().get(0).payments().get(0).amount());
+        assertMoney("8000", in.lines().get(0).payments().get(0));
         assertEquals(AdjudicationRule.PAID_IN_FULL, in.lines().get(0).payments().get(0).rule());
         assertEquals(AdjudicationRule.NOTHING_LEFT, in.lines().get(0).payments().get(1).rule());
         assertMoney("0", in.lines().get(0).outOfPocket());
 
         Scenario noInstitution = episode("z", line("bill", Need.INPATIENT, null, Region.SHENZHEN, cny("100")));
         assertEquals(AdjudicationRule.NO_INSTITUTION, run(cat, List.of(listed), noInstitution, ScenarioRun.of("z"), FxTable.defaults(),
-                new Adjudicator.Ledger()).lines().get(0).payments().get(0).rule());
+                new Adjudicator.Ledgers()).lines().get(0).payments().get(0).rule());
     }
 
     @Test
@@ -136,17 +154,18 @@ class AdjudicatorTest {
         Product p = product("new").benefit(benefit(Need.CANCER_TREATMENT).waiting(90)).build();
         Catalog cat = catalog(List.of(p), List.of());
         Scenario s = episode("onc", line("chemo", Need.CANCER_TREATMENT, null, Region.SHENZHEN, cny("12000")));
-        Adjudicator.EpisodeResult early = run(cat, List.of(p), s, new ScenarioRun("onc", 30, false), FxTable.defaults(), new Adjudicator.Ledger());
+        Adjudicator.EpisodeResult early = run(cat, List.of(p), s, new ScenarioRun("onc", 30, false), FxTable.defaults(), new Adjudicator.Ledgers());
         assertSums(early);
         assertEquals(AdjudicationRule.WAITING_PERIOD, early.lines().get(0).payments().get(0).rule());
         assertMoney("12000", early.lines().get(0).outOfPocket());
-        Adjudicator.EpisodeResult later = run(cat, List.of(p), s, new ScenarioRun("onc", 90, false), FxTable.defaults(), new Adjudicator.Ledger());
-        assertMoney("12000", later.lines().get(0).payments().get(0).amount());
+        Adjudicator.EpisodeResult later = run(cat, List.of(p), s, new ScenarioRun("onc", 90, false), FxTable.defaults(), new Adjudicator.Ledgers());
+        assertMoney("12000", later.lines().get(0).payments().get(0));
     }
 
     @Test
     void preExistingConditions() {
-        ClientProfile withCancer = client(68, needs(Need.CANCER_TREATMENT, Priority.MUST_HAVE), null, 10, HealthCondition.CANCER_HISTORY);
+        // the condition was unknown when the client joined (none declared): the rule for unknown pre-existing conditions applies
+        ClientProfile withCancer = client(68, needs(Need.CANCER_TREATMENT, Priority.MUST_HAVE), null, 10);
         Product excluded = product("ex").elig(null, null, null, PreExistingRule.EXCLUDED, null, null)
                 .benefit(benefit(Need.CANCER_TREATMENT)).build();
         Product reduced = product("red").elig(null, null, null, PreExistingRule.REDUCED, "50", null)
@@ -162,18 +181,18 @@ class AdjudicatorTest {
         assertMoney("10000", ex.lines().get(0).outOfPocket());
         // the same episode not arising from the condition is paid
         Adjudicator.EpisodeResult fresh = adj.run(withCancer, List.of(excluded), s, new ScenarioRun("onc", 400, false), START, FxTable.defaults(), Currency.HKD);
-        assertMoney("10000", fresh.lines().get(0).payments().get(0).amount());
+        assertMoney("10000", fresh.lines().get(0).payments().get(0));
 
         // 50 % of 10,000
         Adjudicator.EpisodeResult red = adj.run(withCancer, List.of(reduced), s, new ScenarioRun("onc", 400, true), START, FxTable.defaults(), Currency.HKD);
-        assertMoney("5000", red.lines().get(0).payments().get(0).amount());
+        assertMoney("5000", red.lines().get(0).payments().get(0));
         assertEquals(AdjudicationRule.PRE_EXISTING_REDUCED, red.lines().get(0).payments().get(0).rule());
 
         // VHIS phase-in: day 400 is policy year 2 -> 25 %; day 0 is year 1 -> nothing
         Adjudicator.EpisodeResult y2 = adj.run(withCancer, List.of(phased), s, new ScenarioRun("onc", 400, true), START, FxTable.defaults(), Currency.HKD);
-        assertMoney("2500", y2.lines().get(0).payments().get(0).amount());
+        assertMoney("2500", y2.lines().get(0).payments().get(0));
         Adjudicator.EpisodeResult y1 = adj.run(withCancer, List.of(phased), s, new ScenarioRun("onc", 0, true), START, FxTable.defaults(), Currency.HKD);
-        assertMoney("0", y1.lines().get(0).payments().get(0).amount());
+        assertMoney("0", y1.lines().get(0).payments().get(0));
         assertEquals(AdjudicationRule.PRE_EXISTING_PHASED, y1.lines().get(0).payments().get(0).rule());
         assertSums(y1);
     }
@@ -181,19 +200,19 @@ class AdjudicatorTest {
     @Test
     void publicLayerRefusesAGbaDrugThatACommercialPlanPaysOnlyWhenListed() {
         Product pub = product("sz-basic").kind(ProductKind.PUBLIC_BASIC).free().benefit(benefit(Need.SPECIALIST_OUTPATIENT).coIns("30")).build();
-        Product listsIt = product("gba-plan").benefit(benefit(Need.GBA_DRUG).gba(GbaItemCover.LISTED, "lorlatinib").coIns("20")).build();
-        Product listsOther = product("other-plan").benefit(benefit(Need.GBA_DRUG).gba(GbaItemCover.LISTED, "osimertinib")).build();
+        Product listsIt = product("gba-plan").benefit(benefit(Need.GBA_DRUG).gba(StanceKind.LISTED, "lorlatinib").coIns("20")).build();
+        Product listsOther = product("other-plan").benefit(benefit(Need.GBA_DRUG).gba(StanceKind.LISTED, "osimertinib")).build();
         Catalog cat = catalog(List.of(pub, listsIt, listsOther), List.of(), hospital("hku-szh", true));
         Scenario s = episode("lung", itemLine("month-1", "hku-szh", hkd("55000"), "lorlatinib"));
 
-        Adjudicator.EpisodeResult e = run(cat, List.of(pub, listsOther, listsIt), s, ScenarioRun.of("lung"), FxTable.defaults(), new Adjudicator.Ledger());
+        Adjudicator.EpisodeResult e = run(cat, List.of(pub, listsOther, listsIt), s, ScenarioRun.of("lung"), FxTable.defaults(), new Adjudicator.Ledgers());
         assertSums(e);
         Adjudicator.LineResult l = e.lines().get(0);
         assertEquals(AdjudicationRule.GBA_PUBLIC_LAYER, l.payments().get(0).rule());
-        assertMoney("0", l.payments().get(0).amount());
+        assertMoney("0", l.payments().get(0));
         assertEquals(AdjudicationRule.GBA_ITEM_NOT_LISTED, l.payments().get(1).rule());
         // 55,000 less the client's 20 % = 44,000
-        assertMoney("44000", l.payments().get(2).amount());
+        assertMoney("44000", l.payments().get(2));
         assertMoney("11000", l.outOfPocket());
     }
 
@@ -203,7 +222,7 @@ class AdjudicatorTest {
         Product ends = product("to-69").elig(null, null, 69, null, null, null).benefit(benefit(Need.INPATIENT)).build();
         Catalog cat = catalog(List.of(tooOld, ends), List.of());
         Scenario s = episode("stay", line("bill", Need.INPATIENT, null, Region.SHENZHEN, hkd("1000")));
-        Adjudicator.EpisodeResult e = run(cat, List.of(tooOld, ends), s, new ScenarioRun("stay", 365 * 3, false), FxTable.defaults(), new Adjudicator.Ledger());
+        Adjudicator.EpisodeResult e = run(cat, List.of(tooOld, ends), s, new ScenarioRun("stay", 365 * 3, false), FxTable.defaults(), new Adjudicator.Ledgers());
         assertEquals(AdjudicationRule.NOT_ELIGIBLE, e.lines().get(0).payments().get(0).rule());
         // 68 at the start, 71 three years later: past renewal age 69
         assertEquals(AdjudicationRule.COVER_ENDED, e.lines().get(0).payments().get(1).rule());

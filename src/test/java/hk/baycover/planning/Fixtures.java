@@ -10,7 +10,11 @@ import hk.baycover.model.CostLine;
 import hk.baycover.model.Currency;
 import hk.baycover.model.Designation;
 import hk.baycover.model.Eligibility;
-import hk.baycover.model.GbaItemCover;
+import hk.baycover.model.BenefitTerm;
+import hk.baycover.model.EligibilityTerm;
+import hk.baycover.model.GbaStance;
+import hk.baycover.model.Stance;
+import hk.baycover.model.StanceKind;
 import hk.baycover.model.HealthCondition;
 import hk.baycover.model.Institution;
 import hk.baycover.model.LivingPlace;
@@ -52,7 +56,10 @@ public final class Fixtures {
 
     public static final List<Source> SRC = List.of(new Source("https://example.org/terms", "2026-01-01", "test terms"));
 
-    /** A benefit builder with every field defaulted to "open, no limits". */
+    /**
+     * A benefit builder with every term it does not set PUBLISHED as none ("open, no limits, no deductible, no
+     * co-insurance, no waiting period", as the terms state) — unless {@link #unknown} makes it unpublished.
+     */
     public static final class B {
         Need need;
         List<Region> regions = List.of();
@@ -62,9 +69,17 @@ public final class Fixtures {
         Money perEvent;
         Money deductible;
         BigDecimal coIns;
-        GbaItemCover gba = GbaItemCover.NOT_STATED;
+        StanceKind gba = StanceKind.NOT_STATED;
         List<String> gbaList = List.of();
         Integer waiting;
+        Money copay;
+        Money cash;
+        hk.baycover.model.CashPer cashPer;
+        hk.baycover.model.LimitYear limitYear;
+        String limitGroup;
+        boolean sample;
+        List<hk.baycover.model.BenefitChange> changes = List.of();
+        java.util.Set<BenefitTerm> unknown = java.util.EnumSet.noneOf(BenefitTerm.class);
 
         public B(Need need) { this.need = need; }
 
@@ -80,12 +95,33 @@ public final class Fixtures {
 
         public B coIns(String pct) { coIns = new BigDecimal(pct); return this; }
 
-        public B gba(GbaItemCover g, String... items) { gba = g; gbaList = List.of(items); return this; }
+        public B gba(StanceKind g, String... items) { gba = g; gbaList = List.of(items); return this; }
 
         public B waiting(int days) { waiting = days; return this; }
 
+        public B copay(Money m) { copay = m; return this; }
+
+        public B cash(Money m, hk.baycover.model.CashPer per) { cash = m; cashPer = per; return this; }
+
+        public B limitYear(hk.baycover.model.LimitYear y, String group) { limitYear = y; limitGroup = group; return this; }
+
+        public B sample() { sample = true; return this; }
+
+        public B changes(hk.baycover.model.BenefitChange... c) { changes = List.of(c); return this; }
+
+        /** Makes these terms unpublished (the default is "stated none" for every term not set). */
+        public B unknown(BenefitTerm... t) { unknown.addAll(List.of(t)); return this; }
+
         public Benefit build() {
-            return new Benefit(need, regions, network, institutions, annual, perEvent, deductible, coIns, null, gba, gbaList, null, waiting, null, false);
+            List<BenefitTerm> none = new ArrayList<>();
+            if (annual == null && !unknown.contains(BenefitTerm.ANNUAL_LIMIT)) none.add(BenefitTerm.ANNUAL_LIMIT);
+            if (perEvent == null && !unknown.contains(BenefitTerm.PER_EVENT_LIMIT)) none.add(BenefitTerm.PER_EVENT_LIMIT);
+            if (deductible == null && !unknown.contains(BenefitTerm.DEDUCTIBLE)) none.add(BenefitTerm.DEDUCTIBLE);
+            if (coIns == null && !unknown.contains(BenefitTerm.CO_INSURANCE)) none.add(BenefitTerm.CO_INSURANCE);
+            if (waiting == null && !unknown.contains(BenefitTerm.WAITING_PERIOD)) none.add(BenefitTerm.WAITING_PERIOD);
+            Stance st = new Stance(gba, gbaList, null, null);
+            return new Benefit(need, regions, network, institutions, annual, perEvent, deductible, coIns, copay, cash, cashPer, limitYear, limitGroup,
+                    none, changes, null, new GbaStance(st, st), waiting, null, null, null, sample);
         }
     }
 
@@ -96,7 +132,12 @@ public final class Fixtures {
         String id;
         ProductKind kind = ProductKind.COMMERCIAL_MEDICAL;
         List<Benefit> benefits = new ArrayList<>();
-        Eligibility elig = Eligibility.open();
+        Eligibility elig = new Eligibility(null, null, AgeBasis.LAST_BIRTHDAY, null,
+                List.of(EligibilityTerm.MIN_ENTRY_AGE, EligibilityTerm.MAX_ENTRY_AGE, EligibilityTerm.MAX_RENEWAL_AGE, EligibilityTerm.WAITING_PERIOD),
+                null, null, null, null, null, null, null, null, null);
+        hk.baycover.model.Period period;
+        List<String> exclusiveWith;
+        List<hk.baycover.model.SzInsurance> enrolment;
         PremiumTable premiums = PremiumTable.notPublished();
         List<String> directBilling = List.of();
 
@@ -107,26 +148,41 @@ public final class Fixtures {
         public P benefit(B b) { benefits.add(b.build()); return this; }
 
         public P elig(Integer minAge, Integer maxAge, Integer renewal, PreExistingRule pre, String preRate, Integer waiting) {
-            elig = new Eligibility(minAge, maxAge, AgeBasis.LAST_BIRTHDAY, renewal, null, null, pre, preRate == null ? null : new BigDecimal(preRate), waiting, null);
+            List<EligibilityTerm> none = new ArrayList<>();
+            if (minAge == null) none.add(EligibilityTerm.MIN_ENTRY_AGE);
+            if (maxAge == null) none.add(EligibilityTerm.MAX_ENTRY_AGE);
+            if (renewal == null) none.add(EligibilityTerm.MAX_RENEWAL_AGE);
+            if (waiting == null) none.add(EligibilityTerm.WAITING_PERIOD);
+            elig = new Eligibility(minAge, maxAge, AgeBasis.LAST_BIRTHDAY, renewal, none, null, null, null, pre,
+                    preRate == null ? null : new BigDecimal(preRate), null, waiting, null, null);
             return this;
         }
 
+        /** The eligibility as given, unknowns included. */
+        public P elig(Eligibility e) { elig = e; return this; }
+
+        public P period(java.time.LocalDate from, java.time.LocalDate to) { period = new hk.baycover.model.Period(from, to, null, null); return this; }
+
+        public P exclusiveWith(String... ids) { exclusiveWith = List.of(ids); return this; }
+
+        public P enrolment(hk.baycover.model.SzInsurance... s) { enrolment = List.of(s); return this; }
+
         public P flat(Currency cur, String annual) {
             premiums = new PremiumTable(PremiumStatus.TABLE, cur, PremiumFrequency.ANNUAL, AgeBasis.LAST_BIRTHDAY, null,
-                    List.of(new PremiumRow(0, 120, null, null, null, new BigDecimal(annual))), null, SRC, PartialDate.parse("2026"), Confidence.HIGH, false);
+                    List.of(new PremiumRow(0, 120, null, null, null, new BigDecimal(annual))), null, null, SRC, null, PartialDate.parse("2026"), Confidence.HIGH, false);
             return this;
         }
 
         public P bands(Currency cur, int[][] bands) {
             List<PremiumRow> rows = new ArrayList<>();
             for (int[] b : bands) rows.add(new PremiumRow(b[0], b[1], null, null, null, BigDecimal.valueOf(b[2])));
-            premiums = new PremiumTable(PremiumStatus.TABLE, cur, PremiumFrequency.ANNUAL, AgeBasis.LAST_BIRTHDAY, null, rows, null, SRC,
-                    PartialDate.parse("2026"), Confidence.HIGH, false);
+            premiums = new PremiumTable(PremiumStatus.TABLE, cur, PremiumFrequency.ANNUAL, AgeBasis.LAST_BIRTHDAY, null, rows, null, null, SRC,
+                    null, PartialDate.parse("2026"), Confidence.HIGH, false);
             return this;
         }
 
         public P free() {
-            premiums = new PremiumTable(PremiumStatus.FREE, Currency.HKD, null, null, null, null, null, SRC, PartialDate.parse("2026"), Confidence.HIGH, false);
+            premiums = new PremiumTable(PremiumStatus.FREE, Currency.HKD, null, null, null, null, null, null, SRC, null, PartialDate.parse("2026"), Confidence.HIGH, false);
             return this;
         }
 
@@ -134,8 +190,8 @@ public final class Fixtures {
 
         public Product build() {
             return new Product(id, kind, LocalizedText.of("產品 " + id, "产品 " + id, "Product " + id), null, null, null, null,
-                    new ServiceLinkage(directBilling, null, null, null, null, null, null, null), elig, benefits, premiums, SRC,
-                    PartialDate.parse("2026-01"), Confidence.HIGH, null, false);
+                    new ServiceLinkage(directBilling, null, null, null, null, null, null, null), elig, benefits, premiums, period, exclusiveWith,
+                    enrolment, SRC, PartialDate.parse("2026-01"), Confidence.HIGH, null, false);
         }
     }
 
@@ -166,7 +222,7 @@ public final class Fixtures {
 
     public static ClientProfile client(int age, Map<Need, Priority> needs, Money budget, int horizon, HealthCondition... conditions) {
         return new ClientProfile(null, null, null, null, age, Sex.M, false, ResidencyStatus.HK_PERMANENT_RESIDENT, LivingPlace.SHENZHEN, City.SHENZHEN,
-                SzInsurance.NONE, null, false, false, false, false, null, null, List.of(conditions), null, null, needs, budget, horizon, null);
+                SzInsurance.NONE, null, false, false, false, false, null, null, List.of(conditions), null, null, needs, budget, horizon, null, null);
     }
 
     public static Map<Need, Priority> needs(Object... pairs) {

@@ -108,10 +108,30 @@ class PlannerTest {
         assertTrue(rec.alternatives().stream().anyMatch(a -> a.without().equals("cancer") && a.productIds().contains("both")
                 && a.extra().amount().compareTo(new BigDecimal("300")) == 0), rec.alternatives().toString());
 
-        // with unknown premiums allowed, "secret" covers both for an unknown (zero-counted) premium
-        Recommendation open = planner.recommend(c, frame, new Recommendation.Options(true, null, null, null, 3), ProgressMonitor.NONE);
-        assertEquals(List.of("free-public", "secret"), open.productIds());
-        assertEquals(1, open.unknownPremiums());
+        // "secret" covers both for a premium still to be quoted: never counted as zero, ranked after every plan of known cost
+        assertTrue(rec.toBeQuoted().isEmpty());
+        assertTrue(rec.complete());
+        assertEquals("rec.why.knownFirst", verdict(rec, "secret").reasons().get(0).key());
+    }
+
+    @Test
+    void aProductToBeQuotedIsRecommendedOnlyWhereNothingOfKnownCostCovers() {
+        Catalog cat = catalog(List.of(
+                product("known").flat(Currency.HKD, "1000").benefit(benefit(Need.INPATIENT)).build(),
+                product("secret").benefit(benefit(Need.INPATIENT)).benefit(benefit(Need.DENTAL)).build(),
+                product("secret-dear").benefit(benefit(Need.DENTAL)).benefit(benefit(Need.TCM)).build()), List.of());
+        Planner planner = new Planner(cat, TODAY);
+        ClientProfile c = client(60, needs(Need.INPATIENT, Priority.MUST_HAVE, Need.DENTAL, Priority.MUST_HAVE), null, 2);
+        Recommendation rec = planner.recommend(c, planner.newPlan(c, List.of()), null, ProgressMonitor.NONE);
+        // only a product to be quoted covers dental; one such product covers both needs, and fewer products to be quoted rank first
+        assertEquals(List.of("secret"), rec.productIds());
+        assertEquals(List.of("secret"), rec.toBeQuoted());
+        assertEquals(0, rec.total().amount().signum(), "the known part of the premiums");
+        assertTrue(rec.complete());
+        PlanReport r = planner.analyse(c, Plan.of(rec.productIds(), TODAY, Currency.HKD));
+        assertEquals(hk.baycover.model.TermState.UNKNOWN, r.projection().stateOf("secret"));
+        assertEquals(List.of("secret"), r.projection().years().get(0).toBeQuoted());
+        assertEquals(0, r.projection().years().get(0).total().amount().signum(), "an unpublished premium is not counted as zero: it is listed");
     }
 
     @Test
@@ -122,15 +142,15 @@ class PlannerTest {
         Plan frame = planner.newPlan(c, List.of());
         Scenario stay = cat.scenario("stay").orElseThrow();
         for (String ceiling : List.of("40000", "22000", "5000", "2000", "0")) {
-            Recommendation.Options o = new Recommendation.Options(false, stay.id(), ScenarioRun.of(stay.id()), new BigDecimal(ceiling), 3);
+            Recommendation.Options o = new Recommendation.Options(stay.id(), ScenarioRun.of(stay.id()), new BigDecimal(ceiling), 3);
             Recommendation rec = planner.recommend(c, frame, o, ProgressMonitor.NONE);
             Optional<Recommender.Solution> brute = new Recommender().bruteForce(planner.frame(c, frame, o).problem(), Set.of());
-            assertEquals(brute.isPresent(), rec.found(), "ceiling " + ceiling);
-            if (rec.found()) {
+            assertTrue(rec.found(), "a plan is always returned");
+            if (brute.isPresent()) {
                 assertEquals(brute.get().ids(), rec.productIds().stream().sorted().toList(), "ceiling " + ceiling);
                 assertTrue(rec.ceilingOutOfPocket().compareTo(new BigDecimal(ceiling)) <= 0);
             } else {
-                assertTrue(rec.missing().get(0).key().equals("rec.missing.ceiling"), rec.missing().toString());
+                assertTrue(rec.missing().get(0).key().equals("rec.missing.ceiling"), "the ceiling no set meets is relaxed, and said so: " + rec.missing());
             }
         }
     }
@@ -139,14 +159,29 @@ class PlannerTest {
     void whenNothingFitsItSaysWhatIsMissing() {
         Planner planner = new Planner(small(), TODAY);
         ClientProfile care = client(60, needs(Need.INPATIENT, Priority.MUST_HAVE, Need.RESIDENTIAL_CARE, Priority.MUST_HAVE), null, 3);
-        Recommendation none = planner.recommend(care, planner.newPlan(care, List.of()), null, ProgressMonitor.NONE);
-        assertFalse(none.found());
-        assertEquals("rec.missing.need", none.missing().get(0).key());
-        assertEquals("need.RESIDENTIAL_CARE", none.missing().get(0).args().get(0));
+        Recommendation partial = planner.recommend(care, planner.newPlan(care, List.of()), null, ProgressMonitor.NONE);
+        // never just "no set fits": the best plan for the rest, with the uncovered must-have named
+        assertTrue(partial.found());
+        assertFalse(partial.complete());
+        assertTrue(partial.productIds().contains("cheap-inpatient"), partial.productIds().toString());
+        assertEquals(1, partial.uncovered().size());
+        assertEquals(Need.RESIDENTIAL_CARE, partial.uncovered().get(0).need());
+        assertEquals("rec.missing.need", partial.uncovered().get(0).reasons().get(0).key());
+        assertEquals("need.RESIDENTIAL_CARE", partial.uncovered().get(0).reasons().get(0).args().get(0));
+        assertEquals("rec.uncovered.noneInCatalog", partial.uncovered().get(0).reasons().get(1).key());
         ClientProfile poor = client(60, needs(Need.INPATIENT, Priority.MUST_HAVE, Need.CANCER_TREATMENT, Priority.MUST_HAVE), hkd("2000"), 3);
         Recommendation broke = planner.recommend(poor, planner.newPlan(poor, List.of()), null, ProgressMonitor.NONE);
-        assertFalse(broke.found());
-        assertEquals("rec.missing.budget", broke.missing().get(0).key());
+        // only "secret" fits the budget on what is known of its premium: it is recommended, and listed as to be quoted
+        assertEquals(List.of("secret"), broke.productIds().stream().filter(id -> !id.equals("free-public")).toList());
+        assertEquals(List.of("secret"), broke.toBeQuoted());
+        // without it, no set meets the budget: the cheapest set is returned and the budget named as relaxed
+        Catalog noSecret = catalog(small().products().stream().filter(x -> !x.id().equals("secret")).toList(), small().scenarios());
+        Planner strict = new Planner(noSecret, TODAY);
+        Recommendation over = strict.recommend(poor, strict.newPlan(poor, List.of()), null, ProgressMonitor.NONE);
+        assertTrue(over.found(), "a budget no set meets is relaxed, not a dead end");
+        assertTrue(over.complete());
+        assertEquals("rec.missing.budget", over.missing().get(0).key());
+        assertTrue(over.toBeQuoted().isEmpty());
     }
 
     static Recommendation.Verdict verdict(Recommendation r, String id) {

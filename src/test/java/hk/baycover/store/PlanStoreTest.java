@@ -53,7 +53,7 @@ class PlanStoreTest {
         ClientProfile t = ClientFile.templateProfile();
         return new ClientProfile(null, "陳大文", "+852 9123 4567", LocalDate.of(1958, 3, 2), null, t.sex(), t.smoker(), t.residency(), t.livesIn(),
                 t.city(), t.szMedicalInsurance(), null, true, false, true, false, List.of("test-voucher"), "HA follow-up", List.of(HealthCondition.HYPERTENSION),
-                "controlled with medication", List.of("hku-szh"), t.needs(), t.budget(), 12, "prefers mornings");
+                "controlled with medication", List.of("hku-szh"), t.needs(), t.budget(), 12, "prefers mornings", null);
     }
 
     static Plan plan(List<String> products) {
@@ -74,7 +74,7 @@ class PlanStoreTest {
         assertEquals(new ClientProfile(id, c.name(), c.contact(), c.birthDate(), c.age(), c.sex(), c.smoker(), c.residency(), c.livesIn(), c.city(),
                 c.szMedicalInsurance(), c.szTier(), c.cssaRecipient(), c.careHomeWaitlist(), c.haFollowUpPatient(), c.mainlandResidencePermit(),
                 c.existingProducts(), c.existingCoverNote(), c.conditions(), c.conditionNote(), c.preferredInstitutions(), c.needs(), c.budget(),
-                c.horizonYears(), c.notes()), b);
+                c.horizonYears(), c.notes(), null), b);
         assertEquals(1, store.clients().size());
         assertEquals("陳大文", store.clients().get(0).name());
     }

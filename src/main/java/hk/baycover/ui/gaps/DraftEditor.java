@@ -6,7 +6,11 @@ import hk.baycover.model.Benefit;
 import hk.baycover.model.Confidence;
 import hk.baycover.model.Currency;
 import hk.baycover.model.Eligibility;
-import hk.baycover.model.GbaItemCover;
+import hk.baycover.model.BenefitTerm;
+import hk.baycover.model.EligibilityTerm;
+import hk.baycover.model.GbaStance;
+import hk.baycover.model.Stance;
+import hk.baycover.model.StanceKind;
 import hk.baycover.model.Lang;
 import hk.baycover.model.LocalizedText;
 import hk.baycover.model.Money;
@@ -77,7 +81,7 @@ final class DraftEditor extends VBox {
     private final TextField limit = field("draft-limit");
     private final TextField deductible = field("draft-deductible");
     private final TextField coInsurance = field("draft-coinsurance");
-    private final ComboBox<GbaItemCover> gba = combo("draft-gba", GbaItemCover.values());
+    private final ComboBox<StanceKind> gba = combo("draft-gba", new StanceKind[] {StanceKind.COVERED, StanceKind.EXCLUDED, StanceKind.NOT_STATED});
     private final ComboBox<Currency> premiumCurrency = combo("draft-premium-currency", Currency.values());
     private final TextArea premiumRows = new TextArea();
     private final Label errors = new Label();
@@ -243,7 +247,7 @@ final class DraftEditor extends VBox {
         limit.clear();
         deductible.clear();
         coInsurance.clear();
-        gba.setValue(GbaItemCover.NOT_STATED);
+        gba.setValue(StanceKind.NOT_STATED);
         premiumCurrency.setValue(Currency.HKD);
         premiumRows.clear();
         errors.setText("");
@@ -258,7 +262,7 @@ final class DraftEditor extends VBox {
         limit.setText(b.annualLimit() == null ? "" : b.annualLimit().amount().toPlainString());
         deductible.setText(b.deductible() == null ? "" : b.deductible().amount().toPlainString());
         coInsurance.setText(b.coInsurance() == null ? "" : b.coInsurance().toPlainString());
-        gba.setValue(b.gbaItems());
+        gba.setValue(b.gbaStance().drugs().stance() == StanceKind.LISTED ? StanceKind.COVERED : b.gbaStance().drugs().stance());
     }
 
     private void addBenefit(boolean replaceSelected) {
@@ -281,8 +285,16 @@ final class DraftEditor extends VBox {
         BigDecimal ded = decimal(deductible, "gaps.form.deductible", problems);
         BigDecimal co = decimal(coInsurance, "gaps.form.coInsurance", problems);
         if (co != null && co.compareTo(BigDecimal.valueOf(100)) > 0) problems.add(ctx.tr().get("gaps.form.percent", ctx.tr().get("gaps.form.coInsurance"), co));
+        // a draft states its own terms: a blank limit is "no limit", a blank deductible or co-insurance is none
+        List<BenefitTerm> none = new ArrayList<>();
+        if (lim == null) none.addAll(List.of(BenefitTerm.ANNUAL_LIMIT, BenefitTerm.PER_EVENT_LIMIT));
+        if (ded == null) none.add(BenefitTerm.DEDUCTIBLE);
+        if (co == null) none.add(BenefitTerm.CO_INSURANCE);
+        none.add(BenefitTerm.WAITING_PERIOD);
+        Stance stance = new Stance(gba.getValue(), null, null, null);
         return new Benefit(need.getValue(), where, network.getValue(), null, lim == null ? null : new Money(lim, cur), null,
-                ded == null ? null : new Money(ded, cur), co, null, gba.getValue(), null, null, null, null, true);
+                ded == null ? null : new Money(ded, cur), co, null, null, null, null, null, none, null, null,
+                new GbaStance(stance, stance), null, null, null, null, false);
     }
 
     /** Builds the draft from the form; field problems are listed (naming the field) and null is returned. */
@@ -313,13 +325,19 @@ final class DraftEditor extends VBox {
             return null;
         }
         errors.setText("");
-        PremiumTable premiums = rows.isEmpty() ? new PremiumTable(PremiumStatus.NOT_PUBLISHED, null, null, null, null, null, null, null, null, null, true)
+        PremiumTable premiums = rows.isEmpty() ? new PremiumTable(PremiumStatus.NOT_PUBLISHED, null, null, null, null, null, null, null, null, null, null, null, true)
                 : new PremiumTable(PremiumStatus.TABLE, premiumCurrency.getValue(), PremiumFrequency.ANNUAL, AgeBasis.LAST_BIRTHDAY, null, rows, null,
-                null, null, Confidence.LOW, true);
-        Eligibility e = new Eligibility(min, max, AgeBasis.LAST_BIRTHDAY, ren, req, underwriting.getValue(), preExisting.getValue(), null, null, null);
+                null, null, null, null, Confidence.LOW, false);
+        List<EligibilityTerm> none = new ArrayList<>();
+        if (min == null) none.add(EligibilityTerm.MIN_ENTRY_AGE);
+        if (max == null) none.add(EligibilityTerm.MAX_ENTRY_AGE);
+        if (ren == null) none.add(EligibilityTerm.MAX_RENEWAL_AGE);
+        none.add(EligibilityTerm.WAITING_PERIOD);
+        Eligibility e = new Eligibility(min, max, AgeBasis.LAST_BIRTHDAY, ren, none, req, null, underwriting.getValue(), preExisting.getValue(),
+                null, null, null, null, null);
         LocalizedText name = LocalizedText.of(blank(nameZh) ? null : nameZh.getText().strip(), null, blank(nameEn) ? null : nameEn.getText().strip());
-        return new Product(draftId, kind.getValue(), name, null, null, null, null, null, e, List.copyOf(benefits), premiums, List.of(),
-                PartialDate.of(LocalDate.now()), Confidence.LOW, null, true);
+        return new Product(draftId, kind.getValue(), name, null, null, null, null, null, e, List.copyOf(benefits), premiums, null, null, null,
+                List.of(), PartialDate.of(LocalDate.now()), Confidence.LOW, null, true);
     }
 
     /** Shows problems found when the draft was checked as a pack (pointers turned into field names). */

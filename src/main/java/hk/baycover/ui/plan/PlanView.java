@@ -90,7 +90,6 @@ public final class PlanView extends BorderPane {
     private final Label settingsError = new Label();
     private final ComboBox<Scenario> ceilingScenario = new ComboBox<>();
     private final TextField ceiling = new TextField();
-    private final CheckBox allowUnknown = new CheckBox();
 
     // eligibility tab
     private final TableView<EligibilityResult> eligibility = new TableView<>();
@@ -384,8 +383,6 @@ public final class PlanView extends BorderPane {
         Button recommend = button("recommend", "planui.recommend");
         recommend.disableProperty().bind(vm.clientProperty().isNull().or(vm.busyProperty()));
         recommend.setOnAction(e -> recommend());
-        allowUnknown.setId("allow-unknown");
-        allowUnknown.textProperty().bind(ctx.tr().bind("planui.allowUnknown"));
         ceilingScenario.setId("ceiling-scenario");
         ceilingScenario.accessibleTextProperty().bind(ctx.tr().bind("planui.ceilingScenario"));
         Function<Scenario, String> sText = s -> s.name().get(ctx.tr().lang());
@@ -492,7 +489,7 @@ public final class PlanView extends BorderPane {
         HBox addRow = new HBox(8, productChoice, add);
         addRow.setAlignment(Pos.CENTER_LEFT);
         HBox listButtons = new HBox(8, remove, up, down);
-        FlowPane recRow = new FlowPane(8, 6, recommend, allowUnknown, label("planui.ceilingScenario"), ceilingScenario, label("planui.ceiling"), ceiling);
+        FlowPane recRow = new FlowPane(8, 6, recommend, label("planui.ceilingScenario"), ceilingScenario, label("planui.ceiling"), ceiling);
         recRow.setAlignment(Pos.CENTER_LEFT);
         FlowPane settings = new FlowPane(8, 6, label("planui.currency"), currency, label("planui.start"), startDate, label("planui.fxCny"), fxCny,
                 label("planui.fxMop"), fxMop, applySettings, settingsError);
@@ -570,7 +567,7 @@ public final class PlanView extends BorderPane {
             }
         }
         ScenarioRun run = s == null ? null : vm.runs().stream().filter(r -> r.scenarioId().equals(s.id())).findFirst().orElse(ScenarioRun.of(s.id()));
-        vm.recommend(new Recommendation.Options(allowUnknown.isSelected(), limit == null ? null : s.id(), limit == null ? null : run, limit, 3));
+        vm.recommend(new Recommendation.Options(limit == null ? null : s.id(), limit == null ? null : run, limit, 3));
     }
 
     private void showRecommendation() {
@@ -632,8 +629,9 @@ public final class PlanView extends BorderPane {
         lines.getColumns().add(column("pdf.cost", (Adjudicator.LineResult l) -> Amounts.format(l.cost())
                 + (l.line().sample() ? "  [" + ctx.tr().get("sample.badge") + "]" : "")));
         lines.getColumns().add(column("pdf.payments", (Adjudicator.LineResult l) -> String.join(" · ", l.payments().stream()
-                .map(p -> name(p.product()) + " " + Amounts.format(p.amount()) + " (" + ctx.tr().name(p.rule()) + ")").toList())));
-        lines.getColumns().add(column("pdf.outOfPocket", (Adjudicator.LineResult l) -> Amounts.format(l.outOfPocket())));
+                .filter(p -> p.max().isPositive())
+                .map(p -> name(p.product()) + " " + Amounts.range(p.range()) + " (" + ctx.tr().name(p.rule()) + ")").toList())));
+        lines.getColumns().add(column("pdf.outOfPocket", (Adjudicator.LineResult l) -> Amounts.range(l.outOfPocket())));
         lines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         lines.getSelectionModel().selectedItemProperty().addListener((o, a, l) -> explain(l));
         explanation.setId("line-explanation");
@@ -769,7 +767,7 @@ public final class PlanView extends BorderPane {
         }
         lines.getItems().setAll(e.lines());
         episodeTotals.setText(ctx.tr().get("pdf.episode.when", e.eventDate().toString(), e.run().eventDay(), e.policyYear()) + " "
-                + ctx.tr().get("pdf.episode.totals", Amounts.format(e.totalCost()), Amounts.format(e.totalPaid()), Amounts.format(e.totalOutOfPocket())));
+                + ctx.tr().get("pdf.episode.totals", Amounts.format(e.totalCost()), Amounts.range(e.totalPaid()), Amounts.range(e.totalOutOfPocket())));
     }
 
     private void explain(Adjudicator.LineResult l) {
@@ -782,11 +780,14 @@ public final class PlanView extends BorderPane {
         sb.append(l.line().description() == null ? l.line().id() : l.line().description().get(ctx.tr().lang())).append(" — ")
                 .append(Amounts.format(l.cost())).append('\n');
         for (Adjudicator.Payment p : l.payments()) {
-            sb.append("• ").append(name(p.product())).append(" (").append(ctx.tr().name(p.layer())).append("): ").append(Amounts.format(p.amount()))
+            sb.append("• ").append(name(p.product())).append(" (").append(ctx.tr().name(p.layer())).append("): ").append(Amounts.range(p.range()))
                     .append(" — ").append(ctx.tr().name(p.rule())).append(". ").append(reasons(p.steps())).append('\n');
         }
         for (Reason n : l.notes()) sb.append("• ").append(I18n.reason(ctx.tr().lang(), n)).append('\n');
-        sb.append(ctx.tr().get("pdf.youPay", Amounts.format(l.outOfPocket())));
+        sb.append(ctx.tr().get("pdf.youPay", Amounts.range(l.outOfPocket())));
+        for (Adjudicator.Dependency d : l.dependsOn()) {
+            sb.append('\n').append("  ").append(ctx.tr().get("plan.dependsOn", d.productName().get(ctx.tr().lang()), I18n.reason(ctx.tr().lang(), d.text())));
+        }
         explanation.setText(sb.toString());
     }
 
@@ -809,7 +810,7 @@ public final class PlanView extends BorderPane {
         List<Product> choices = new ArrayList<>();
         if (r != null) {
             for (EligibilityResult e : r.eligibility()) {
-                if (e.eligible() && !vm.products().contains(e.productId())) ctx.catalog().product(e.productId()).ifPresent(choices::add);
+                if (e.possible() && !vm.products().contains(e.productId())) ctx.catalog().product(e.productId()).ifPresent(choices::add);
             }
         }
         productChoice.getItems().setAll(choices);
@@ -820,7 +821,7 @@ public final class PlanView extends BorderPane {
         if (r != null) {
             for (PlanReport.Gap gap : r.gaps()) g.add((gap.priority() == null ? "" : "[" + ctx.tr().name(gap.priority()) + "] ") + I18n.reason(ctx.tr().lang(), gap.reason()));
             for (Adjudicator.EpisodeResult e : r.episodes()) {
-                if (e.totalOutOfPocket().isPositive()) g.add(ctx.tr().get("pdf.gaps.episode", e.scenario().name().get(ctx.tr().lang()), Amounts.format(e.totalOutOfPocket())));
+                if (e.totalOutOfPocket().max().isPositive()) g.add(ctx.tr().get("pdf.gaps.episode", e.scenario().name().get(ctx.tr().lang()), Amounts.range(e.totalOutOfPocket())));
             }
         }
         gaps.getItems().setAll(g);

@@ -252,8 +252,8 @@ public final class PlanViewModel {
                 if (lines.stream().noneMatch(l -> l.id().equals(candidate))) break;
                 lineId = line.id() + "-" + (++n);
             }
-            lines.add(new CostLine(lineId, line.need(), line.institution(), line.region(), line.description(), line.cost(), line.item(), false, line.note()));
-            next = new Scenario(s.id(), s.name(), s.description(), s.durationDays(), lines, s.sources(), s.asOf(), s.confidence(), s.note(), s.sample());
+            lines.add(new CostLine(lineId, line.need(), line.institution(), line.region(), line.description(), line.cost(), line.item(), false, line.sourceNote()));
+            next = new Scenario(s.id(), s.name(), s.description(), s.durationDays(), lines, s.sources(), s.asOf(), s.confidence(), s.sourceNote(), s.sample());
             base = ctx.catalog().scenario(s.id()).isPresent() ? s.id() : null;
         }
         return saveScenario(next, base);
@@ -352,7 +352,7 @@ public final class PlanViewModel {
         return new ClientProfile(id, c.name(), c.contact(), c.birthDate(), c.age(), c.sex(), c.smoker(), c.residency(), c.livesIn(), c.city(),
                 c.szMedicalInsurance(), c.szTier(), c.cssaRecipient(), c.careHomeWaitlist(), c.haFollowUpPatient(), c.mainlandResidencePermit(),
                 c.existingProducts(), c.existingCoverNote(), c.conditions(), c.conditionNote(), c.preferredInstitutions(), c.needs(), c.budget(),
-                c.horizonYears(), c.notes());
+                c.horizonYears(), c.notes(), null);
     }
 
     /** Opens a saved client (the form is filled by {@code onClient}) and lists their plans. */
