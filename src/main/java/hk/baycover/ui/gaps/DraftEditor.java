@@ -337,7 +337,7 @@ final class DraftEditor extends VBox {
                 null, null, null, null, null);
         LocalizedText name = LocalizedText.of(blank(nameZh) ? null : nameZh.getText().strip(), null, blank(nameEn) ? null : nameEn.getText().strip());
         return new Product(draftId, kind.getValue(), name, null, null, null, null, null, e, List.copyOf(benefits), premiums, null, null, null,
-                List.of(), PartialDate.of(LocalDate.now()), Confidence.LOW, null, true);
+                List.of(), PartialDate.of(ctx.today()), Confidence.LOW, null, true);
     }
 
     /** Shows problems found when the draft was checked as a pack (pointers turned into field names). */

@@ -47,7 +47,7 @@ public final class TrustSection extends VBox {
 
         Button backup = button("backup", "trust.ui.backup");
         backup.setOnAction(e -> ctx.fileDialogs().saveFile(getScene().getWindow(), ctx.tr().get("trust.ui.backup"),
-                "baycover-backup-" + LocalDate.now() + ".db", ctx.tr().get("trust.ui.filter"), "*.db").ifPresent(vm::backup));
+                "baycover-backup-" + ctx.today() + ".db", ctx.tr().get("trust.ui.filter"), "*.db").ifPresent(vm::backup));
         Button restore = button("restore", "trust.ui.restore");
         restore.setOnAction(e -> ctx.fileDialogs().openFiles(getScene().getWindow(), ctx.tr().get("trust.ui.restore"),
                 ctx.tr().get("trust.ui.filter"), "*.db").stream().findFirst().ifPresent(vm::askRestore));
@@ -165,9 +165,9 @@ public final class TrustSection extends VBox {
             confirm.clear();
         };
         save.setOnAction(e -> {
-            var t = vm.changePassphrase(current.getText().toCharArray(), next.getText().toCharArray(), confirm.getText().toCharArray());
+            vm.changePassphrase(current.getText().toCharArray(), next.getText().toCharArray(), confirm.getText().toCharArray(),
+                    () -> pane.setVisible(false));
             clear.run();
-            if (t != null) t.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_SUCCEEDED, x -> pane.setVisible(false));
         });
         cancel.setOnAction(e -> {
             clear.run();
