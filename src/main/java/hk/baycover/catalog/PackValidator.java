@@ -103,6 +103,12 @@ final class PackValidator {
     }
 
     private void premiums(PremiumTable t, String at) {
+        java.time.LocalDate previous = null;
+        for (int c = 0; c < t.changes().size(); c++) {
+            java.time.LocalDate from = t.changes().get(c).from();
+            if (previous != null && !from.isAfter(previous)) add(at + "/changes/" + c + "/from", "pack.changesOutOfOrder");
+            previous = from;
+        }
         if (t.status() != PremiumStatus.TABLE) {
             if (!t.rows().isEmpty()) add(at + "/rows", "pack.rowsWithoutTable", t.status());
             return;

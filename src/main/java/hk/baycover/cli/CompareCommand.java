@@ -89,13 +89,13 @@ final class CompareCommand implements Runnable {
     // ------------------------------------------------------------------ JSON shape of compare --json
 
     record Out(String lang, String on, String dataAsOf, ClientOut client, List<ProductOut> products, List<String> eligible,
-               List<IneligibleOut> ineligible, boolean onlyDifferences, int rowsShown, int rowsTotal, boolean hasSample, List<GroupOut> groups) {
+               List<IneligibleOut> unconfirmed, List<IneligibleOut> ineligible, boolean onlyDifferences, int rowsShown, int rowsTotal, boolean hasSample, List<GroupOut> groups) {
     }
 
     record ClientOut(Integer age, String birthDate, String sex, String residency, String livesIn, String szInsurance) {
     }
 
-    record ProductOut(String id, LocalizedText names, String kind, LocalizedText provider, boolean sample, Boolean eligible,
+    record ProductOut(String id, LocalizedText names, String kind, LocalizedText provider, boolean sample, String status, Boolean eligible,
                       Integer ageUsed, String ageBasis, List<ReasonOut> reasons) {
     }
 
@@ -162,11 +162,13 @@ final class CompareCommand implements Runnable {
         for (Column c : m.columns()) {
             var e = c.eligibility();
             products.add(new ProductOut(c.productId(), c.name(), c.kind().name(), c.provider(), c.sample(),
-                    e == null ? null : e.eligible(), e == null ? null : e.ageUsed(), e == null ? null : e.ageBasis().name(),
+                    e == null ? null : e.status().name(), e == null ? null : e.eligible(), e == null ? null : e.ageUsed(), e == null ? null : e.ageBasis().name(),
                     e == null ? null : e.reasons().stream().map(x -> new ReasonOut(x.severity().name(), x.key(), I18n.reason(lang, x))).toList()));
         }
         List<String> eligible = r.hasClient() ? m.columns().stream().filter(Column::eligible).map(Column::productId).toList() : null;
         List<IneligibleOut> ineligible = r.hasClient() ? m.ineligible().stream().map(c -> new IneligibleOut(c.productId(),
+                Texts.get(c.name(), lang), c.why().stream().map(w -> Texts.get(w, lang)).toList())).toList() : null;
+        List<IneligibleOut> unconfirmed = r.hasClient() ? m.unconfirmed().stream().map(c -> new IneligibleOut(c.productId(),
                 Texts.get(c.name(), lang), c.why().stream().map(w -> Texts.get(w, lang)).toList())).toList() : null;
         List<Row> rows = onlyDifferences ? m.differingRows() : m.rows();
         List<GroupOut> groups = new ArrayList<>();
@@ -177,7 +179,7 @@ final class CompareCommand implements Runnable {
                             c.sources(), c.asOf() == null ? null : c.asOf().value(), c.confidence() == null ? null : c.confidence().name())).toList())).toList();
             if (!out.isEmpty()) groups.add(new GroupOut(g.name(), I18n.get(lang, "compare.group." + g.name()), out));
         }
-        return new Out(lang.tag(), m.on().toString(), asOf, client, products, eligible, ineligible, onlyDifferences, rows.size(),
+        return new Out(lang.tag(), m.on().toString(), asOf, client, products, eligible, unconfirmed, ineligible, onlyDifferences, rows.size(),
                 m.rows().size(), m.hasSample(), groups);
     }
 
@@ -189,7 +191,7 @@ final class CompareCommand implements Runnable {
             out.println(line);
             if (c.checked()) {
                 out.println("    " + (c.eligible() ? root.text("compare.eligible")
-                        : root.text("compare.ineligible") + ": " + String.join("; ", c.why().stream().map(w -> Texts.get(w, lang)).toList())));
+                        : root.text(c.statusKey()) + ": " + String.join("; ", c.why().stream().map(w -> Texts.get(w, lang)).toList())));
             }
         }
         out.println(root.text("compare.neutral"));

@@ -33,8 +33,14 @@ public record ComparisonMatrix(ComparisonRequest request, LocalDate on, List<Col
         return columns.stream().filter(c -> c.productId().equals(productId)).findFirst();
     }
 
+    /** Columns the client may not join (a published rule says so). */
     public List<Column> ineligible() {
-        return columns.stream().filter(c -> !c.eligible()).toList();
+        return columns.stream().filter(c -> !c.eligible() && !c.unconfirmed()).toList();
+    }
+
+    /** Columns whose eligibility the insurer must confirm (a term the check needs is not published). */
+    public List<Column> unconfirmed() {
+        return columns.stream().filter(Column::unconfirmed).toList();
     }
 
     /** True when any shown value is an illustrative sample. */

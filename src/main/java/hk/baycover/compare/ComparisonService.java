@@ -191,6 +191,11 @@ public final class ComparisonService {
         return new V(Texts.key("notPublished"), null, "\u2205", false, false, null, null, null);
     }
 
+    /** Not published, in words that say what to do about it (ask the insurer for a quote). */
+    private static V toBeQuoted() {
+        return new V(Texts.key("compare.premium.toBeQuoted"), null, "\u2205quote", false, false, null, null, null);
+    }
+
     private static V val(LocalizedText text, Object value, String key) {
         return new V(text, value, key, true, null, null, null, null);
     }
@@ -219,7 +224,8 @@ public final class ComparisonService {
             for (Product p : products) {
                 EligibilityResult r = request.hasClient() ? eligibility.check(p, request.client()) : null;
                 if (r != null) results.put(p.id(), r);
-                List<LocalizedText> why = r == null ? List.of() : r.blocking().stream().map(Texts::reason).toList();
+                List<LocalizedText> why = r == null ? List.of()
+                        : (r.blocking().isEmpty() ? r.unconfirmed() : r.blocking()).stream().map(Texts::reason).toList();
                 List<LocalizedText> notes = r == null ? List.of()
                         : r.reasons().stream().filter(x -> !x.blocks()).map(Texts::reason).toList();
                 columns.add(new Column(p.id(), p.name(), provider(p), p.kind(), p.sample(), r, why, notes));
@@ -550,7 +556,7 @@ public final class ComparisonService {
             PremiumTable t = p.premiums();
             if (!request.hasClient()) {
                 if (t.status() == PremiumStatus.FREE) return premiumSourced(p, val(l -> Texts.t(l, "premium.free"), BigDecimal.ZERO, "free"));
-                if (t.status() == PremiumStatus.NOT_PUBLISHED) return premiumSourced(p, val(l -> Texts.t(l, "compare.premium.toBeQuoted"), null, "to-be-quoted"));
+                if (t.status() == PremiumStatus.NOT_PUBLISHED) return toBeQuoted();
                 if (t.status() == PremiumStatus.CONTRIBUTION) return premiumSourced(p, val(l -> Texts.t(l, "premium.contribution"), null, "contribution"));
                 return premiumSourced(p, new V(Texts.key("compare.premium.chooseAge"), null, "choose", false, false, null, null, null));
             }
@@ -572,7 +578,7 @@ public final class ComparisonService {
             }
             if (quotes.stream().noneMatch(q -> q.quote().annual().isPresent())) {
                 PremiumCalculator.Quote q = quotes.get(0).quote();
-                if (t.status() == PremiumStatus.NOT_PUBLISHED) return premiumSourced(p, val(l -> Texts.t(l, "compare.premium.toBeQuoted"), null, "to-be-quoted"));
+                if (t.status() == PremiumStatus.NOT_PUBLISHED) return toBeQuoted();
                 Reason why = q.reason();
                 return premiumSourced(p, new V(Texts.reason(why), null, why.key() + why.args(), false, false, null, null, Texts.reason(why)));
             }

@@ -56,6 +56,7 @@ public final class I18n {
     /** The text of a decision reason; string arguments that are themselves keys (e.g. "region.SHENZHEN") are translated. */
     public static String reason(Lang lang, hk.baycover.model.Reason reason) {
         Object[] args = reason.args().stream().map(a -> a instanceof hk.baycover.model.LocalizedText t ? t.get(lang)
+                : a instanceof hk.baycover.model.Reason nested ? reason(lang, nested)
                 : a instanceof String && has(lang, (String) a) ? get(lang, (String) a) : a).toArray();
         return get(lang, reason.key(), args);
     }

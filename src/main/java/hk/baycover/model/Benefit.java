@@ -2,7 +2,6 @@ package hk.baycover.model;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -47,7 +46,7 @@ public record Benefit(
         institutions = institutions == null ? List.of() : List.copyOf(institutions);
         limitYear = limitYear == null ? LimitYear.POLICY_YEAR : limitYear;
         statedNone = statedNone == null ? List.of() : List.copyOf(Set.copyOf(statedNone)).stream().sorted().toList();
-        changes = changes == null ? List.of() : changes.stream().sorted(Comparator.comparing(BenefitChange::from)).toList();
+        changes = changes == null ? List.of() : List.copyOf(changes);
         subLimits = subLimits == null ? List.of() : List.copyOf(subLimits);
         gbaStance = gbaStance == null ? GbaStance.notStated() : gbaStance;
         sources = sources == null ? List.of() : List.copyOf(sources);
@@ -71,10 +70,14 @@ public record Benefit(
     /** The change in force on {@code date} for a field read by {@code field}, if any change set it. */
     public <T> T latest(LocalDate date, java.util.function.Function<BenefitChange, T> field, T base) {
         T out = base;
+        LocalDate at = null;
         for (BenefitChange c : changes) {
-            if (c.from().isAfter(date)) break;
+            if (c.from().isAfter(date) || (at != null && c.from().isBefore(at))) continue;
             T v = field.apply(c);
-            if (v != null) out = v;
+            if (v != null) {
+                out = v;
+                at = c.from();
+            }
         }
         return out;
     }

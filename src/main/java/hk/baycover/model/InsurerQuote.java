@@ -6,7 +6,8 @@ import java.time.LocalDate;
 /**
  * What an insurer quoted or confirmed to an agent for one client and one product, with the date and the insurer's
  * reference: a premium (amount per {@code frequency}), and any term — limits, deductible, co-insurance (the client's
- * share, in percent), entry and renewal ages, the 港澳藥械通 stance for drugs and devices. Benefit terms apply to the
+ * share, in percent), entry and renewal ages, the waiting period, the network (with the institutions it names), the
+ * 港澳藥械通 stance for drugs and devices. Benefit terms apply to the
  * benefits for {@code need}, or to every benefit of the product when {@code need} is blank. A blank field is "not
  * answered" (the published term stands). Part of the client's personal data: stored encrypted with it.
  */
@@ -24,6 +25,9 @@ public record InsurerQuote(
         Integer minEntryAge,
         Integer maxEntryAge,
         Integer maxRenewalAge,
+        Integer waitingPeriodDays,
+        NetworkRule network,
+        java.util.List<String> institutions,
         StanceKind gbaDrugs,
         StanceKind gbaDevices,
         String note) {
@@ -32,6 +36,7 @@ public record InsurerQuote(
         if (product == null || product.isBlank()) throw new IllegalArgumentException("a quote names its product");
         if (quotedOn == null) throw new IllegalArgumentException("a quote has its date");
         frequency = frequency == null ? PremiumFrequency.ANNUAL : frequency;
+        institutions = institutions == null ? java.util.List.of() : java.util.List.copyOf(institutions);
     }
 
     /** True when the quote's benefit terms apply to a benefit for {@code n}. */

@@ -24,16 +24,18 @@ public record PremiumTable(
         ageBasis = ageBasis == null ? AgeBasis.NOT_STATED : ageBasis;
         options = options == null ? List.of() : List.copyOf(options);
         rows = rows == null ? List.of() : List.copyOf(rows);
-        changes = changes == null ? List.of() : changes.stream().sorted(java.util.Comparator.comparing(PremiumChange::from)).toList();
+        changes = changes == null ? List.of() : List.copyOf(changes);
         sources = sources == null ? List.of() : List.copyOf(sources);
     }
 
     /** The rows in force on {@code date}: the latest change from on or before it, else the table's own rows. */
     public List<PremiumRow> rowsOn(java.time.LocalDate date) {
         List<PremiumRow> out = rows;
+        java.time.LocalDate at = null;
         for (PremiumChange c : changes) {
-            if (c.from().isAfter(date)) break;
+            if (c.from().isAfter(date) || (at != null && c.from().isBefore(at))) continue;
             out = c.rows();
+            at = c.from();
         }
         return out;
     }

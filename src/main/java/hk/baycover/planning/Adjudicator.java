@@ -848,9 +848,9 @@ public final class Adjudicator {
                 tr.steps.add(Reason.info(via ? "adj.step.viaBenefit" : "adj.step.benefit", "need." + b.need().name(), "region." + line.region().name()));
                 if (b.sample()) tr.steps.add(Reason.warn("adj.step.sampleBenefit"));
             }
-            AdjudicationRule inBest = network(p, b, line, Reading.BEST, good);
+            AdjudicationRule inBest = network(p, bt, line, Reading.BEST, good);
             if (inBest == null) inBest = gba(p, bt, line, kind, Reading.BEST, good);
-            AdjudicationRule inWorst = network(p, b, line, Reading.WORST, bad);
+            AdjudicationRule inWorst = network(p, bt, line, Reading.WORST, bad);
             if (inWorst == null) inWorst = gba(p, bt, line, kind, Reading.WORST, bad);
             if (inWorst == null) {
                 options.add(new Selection(bt, b, i, null, false, good.steps, good.deps));
@@ -880,16 +880,17 @@ public final class Adjudicator {
         return catalog.item(id).<Object>map(RegulatedItem::name).orElse(id);
     }
 
-    private AdjudicationRule network(Product p, Benefit b, CostLine line, Reading reading, Trace t) {
+    private AdjudicationRule network(Product p, ProductTerms.BenefitTerms bt, CostLine line, Reading reading, Trace t) {
         String inst = line.institution();
         boolean directBilling = inst != null && p.service().directBilling().contains(inst);
-        switch (b.network()) {
+        List<String> listed = bt.institutions();
+        switch (bt.network()) {
             case LISTED:
                 if (inst == null) {
                     t.steps.add(Reason.block("adj.why.noInstitution"));
                     return AdjudicationRule.NO_INSTITUTION;
                 }
-                if (!b.institutions().contains(inst)) {
+                if (!listed.contains(inst)) {
                     t.steps.add(Reason.block("adj.why.notListed", institutionName(inst)));
                     return AdjudicationRule.NOT_IN_NETWORK;
                 }
@@ -918,7 +919,7 @@ public final class Adjudicator {
                 t.steps.add(Reason.info("adj.step.designated", institutionName(inst)));
                 break;
             case NOT_STATED:
-                if (!directBilling && !b.institutions().contains(inst == null ? "" : inst)) {
+                if (!directBilling && !listed.contains(inst == null ? "" : inst)) {
                     t.hinge("network", Reason.confirm("adj.hinge.network", inst == null ? "" : institutionName(inst)));
                     if (reading == Reading.WORST) return AdjudicationRule.NOT_IN_NETWORK;
                 }

@@ -17,6 +17,7 @@ import hk.baycover.model.Currency;
 import hk.baycover.model.HealthCondition;
 import hk.baycover.model.Lang;
 import hk.baycover.model.LivingPlace;
+import hk.baycover.model.InsurerQuote;
 import hk.baycover.model.Money;
 import hk.baycover.model.Need;
 import hk.baycover.model.Priority;
@@ -63,7 +64,10 @@ public final class ClientFile {
     private static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,79}$");
     private static final Set<String> FIELDS = Set.of("id", "name", "contact", "language", "birthDate", "age", "sex", "smoker", "residency",
             "livesIn", "city", "szMedicalInsurance", "szTier", "flags", "existingCover", "conditions", "conditionNote",
-            "preferredInstitutions", "needs", "budget", "horizonYears", "notes");
+            "preferredInstitutions", "needs", "budget", "horizonYears", "notes", "quotes");
+    private static final Set<String> QUOTE_FIELDS = Set.of("product", "date", "reference", "premium", "need", "annualLimit", "perEventLimit",
+            "deductible", "coInsurance", "minEntryAge", "maxEntryAge", "maxRenewalAge", "waitingPeriodDays", "network", "institutions", "gbaDrugs",
+            "gbaDevices", "note");
     private static final Set<String> FLAGS = Set.of("cssaRecipient", "careHomeWaitlist", "haFollowUpPatient", "mainlandResidencePermit");
     /** Shenzhen employee medical insurance tiers (一档 / 二档). */
     public static final List<String> SZ_TIERS = List.of("TIER_1", "TIER_2");
@@ -252,10 +256,131 @@ public final class ClientFile {
         Integer horizon = c.integer(root, "horizonYears", 1, MAX_HORIZON, "client.horizon");
         if (!root.has("horizonYears")) c.add("/horizonYears", "client.horizonMissing", MAX_HORIZON);
         String notes = c.text(root, "notes");
+        List<InsurerQuote> quotes = quotes(c, root);
         if (!c.problems.isEmpty()) throw new PackException(c.problems);
         ClientProfile profile = new ClientProfile(id, name, contact, birth, birth == null ? age : null, sex, smoker, residency, livesIn, city, sz, szTier,
-                flags[0], flags[1], flags[2], flags[3], existing, existingNote, conditions, conditionNote, preferred, needs, budget, horizon, notes, null);
+                flags[0], flags[1], flags[2], flags[3], existing, existingNote, conditions, conditionNote, preferred, needs, budget, horizon, notes, quotes);
         return new Read(profile, language);
+    }
+
+    /** The insurer's answers the agent recorded ({@code quotes}): each names its product and date; every other field is optional. */
+    private List<InsurerQuote> quotes(Checker c, JsonNode root) {
+        List<InsurerQuote> out = new ArrayList<>();
+        if (!root.has("quotes") || root.get("quotes").isNull()) return out;
+        JsonNode arr = root.get("quotes");
+        if (!arr.isArray()) {
+            c.add("/quotes", "client.array");
+            return out;
+        }
+        for (int i = 0; i < arr.size(); i++) {
+            String at = "/quotes/" + i;
+            JsonNode q = arr.get(i);
+            if (!q.isObject()) {
+                c.add(at, "client.object");
+                continue;
+            }
+            int before = c.problems.size();
+            q.fieldNames().forEachRemaining(k -> {
+                if (!QUOTE_FIELDS.contains(k)) c.add(at + "/" + k, "client.unknownField", k);
+            });
+            String product = null;
+            JsonNode pid = q.get("product");
+            if (pid == null || !pid.isTextual() || !ID.matcher(pid.asText()).matches()) c.add(at + "/product", "client.quoteProduct");
+            else if (catalog != null && catalog.product(pid.asText()).isEmpty()) c.add(at + "/product", "client.unknownProduct", pid.asText());
+            else product = pid.asText();
+            LocalDate on = null;
+            JsonNode d = q.get("date");
+            if (d == null || !d.isTextual() || !d.asText().matches("\\d{4}-\\d{2}-\\d{2}")) c.add(at + "/date", "client.quoteDate");
+            else {
+                try {
+                    on = LocalDate.parse(d.asText());
+                    if (on.isAfter(today)) {
+                        c.add(at + "/date", "client.quoteFuture");
+                        on = null;
+                    }
+                } catch (DateTimeParseException e) {
+                    c.add(at + "/date", "client.quoteDate");
+                }
+            }
+            String reference = c.text(q, "reference", at);
+            String note = c.text(q, "note", at);
+            Money premium = null;
+            hk.baycover.model.PremiumFrequency frequency = null;
+            if (q.has("premium") && !q.get("premium").isNull()) {
+                JsonNode pr = q.get("premium");
+                premium = quoteMoney(c, pr, at + "/premium", Set.of("amount", "currency", "frequency"));
+                if (pr.isObject() && pr.has("frequency")) {
+                    frequency = c.enumOf(pr.get("frequency"), at + "/premium/frequency", hk.baycover.model.PremiumFrequency.class);
+                }
+            }
+            Need need = q.has("need") && !q.get("need").isNull() ? c.enumOf(q.get("need"), at + "/need", Need.class) : null;
+            Money annual = q.has("annualLimit") ? quoteMoney(c, q.get("annualLimit"), at + "/annualLimit", Set.of("amount", "currency")) : null;
+            Money perEvent = q.has("perEventLimit") ? quoteMoney(c, q.get("perEventLimit"), at + "/perEventLimit", Set.of("amount", "currency")) : null;
+            Money deductible = q.has("deductible") ? quoteMoney(c, q.get("deductible"), at + "/deductible", Set.of("amount", "currency")) : null;
+            BigDecimal coIns = null;
+            if (q.has("coInsurance") && !q.get("coInsurance").isNull()) {
+                JsonNode ci = q.get("coInsurance");
+                if (!ci.isNumber() || ci.decimalValue().signum() < 0 || ci.decimalValue().compareTo(BigDecimal.valueOf(100)) > 0) {
+                    c.add(at + "/coInsurance", "client.quotePercent");
+                } else coIns = ci.decimalValue();
+            }
+            Integer minAge = quoteAge(c, q, "minEntryAge", at);
+            Integer maxAge = quoteAge(c, q, "maxEntryAge", at);
+            Integer renewal = quoteAge(c, q, "maxRenewalAge", at);
+            Integer waiting = null;
+            if (q.has("waitingPeriodDays") && !q.get("waitingPeriodDays").isNull()) {
+                JsonNode w = q.get("waitingPeriodDays");
+                if (!w.isIntegralNumber() || !w.canConvertToInt() || w.asInt() < 0 || w.asInt() > 3650) c.add(at + "/waitingPeriodDays", "client.quoteWaiting");
+                else waiting = w.asInt();
+            }
+            hk.baycover.model.NetworkRule network = q.has("network") && !q.get("network").isNull()
+                    ? c.enumOf(q.get("network"), at + "/network", hk.baycover.model.NetworkRule.class) : null;
+            List<String> institutions = c.ids(q, "institutions", at, false);
+            if (network == hk.baycover.model.NetworkRule.LISTED && institutions.isEmpty()) c.add(at + "/institutions", "client.quoteInstitutions");
+            hk.baycover.model.StanceKind drugs = q.has("gbaDrugs") && !q.get("gbaDrugs").isNull()
+                    ? c.enumOf(q.get("gbaDrugs"), at + "/gbaDrugs", hk.baycover.model.StanceKind.class) : null;
+            hk.baycover.model.StanceKind devices = q.has("gbaDevices") && !q.get("gbaDevices").isNull()
+                    ? c.enumOf(q.get("gbaDevices"), at + "/gbaDevices", hk.baycover.model.StanceKind.class) : null;
+            if (premium == null && annual == null && perEvent == null && deductible == null && coIns == null && minAge == null && maxAge == null
+                    && renewal == null && waiting == null && network == null && drugs == null && devices == null && c.problems.size() == before) {
+                c.add(at, "client.quoteEmpty");
+            }
+            if (c.problems.size() == before && product != null && on != null) {
+                out.add(new InsurerQuote(product, on, reference, premium, frequency, need, annual, perEvent, deductible, coIns, minAge, maxAge,
+                        renewal, waiting, network, institutions, drugs, devices, note));
+            }
+        }
+        return out;
+    }
+
+    private static Money quoteMoney(Checker c, JsonNode node, String at, Set<String> fields) {
+        if (node == null || node.isNull()) return null;
+        if (!node.isObject()) {
+            c.add(at, "client.object");
+            return null;
+        }
+        node.fieldNames().forEachRemaining(k -> {
+            if (!fields.contains(k)) c.add(at + "/" + k, "client.unknownField", k);
+        });
+        JsonNode a = node.get("amount");
+        BigDecimal amount = null;
+        if (a == null || !a.isNumber() || a.decimalValue().signum() < 0 || a.decimalValue().compareTo(new BigDecimal("1000000000")) > 0
+                || a.decimalValue().scale() > 2) {
+            c.add(at + "/amount", "client.quoteAmount");
+        } else amount = a.decimalValue();
+        Currency cur = node.has("currency") ? c.enumOf(node.get("currency"), at + "/currency", Currency.class) : null;
+        if (!node.has("currency")) c.add(at + "/currency", "client.required");
+        return amount == null || cur == null ? null : new Money(amount, cur);
+    }
+
+    private static Integer quoteAge(Checker c, JsonNode q, String field, String at) {
+        if (!q.has(field) || q.get(field).isNull()) return null;
+        JsonNode v = q.get(field);
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0 || v.asInt() > MAX_AGE) {
+            c.add(at + "/" + field, "client.age", 0, MAX_AGE);
+            return null;
+        }
+        return v.asInt();
     }
 
     private String msg(String key, Object... args) {
@@ -428,6 +553,38 @@ public final class ClientFile {
         }
         o.put("horizonYears", c.horizon());
         if (c.notes() != null) o.put("notes", c.notes());
+        if (!c.quotes().isEmpty()) {
+            var arr = o.putArray("quotes");
+            for (InsurerQuote q : c.quotes()) {
+                ObjectNode j = arr.addObject();
+                j.put("product", q.product());
+                j.put("date", q.quotedOn().toString());
+                if (q.reference() != null) j.put("reference", q.reference());
+                if (q.premium() != null) {
+                    ObjectNode pr = j.putObject("premium");
+                    pr.put("amount", q.premium().amount());
+                    pr.put("currency", q.premium().currency().name());
+                    pr.put("frequency", q.frequency().name());
+                }
+                if (q.need() != null) j.put("need", q.need().name());
+                putMoney(j, "annualLimit", q.annualLimit());
+                putMoney(j, "perEventLimit", q.perEventLimit());
+                putMoney(j, "deductible", q.deductible());
+                if (q.coInsurance() != null) j.put("coInsurance", q.coInsurance());
+                if (q.minEntryAge() != null) j.put("minEntryAge", q.minEntryAge());
+                if (q.maxEntryAge() != null) j.put("maxEntryAge", q.maxEntryAge());
+                if (q.maxRenewalAge() != null) j.put("maxRenewalAge", q.maxRenewalAge());
+                if (q.waitingPeriodDays() != null) j.put("waitingPeriodDays", q.waitingPeriodDays());
+                if (q.network() != null) j.put("network", q.network().name());
+                if (!q.institutions().isEmpty()) {
+                    var inst = j.putArray("institutions");
+                    q.institutions().forEach(inst::add);
+                }
+                if (q.gbaDrugs() != null) j.put("gbaDrugs", q.gbaDrugs().name());
+                if (q.gbaDevices() != null) j.put("gbaDevices", q.gbaDevices().name());
+                if (q.note() != null) j.put("note", q.note());
+            }
+        }
         try {
             return CatalogJson.output().writerWithDefaultPrettyPrinter().writeValueAsString(o);
         } catch (JsonProcessingException e) {
@@ -436,6 +593,13 @@ public final class ClientFile {
     }
 
     /** The example client printed by {@code plan --template}: a Hong Kong retiree planning to live in Shenzhen. */
+    private static void putMoney(ObjectNode o, String field, Money m) {
+        if (m == null) return;
+        ObjectNode j = o.putObject(field);
+        j.put("amount", m.amount());
+        j.put("currency", m.currency().name());
+    }
+
     public static ClientProfile templateProfile() {
         Map<Need, Priority> needs = new EnumMap<>(Need.class);
         needs.put(Need.INPATIENT, Priority.MUST_HAVE);

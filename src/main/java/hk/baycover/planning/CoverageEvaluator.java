@@ -116,10 +116,10 @@ public final class CoverageEvaluator {
         else ded.get().amount().filter(Money::isPositive).ifPresent(d -> rules.add(Reason.warn("cover.deductible", Amounts.format(d))));
         if (coIns.isEmpty()) rules.add(Reason.confirm("cover.confirm.coInsurance"));
         else if (coIns.get().signum() > 0) rules.add(Reason.warn("cover.coInsurance", Amounts.percent(coIns.get())));
-        if (b.network() == NetworkRule.LISTED) rules.add(Reason.warn("cover.networkListed", b.institutions().size()));
-        if (b.network() == NetworkRule.DESIGNATED_GBA) rules.add(Reason.warn("cover.networkDesignated"));
-        if (b.network() == NetworkRule.DIRECT_BILLING_ONLY) rules.add(Reason.warn("cover.networkDirect"));
-        if (b.network() == NetworkRule.NOT_STATED) rules.add(Reason.confirm("cover.confirm.network"));
+        if (bt.network() == NetworkRule.LISTED) rules.add(Reason.warn("cover.networkListed", bt.institutions().size()));
+        if (bt.network() == NetworkRule.DESIGNATED_GBA) rules.add(Reason.warn("cover.networkDesignated"));
+        if (bt.network() == NetworkRule.DIRECT_BILLING_ONLY) rules.add(Reason.warn("cover.networkDirect"));
+        if (bt.network() == NetworkRule.NOT_STATED) rules.add(Reason.confirm("cover.confirm.network"));
         Optional<Bound<Money>> annual = bt.annualLimit().firm();
         Optional<Bound<Money>> perEvent = bt.perEventLimit().firm();
         if (annual.isEmpty() && perEvent.isEmpty()) rules.add(Reason.confirm("cover.confirm.limits"));

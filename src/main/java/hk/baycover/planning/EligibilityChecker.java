@@ -107,7 +107,8 @@ public final class EligibilityChecker {
             }
         }
         PreExistingRule rule = e.preExisting();
-        if (rule == PreExistingRule.PHASED) reasons.add(Reason.info("elig.preExisting.PHASED"));
+        // the phase-in applies to conditions unknown at joining; for a client who declares conditions the rule above decides
+        if (rule == PreExistingRule.PHASED && !client.hasConditions()) reasons.add(Reason.info("elig.preExisting.PHASED"));
         Term<Integer> waiting = terms.waitingDays();
         if (waiting.firm().isPresent() && waiting.firm().get() > 0) reasons.add(Reason.info("elig.waiting", waiting.firm().get()));
         return EligibilityResult.of(product.id(), age, basis, reasons);

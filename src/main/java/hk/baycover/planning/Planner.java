@@ -490,31 +490,23 @@ public final class Planner {
 
     /** Why no product covers a need for this client: what products would, and what keeps each out; and what to do. */
     private List<Reason> whyNot(ClientProfile client, Need n, Region region, LocalDate start, Framing f) {
+        boolean gba = n == Need.GBA_DRUG || n == Need.GBA_DEVICE;
         List<Reason> out = new ArrayList<>();
-        List<Product> covering = new ArrayList<>();
+        out.add(Reason.info(gba ? "rec.uncovered.gbaNone" : "rec.uncovered.noneInCatalog", "need." + n.name(), "region." + region.name()));
+        int named = 0;
         for (Product p : catalog.products()) {
-            if (CoverageEvaluator.paysCare(coverage.coverage(p, n, region, client, start).level())) covering.add(p);
-        }
-        if (covering.isEmpty()) {
-            if (n == Need.GBA_DRUG || n == Need.GBA_DEVICE) {
-                out.add(Reason.info("rec.uncovered.gbaNone", "need." + n.name(), "region." + region.name()));
-                out.add(Reason.info("rec.uncovered.gbaSelfPay"));
-            } else {
-                out.add(Reason.info("rec.uncovered.noneInCatalog", "need." + n.name(), "region." + region.name()));
-            }
-            return out;
-        }
-        for (Product p : covering) {
+            if (!CoverageEvaluator.paysCare(coverage.coverage(p, n, region, client, start).level())) continue;
             Recommendation.Verdict v = f.excluded().get(p.id());
-            if (v == null) continue;
+            if (v == null || named >= 4) continue;
             if (v.code() == Recommendation.Code.NOT_ELIGIBLE && !v.reasons().isEmpty()) {
                 out.add(Reason.info("rec.uncovered.notEligible", p.name(), v.reasons().get(0)));
+                named++;
             } else if (v.code() == Recommendation.Code.OVER_BUDGET) {
                 out.add(Reason.info("rec.uncovered.overBudget", p.name()));
+                named++;
             }
-            if (out.size() >= 4) break;
         }
-        if (out.isEmpty()) out.add(Reason.info("rec.uncovered.noneInCatalog", "need." + n.name(), "region." + region.name()));
+        if (gba) out.add(Reason.info("rec.uncovered.gbaSelfPay"));
         return out;
     }
 

@@ -102,13 +102,23 @@ public final class ProductTerms {
             if (coIns != null) coInsT = Term.of(coIns, b.sample(), src);
             else if (b.statesNone(BenefitTerm.CO_INSURANCE)) coInsT = Term.published(BigDecimal.ZERO, src);
         }
-        Term<Integer> waitT;
-        if (b.waitingPeriodDays() != null) waitT = Term.of(b.waitingPeriodDays(), b.sample(), src);
+        Term<Integer> waitT = latestBenefitQuote(b, InsurerQuote::waitingPeriodDays);
+        if (!waitT.isUnknown()) {
+            // the insurer's answer stands
+        } else if (b.waitingPeriodDays() != null) waitT = Term.of(b.waitingPeriodDays(), b.sample(), src);
         else if (b.statesNone(BenefitTerm.WAITING_PERIOD)) waitT = Term.published(0, src);
         else waitT = waitingDays();
         Term<Money> cashT = Term.of(cash, b.sample(), src);
+        hk.baycover.model.NetworkRule network = b.network();
+        List<String> institutions = b.institutions();
+        Term<hk.baycover.model.NetworkRule> quotedNetwork = latestBenefitQuote(b, InsurerQuote::network);
+        if (!quotedNetwork.isUnknown()) {
+            network = quotedNetwork.value().orElseThrow();
+            for (InsurerQuote q : quotes) if (q.appliesTo(b.need()) && q.network() != null) institutions = q.institutions();
+        }
         return new BenefitTerms(b, annualT, perEventT, dedT, coInsT, waitT, cashT,
-                stance(b, b.gbaStance().drugs(), InsurerQuote::gbaDrugs), stance(b, b.gbaStance().devices(), InsurerQuote::gbaDevices));
+                stance(b, b.gbaStance().drugs(), InsurerQuote::gbaDrugs), stance(b, b.gbaStance().devices(), InsurerQuote::gbaDevices),
+                network, institutions);
     }
 
     private Term<Bound<Money>> moneyBound(Benefit b, Money value, BenefitTerm term, List<Source> src, Function<InsurerQuote, Money> quoted) {
@@ -157,7 +167,8 @@ public final class ProductTerms {
     /** The terms of one benefit, read on one date. */
     public record BenefitTerms(Benefit benefit, Term<Bound<Money>> annualLimit, Term<Bound<Money>> perEventLimit,
                                Term<Bound<Money>> deductible, Term<BigDecimal> coInsurance, Term<Integer> waitingDays,
-                               Term<Money> cashAmount, Term<Stance> drugs, Term<Stance> devices) {
+                               Term<Money> cashAmount, Term<Stance> drugs, Term<Stance> devices,
+                               hk.baycover.model.NetworkRule network, List<String> institutions) {
 
         /** The cap on what the benefit pays is known: some limit is published or quoted, or both are stated none. */
         public boolean capKnown() {

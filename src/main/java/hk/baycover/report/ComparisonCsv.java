@@ -35,7 +35,7 @@ public final class ComparisonCsv {
                 t(lang, "compare.col.dimension"), t(lang, "compare.csv.differs")));
         for (Column c : m.columns()) {
             String h = Texts.get(c.name(), lang) + " (" + c.productId() + ")";
-            if (c.checked() && !c.eligible()) h += " — " + t(lang, "compare.ineligible");
+            if (c.checked() && !c.eligible()) h += " — " + t(lang, c.statusKey());
             header.add(h);
         }
         line(sb, header);

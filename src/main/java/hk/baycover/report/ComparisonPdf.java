@@ -50,6 +50,10 @@ public final class ComparisonPdf {
                 pdf.paragraph(t(lang, "compare.ineligibleLine", Texts.get(c.name(), lang),
                         c.why().stream().map(w -> Texts.get(w, lang)).collect(Collectors.joining("; "))), 8.5f, new Rgb(0.64f, 0.15f, 0.17f));
             }
+            for (Column c : m.unconfirmed()) {
+                pdf.paragraph(t(lang, "compare.unconfirmedLine", Texts.get(c.name(), lang),
+                        c.why().stream().map(w -> Texts.get(w, lang)).collect(Collectors.joining("; "))), 8.5f, Rgb.MUTED);
+            }
             pdf.paragraph(t(lang, "compare.pdf.legend", t(lang, "sample.badge")) + (o.onlyDifferences() ? "  " + t(lang, "compare.pdf.onlyDifferences") : ""), 8.5f, Rgb.MUTED);
             pdf.space(4);
 
@@ -63,7 +67,7 @@ public final class ComparisonPdf {
             for (Column c : m.columns()) {
                 String h = Texts.get(c.name(), lang) + "\n" + I18n.enumName(lang, c.kind());
                 if (c.provider() != null) h += " · " + Texts.get(c.provider(), lang);
-                if (c.checked()) h += "\n" + t(lang, c.eligible() ? "compare.eligible" : "compare.ineligible");
+                if (c.checked()) h += "\n" + t(lang, c.statusKey());
                 header.add(new TableCell(h, c.eligible() ? null : Rgb.GREY_BG, null, c.sample() ? t(lang, "sample.badge") : null));
             }
             table.header(header);

@@ -106,8 +106,9 @@ public final class PlanStore {
                        String language) {
     }
 
+    /** The client's personal fields, sealed together: the insurer's answers recorded for this client travel with them. */
     record PersonalJson(String name, String contact, LocalDate birthDate, List<HealthCondition> conditions, String conditionNote,
-                        String existingCoverNote, String notes) {
+                        String existingCoverNote, String notes, List<hk.baycover.model.InsurerQuote> quotes) {
     }
 
     record PlanJson(List<String> productIds, Map<String, String> options, LocalDate startDate, Currency currency, List<FxRate> fx,
@@ -140,7 +141,8 @@ public final class PlanStore {
         ProfileJson pj = new ProfileJson(c.birthDate() == null ? c.age() : null, c.sex(), c.smoker(), c.residency(), c.livesIn(), c.city(),
                 c.szMedicalInsurance(), c.szTier(), c.cssaRecipient(), c.careHomeWaitlist(), c.haFollowUpPatient(), c.mainlandResidencePermit(),
                 c.existingProducts(), c.preferredInstitutions(), c.needs(), c.budget(), c.horizonYears(), language == null ? null : language.tag());
-        PersonalJson personal = new PersonalJson(c.name(), c.contact(), c.birthDate(), c.conditions(), c.conditionNote(), c.existingCoverNote(), c.notes());
+        PersonalJson personal = new PersonalJson(c.name(), c.contact(), c.birthDate(), c.conditions(), c.conditionNote(), c.existingCoverNote(), c.notes(),
+                c.quotes());
         String profile = CatalogJson.compact(pj);
         String sealed = codec.seal(CatalogJson.compact(personal), "client/" + id);
         db.inTransaction(conn -> {
@@ -178,7 +180,7 @@ public final class PlanStore {
         return new ClientProfile(id, p.name(), p.contact(), p.birthDate(), pj.age(), pj.sex(), pj.smoker(), pj.residency(), pj.livesIn(), pj.city(),
                 pj.szMedicalInsurance(), pj.szTier(), pj.cssaRecipient(), pj.careHomeWaitlist(), pj.haFollowUpPatient(), pj.mainlandResidencePermit(),
                 pj.existingProducts(), p.existingCoverNote(), p.conditions(), p.conditionNote(), pj.preferredInstitutions(), pj.needs(), pj.budget(),
-                pj.horizonYears(), p.notes(), null);
+                pj.horizonYears(), p.notes(), p.quotes());
     }
 
     /** Every client, most recently changed first, with the name (from the personal column) and the number of plans. */

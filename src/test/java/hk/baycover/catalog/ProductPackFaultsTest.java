@@ -122,8 +122,8 @@ class ProductPackFaultsTest {
     void directBillingInstitutionAndListedItemMustExist() throws Exception {
         rejected(p -> ((ArrayNode) product(p, 3).get("service").get("directBilling")).add("no-such-hospital"),
                 "/products/3/service/directBilling/1", "unknown institution \"no-such-hospital\"");
-        rejected(p -> ((ArrayNode) product(p, 0).get("benefits").get(1).get("gbaItemList")).set(0, "no-such-drug"),
-                "/products/0/benefits/1/gbaItemList/0", "unknown 港澳藥械通 item \"no-such-drug\"");
+        rejected(p -> ((ArrayNode) product(p, 0).get("benefits").get(1).get("gbaStance").get("drugs").get("items")).set(0, "no-such-drug"),
+                "/products/0/benefits/1/gbaStance/drugs/items/0", "unknown 港澳藥械通 item \"no-such-drug\"");
         rejected(p -> ((ArrayNode) product(p, 5).get("benefits").get(2).get("institutions")).set(0, "missing-home"),
                 "/products/5/benefits/2/institutions/0", "unknown institution");
     }
@@ -136,7 +136,7 @@ class ProductPackFaultsTest {
         rejected(p -> product(p, 1).put("kind", "LOTTERY"), "/products/1/kind", null);
         rejected(p -> ((ObjectNode) product(p, 2).get("arrangement").get("parties").get(0)).put("jurisdiction", "TAIWAN"),
                 "/products/2/arrangement/parties/0/jurisdiction", null);
-        rejected(p -> product(p, 4).putObject("eligibility").put("ageBasis", "NEXT_BIRTHDAY"), "/products/4/eligibility/ageBasis", null);
+        rejected(p -> product(p, 4).putObject("eligibility").put("ageBasis", "BIRTHDAY_NEXT_YEAR"), "/products/4/eligibility/ageBasis", null);
         rejected(p -> product(p, 1).put("colour", "blue"), "/products/1/colour", null);
     }
 
@@ -145,7 +145,16 @@ class ProductPackFaultsTest {
         rejected(p -> ((ObjectNode) product(p, 2).get("eligibility")).put("minEntryAge", 90), "/products/2/eligibility/maxEntryAge", "reversed (90 > 80)");
         rejected(p -> ((ObjectNode) product(p, 2).get("eligibility")).put("maxRenewalAge", 70), "/products/2/eligibility/maxRenewalAge", "below maximum entry age 80");
         rejected(p -> ((ObjectNode) product(p, 2).get("eligibility")).put("preExistingRate", 50), "/products/2/eligibility/preExistingRate", "not REDUCED");
-        rejected(p -> ((ObjectNode) product(p, 0).get("benefits").get(1)).put("gbaItems", "ALL"), "/products/0/benefits/1/gbaItemList", "not LISTED");
+        rejected(p -> ((ObjectNode) product(p, 0).get("benefits").get(1).get("gbaStance").get("drugs")).put("stance", "COVERED"),
+                "/products/0/benefits/1/gbaStance/drugs/items", "not LISTED");
+        // a benefit says where it stands on 港澳藥械通 items, even if only "not stated"
+        rejected(p -> ((ObjectNode) product(p, 0).get("benefits").get(1)).remove("gbaStance"), "/products/0/benefits/1/gbaStance", "gbaStance");
+        // effective-dated values run forward in time
+        rejected(p -> {
+            ArrayNode changes = ((ObjectNode) product(p, 0).get("benefits").get(0)).putArray("changes");
+            changes.addObject().put("from", "2026-02-01");
+            changes.addObject().put("from", "2025-02-01");
+        }, "/products/0/benefits/0/changes/1/from", null);
         rejected(p -> ((ObjectNode) product(p, 1).get("benefits").get(0)).putObject("perEventLimit").put("amount", 2000000).put("currency", "HKD"),
                 "/products/1/benefits/0/perEventLimit", "above the annual limit");
         rejected(p -> product(p, 1).put("id", "t-picc-northbound"), "/products/1/id", "duplicate id \"t-picc-northbound\"");

@@ -85,7 +85,15 @@ class CompareCommandTest {
     @Test
     void compareJsonSaysWhichProductsA70YearOldCanJoinAndWhyNot() throws Exception {
         JsonNode root = json("--lang", "en", "compare", HSBC, HUIMINBAO, BOCG, "--age", "70", "--json");
-        assertEquals(List.of(HSBC, BOCG), strings(root.get("eligible")));
+        assertEquals(List.of(HSBC), strings(root.get("eligible")));
+        // BOCG publishes no entry ages: never eligible, to be confirmed with the insurer, and the JSON says which term
+        JsonNode unconfirmed = root.get("unconfirmed");
+        assertEquals(1, unconfirmed.size());
+        assertEquals(BOCG, unconfirmed.get(0).get("id").asText());
+        assertTrue(unconfirmed.get(0).get("why").get(0).asText().startsWith("Minimum entry age not published"), unconfirmed.toString());
+        assertEquals("UNCONFIRMED", root.get("products").get(2).get("status").asText());
+        assertFalse(root.get("products").get(2).get("eligible").asBoolean());
+        assertEquals("ELIGIBLE", root.get("products").get(0).get("status").asText());
         JsonNode ineligible = root.get("ineligible");
         assertEquals(1, ineligible.size());
         assertEquals(HUIMINBAO, ineligible.get(0).get("id").asText());
@@ -95,8 +103,10 @@ class CompareCommandTest {
         assertTrue(products.get(0).get("eligible").asBoolean());
         assertEquals(70, products.get(0).get("ageUsed").asInt());
         assertFalse(products.get(1).get("eligible").asBoolean());
-        assertEquals("BLOCK", products.get(1).get("reasons").get(0).get("severity").asText());
-        assertEquals("elig.requires.SZ_MEDICAL_INSURANCE", products.get(1).get("reasons").get(0).get("key").asText());
+        JsonNode blocks = null;
+        for (JsonNode reason : products.get(1).get("reasons")) if (reason.get("severity").asText().equals("BLOCK")) blocks = reason;
+        assertEquals("elig.requires.SZ_MEDICAL_INSURANCE", blocks.get("key").asText());
+        assertEquals("NOT_ELIGIBLE", products.get(1).get("status").asText());
         // groups in order, cells with sources
         List<String> groups = new ArrayList<>();
         root.get("groups").forEach(g -> groups.add(g.get("group").asText()));
@@ -107,7 +117,8 @@ class CompareCommandTest {
 
         // localized reasons; an over-age client
         JsonNode hk = json("--lang", "zh-HK", "compare", HSBC, BOCG, "--age", "85", "--json");
-        assertEquals(List.of(BOCG), strings(hk.get("eligible")));
+        assertEquals(List.of(), strings(hk.get("eligible")), "BOCG publishes no entry ages: never shown as eligible");
+        assertEquals(BOCG, hk.get("unconfirmed").get(0).get("id").asText());
         assertTrue(hk.get("ineligible").get(0).get("why").get(0).asText().contains("85"), hk.get("ineligible").toString());
         JsonNode diff = json("compare", HSBC, BOCG, "--only-differences", "--json");
         assertTrue(diff.get("rowsShown").asInt() < diff.get("rowsTotal").asInt());

@@ -75,14 +75,14 @@ class GapsCommandTest {
      * in Shenzhen; the age policy is ALL_AGES):
      * - DENTAL: the only dental benefits are hk-elderly-voucher-gba and t-sz-dental, both Shenzhen only, so the 12
      *   OTHER_GBA segments have none;
-     * - GBA_DRUG: 18-64 is covered in part by t-gba-drug (entry up to 75, all GBA); at 65-84 only sz-huiminbao pays
-     *   (needs Shenzhen insurance, Shenzhen only): open are HONG_KONG and SHENZHEN without it (2 + 2) and all four
-     *   OTHER_GBA segments; sz-basic-medical excludes 港澳藥械通 items, hk-macao-drug-device-connect pays nothing;
-     * - INPATIENT: every segment has cover (e.g. 65-84 in Hong Kong: the eight mainland-inclusive plans with no maximum
-     *   entry age under 84 — picc-beishang-yiwuyou, aia-ceo-medical-worldwide-2, bocg-gba-travel,
-     *   sunlife-wehealth-preferred, bocg-gba-excellence, fwd-cross-border-premier-medical, prudential-premierflex,
-     *   china-medical-card; the VHIS plans stop at 80, t-hk-medical at 64).
-     * 12 + 8 = 20 uncovered cells.
+     * - GBA_DRUG: 18-64 is covered in part by t-gba-drug (entry up to 75, all GBA); at 65-84 nothing: sz-huiminbao
+     *   states cover for some items but publishes no maximum entry age, so whether a 65-84-year-old may join is
+     *   unconfirmed (never counted as cover); sz-basic-medical excludes 港澳藥械通 items, hk-macao-drug-device-connect pays
+     *   nothing — all 12 segments of 65-84 are open;
+     * - INPATIENT: open only for 65-84 living in Hong Kong without Shenzhen insurance (NONE and CHRONIC): the
+     *   mainland-inclusive plans publish no maximum entry age (unconfirmed, so not cover), the VHIS plans stop at 80 and
+     *   t-hk-medical at 64 (ALL_AGES policy), the Shenzhen schemes need Shenzhen insurance or a residence in Shenzhen.
+     * 12 + 12 + 2 = 26 uncovered cells.
      */
     @Test
     void jsonListsSegmentsNeedsAndCellsWithReasons() throws Exception {
@@ -90,22 +90,27 @@ class GapsCommandTest {
         assertEquals(36, root.get("segments").size());
         assertEquals(3, root.get("needs").size());
         assertEquals(108, root.get("cells").size());
-        assertEquals(20, root.get("summary").get("uncovered").asInt());
+        assertEquals(26, root.get("summary").get("uncovered").asInt());
         assertEquals(shippedProducts() + 4, root.get("products").asInt());
 
+        // the eight mainland-inclusive plans publish no maximum entry age: filed as "to be confirmed", not as cover
         JsonNode elder = cell(root, "65-84|HONG_KONG|NO_SZ|NONE", "INPATIENT");
-        assertEquals(8, elder.get("covering").asInt());
+        assertEquals(0, elder.get("covering").asInt());
+        List<String> confirm = new ArrayList<>();
+        for (JsonNode r : elder.get("reasons")) {
+            if (r.get("group").asText().equals("UNCONFIRMED")) r.get("products").forEach(p -> confirm.add(p.get("id").asText()));
+        }
+        assertTrue(confirm.containsAll(List.of("picc-beishang-yiwuyou", "bocg-gba-excellence", "prudential-premierflex", "china-medical-card")), confirm.toString());
 
-        // 18-39 in Shenzhen with its insurance: 20 shipped inpatient plans (all but hsbc-vhis-flexi and
-        // china-life-icare-medical, Hong Kong only, and rcsgd-medical-subsidy, care-home wait list) and t-sz-basic,
-        // t-hk-medical; the cheapest is Shenzhen Huiminbao's published RMB 88 a year
+        // 18-39 in Shenzhen with its insurance: only the plans that publish their entry ages count — the five VHIS plans
+        // with published ages, sz-basic-medical (residence in Shenzhen), t-sz-basic and t-hk-medical; the cheapest known
+        // premium is t-hk-medical's HKD 1,000 (Shenzhen Huiminbao's RMB 88 no longer counts: its entry ages are unconfirmed)
         JsonNode c = cell(root, "18-39|SHENZHEN|SZ|NONE", "INPATIENT");
         assertEquals("FULL", c.get("level").asText());
-        assertEquals(22, c.get("covering").asInt());
-        assertEquals("sz-huiminbao", c.get("cheapest").get("product").asText());
-        assertEquals(0, c.get("cheapest").get("originalAmount").decimalValue().compareTo(new java.math.BigDecimal("88")));
-        assertEquals("CNY", c.get("cheapest").get("originalCurrency").asText());
-        assertFalse(c.get("cheapest").get("sample").asBoolean(), "a published premium");
+        assertEquals(8, c.get("covering").asInt());
+        assertEquals("t-hk-medical", c.get("cheapest").get("product").asText());
+        assertEquals(0, c.get("cheapest").get("originalAmount").decimalValue().compareTo(new java.math.BigDecimal("1000")));
+        assertEquals("HKD", c.get("cheapest").get("originalCurrency").asText());
         assertFalse(c.has("reasons"), "covered cells carry no failure list");
 
         JsonNode open = cell(root, "65-84|SHENZHEN|NO_SZ|NONE", "GBA_DRUG");
@@ -113,17 +118,25 @@ class GapsCommandTest {
         assertEquals(0, open.get("covering").asInt());
         List<String> groups = new ArrayList<>();
         open.get("reasons").forEach(r -> groups.add(r.get("group").asText()));
-        assertEquals(List.of("NO_BENEFIT", "GBA_ITEMS_NOT_COVERED", "INELIGIBLE_AGE", "INELIGIBLE_REQUIREMENT", "OTHER"), groups);
+        // the HA GBA patient pilot ended on 2026-03-31: filed under the scheme period
+        assertEquals(List.of("NO_BENEFIT", "GBA_ITEMS_NOT_COVERED", "INELIGIBLE_AGE", "INELIGIBLE_REQUIREMENT", "SCHEME_PERIOD", "OTHER"), groups);
         assertEquals("sz-basic-medical", open.get("reasons").get(1).get("products").get(0).get("id").asText());
         JsonNode age = open.get("reasons").get(2).get("products").get(0);
         assertEquals("t-gba-drug", age.get("id").asText());
         assertEquals("65–75", age.get("eligibleAges").asText());
         assertTrue(age.get("reasons").get(0).asText().contains("above the maximum entry age 75"), age.toString());
         assertEquals("sz-huiminbao", open.get("reasons").get(3).get("products").get(0).get("id").asText());
-        assertEquals("hk-macao-drug-device-connect", open.get("reasons").get(4).get("products").get(0).get("id").asText());
+        assertEquals("ha-gba-pilot-hkuszh", open.get("reasons").get(4).get("products").get(0).get("id").asText());
+        assertEquals("hk-macao-drug-device-connect", open.get("reasons").get(5).get("products").get(0).get("id").asText());
 
+        // with Shenzhen insurance, sz-huiminbao's cover would apply, but it publishes no maximum entry age: to be confirmed
         JsonNode gba = cell(root, "65-84|SHENZHEN|SZ|NONE", "GBA_DRUG");
-        assertEquals(1, gba.get("covering").asInt(), "only sz-huiminbao, with Shenzhen insurance");
+        assertEquals(0, gba.get("covering").asInt());
+        List<String> unconfirmed = new ArrayList<>();
+        for (JsonNode r : gba.get("reasons")) {
+            if (r.get("group").asText().equals("UNCONFIRMED")) r.get("products").forEach(p -> unconfirmed.add(p.get("id").asText()));
+        }
+        assertEquals(List.of("sz-huiminbao"), unconfirmed);
     }
 
     /** Products and schemes in the shipped products pack (read from the pack file, not from the code under test). */
@@ -161,7 +174,7 @@ class GapsCommandTest {
             }
         }
         assertEquals(12, closes);
-        assertEquals(20 - 12, root.get("summary").get("uncovered").asInt(), "cells describe the matrix with the draft");
+        assertEquals(26 - 12, root.get("summary").get("uncovered").asInt(), "cells describe the matrix with the draft");
 
         Run text = run("--data-dir", data.toString(), "gaps", "--with", draft.toString(), "--config", config.toString(), "--lang", "en");
         assertEquals(0, text.code(), text.err());
@@ -199,7 +212,7 @@ class GapsCommandTest {
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertEquals(1 + 108, lines.size());
         assertTrue(lines.get(0).contains("年齡組別"), lines.get(0));
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("18-39|SHENZHEN|SZ|NONE,") && l.contains(",INPATIENT,") && l.contains("sz-huiminbao")));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("18-39|SHENZHEN|SZ|NONE,") && l.contains(",INPATIENT,") && l.contains("t-hk-medical")));
     }
 
     @Test

@@ -76,21 +76,42 @@ class PlanCommandTest {
         assertTrue(j.path("recommendation").path("found").asBoolean());
         assertFalse(j.path("plan").path("products").isEmpty(), "a plan");
         assertEquals(10, j.path("premiums").path("years").size(), "premiums for every year of the horizon");
-        for (JsonNode y : j.path("premiums").path("years")) assertTrue(y.path("total").has("amount"));
+        for (JsonNode y : j.path("premiums").path("years")) {
+            assertTrue(y.path("total").has("amount"), "the known part of the year's premiums");
+            assertTrue(y.path("toBeQuoted").isArray(), "the products still to be quoted that year");
+        }
+        for (JsonNode p : j.path("plan").path("products")) {
+            assertTrue(List.of("PUBLISHED", "SAMPLE", "QUOTED", "UNKNOWN").contains(p.path("premiumStatus").asText()), p.toString());
+        }
+        assertTrue(j.path("recommendation").has("complete"));
+        assertTrue(j.path("recommendation").path("uncovered").isArray());
+        for (JsonNode e : j.path("eligibility")) {
+            assertTrue(List.of("ELIGIBLE", "NOT_ELIGIBLE", "UNCONFIRMED").contains(e.path("status").asText()));
+            assertEquals(e.path("status").asText().equals("ELIGIBLE"), e.path("eligible").asBoolean());
+        }
         assertTrue(j.path("eligibility").size() >= 7, "eligibility for every product");
         assertTrue(j.path("coverage").size() >= 2);
         JsonNode episode = j.path("scenarios").get(0);
         assertEquals(PlanTestData.LUNG, episode.path("id").asText());
         assertTrue(episode.path("lines").size() >= 10);
         for (JsonNode line : episode.path("lines")) {
-            BigDecimal sum = line.path("outOfPocket").decimalValue();
+            // Σ payments.max + outOfPocket.min == cost and Σ payments.min + outOfPocket.max == cost
+            BigDecimal maxSide = line.path("outOfPocket").path("min").decimalValue();
+            BigDecimal minSide = line.path("outOfPocket").path("max").decimalValue();
             for (JsonNode p : line.path("payments")) {
-                assertTrue(p.has("product") && p.has("amount") && p.has("rule"));
-                assertTrue(p.path("amount").decimalValue().signum() >= 0);
-                sum = sum.add(p.path("amount").decimalValue());
+                assertTrue(p.has("product") && p.has("min") && p.has("max") && p.has("rule"));
+                assertTrue(p.path("min").decimalValue().signum() >= 0);
+                assertTrue(p.path("min").decimalValue().compareTo(p.path("max").decimalValue()) <= 0);
+                maxSide = maxSide.add(p.path("max").decimalValue());
+                minSide = minSide.add(p.path("min").decimalValue());
             }
-            assertEquals(0, sum.compareTo(line.path("cost").decimalValue()), "payments + outOfPocket == cost for " + line.path("id"));
+            assertEquals(0, maxSide.compareTo(line.path("cost").decimalValue()), "Σ max + outOfPocket.min == cost for " + line.path("id"));
+            assertEquals(0, minSide.compareTo(line.path("cost").decimalValue()), "Σ min + outOfPocket.max == cost for " + line.path("id"));
+            boolean range = line.path("outOfPocket").path("min").decimalValue().compareTo(line.path("outOfPocket").path("max").decimalValue()) != 0;
+            assertEquals(range, line.path("dependsOn").size() > 0, "a range names what it depends on: " + line);
+            for (JsonNode d : line.path("dependsOn")) assertTrue(d.has("product") && d.has("term") && !d.path("text").asText().isBlank());
         }
+        assertTrue(episode.path("totalOutOfPocket").has("min") && episode.path("totalOutOfPocket").has("max"));
         // the public layer refuses the 港澳藥械通 drug
         JsonNode drug = episode.path("lines").get(0);
         assertEquals("lorlatinib", drug.path("item").asText());
@@ -115,11 +136,13 @@ class PlanCommandTest {
         boolean edited = false;
         for (JsonNode fx : j.path("fx")) edited |= fx.path("from").asText().equals("CNY") && fx.path("rate").decimalValue().compareTo(new BigDecimal("1.25")) == 0;
         assertTrue(edited, "the --fx rate is used");
-        // the listed drug is paid by the GBA plan at 80 %: 55,000 x 0.8 = 44,000 (HKD line)
+        // the listed drug is paid by the GBA plan at 80 %: 55,000 x 0.8 = 44,000 (HKD line) — every term published, so exact
         JsonNode drug = j.path("scenarios").get(0).path("lines").get(0);
         JsonNode gba = drug.path("payments").get(1);
         assertEquals("test-gba-medical", gba.path("product").asText());
-        assertEquals(0, gba.path("amount").decimalValue().compareTo(new BigDecimal("44000")), gba.toString());
+        assertEquals(0, gba.path("min").decimalValue().compareTo(new BigDecimal("44000")), gba.toString());
+        assertEquals(0, gba.path("max").decimalValue().compareTo(new BigDecimal("44000")), gba.toString());
+        assertEquals(0, drug.path("dependsOn").size());
         assertTrue(j.path("saved").has("planId"));
         try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(d);
@@ -177,8 +200,13 @@ class PlanCommandTest {
         Run r = cli("--lang", "en", "plan", client.toString(), "--recommend", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode rec = JSON.readTree(r.out()).path("recommendation");
-        assertFalse(rec.path("found").asBoolean());
-        assertTrue(rec.path("missing").get(0).path("text").asText().contains("Residential elderly care"), rec.toString());
+        // never just "no set fits": the best plan for the rest, and the uncovered must-have named with its reasons
+        assertTrue(rec.path("found").asBoolean());
+        assertFalse(rec.path("complete").asBoolean());
+        JsonNode uncovered = rec.path("uncovered");
+        assertEquals("RESIDENTIAL_CARE", uncovered.get(0).path("need").asText(), rec.toString());
+        assertEquals("MUST_HAVE", uncovered.get(0).path("priority").asText());
+        assertTrue(uncovered.get(0).path("reasons").get(0).path("text").asText().contains("Residential elderly care"), rec.toString());
     }
 
     @Test

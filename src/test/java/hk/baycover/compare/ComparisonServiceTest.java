@@ -137,15 +137,24 @@ class ComparisonServiceTest {
         Column hmb = m.column(HUIMINBAO).orElseThrow();
         assertFalse(hmb.eligible());
         assertEquals("Requires enrolment in Shenzhen basic medical insurance", hmb.why().get(0).get(Lang.EN));
-        assertTrue(m.column(BOCG).orElseThrow().eligible());
+        // BOCG publishes no entry ages: at 85 it cannot be said either way, and it is never shown as eligible
+        Column bocg = m.column(BOCG).orElseThrow();
+        assertFalse(bocg.eligible());
+        assertTrue(bocg.unconfirmed());
+        assertTrue(bocg.why().stream().anyMatch(w -> w.get(Lang.EN).startsWith("Maximum entry age not published: confirm with the insurer")), bocg.why().toString());
         assertEquals(List.of(HSBC, HUIMINBAO), m.ineligible().stream().map(Column::productId).toList());
+        assertEquals(List.of(BOCG), m.unconfirmed().stream().map(Column::productId).toList());
         Row client = row(m, "eligibility.client");
         assertTrue(client.cell(HSBC).text(Lang.EN).startsWith("Cannot join: Age 85 is above"));
-        assertTrue(client.cell(BOCG).text(Lang.EN).startsWith("Can join (age 85"));
+        assertTrue(client.cell(BOCG).text(Lang.EN).startsWith("To be confirmed: ") && client.cell(BOCG).text(Lang.EN).contains("Maximum entry age not published"),
+                client.cell(BOCG).text(Lang.EN));
+        assertEquals("UNCONFIRMED", ((java.util.Map<?, ?>) client.cell(BOCG).value()).get("status").toString());
 
-        // the same client enrolled in Shenzhen medical insurance and living there may join Huiminbao
+        // the same client enrolled in Shenzhen medical insurance and living there meets Huiminbao's requirement; its entry
+        // ages are not published, so at 85 it is to be confirmed (not "eligible", not "cannot join")
         ComparisonMatrix m2 = compare(new ComparisonRequest(List.of(HSBC, HUIMINBAO), 85, null, Sex.F, null, LivingPlace.SHENZHEN, SzInsurance.RESIDENT));
-        assertTrue(m2.column(HUIMINBAO).orElseThrow().eligible());
+        assertTrue(m2.column(HUIMINBAO).orElseThrow().unconfirmed());
+        assertTrue(m2.column(HUIMINBAO).orElseThrow().eligibility().blocking().isEmpty());
         // without a client nothing is checked
         assertTrue(compare(ComparisonRequest.of(List.of(HSBC, HUIMINBAO))).ineligible().isEmpty());
         assertTrue(compare(ComparisonRequest.of(List.of(HSBC, HUIMINBAO))).row("eligibility.client").isEmpty());
@@ -206,7 +215,7 @@ class ComparisonServiceTest {
             }
         }
         Cell hmb = row(m, "premium.annual").cell(HUIMINBAO);
-        assertEquals("Not published", hmb.text(Lang.EN));
+        assertEquals("Premium not published: to be quoted by the insurer", hmb.text(Lang.EN));
         assertFalse(hmb.published());
         Cell free = row(m, "premium.annual").cell(RCSGD);
         assertEquals("Free", free.text(Lang.EN));
@@ -230,7 +239,9 @@ class ComparisonServiceTest {
         assertEquals("Some figures are illustrative samples", row(m, "sources.sample").cell(PICC).text(Lang.EN));
         // cover level rules are given in the cell
         Cell level = row(m, "benefit.INPATIENT.cover.SHENZHEN").cell(BOCG);
-        assertEquals("Partial — Deductible HKD 10000", level.text(Lang.EN));
+        // every rule is given, the unpublished terms among them (unknown is never full cover)
+        assertTrue(level.text(Lang.EN).startsWith("Partial — Deductible HKD 10,000.00"), level.text(Lang.EN));
+        assertTrue(level.text(Lang.EN).contains("Co-insurance not published: confirm with the insurer"), level.text(Lang.EN));
         assertNotNull(level.detail());
     }
 

@@ -116,7 +116,10 @@ public final class GapFixtures {
         if (max == null) none.add(EligibilityTerm.MAX_ENTRY_AGE);
         if (renewal == null) none.add(EligibilityTerm.MAX_RENEWAL_AGE);
         none.add(EligibilityTerm.WAITING_PERIOD);
-        return new Eligibility(min, max, AgeBasis.LAST_BIRTHDAY, renewal, none, requires, null, u, pre, null, null, null, null, null);
+        // a fixture that covers pre-existing conditions covers declared ones too; one that excludes them excludes both
+        hk.baycover.model.DeclaredRule declared = pre == PreExistingRule.COVERED ? hk.baycover.model.DeclaredRule.COVERED
+                : pre == PreExistingRule.EXCLUDED ? hk.baycover.model.DeclaredRule.EXCLUDED : null;
+        return new Eligibility(min, max, AgeBasis.LAST_BIRTHDAY, renewal, none, requires, null, u, pre, null, declared, null, null, null);
     }
 
     public static Benefit benefit(Need need, List<Region> regions, NetworkRule network, Money annual, Money deductible, StanceKind gba) {

@@ -52,6 +52,7 @@ class BundleConsistencyTest {
             Map.entry("settings.textSize.", Arrays.stream(Settings.FONT_SCALES).mapToObj(s -> String.valueOf(Math.round(s * 100))).toList()),
             Map.entry("ageBasis.", names(AgeBasis.values())),
             Map.entry("elig.requires.", names(Requirement.values())),
+            Map.entry("elig.excludes.", names(Requirement.values())),
             Map.entry("region.", names(Region.values())),
             Map.entry("lookup.kind.", names(hk.baycover.lookup.ResultKind.values())),
             Map.entry("lookup.field.", names(hk.baycover.lookup.MatchField.values())),

@@ -228,4 +228,90 @@ class AdjudicatorTest {
         assertEquals(AdjudicationRule.COVER_ENDED, e.lines().get(0).payments().get(1).rule());
         assertMoney("1000", e.lines().get(0).outOfPocket());
     }
+
+    @Test
+    void anUnpublishedLimitIsARangeThatSaysWhatItHingesOn() {
+        // the terms publish no limit: at best the whole RMB 12,200 stay, at worst nothing beyond what is published (nothing)
+        Product p = product("quiet").benefit(benefit(Need.INPATIENT).unknown(hk.baycover.model.BenefitTerm.ANNUAL_LIMIT,
+                hk.baycover.model.BenefitTerm.PER_EVENT_LIMIT)).build();
+        Catalog cat = catalog(List.of(p), List.of());
+        Scenario s = episode("stay", line("bill", Need.INPATIENT, null, Region.SHENZHEN, cny("12200")));
+        Adjudicator.EpisodeResult e = run(cat, List.of(p), s, ScenarioRun.of("stay"), FxTable.defaults(), new Adjudicator.Ledgers());
+        assertSums(e);
+        Adjudicator.LineResult l = e.lines().get(0);
+        assertMoney("0", l.outOfPocket().min());
+        assertMoney("12200", l.outOfPocket().max());
+        assertEquals(AdjudicationRule.LIMIT_NOT_PUBLISHED, l.payments().get(0).rule());
+        assertEquals(AdjudicationRule.PAID_IN_FULL, l.payments().get(0).bestRule());
+        assertEquals(List.of("limit"), l.dependsOn().stream().map(Adjudicator.Dependency::term).toList());
+        assertEquals("quiet", l.dependsOn().get(0).product());
+
+        // an unpublished deductible and co-insurance likewise; a published per-event limit caps the best case
+        Product q = product("half").benefit(benefit(Need.INPATIENT).perEvent(cny("5000")).unknown(hk.baycover.model.BenefitTerm.DEDUCTIBLE,
+                hk.baycover.model.BenefitTerm.CO_INSURANCE, hk.baycover.model.BenefitTerm.ANNUAL_LIMIT)).build();
+        Adjudicator.EpisodeResult f = run(catalog(List.of(q), List.of()), List.of(q), s, ScenarioRun.of("stay"), FxTable.defaults(), new Adjudicator.Ledgers());
+        assertSums(f);
+        assertMoney("7200", f.lines().get(0).outOfPocket().min());
+        assertMoney("12200", f.lines().get(0).outOfPocket().max());
+        assertTrue(f.lines().get(0).dependsOn().stream().map(Adjudicator.Dependency::term).toList().containsAll(List.of("deductible", "coInsurance")));
+    }
+
+    @Test
+    void aFixedVisitFeeThenOneCapSharedByVisitsAndDrugsPerFinancialYear() {
+        // the HA pilot's shape: the patient pays RMB 100 a visit, the scheme the rest, RMB 2,000 a year (April to March)
+        Money fee = cny("100");
+        Product pilot = product("pilot").kind(ProductKind.PUBLIC_SCHEME).free()
+                .benefit(benefit(Need.SPECIALIST_OUTPATIENT).copay(fee).annual(cny("2000"))
+                        .limitYear(hk.baycover.model.LimitYear.FINANCIAL_YEAR, "subsidy"))
+                .benefit(benefit(Need.CHRONIC_MEDICATION).annual(cny("2000")).limitYear(hk.baycover.model.LimitYear.FINANCIAL_YEAR, "subsidy"))
+                .build();
+        Catalog cat = catalog(List.of(pilot), List.of());
+        Scenario s = episode("visits", line("v1", Need.SPECIALIST_OUTPATIENT, null, Region.SHENZHEN, cny("500")),
+                line("d1", Need.CHRONIC_MEDICATION, null, Region.SHENZHEN, cny("1200")),
+                line("v2", Need.SPECIALIST_OUTPATIENT, null, Region.SHENZHEN, cny("500")),
+                line("d2", Need.CHRONIC_MEDICATION, null, Region.SHENZHEN, cny("1200")));
+        Adjudicator.EpisodeResult e = run(cat, List.of(pilot), s, new ScenarioRun("visits", 10, false), FxTable.defaults(), new Adjudicator.Ledgers());
+        assertSums(e);
+        assertMoney("400", e.lines().get(0).payments().get(0));   // 500 - 100 fee
+        assertEquals(AdjudicationRule.COPAYMENT, e.lines().get(0).payments().get(0).rule());
+        assertMoney("1200", e.lines().get(1).payments().get(0));  // 1,600 of the cap used
+        assertMoney("400", e.lines().get(2).payments().get(0));   // 2,000 used
+        assertMoney("0", e.lines().get(3).payments().get(0));     // the shared cap is spent
+        assertEquals(AdjudicationRule.ANNUAL_LIMIT, e.lines().get(3).payments().get(0).rule());
+    }
+
+    @Test
+    void effectiveDatedValuesAndCashAllowances() {
+        // an allowance raised on 2026-02-01: a cash benefit, listed with the episode, never set against a cost line
+        Product oaa = product("oaa").kind(ProductKind.CASH_ALLOWANCE).free()
+                .benefit(benefit(Need.LONG_TERM_CARE).cash(hkd("1640"), hk.baycover.model.CashPer.MONTH)
+                        .changes(new hk.baycover.model.BenefitChange(LocalDate.of(2026, 2, 1), null, null, null, null, hkd("1675"), null, null)))
+                .build();
+        Catalog cat = catalog(List.of(oaa), List.of());
+        Scenario s = episode("care", line("home", Need.LONG_TERM_CARE, null, Region.SHENZHEN, cny("7500")));
+        Adjudicator.EpisodeResult e = run(cat, List.of(oaa), s, new ScenarioRun("care", 60, false), FxTable.defaults(), new Adjudicator.Ledgers());
+        assertEquals(AdjudicationRule.CASH_BENEFIT, e.lines().get(0).payments().get(0).rule());
+        assertMoney("7500", e.lines().get(0).outOfPocket());
+        assertEquals(1, e.cash().size());
+        assertMoney("1675", e.cash().get(0).amount());           // the episode is on 2026-03-02: the new rate
+        Adjudicator.EpisodeResult before = new Adjudicator(cat, new EligibilityChecker(LocalDate.of(2025, 6, 1)))
+                .run(CLIENT, List.of(oaa), s, new ScenarioRun("care", 30, false), LocalDate.of(2025, 6, 1), FxTable.defaults(), Currency.HKD);
+        assertMoney("1640", before.cash().get(0).amount());
+    }
+
+    @Test
+    void aSchemeWithAnAnnouncedEndPaysNothingAfterItInTheWorstCase() {
+        Product pilot = product("pilot").kind(ProductKind.PUBLIC_SCHEME).free().period(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 6, 30))
+                .benefit(benefit(Need.SPECIALIST_OUTPATIENT)).build();
+        Catalog cat = catalog(List.of(pilot), List.of());
+        Scenario s = episode("visit", line("v", Need.SPECIALIST_OUTPATIENT, null, Region.SHENZHEN, cny("500")));
+        Adjudicator.EpisodeResult during = run(cat, List.of(pilot), s, new ScenarioRun("visit", 100, false), FxTable.defaults(), new Adjudicator.Ledgers());
+        assertMoney("500", during.lines().get(0).payments().get(0));
+        Adjudicator.EpisodeResult after = run(cat, List.of(pilot), s, new ScenarioRun("visit", 600, false), FxTable.defaults(), new Adjudicator.Ledgers());
+        assertSums(after);
+        assertMoney("0", after.lines().get(0).payments().get(0).min());
+        assertMoney("500", after.lines().get(0).payments().get(0).max());
+        assertEquals(AdjudicationRule.SCHEME_ENDED, after.lines().get(0).payments().get(0).rule());
+        assertEquals("period", after.lines().get(0).dependsOn().get(0).term());
+    }
 }

@@ -441,9 +441,18 @@ public final class CompareView extends SplitPane {
         if (m == null || !m.request().hasClient()) return "";
         Lang lang = ctx.tr().lang();
         List<Column> out = m.ineligible();
-        if (out.isEmpty()) return ctx.tr().get("compare.allEligible");
-        return ctx.tr().get("compare.ineligibleHeader", out.stream().map(c -> ctx.tr().get("compare.ineligibleItem", Texts.get(c.name(), lang),
-                c.why().stream().map(w -> Texts.get(w, lang)).collect(Collectors.joining("; ")))).collect(Collectors.joining(" · ")));
+        List<Column> confirm = m.unconfirmed();
+        if (out.isEmpty() && confirm.isEmpty()) return ctx.tr().get("compare.allEligible");
+        List<String> parts = new java.util.ArrayList<>();
+        if (!out.isEmpty()) {
+            parts.add(ctx.tr().get("compare.ineligibleHeader", out.stream().map(c -> ctx.tr().get("compare.ineligibleItem", Texts.get(c.name(), lang),
+                    c.why().stream().map(w -> Texts.get(w, lang)).collect(Collectors.joining("; ")))).collect(Collectors.joining(" · "))));
+        }
+        if (!confirm.isEmpty()) {
+            parts.add(ctx.tr().get("compare.unconfirmedHeader", confirm.stream().map(c -> ctx.tr().get("compare.ineligibleItem", Texts.get(c.name(), lang),
+                    c.why().stream().map(w -> Texts.get(w, lang)).collect(Collectors.joining("; ")))).collect(Collectors.joining(" · "))));
+        }
+        return String.join("\n", parts);
     }
 
     // ------------------------------------------------------------------ the matrix table
