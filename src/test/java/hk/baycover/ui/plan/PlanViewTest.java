@@ -110,6 +110,9 @@ class PlanViewTest {
             int row = i;
             robot.interact(() -> popup.scrollTo(row));
         }
+        // bring the wanted row to the top of the popup, so the click lands on it and not on a half-shown edge row
+        int index = ((ListCell<?>) robot.lookup(cell(text)).query()).getIndex();
+        robot.interact(() -> popup.scrollTo(index));
         robot.clickOn(cell(text));
         WaitForAsyncUtils.waitForFxEvents();
     }
