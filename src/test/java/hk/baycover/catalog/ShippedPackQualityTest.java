@@ -11,7 +11,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,10 +45,9 @@ class ShippedPackQualityTest {
 
     static boolean isText(JsonNode n) {
         if (!n.isObject() || n.isEmpty()) return false;
-        Iterator<String> it = n.fieldNames();
         boolean lang = false;
-        while (it.hasNext()) {
-            String k = it.next();
+        for (Map.Entry<String, JsonNode> e : n.properties()) {
+            String k = e.getKey();
             if (!TEXT_KEYS.contains(k)) return false;
             lang |= !k.equals("converted");
         }
@@ -63,8 +61,7 @@ class ShippedPackQualityTest {
     static void walk(JsonNode n, String pointer, Visitor v) {
         v.visit(pointer, n);
         if (n.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
                 if (!isText(e.getValue())) walk(e.getValue(), pointer + "/" + e.getKey(), v);
                 else v.visit(pointer + "/" + e.getKey(), e.getValue());
             }
