@@ -651,8 +651,11 @@ public final class ComparisonService {
                 if (p.asOf() == null) return none();
                 PartialDate premiumAsOf = p.premiums().asOf();
                 boolean differ = premiumAsOf != null && !premiumAsOf.equals(p.asOf());
-                return val(l -> differ ? Texts.t(l, "compare.asOf.withPremium", p.asOf().value(), premiumAsOf.value()) : p.asOf().value(),
-                        p.asOf().value(), p.asOf().value() + "/" + premiumAsOf).sample(false);
+                boolean stale = hk.baycover.model.Freshness.stale(p.asOf(), today);
+                return val(l -> {
+                    String shown = differ ? Texts.t(l, "compare.asOf.withPremium", p.asOf().value(), premiumAsOf.value()) : p.asOf().value();
+                    return stale ? Texts.t(l, "compare.asOf.stale", shown) : shown;
+                }, p.asOf().value(), p.asOf().value() + "/" + premiumAsOf + (stale ? "/stale" : "")).sample(false);
             });
             add("sources.confidence", RowGroup.SOURCES, null, Texts.key("compare.row.confidence"), p -> p.confidence() == null ? none()
                     : val(l -> Texts.name(l, p.confidence()), p.confidence(), p.confidence().name()).sample(false));
@@ -761,7 +764,7 @@ public final class ComparisonService {
 
     static String source(Source s, Lang l) {
         String title = s.title() == null || s.title().isBlank() ? "" : s.title() + " — ";
-        String date = s.date() == null || s.date().isBlank() ? Texts.t(l, "compare.source.noDate") : s.date();
+        String date = s.date() != null && !s.date().isBlank() ? s.date() : s.retrieved() != null ? Texts.t(l, "compare.source.read", s.retrieved()) : Texts.t(l, "compare.source.noDate");
         return title + s.url() + " (" + date + ")";
     }
 

@@ -157,14 +157,19 @@ public record LookupDetail(String title, List<Section> sections) {
     private static void label(Sourced s, Lang lang, List<Line> lines) {
         if (s.sample()) lines.add(new Line(I18n.get(lang, "lookup.sample.explain"), Style.SAMPLE));
         if (s.confidence() == Confidence.LOW) lines.add(new Line(I18n.get(lang, "lookup.lowConfidence"), Style.CAUTION));
+        if (hk.baycover.model.Freshness.stale(s, java.time.LocalDate.now())) {
+            lines.add(new Line(I18n.get(lang, "lookup.stale", s.asOf() == null ? "—" : s.asOf().value()), Style.CAUTION));
+        }
     }
 
     private static Section sources(Sourced s, Lang lang) {
         List<Line> lines = new ArrayList<>();
         for (Source src : s.sources()) {
             String title = src.title() == null || src.title().isBlank() ? "" : src.title() + " — ";
-            lines.add(line(src.date() == null || src.date().isBlank() ? I18n.get(lang, "lookup.d.sourceNoDate", title + src.url())
-                    : I18n.get(lang, "lookup.d.source", title + src.url(), src.date())));
+            boolean stated = src.date() != null && !src.date().isBlank();
+            lines.add(line(stated ? I18n.get(lang, "lookup.d.source", title + src.url(), src.date())
+                    : src.retrieved() != null ? I18n.get(lang, "lookup.d.sourceRead", title + src.url(), src.retrieved())
+                    : I18n.get(lang, "lookup.d.sourceNoDate", title + src.url())));
         }
         if (s.sources().isEmpty()) lines.add(new Line(I18n.get(lang, "lookup.d.noSources"), Style.CAUTION));
         if (s.asOf() != null) lines.add(new Line(I18n.get(lang, "lookup.d.asOf", s.asOf().value()), Style.MUTED));

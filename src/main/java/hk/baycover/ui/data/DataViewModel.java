@@ -2,6 +2,7 @@ package hk.baycover.ui.data;
 
 import hk.baycover.model.Catalog;
 import hk.baycover.model.DatasetInfo;
+import hk.baycover.model.Freshness;
 import hk.baycover.store.CatalogStore;
 import hk.baycover.ui.common.Errors;
 import hk.baycover.ui.common.UiContext;
@@ -13,9 +14,13 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import javafx.concurrent.Task;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
 /** State of the Data screen: the datasets, a running import/export with progress and cancel, and its outcome. */
@@ -28,12 +33,33 @@ public final class DataViewModel {
     private final BooleanProperty outcomeIsError = new SimpleBooleanProperty(false);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final ObservableMap<String, Freshness> freshness = FXCollections.observableHashMap();
     private Task<?> running;
 
     public DataViewModel(UiContext ctx) {
         this.ctx = ctx;
         datasets.setAll(ctx.catalog().datasets());
-        ctx.catalogProperty().addListener((o, a, c) -> datasets.setAll(c.datasets()));
+        ctx.catalogProperty().addListener((o, a, c) -> {
+            datasets.setAll(c.datasets());
+            refreshFreshness();
+        });
+        refreshFreshness();
+    }
+
+    /** Freshness of each dataset (oldest as-of, records older than 12 months, official coverage), by dataset id. */
+    public ObservableMap<String, Freshness> freshness() { return freshness; }
+
+    /** Recomputes every dataset's freshness in the background (it reads each pack back from SQLite). */
+    public Task<Map<String, Freshness>> refreshFreshness() {
+        List<String> ids = datasets.stream().map(DatasetInfo::id).toList();
+        LocalDate today = LocalDate.now();
+        Task<Map<String, Freshness>> task = ctx.background().submit(m -> {
+            Map<String, Freshness> out = new LinkedHashMap<>();
+            for (String id : ids) out.put(id, Freshness.of(ctx.app().catalogStore().pack(id), today));
+            return out;
+        });
+        task.setOnSucceeded(e -> freshness.putAll(task.getValue()));
+        return task;
     }
 
     public ObservableList<DatasetInfo> datasets() { return datasets; }
