@@ -158,7 +158,7 @@ public final class CatalogStore {
                 done.add(new Imported(l.pack().pack().id(), l.pack().pack().version(), l.pack().recordCount(), replaced));
                 AuditStore.append(c, AuditEntry.of(AuditAction.PACK_IMPORTED, "dataset", l.pack().pack().id(), null, Map.of(
                         "version", l.pack().pack().version(), "records", String.valueOf(l.pack().recordCount()),
-                        "sha256", l.checksum(), "origin", origin.name(), "replaced", String.valueOf(replaced))));
+                        "sha256", l.checksum(), "origin", origin.name(), "replaced", String.valueOf(replaced))), db.clock());
             }
             List<Problem> dangling = dangling(c, lang, packs);
             if (!dangling.isEmpty()) throw new PackException(dangling);
@@ -286,7 +286,7 @@ public final class CatalogStore {
             ps.setString(4, h.asOf().value());
             ps.setString(5, checksum);
             ps.setString(6, origin.name());
-            ps.setString(7, Instant.now().toString());
+            ps.setString(7, Instant.now(db.clock()).toString());
             ps.setString(8, CatalogJson.compact(h));
             ps.executeUpdate();
         }
