@@ -51,7 +51,7 @@ final class InfoCommand implements Runnable {
     @Override
     public void run() {
         BayCover app = root.app();
-        LocalDate today = LocalDate.now();
+        LocalDate today = root.today();
         List<Dataset> datasets = app.catalogStore().datasets().stream()
                 .map(d -> dataset(d, Freshness.of(app.catalogStore().pack(d.id()), today))).toList();
         Info info = new Info(app.database().schemaVersion(), app.dataDir().toString(), app.database().file().toString(), datasets);

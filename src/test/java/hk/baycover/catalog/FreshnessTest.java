@@ -41,10 +41,14 @@ class FreshnessTest {
     void infoJsonGivesOldestAsOfStaleCountAndCoveragePerDataset() throws Exception {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
-        int code = Cli.run(new String[] {"--data-dir", dataDir.toString(), "info", "--json"}, new PrintWriter(o), new PrintWriter(e));
+        // the application's clock fixed on a known day, so the stale count is the same on every run
+        LocalDate today = LocalDate.of(2026, 12, 5);
+        java.time.Clock clock = java.time.Clock.fixed(today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), java.time.ZoneOffset.UTC);
+        int code = Cli.run(new String[] {"--data-dir", dataDir.toString(), "info", "--json"}, new PrintWriter(o), new PrintWriter(e), clock);
         assertEquals(0, code, e.toString());
         JsonNode root = new ObjectMapper().readTree(o.toString());
-        LocalDate cutoff = Freshness.cutoff(LocalDate.now());
+        LocalDate cutoff = Freshness.cutoff(today);
+        assertEquals(LocalDate.of(2025, 12, 5), cutoff);
         for (JsonNode d : root.get("datasets")) {
             JsonNode f = d.get("freshness");
             assertNotNull(f, d.get("id").asText());

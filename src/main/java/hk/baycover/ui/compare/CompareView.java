@@ -272,7 +272,7 @@ public final class CompareView extends SplitPane {
             name.setText(Texts.get(p.name(), lang));
             LocalizedText provider = hk.baycover.compare.ComparisonService.providerOf(p);
             meta.setText(provider == null ? ctx.tr().name(p.kind()) : ctx.tr().get("compare.kindLine", ctx.tr().name(p.kind()), Texts.get(provider, lang)));
-            boolean stale = hk.baycover.model.Freshness.stale(p, java.time.LocalDate.now());
+            boolean stale = hk.baycover.model.Freshness.stale(p, ctx.today());
             badge.setText(p.sample() && stale ? ctx.tr().get("sample.badge") + " · " + ctx.tr().get("stale.badge")
                     : p.sample() ? ctx.tr().get("sample.badge") : ctx.tr().get("stale.badge"));
             badge.setVisible(p.sample() || stale);

@@ -52,7 +52,7 @@ public final class DataViewModel {
     /** Recomputes every dataset's freshness in the background (it reads each pack back from SQLite). */
     public Task<Map<String, Freshness>> refreshFreshness() {
         List<String> ids = datasets.stream().map(DatasetInfo::id).toList();
-        LocalDate today = LocalDate.now();
+        LocalDate today = ctx.today();
         Task<Map<String, Freshness>> task = ctx.background().submit(m -> {
             Map<String, Freshness> out = new LinkedHashMap<>();
             for (String id : ids) out.put(id, Freshness.of(ctx.app().catalogStore().pack(id), today));

@@ -201,7 +201,7 @@ public final class LookupViewModel {
         }
         Catalog catalog = ctx.catalog();
         Lang lang = ctx.tr().lang();
-        Task<LookupDetail> task = ctx.background().submit(m -> LookupDetail.of(hit, catalog, lang));
+        Task<LookupDetail> task = ctx.background().submit(m -> LookupDetail.of(hit, catalog, lang, ctx.today()));
         task.setOnSucceeded(e -> {
             if (gen == detailGeneration) detail.set(task.getValue());
         });
