@@ -184,6 +184,11 @@ public final class ComparisonService {
         }
     }
 
+    /** A 服務聯動 value cites the product's service sources when it has them (else the product's own sources). */
+    private static V serviceSourced(Product p, V v) {
+        return v.published() && !p.service().sources().isEmpty() && v.sources() == null ? v.from(p.service().sources(), p.asOf()) : v;
+    }
+
     private static V none() {
         return new V(Texts.key("notPublished"), null, "\u2205", false, false, null, null, null);
     }
@@ -296,6 +301,17 @@ public final class ComparisonService {
             });
             add("service.preAuthorisation", RowGroup.SERVICE, null, Texts.key("compare.row.preAuthorisation"),
                     p -> localized(p.service().preAuthorisation()));
+            add("service.bookingRoute", RowGroup.SERVICE, null, Texts.key("compare.row.bookingRoute"),
+                    p -> localized(p.service().bookingRoute()));
+            add("service.networkSize", RowGroup.SERVICE, null, Texts.key("compare.row.networkSize"), p -> {
+                hk.baycover.model.ServiceLinkage.NetworkSize n = p.service().networkSize();
+                if (n == null) return none();
+                String count = String.format(java.util.Locale.ROOT, "%,d", n.count());
+                return val(l -> {
+                    String head = n.asOf() == null ? Texts.t(l, "compare.networkSize", count) : Texts.t(l, "compare.networkSize.asOf", count, n.asOf().value());
+                    return n.note() == null || n.note().isEmpty() ? head : head + "\n" + n.note().get(l);
+                }, n.count(), count + "/" + (n.asOf() == null ? "" : n.asOf().value()));
+            });
         }
 
         // --------------------------------------------------------------- eligibility
@@ -674,7 +690,7 @@ public final class ComparisonService {
 
         /** Adds a row: evaluates every product, marks the cells that differ from the row's most common value. */
         private void add(String key, RowGroup group, LocalizedText section, LocalizedText label, Function<Product, V> f) {
-            List<V> values = products.stream().map(f).toList();
+            List<V> values = products.stream().map(p -> group == RowGroup.SERVICE ? serviceSourced(p, f.apply(p)) : f.apply(p)).toList();
             Map<String, Integer> counts = new HashMap<>();
             values.forEach(v -> counts.merge(v.key(), 1, Integer::sum));
             boolean differs = counts.size() > 1;
