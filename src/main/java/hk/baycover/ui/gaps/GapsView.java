@@ -120,12 +120,8 @@ public final class GapsView extends BorderPane {
         setRight(side);
         setBottom(statusBar());
 
-        editor.onSave(p -> {
-            javafx.concurrent.Task<?> t = vm.saveDraft(p, editor.basedOn(), editor.previousId());
-            t.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> side.getSelectionModel().select(whatIfTab));
-            t.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_FAILED,
-                    e -> editor.showProblems(hk.baycover.ui.common.Errors.describe(ctx.tr().lang(), t.getException())));
-        });
+        editor.onSave(p -> vm.saveDraft(p, editor.basedOn(), editor.previousId(), () -> side.getSelectionModel().select(whatIfTab),
+                editor::showProblems));
         editor.onCancel(() -> side.getSelectionModel().select(whatIfTab));
 
         map.setOnOpen(() -> side.getSelectionModel().select(cellTab));
@@ -506,22 +502,10 @@ public final class GapsView extends BorderPane {
         return b;
     }
 
-    /** PNG of the whole heat map (not just the visible part): snapshot on the FX thread, file written in the background. */
+    /** PNG of the whole heat map (not just the visible part): the picture is taken on the FX thread, the file written in the background. */
     void exportPng(Path target) {
         WritableImage image = map.snapshot(new SnapshotParameters(), null);
-        ctx.background().submit(m -> {
-            BufferedImage bi = SwingFXUtils.fromFXImage(image, null);
-            GapsViewModel.write(() -> {
-                java.nio.file.Path tmp = java.nio.file.Files.createTempFile(target.toAbsolutePath().getParent(), ".gaps-", ".png.tmp");
-                try {
-                    if (!ImageIO.write(bi, "png", tmp.toFile())) throw new IOException("no PNG writer");
-                    java.nio.file.Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                } finally {
-                    java.nio.file.Files.deleteIfExists(tmp);
-                }
-            }, target);
-            return target;
-        }).setOnSucceeded(e -> vm.info(ctx.tr().get("gaps.export.done", target)));
+        vm.exportPng(SwingFXUtils.fromFXImage(image, null), target);
     }
 
     private static final class NameCell<T> extends ListCell<T> {
