@@ -70,7 +70,7 @@ class GapsCommandTest {
     }
 
     /*
-     * The data folder holds the shipped packs (gba-products: 42 products and schemes) plus the four fixture products.
+     * The data folder holds the shipped packs (gba-products: 71 products and schemes) plus the four fixture products.
      * Counted by hand from data/packs/gba-products.json and GapFixtures (a Hong Kong resident's care heading north is
      * in Shenzhen; the age policy is ALL_AGES):
      * - DENTAL: the only dental benefits are hk-elderly-voucher-gba and t-sz-dental, both Shenzhen only, so the 12
@@ -102,12 +102,14 @@ class GapsCommandTest {
         }
         assertTrue(confirm.containsAll(List.of("picc-beishang-yiwuyou", "bocg-gba-excellence", "prudential-premierflex", "china-medical-card")), confirm.toString());
 
-        // 18-39 in Shenzhen with its insurance: only the plans that publish their entry ages count — the five VHIS plans
-        // with published ages, sz-basic-medical (residence in Shenzhen), t-sz-basic and t-hk-medical; the cheapest known
-        // premium is t-hk-medical's HKD 1,000 (Shenzhen Huiminbao's RMB 88 no longer counts: its entry ages are unconfirmed)
+        // 18-39 in Shenzhen with its insurance: only the plans that publish their entry ages count (counted in
+        // data/packs/gba-products.json: an inpatient benefit valid in Shenzhen, entry ages published and open to 18-39, no
+        // other requirement) — the 29 VHIS Standard Plans, sunlife-wehealth-preferred, prudential-prumyhealth-prestige,
+        // bocg-gba-travel, bluecross-gba-travelchill, sz-basic-medical and zhuhai-bmi-macau-residents (36) — and t-sz-basic,
+        // t-hk-medical: 38. Shenzhen Huiminbao (RMB 88) no longer counts: its entry ages are not published (to be confirmed).
         JsonNode c = cell(root, "18-39|SHENZHEN|SZ|NONE", "INPATIENT");
         assertEquals("FULL", c.get("level").asText());
-        assertEquals(8, c.get("covering").asInt());
+        assertEquals(38, c.get("covering").asInt());
         assertEquals("t-hk-medical", c.get("cheapest").get("product").asText());
         assertEquals(0, c.get("cheapest").get("originalAmount").decimalValue().compareTo(new java.math.BigDecimal("1000")));
         assertEquals("HKD", c.get("cheapest").get("originalCurrency").asText());
