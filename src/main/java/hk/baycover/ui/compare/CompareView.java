@@ -485,8 +485,8 @@ public final class CompareView extends SplitPane {
             header.setWrapText(true);
             header.setId("header-" + safeId(col.productId()));
             if (!col.eligible()) {
-                header.getStyleClass().add("ineligible-header");
-                header.setText(header.getText() + "\n" + ctx.tr().get("compare.ineligible"));
+                header.getStyleClass().add(col.unconfirmed() ? "unconfirmed-header" : "ineligible-header");
+                header.setText(header.getText() + "\n" + ctx.tr().get(col.statusKey()));
                 header.setTooltip(tooltip(col.why().stream().map(w -> Texts.get(w, lang)).collect(Collectors.joining("\n"))));
             } else if (col.provider() != null) {
                 header.setTooltip(tooltip(Texts.get(col.provider(), lang)));
@@ -591,7 +591,7 @@ public final class CompareView extends SplitPane {
         @Override
         protected void updateItem(Line line, boolean empty) {
             super.updateItem(line, empty);
-            getStyleClass().removeAll("diff-cell", "not-published", "ineligible", "sample-cell", "compare-heading");
+            getStyleClass().removeAll("diff-cell", "not-published", "ineligible", "unconfirmed", "sample-cell", "compare-heading");
             setTooltip(null);
             setText(null);
             setId(null);
@@ -627,7 +627,7 @@ public final class CompareView extends SplitPane {
             if (c.differs()) getStyleClass().add("diff-cell");
             if (!c.published()) getStyleClass().add("not-published");
             if (c.sample()) getStyleClass().add("sample-cell");
-            if (!column.eligible()) getStyleClass().add("ineligible");
+            if (!column.eligible()) getStyleClass().add(column.unconfirmed() ? "unconfirmed" : "ineligible");
             setTooltip(tooltip(sourceText(c)));
             setAccessibleText(r.label(lang) + ": " + c.text(lang));
             setGraphic(box);

@@ -210,7 +210,10 @@ class CompareViewTest {
         assertTrue(header.getStyleClass().contains("ineligible-header"));
         assertTrue(header.getTooltip().getText().contains("Age 85 is above the maximum entry age 80"));
         assertTrue(cell(robot, "benefit.INPATIENT.annualLimit", HSBC).getStyleClass().contains("ineligible"));
+        // BOCG publishes no entry ages: not greyed out as ineligible, marked "to be confirmed"
         assertFalse(cell(robot, "benefit.INPATIENT.annualLimit", BOCG).getStyleClass().contains("ineligible"));
+        assertTrue(cell(robot, "benefit.INPATIENT.annualLimit", BOCG).getStyleClass().contains("unconfirmed"));
+        assertTrue(robot.lookup("#header-" + BOCG).queryAs(Label.class).getText().endsWith("To be confirmed"));
         // a bad age is flagged, not guessed
         robot.type(KeyCode.BACK_SPACE).type(KeyCode.BACK_SPACE).write("abc");
         WaitForAsyncUtils.waitForFxEvents();
