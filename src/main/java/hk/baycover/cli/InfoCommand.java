@@ -5,10 +5,7 @@ import hk.baycover.model.DatasetInfo;
 import hk.baycover.model.LocalizedText;
 import hk.baycover.store.Database;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -18,14 +15,11 @@ import java.util.Map;
 @Command(name = "info", description = "Show the schema version and every loaded dataset with its version, as-of date and record counts.")
 final class InfoCommand implements Runnable {
 
-    @ParentCommand
-    Cli root;
+    @Mixin
+    CommandContext root;
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     /** The JSON shape of {@code info --json}. */
     record Info(int schemaVersion, String dataDir, String database, List<Dataset> datasets) {
@@ -40,8 +34,8 @@ final class InfoCommand implements Runnable {
         BayCover app = root.app();
         List<Dataset> datasets = app.catalogStore().datasets().stream().map(InfoCommand::dataset).toList();
         Info info = new Info(app.database().schemaVersion(), app.dataDir().toString(), app.database().file().toString(), datasets);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter out = root.out();
+        if (json.on) {
             Json.print(out, info);
             return;
         }
