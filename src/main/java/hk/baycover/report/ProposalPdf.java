@@ -203,10 +203,10 @@ public final class ProposalPdf {
         for (PremiumProjection.Year y : proj.years()) {
             List<String> parts = new ArrayList<>();
             for (PremiumProjection.Cell c : y.cells()) {
-                String v = c.ended() ? t("pdf.ended") : c.converted().map(Amounts::format).orElse(t("pdf.unknown"));
+                String v = c.ended() ? t("pdf.ended") : c.toBeQuoted() ? t("plan.premiumToBeQuoted") : c.converted().map(Amounts::format).orElse(t("plan.premiumToBeQuoted"));
                 parts.add(name(c.productId()) + ": " + v + (c.sample() && !c.ended() ? " *" : ""));
             }
-            String total = Amounts.format(y.total()) + (y.complete() ? "" : " + " + t("pdf.unknown"));
+            String total = Amounts.format(y.total()) + (y.complete() ? "" : " + " + t("plan.toBeQuoted", y.toBeQuoted().size()));
             Color color = y.overBudget() ? PdfBuilder.ERROR : y.sample() ? PdfBuilder.SAMPLE : PdfBuilder.TEXT;
             rows.add(List.of(Cell.of(String.valueOf(y.year())), Cell.of(y.from().toString()), Cell.of(String.valueOf(y.age())),
                     new Cell(total + (y.overBudget() ? "\n" + t("pdf.overBudget") : ""), color), Cell.of(String.join("\n", parts))));

@@ -223,4 +223,48 @@ class PlanCommandTest {
         assertTrue(text.out().contains(PlanTestData.LUNG));
         assertTrue(text.out().contains("示例數字"));
     }
+
+    @Test
+    void anInsurersQuoteInTheClientFilePricesTheProductAndNarrowsTheRange() throws Exception {
+        Path client = client("quoted.json");
+        Run before = cli("--lang", "en", "plan", client.toString(), "--products", "test-unpublished", "--scenario", "inpatient-5d-hku-szh", "--json");
+        assertEquals(0, before.code(), before.err());
+        JsonNode b = JSON.readTree(before.out());
+        assertEquals("UNKNOWN", b.path("plan").path("products").get(0).path("premiumStatus").asText());
+        assertEquals("test-unpublished", b.path("premiums").path("years").get(0).path("toBeQuoted").get(0).asText());
+        assertEquals(0, b.path("premiums").path("years").get(0).path("total").path("amount").decimalValue().signum(), "not counted as zero: to be quoted");
+        JsonNode wide = b.path("scenarios").get(0).path("totalOutOfPocket");
+        assertTrue(wide.path("min").decimalValue().compareTo(wide.path("max").decimalValue()) < 0);
+        for (JsonNode e : b.path("eligibility")) {
+            if (e.path("product").asText().equals("test-unpublished")) assertEquals("UNCONFIRMED", e.path("status").asText());
+        }
+
+        ObjectNode c = (ObjectNode) JSON.readTree(Files.readString(client));
+        ObjectNode q = c.putArray("quotes").addObject();
+        q.put("product", "test-unpublished");
+        q.put("date", "2026-11-20");
+        q.put("reference", "Q-0042");
+        q.putObject("premium").put("amount", 12000).put("currency", "HKD").put("frequency", "ANNUAL");
+        q.put("minEntryAge", 0).put("maxEntryAge", 80).put("maxRenewalAge", 100).put("waitingPeriodDays", 0).put("network", "ANY");
+        q.putObject("annualLimit").put("amount", 500000).put("currency", "HKD");
+        q.putObject("deductible").put("amount", 0).put("currency", "HKD");
+        q.put("coInsurance", 0);
+        Files.writeString(client, c.toString());
+        Run after = cli("--lang", "en", "plan", client.toString(), "--products", "test-unpublished", "--scenario", "inpatient-5d-hku-szh", "--json");
+        assertEquals(0, after.code(), after.err());
+        JsonNode a = JSON.readTree(after.out());
+        assertEquals("QUOTED", a.path("plan").path("products").get(0).path("premiumStatus").asText());
+        assertEquals(0, a.path("premiums").path("years").get(0).path("total").path("amount").decimalValue().compareTo(new BigDecimal("12000")));
+        assertEquals(0, a.path("premiums").path("years").get(0).path("toBeQuoted").size());
+        JsonNode narrow = a.path("scenarios").get(0).path("totalOutOfPocket");
+        assertTrue(narrow.path("min").decimalValue().compareTo(wide.path("min").decimalValue()) >= 0);
+        assertTrue(narrow.path("max").decimalValue().compareTo(wide.path("max").decimalValue()) < 0, "a recorded limit narrows the range");
+
+        // a quote dated in the future, or naming no figure, is refused with the field named
+        q.put("date", "2099-01-01");
+        Files.writeString(client, c.toString());
+        Run bad = cli("--lang", "en", "plan", client.toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains(client + ":/quotes/0/date: the quote's date cannot be later than today"), bad.err());
+    }
 }

@@ -432,10 +432,11 @@ public final class PlanView extends BorderPane {
         projection.getColumns().add(column("pdf.from", (PremiumProjection.Year y) -> y.from().toString()));
         projection.getColumns().add(column("pdf.age", (PremiumProjection.Year y) -> String.valueOf(y.age())));
         projection.getColumns().add(column("pdf.total", (PremiumProjection.Year y) -> Amounts.format(y.total())
-                + (y.complete() ? "" : " + " + ctx.tr().get("pdf.unknown")) + (y.overBudget() ? "  ⚠ " + ctx.tr().get("pdf.overBudget") : "")
+                + (y.complete() ? "" : " + " + ctx.tr().get("plan.toBeQuoted", y.toBeQuoted().size())) + (y.overBudget() ? "  ⚠ " + ctx.tr().get("pdf.overBudget") : "")
                 + (y.sample() ? "  *" : "")));
         projection.getColumns().add(column("pdf.byProduct", (PremiumProjection.Year y) -> String.join(" · ", y.cells().stream()
-                .map(c -> name(c.productId()) + " " + (c.ended() ? ctx.tr().get("pdf.ended") : c.converted().map(Amounts::format).orElse(ctx.tr().get("pdf.unknown")))
+                .map(c -> name(c.productId()) + " " + (c.ended() ? ctx.tr().get("pdf.ended") : c.toBeQuoted() ? ctx.tr().get("plan.premiumToBeQuoted")
+                        : c.converted().map(Amounts::format).orElse(ctx.tr().get("plan.premiumToBeQuoted")))
                         + (c.sample() && !c.ended() ? " *" : "")).toList())));
         projection.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         chart.setId("projection-chart");
@@ -489,13 +490,25 @@ public final class PlanView extends BorderPane {
 
         HBox addRow = new HBox(8, productChoice, add);
         addRow.setAlignment(Pos.CENTER_LEFT);
-        HBox listButtons = new HBox(8, remove, up, down);
+        Button enterQuote = button("enter-quote", "quote.enter");
+        enterQuote.disableProperty().bind(planProducts.getSelectionModel().selectedItemProperty().isNull());
+        enterQuote.setOnAction(e -> enterQuote(planProducts.getSelectionModel().getSelectedItem()));
+        ListView<hk.baycover.model.InsurerQuote> quotes = new ListView<>(vm.quotes());
+        quotes.setId("quotes");
+        quotes.setPrefHeight(90);
+        quotes.accessibleTextProperty().bind(ctx.tr().bind("quote.recorded"));
+        quotes.setCellFactory(v -> new TextCell<>(this::quoteText));
+        Button removeQuote = button("remove-quote", "quote.remove");
+        removeQuote.disableProperty().bind(quotes.getSelectionModel().selectedItemProperty().isNull());
+        removeQuote.setOnAction(e -> vm.quotes().remove(quotes.getSelectionModel().getSelectedItem()));
+        HBox listButtons = new HBox(8, remove, up, down, enterQuote);
+        VBox answers = new VBox(6, label("quote.recorded"), quotes, removeQuote);
         FlowPane recRow = new FlowPane(8, 6, recommend, label("planui.ceilingScenario"), ceilingScenario, label("planui.ceiling"), ceiling);
         recRow.setAlignment(Pos.CENTER_LEFT);
         FlowPane settings = new FlowPane(8, 6, label("planui.currency"), currency, label("planui.start"), startDate, label("planui.fxCny"), fxCny,
                 label("planui.fxMop"), fxMop, applySettings, settingsError);
         settings.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(8, section("planui.layers"), label("planui.layersHint"), addRow, planProducts, listButtons, recRow, recommendationText,
+        VBox box = new VBox(8, section("planui.layers"), label("planui.layersHint"), addRow, planProducts, listButtons, answers, recRow, recommendationText,
                 section("pdf.projection"), settings, projectionTotal, chart, projection, section("pdf.coverage"), coverage, section("pdf.gaps"), gaps,
                 analysisError);
         box.setPadding(new Insets(10));
@@ -571,6 +584,37 @@ public final class PlanView extends BorderPane {
         vm.recommend(new Recommendation.Options(limit == null ? null : s.id(), limit == null ? null : run, limit, 3));
     }
 
+    /** "Enter the insurer's answer…": what the insurer quoted or confirmed for this client and product. */
+    private void enterQuote(String productId) {
+        if (productId == null) return;
+        QuoteForm form = new QuoteForm(ctx, productId);
+        javafx.scene.control.Dialog<hk.baycover.model.InsurerQuote> dialog = new javafx.scene.control.Dialog<>();
+        dialog.setTitle(ctx.tr().get("quote.title", name(productId)));
+        dialog.setHeaderText(ctx.tr().get("quote.header", name(productId)));
+        dialog.initOwner(getScene() == null ? null : getScene().getWindow());
+        dialog.getDialogPane().setContent(new javafx.scene.control.ScrollPane(form));
+        dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        javafx.scene.Node ok = dialog.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK);
+        ok.setId("quote-ok");
+        ok.addEventFilter(javafx.event.ActionEvent.ACTION, ev -> {
+            if (form.quote().isEmpty()) ev.consume(); // the form names what to fix; the dialog stays open
+        });
+        dialog.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK ? form.quote().orElse(null) : null);
+        dialog.showAndWait().ifPresent(vm::recordQuote);
+    }
+
+    private String quoteText(hk.baycover.model.InsurerQuote q) {
+        List<String> parts = new ArrayList<>();
+        q.annualPremium().ifPresent(m -> parts.add(ctx.tr().get("quote.showPremium", Amounts.format(m))));
+        if (q.annualLimit() != null) parts.add(ctx.tr().get("cover.annualLimit", Amounts.format(q.annualLimit())));
+        if (q.deductible() != null) parts.add(ctx.tr().get("cover.deductible", Amounts.format(q.deductible())));
+        if (q.coInsurance() != null) parts.add(ctx.tr().get("cover.coInsurance", Amounts.percent(q.coInsurance())));
+        if (q.maxEntryAge() != null) parts.add(ctx.tr().get("quote.showMaxAge", q.maxEntryAge()));
+        if (q.network() != null) parts.add(ctx.tr().name(q.network()));
+        return name(q.product()) + " — " + ctx.tr().get("quote.showWhen", q.quotedOn().toString(), q.reference() == null ? "—" : q.reference())
+                + (parts.isEmpty() ? "" : ": " + String.join(" · ", parts));
+    }
+
     private void showRecommendation() {
         Recommendation rec = vm.recommendationProperty().get();
         if (rec == null) {
@@ -578,18 +622,23 @@ public final class PlanView extends BorderPane {
             return;
         }
         StringBuilder sb = new StringBuilder();
-        if (rec.found()) {
-            sb.append(ctx.tr().get("pdf.rec.summary", String.join(", ", rec.productIds().stream().map(this::name).toList()),
-                    Amounts.format(rec.total()), rec.perYear().size()));
-            if (rec.unknownPremiums() > 0) sb.append(' ').append(ctx.tr().get("rec.unknownCounted", rec.unknownPremiums()));
-            sb.append('\n');
-            for (Recommendation.Alternative a : rec.alternatives()) {
-                sb.append("  • ").append(ctx.tr().get("pdf.rec.alternative", name(a.without()), String.join(", ", a.productIds().stream().map(this::name).toList()),
-                        Amounts.format(a.total()), Amounts.format(a.extra()))).append('\n');
-            }
-        } else {
-            sb.append(ctx.tr().get("rec.none")).append('\n');
-            for (Reason m : rec.missing()) sb.append("  • ").append(I18n.reason(ctx.tr().lang(), m)).append('\n');
+        sb.append(ctx.tr().get("pdf.rec.summary", String.join(", ", rec.productIds().stream().map(this::name).toList()),
+                Amounts.format(rec.total()), rec.perYear().size()));
+        if (!rec.toBeQuoted().isEmpty()) {
+            sb.append(' ').append(ctx.tr().get("rec.toBeQuoted", String.join(", ", rec.toBeQuoted().stream().map(this::name).toList())));
+        }
+        sb.append('\n');
+        if (!rec.unconfirmed().isEmpty()) {
+            sb.append(ctx.tr().get("cli.plan.unconfirmed", String.join(", ", rec.unconfirmed().stream().map(this::name).toList()))).append('\n');
+        }
+        for (Recommendation.Uncovered u : rec.uncovered()) {
+            sb.append(ctx.tr().get("cli.plan.uncovered", ctx.tr().name(u.need()))).append('\n');
+            for (Reason m : u.reasons()) sb.append("  • ").append(I18n.reason(ctx.tr().lang(), m)).append('\n');
+        }
+        for (Reason m : rec.missing()) sb.append("  • ").append(I18n.reason(ctx.tr().lang(), m)).append('\n');
+        for (Recommendation.Alternative a : rec.alternatives()) {
+            sb.append("  • ").append(ctx.tr().get("pdf.rec.alternative", name(a.without()), String.join(", ", a.productIds().stream().map(this::name).toList()),
+                    Amounts.format(a.total()), Amounts.format(a.extra()))).append('\n');
         }
         for (Recommendation.Verdict v : rec.verdicts()) {
             sb.append(ctx.tr().get("rec.verdict." + v.code().name())).append(" — ").append(name(v.productId())).append(": ")

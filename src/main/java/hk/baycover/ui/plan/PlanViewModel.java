@@ -58,6 +58,8 @@ public final class PlanViewModel {
     private final ObjectProperty<Currency> currency = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> start = new SimpleObjectProperty<>();
     private final ObservableList<ScenarioRun> runs = FXCollections.observableArrayList();
+    /** The insurer's answers recorded for this client (saved, sealed, with the client's personal data). */
+    private final ObservableList<hk.baycover.model.InsurerQuote> quotes = FXCollections.observableArrayList();
     private final ObjectProperty<PlanReport> report = new SimpleObjectProperty<>();
     private final ObjectProperty<Recommendation> recommendation = new SimpleObjectProperty<>();
     private final ObservableList<Scenario> userScenarios = FXCollections.observableArrayList();
@@ -85,12 +87,27 @@ public final class PlanViewModel {
         currency.addListener((o, a, b) -> analyse());
         start.addListener((o, a, b) -> analyse());
         userScenarios.addListener((javafx.collections.ListChangeListener<Scenario>) ch -> analyse());
+        quotes.addListener((javafx.collections.ListChangeListener<hk.baycover.model.InsurerQuote>) ch -> analyse());
         ctx.catalogProperty().addListener((o, a, b) -> analyse());
     }
 
     // properties --------------------------------------------------------------------------------------------------------
 
     public ObjectProperty<ClientProfile> clientProperty() { return client; }
+
+    /** The insurer's answers recorded for the client; the plan uses them instead of the unknowns they answer. */
+    public ObservableList<hk.baycover.model.InsurerQuote> quotes() { return quotes; }
+
+    /** Records one of the insurer's answers (a premium, a limit, an entry age…) for the current client. */
+    public void recordQuote(hk.baycover.model.InsurerQuote q) {
+        if (q != null) quotes.add(q);
+    }
+
+    /** The client as the rules see it: the profile with the recorded answers. */
+    private ClientProfile current() {
+        ClientProfile c = client.get();
+        return c == null ? null : c.withQuotes(List.copyOf(quotes));
+    }
 
     public ObjectProperty<Lang> clientLanguageProperty() { return clientLanguage; }
 
@@ -150,7 +167,7 @@ public final class PlanViewModel {
 
     /** Recomputes the report (in memory, milliseconds). */
     public void analyse() {
-        ClientProfile c = client.get();
+        ClientProfile c = current();
         if (c == null) {
             report.set(null);
             return;
@@ -277,7 +294,7 @@ public final class PlanViewModel {
 
     /** Finds the exact recommendation in the background; on success the plan takes the recommended products. */
     public TaskRunner.Job recommend(Recommendation.Options options) {
-        ClientProfile c = client.get();
+        ClientProfile c = current();
         if (c == null || activity.isBusy()) return null;
         Plan frame = plan();
         Catalog catalog = ctx.catalog();
@@ -285,11 +302,11 @@ public final class PlanViewModel {
         activity.say(ctx.tr().get("planui.recommending"));
         return background(m -> ctx.app().plan().recommend(catalog, mine, c, frame, options, m), rec -> {
             recommendation.set(rec);
-            if (rec.found()) {
-                products.setAll(rec.productIds());
+            products.setAll(rec.productIds());
+            if (rec.complete()) {
                 activity.say(ctx.tr().get("planui.recommended", rec.productIds().size(), hk.baycover.planning.Amounts.format(rec.total())));
             } else {
-                activity.complain(ctx.tr().get("rec.none"));
+                activity.complain(ctx.tr().get("planui.recommendedPartial", rec.productIds().size(), rec.uncovered().size()));
             }
         });
     }
@@ -307,7 +324,7 @@ public final class PlanViewModel {
 
     /** Saves the client and the plan (a new plan, or the next revision of the open one). */
     public TaskRunner.Job save() {
-        ClientProfile c = client.get();
+        ClientProfile c = current();
         if (c == null) {
             activity.complain(ctx.tr().get("planui.fixProfile"));
             return null;
@@ -338,7 +355,7 @@ public final class PlanViewModel {
         return new ClientProfile(id, c.name(), c.contact(), c.birthDate(), c.age(), c.sex(), c.smoker(), c.residency(), c.livesIn(), c.city(),
                 c.szMedicalInsurance(), c.szTier(), c.cssaRecipient(), c.careHomeWaitlist(), c.haFollowUpPatient(), c.mainlandResidencePermit(),
                 c.existingProducts(), c.existingCoverNote(), c.conditions(), c.conditionNote(), c.preferredInstitutions(), c.needs(), c.budget(),
-                c.horizonYears(), c.notes(), null);
+                c.horizonYears(), c.notes(), c.quotes());
     }
 
     /** Opens a saved client (the form is filled by {@code onClient}) and lists their plans. */
@@ -353,6 +370,7 @@ public final class PlanViewModel {
             planId.set(null);
             plans.setAll(r.plans());
             revisions.clear();
+            quotes.setAll(r.client().profile().quotes());
             onClient.accept(r.client());
             activity.say(ctx.tr().get("planui.clientOpened"));
         });
@@ -421,6 +439,7 @@ public final class PlanViewModel {
     public void newClient() {
         clientId.set(null);
         planId.set(null);
+        quotes.clear();
         title.set("");
         status.set(PlanStatus.DRAFT);
         plans.clear();
