@@ -106,7 +106,11 @@ class QuoteEntryViewTest {
         assertTrue(!enter.isDisabled(), "a product is chosen: the button is on");
         // the dialog waits for the answer in a nested event loop: fire the button without waiting for it to return
         javafx.application.Platform.runLater(() -> ((javafx.scene.control.Button) enter).fire());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#quote-premium-amount").tryQuery().isPresent());
+        // the dialog is its own window: wait until it is showing
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#quote-premium-amount").tryQuery()
+                .map(n -> n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing() && n.isVisible())
+                .orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#quote-premium-amount").write("about 18k");
         robot.clickOn("#quote-ok");
         WaitForAsyncUtils.waitForFxEvents();
