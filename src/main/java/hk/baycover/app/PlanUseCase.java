@@ -15,7 +15,7 @@ import hk.baycover.planning.Planner;
 import hk.baycover.planning.Recommendation;
 import hk.baycover.planning.ScenarioLibrary;
 import hk.baycover.report.ProposalPdf;
-import hk.baycover.report.ProposalPdfBuilder;
+import hk.baycover.report.PdfBuilder;
 import hk.baycover.store.PlanStore;
 
 import java.nio.file.Path;
@@ -103,7 +103,7 @@ public final class PlanUseCase {
                                    ProgressMonitor monitor) {
         byte[] bytes = new ProposalPdf(catalog, lang).render(report, recommendation, monitor);
         monitor.checkCancelled();
-        ProposalPdfBuilder.write(bytes, file);
+        PdfBuilder.write(bytes, file);
         String sha256 = PackReader.sha256(bytes);
         if (planId != null) {
             String asOf = catalog.asOf().map(PartialDate::value).orElse(null);

@@ -67,7 +67,11 @@ public final class ComparisonCsv {
                         w.write(render(m, lang, onlyDifferences));
                     }
                 }
-                PdfDocumentBuilder.moveInto(tmp, file);
+                try {
+                    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
             } finally {
                 Files.deleteIfExists(tmp);
             }
