@@ -20,6 +20,7 @@ import hk.baycover.planning.PlanStatus;
 import hk.baycover.planning.PremiumProjection;
 import hk.baycover.planning.Recommendation;
 import hk.baycover.planning.ScenarioRun;
+import hk.baycover.store.ClientStore;
 import hk.baycover.store.PlanStore;
 import hk.baycover.ui.common.UiContext;
 import javafx.beans.binding.Bindings;
@@ -195,16 +196,16 @@ public final class PlanView extends BorderPane {
         Label title = label("planui.title");
         title.getStyleClass().add("screen-title");
 
-        ComboBox<PlanStore.ClientSummary> clients = new ComboBox<>(vm.clients());
+        ComboBox<ClientStore.ClientSummary> clients = new ComboBox<>(vm.clients());
         clients.setId("clients");
         clients.setPromptText("—");
         clients.accessibleTextProperty().bind(ctx.tr().bind("planui.clients"));
-        Function<PlanStore.ClientSummary, String> clientText = c -> (c.name() == null ? c.id() : c.name())
+        Function<ClientStore.ClientSummary, String> clientText = c -> (c.name() == null ? c.id() : c.name())
                 + (c.age() == null ? "" : " · " + c.age()) + " · " + ctx.tr().get("planui.planCount", c.plans());
         clients.setCellFactory(v -> new TextCell<>(clientText));
         clients.setButtonCell(new TextCell<>(clientText));
         clients.setOnAction(e -> {
-            PlanStore.ClientSummary c = clients.getValue();
+            ClientStore.ClientSummary c = clients.getValue();
             if (c != null && !c.id().equals(vm.clientIdProperty().get())) {
                 vm.openClient(c.id(), rec -> form.load(rec.profile(), rec.language()));
             }
