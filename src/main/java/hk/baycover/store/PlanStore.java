@@ -1,29 +1,14 @@
 package hk.baycover.store;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import hk.baycover.catalog.CatalogJson;
-import hk.baycover.model.City;
-import hk.baycover.model.ClientProfile;
 import hk.baycover.model.Currency;
 import hk.baycover.model.FxRate;
 import hk.baycover.model.FxTable;
-import hk.baycover.model.HealthCondition;
-import hk.baycover.model.Lang;
-import hk.baycover.model.LivingPlace;
-import hk.baycover.model.Money;
-import hk.baycover.model.Need;
-import hk.baycover.model.Priority;
-import hk.baycover.model.ResidencyStatus;
-import hk.baycover.model.Scenario;
-import hk.baycover.model.Sex;
-import hk.baycover.model.SzInsurance;
 import hk.baycover.model.UserError;
 import hk.baycover.planning.Plan;
 import hk.baycover.planning.PlanStatus;
 import hk.baycover.planning.ScenarioRun;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Saved plans in SQLite (migration 003): a plan per client with every saved revision kept. A revision's title and notes

@@ -213,6 +213,16 @@ public final class PlanViewModel {
         runs.add(new ScenarioRun(scenarioId, eventDay, preExisting));
     }
 
+    /** A cost as typed (thousands separators allowed): 0 to 1,000,000,000 with at most 2 decimals, or null. */
+    public static BigDecimal cost(String text) {
+        try {
+            BigDecimal v = new BigDecimal((text == null ? "" : text).strip().replace(",", ""));
+            return v.signum() < 0 || v.scale() > 2 || v.compareTo(new BigDecimal("1000000000")) > 0 ? null : v;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** Changes one line's cost: the episode becomes the user's own copy (saved), labelled as user-entered. */
     public TaskRunner.Job editCost(String scenarioId, String lineId, Money cost) {
         Scenario s = library().find(scenarioId).orElseThrow();
