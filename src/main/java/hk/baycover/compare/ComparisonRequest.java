@@ -53,6 +53,6 @@ public record ComparisonRequest(
 
     public ClientProfile client(Sex s) {
         return new ClientProfile(null, null, null, birthDate, age, s, null, residency, livesIn, null, szInsurance, null,
-                false, false, false, false, null, null, null, null, null, null, null, null, null, null);
+                false, false, false, false, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -34,6 +34,6 @@ public record Segment(int index, int bandIndex, AgeBand band, LivingPlace livesI
         return new ClientProfile(null, null, null, null, age, null, null, ResidencyStatus.HK_PERMANENT_RESIDENT, livesIn,
                 livesIn == LivingPlace.SHENZHEN ? City.SHENZHEN : livesIn == LivingPlace.HONG_KONG ? City.HONG_KONG : null,
                 szInsured ? SzInsurance.RESIDENT : SzInsurance.NONE, null, false, false, false,
-                north && residencePermitWhenLivingNorth, null, null, condition.conditions(), null, null, null, null, null, null, null);
+                north && residencePermitWhenLivingNorth, null, null, condition.conditions(), null, null, null, null, null, null);
     }
 }

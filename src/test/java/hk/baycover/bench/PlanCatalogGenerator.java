@@ -100,6 +100,6 @@ public final class PlanCatalogGenerator {
         Need[] all = Need.values();
         for (int i = 0; i < all.length; i++) needs.put(all[i], i < 10 ? Priority.MUST_HAVE : Priority.NICE_TO_HAVE);
         return new ClientProfile(null, null, null, null, 60, Sex.F, false, ResidencyStatus.HK_PERMANENT_RESIDENT, LivingPlace.SHENZHEN, City.SHENZHEN,
-                SzInsurance.NONE, null, false, false, false, false, null, null, null, null, null, needs, budget, 20, null, null);
+                SzInsurance.NONE, null, false, false, false, false, null, null, null, null, null, needs, budget, 20, null);
     }
 }

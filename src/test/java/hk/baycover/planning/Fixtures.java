@@ -222,7 +222,7 @@ public final class Fixtures {
 
     public static ClientProfile client(int age, Map<Need, Priority> needs, Money budget, int horizon, HealthCondition... conditions) {
         return new ClientProfile(null, null, null, null, age, Sex.M, false, ResidencyStatus.HK_PERMANENT_RESIDENT, LivingPlace.SHENZHEN, City.SHENZHEN,
-                SzInsurance.NONE, null, false, false, false, false, null, null, List.of(conditions), null, null, needs, budget, horizon, null, null);
+                SzInsurance.NONE, null, false, false, false, false, null, null, List.of(conditions), null, null, needs, budget, horizon, null);
     }
 
     public static Map<Need, Priority> needs(Object... pairs) {

@@ -74,7 +74,7 @@ class HonestEngineShippedTest {
     static ClientProfile client(int age, LivingPlace lives, SzInsurance sz, boolean cssa, boolean haPatient, List<String> existing,
                                 List<HealthCondition> conditions, Map<Need, Priority> needs) {
         return new ClientProfile(null, null, null, null, age, Sex.F, false, ResidencyStatus.HK_PERMANENT_RESIDENT, lives, null, sz, null,
-                cssa, false, haPatient, lives != LivingPlace.HONG_KONG, existing, null, conditions, null, null, needs, null, 10, null, null);
+                cssa, false, haPatient, lives != LivingPlace.HONG_KONG, existing, null, conditions, null, null, needs, null, 10, null);
     }
 
     static Map<Need, Priority> needs(Need... must) {

@@ -46,7 +46,7 @@ class ProposalPdfTest {
         ClientProfile t = ClientFile.templateProfile();
         ClientProfile client = new ClientProfile(t.id(), "陳大文", null, null, 68, t.sex(), t.smoker(), t.residency(), LivingPlace.SHENZHEN,
                 t.city(), t.szMedicalInsurance(), null, false, false, false, false, t.existingProducts(), null, t.conditions(), null,
-                t.preferredInstitutions(), t.needs(), t.budget(), t.horizonYears(), null, null);
+                t.preferredInstitutions(), t.needs(), t.budget(), t.horizonYears(), null);
         Planner planner = new Planner(app.catalog(), LocalDate.of(2026, 11, 29));
         Plan frame = planner.newPlan(client, List.of()).withRuns(List.of(ScenarioRun.of(PlanTestData.GBA_DRUG)));
         rec = planner.recommend(client, frame, Recommendation.Options.defaults(), ProgressMonitor.NONE);

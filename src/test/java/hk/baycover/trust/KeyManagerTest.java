@@ -87,7 +87,7 @@ class KeyManagerTest {
         hk.baycover.model.ClientProfile p = new hk.baycover.model.ClientProfile("c-1", "李小梅", "+852 6123 4567",
                 java.time.LocalDate.of(1957, 3, 8), null, null, false, null, null, null, null, null, false, false, false, false,
                 java.util.List.of(), null, java.util.List.of(hk.baycover.model.HealthCondition.DIABETES), "type 2 since 2015",
-                java.util.List.of(), java.util.Map.of(), null, 10, "prefers Cantonese", null);
+                java.util.List.of(), java.util.Map.of(), null, 10, "prefers Cantonese");
         byte[] sealed = cipher.sealJson(p, "client/c-1");
         assertFalse(new String(sealed, StandardCharsets.ISO_8859_1).contains("6123"));
         assertEquals(p, cipher.openJson(sealed, hk.baycover.model.ClientProfile.class, "client/c-1"));

@@ -85,7 +85,7 @@ class QuoteEntryViewTest {
     void anInsurersAnswerPricesTheProductAndNarrowsTheRange(FxRobot robot) throws Exception {
         ClientProfile client = new ClientProfile(null, null, null, null, 62, Sex.F, false, ResidencyStatus.HK_PERMANENT_RESIDENT, LivingPlace.SHENZHEN,
                 null, SzInsurance.NONE, null, false, false, false, true, List.of(), null, List.of(), null, List.of(),
-                Map.of(Need.INPATIENT, Priority.MUST_HAVE), null, 5, null, null);
+                Map.of(Need.INPATIENT, Priority.MUST_HAVE), null, 5, null);
         robot.interact(() -> {
             view.viewModel().clientProperty().set(client);
             view.viewModel().products().setAll(List.of(PRODUCT));
