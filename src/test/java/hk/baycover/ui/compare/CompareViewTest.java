@@ -99,6 +99,19 @@ class CompareViewTest {
         stage.show();
     }
 
+    /**
+     * A column header once the table has laid it out in a pulse (a busy machine may answer the events before the next
+     * pulse), waiting up to 20 s for {@code ready}; the caller asserts on what it returns.
+     */
+    private static Label header(FxRobot robot, String product, java.util.function.Predicate<Label> ready) throws Exception {
+        try {
+            await(() -> robot.lookup("#header-" + product).tryQueryAs(Label.class).filter(ready).isPresent());
+        } catch (java.util.concurrent.TimeoutException e) {
+            // fall through: the assertion that follows names what is wrong
+        }
+        return robot.lookup("#header-" + product).queryAs(Label.class);
+    }
+
     private static void await(BooleanSupplier condition) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
         WaitForAsyncUtils.waitForFxEvents();
@@ -206,14 +219,14 @@ class CompareViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         String line = text(robot, "#compare-eligibility");
         assertTrue(line.contains("HSBC VHIS Standard Plan — Age 85 is above the maximum entry age 80"), line);
-        Label header = robot.lookup("#header-" + HSBC).queryAs(Label.class);
-        assertTrue(header.getStyleClass().contains("ineligible-header"));
+        Label header = header(robot, HSBC, h -> h.getStyleClass().contains("ineligible-header"));
+        assertTrue(header.getStyleClass().contains("ineligible-header"), header.getStyleClass().toString());
         assertTrue(header.getTooltip().getText().contains("Age 85 is above the maximum entry age 80"));
         assertTrue(cell(robot, "benefit.INPATIENT.annualLimit", HSBC).getStyleClass().contains("ineligible"));
         // BOCG publishes no entry ages: not greyed out as ineligible, marked "to be confirmed"
         assertFalse(cell(robot, "benefit.INPATIENT.annualLimit", BOCG).getStyleClass().contains("ineligible"));
         assertTrue(cell(robot, "benefit.INPATIENT.annualLimit", BOCG).getStyleClass().contains("unconfirmed"));
-        assertTrue(robot.lookup("#header-" + BOCG).queryAs(Label.class).getText().endsWith("To be confirmed"));
+        assertTrue(header(robot, BOCG, h -> h.getText().endsWith("To be confirmed")).getText().endsWith("To be confirmed"));
         // a bad age is flagged, not guessed
         robot.type(KeyCode.BACK_SPACE).type(KeyCode.BACK_SPACE).write("abc");
         WaitForAsyncUtils.waitForFxEvents();
@@ -228,7 +241,7 @@ class CompareViewTest {
             view.viewModel().toggle(BOCG);
             settings.langProperty().set(Lang.ZH_HK);
         });
-        assertEquals("跨境通行保·北上醫無憂\n商業醫療保險", robot.lookup("#header-" + PICC).queryAs(Label.class).getText());
+        assertEquals("跨境通行保·北上醫無憂\n商業醫療保險", header(robot, PICC, h -> h.getText().startsWith("跨境")).getText());
         robot.clickOn("#compare-export-pdf");
         await(() -> saved != null && Files.exists(saved) && !view.viewModel().busyProperty().get());
         Path pdf = saved;
