@@ -1,5 +1,6 @@
 package hk.baycover.app;
 
+import hk.baycover.io.SafeFiles;
 import hk.baycover.lookup.LookupService;
 import hk.baycover.model.Catalog;
 import hk.baycover.model.Lang;
@@ -39,10 +40,12 @@ public final class BayCover implements AutoCloseable {
     private final ErasureService erasure;
     private final PinnedComparisons pinnedComparisons;
     private final DraftStore gapDrafts;
+    private final SafeFiles files;
     private volatile Catalog catalog;
 
     private BayCover(Path dataDir, Database database, DataDirLock lock) {
         this.dataDir = dataDir;
+        this.files = SafeFiles.forDataDir(dataDir);
         this.database = database;
         this.catalogStore = new CatalogStore(database);
         this.planStore = new PlanStore(database);
@@ -88,6 +91,9 @@ public final class BayCover implements AutoCloseable {
     }
 
     public Path dataDir() { return dataDir; }
+
+    /** The one way to write a file the user named: refuses this folder's own files, writes atomically. */
+    public SafeFiles files() { return files; }
 
     public Database database() { return database; }
 

@@ -11,11 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,6 +59,7 @@ final class AuditCommand implements Runnable {
     @Override
     public void run() {
         if (limit < 0) throw new UserError("trust.cli.audit.badLimit", limit);
+        if (csv != null) root.files().check(csv);
         Instant from = null;
         if (since != null) {
             try {
@@ -73,11 +70,7 @@ final class AuditCommand implements Runnable {
         }
         List<AuditEntry> entries = root.app().audit().list(new AuditQuery(action, null, from, null, client, limit));
         if (csv != null) {
-            try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-                AuditCsv.write(entries, w);
-            } catch (IOException e) {
-                throw new UserError(e, "export.cannotWrite", csv, e.getMessage());
-            }
+            root.files().write(csv, o -> AuditCsv.write(entries, o));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -118,6 +118,8 @@ final class CompareCommand implements Runnable {
     @Override
     public void run() {
         Lang lang = root.lang();
+        if (output != null && output.pdf != null) root.files().check(output.pdf);
+        if (output != null && output.csv != null) root.files().check(output.csv);
         if (age != null && (age < 0 || age > 130)) throw new UserError("compare.badAge", age);
         LocalDate born = null;
         if (birthDate != null) {
@@ -138,12 +140,12 @@ final class CompareCommand implements Runnable {
         String asOf = catalog.asOf().map(Object::toString).orElse(null);
         PrintWriter out = spec.commandLine().getOut();
         if (output != null && output.pdf != null) {
-            ComparisonPdf.write(m, new ComparisonPdf.Options(lang, onlyDifferences, asOf), output.pdf, ProgressMonitor.NONE);
+            root.files().write(output.pdf, o -> ComparisonPdf.write(m, new ComparisonPdf.Options(lang, onlyDifferences, asOf), o, ProgressMonitor.NONE));
             out.println(root.text("cli.compare.wrote", output.pdf.toAbsolutePath()));
             return;
         }
         if (output != null && output.csv != null) {
-            ComparisonCsv.write(m, lang, onlyDifferences, output.csv);
+            root.files().write(output.csv, o -> ComparisonCsv.write(m, lang, onlyDifferences, o));
             out.println(root.text("cli.compare.wrote", output.csv.toAbsolutePath()));
             return;
         }

@@ -18,7 +18,6 @@ import hk.baycover.model.FxTable;
 import hk.baycover.model.Lang;
 import hk.baycover.model.Product;
 import hk.baycover.model.ProgressMonitor;
-import hk.baycover.model.UserError;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +25,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -70,6 +68,7 @@ final class GapsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Lang lang = root.lang();
+        if (output.csv != null) root.files().check(output.csv);
         SegmentConfig cfg = config == null ? SegmentConfig.defaults() : SegmentConfig.read(config);
         if (agePolicy != null) cfg = cfg.withAgePolicy(agePolicy);
         BayCover app = root.app();
@@ -85,11 +84,7 @@ final class GapsCommand implements Callable<Integer> {
             return Cli.OK;
         }
         if (output.csv != null) {
-            try {
-                GapCsv.write(matrix, lang, output.csv);
-            } catch (IOException e) {
-                throw new UserError(e, "export.cannotWrite", output.csv, e.getMessage());
-            }
+            root.files().write(output.csv, o -> GapCsv.write(matrix, lang, o));
             out.println(root.text("gaps.cli.csvWritten", output.csv, matrix.cellCount()));
             if (diff != null) printDiff(out, lang, drafts, diff);
             return Cli.OK;

@@ -25,7 +25,6 @@ import hk.baycover.planning.PremiumProjection;
 import hk.baycover.planning.Recommendation;
 import hk.baycover.planning.ScenarioLibrary;
 import hk.baycover.planning.ScenarioRun;
-import hk.baycover.report.ProposalPdfBuilder;
 import hk.baycover.report.ProposalPdf;
 import hk.baycover.store.PlanStore;
 import picocli.CommandLine.ArgGroup;
@@ -127,6 +126,7 @@ final class PlanCommand implements Callable<Integer> {
             return Cli.OK;
         }
         if (clientFile == null) throw new UserError("cli.plan.noClient");
+        if (pdf != null) root.files().check(pdf);
         BayCover app = root.app();
         if (save && app.keys().state() != hk.baycover.trust.KeyManager.State.NOT_SET) app = root.unlockedApp();
         Catalog catalog = app.catalog();
@@ -204,7 +204,7 @@ final class PlanCommand implements Callable<Integer> {
         String pdfPath = null;
         if (pdf != null) {
             byte[] bytes = new ProposalPdf(catalog, lang).render(report, rec, ProgressMonitor.NONE);
-            ProposalPdfBuilder.write(bytes, pdf);
+            root.files().write(pdf, bytes);
             pdfPath = pdf.toString();
             if (saved != null) store.recordProposal(saved.planId(), saved.revision(), lang, PackReader.sha256(bytes), bytes.length, asOf,
                     ProposalPdf.datasetVersions(catalog));

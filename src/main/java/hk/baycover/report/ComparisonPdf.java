@@ -14,7 +14,8 @@ import hk.baycover.model.ProgressMonitor;
 import hk.baycover.report.PdfDocumentBuilder.Rgb;
 import hk.baycover.report.PdfDocumentBuilder.TableCell;
 
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,7 +35,8 @@ public final class ComparisonPdf {
     private ComparisonPdf() {
     }
 
-    public static void write(ComparisonMatrix m, Options o, Path file, ProgressMonitor monitor) {
+    /** Writes the PDF to {@code out} (callers write files through {@code io.SafeFiles}). */
+    public static void write(ComparisonMatrix m, Options o, OutputStream out, ProgressMonitor monitor) throws IOException {
         Lang lang = o.lang();
         try (PdfDocumentBuilder pdf = new PdfDocumentBuilder(PdfDocumentBuilder.Orientation.LANDSCAPE)) {
             String names = m.columns().stream().map(c -> Texts.get(c.name(), lang)).collect(Collectors.joining(" · "));
@@ -95,7 +97,7 @@ public final class ComparisonPdf {
             }
             pdf.table(table);
             if (rows.isEmpty()) pdf.paragraph(t(lang, "compare.noDifferences"), 9, Rgb.MUTED);
-            pdf.save(file);
+            pdf.save(out);
             monitor.progress(rows.size() + 1L, rows.size() + 1L, null);
         }
     }

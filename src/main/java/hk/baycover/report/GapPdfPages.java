@@ -252,7 +252,7 @@ final class GapPdfPages implements Closeable {
     }
 
     /** Writes the footer on every page and saves atomically. */
-    void save(Path target, String footer, String pageOf) throws IOException {
+    void save(java.io.OutputStream sink, String footer, String pageOf) throws IOException {
         if (out != null) {
             out.close();
             out = null;
@@ -268,15 +268,7 @@ final class GapPdfPages implements Closeable {
                 s.endText();
             }
         }
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".gaps-", ".pdf.tmp");
-        try {
-            doc.save(tmp.toFile());
-            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        doc.save(sink);
     }
 
     @Override

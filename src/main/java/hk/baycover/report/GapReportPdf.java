@@ -15,10 +15,9 @@ import hk.baycover.model.DatasetInfo;
 import hk.baycover.model.Lang;
 import hk.baycover.model.Need;
 import hk.baycover.model.Product;
-import hk.baycover.model.UserError;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -39,7 +38,8 @@ public final class GapReportPdf {
     private GapReportPdf() {
     }
 
-    public static void write(GapMatrix m, GapDiff diff, List<Product> drafts, Catalog catalog, Lang lang, Path target) {
+    /** Writes the report to {@code out} (callers write files through {@code io.SafeFiles}). */
+    public static void write(GapMatrix m, GapDiff diff, List<Product> drafts, Catalog catalog, Lang lang, OutputStream out) throws IOException {
         try (GapPdfPages pdf = new GapPdfPages(t(lang, "gaps.pdf.title"), lang.tag())) {
             pdf.newPage();
             pdf.heading(t(lang, "gaps.pdf.title"), 16);
@@ -147,9 +147,7 @@ public final class GapReportPdf {
             if (catalog.products().stream().anyMatch(Product::sample)) pdf.paragraph(t(lang, "gaps.pdf.sampleNote"), 8, 0, 0.54f, 0.35f, 0.0f);
             pdf.paragraph(t(lang, "gaps.pdf.fxNote"), 8, 0, 0.36f, 0.40f, 0.40f);
 
-            pdf.save(target, t(lang, "gaps.pdf.footer", asOf), t(lang, "gaps.pdf.page"));
-        } catch (IOException e) {
-            throw new UserError(e, "export.cannotWrite", target, e.getMessage());
+            pdf.save(out, t(lang, "gaps.pdf.footer", asOf), t(lang, "gaps.pdf.page"));
         }
     }
 

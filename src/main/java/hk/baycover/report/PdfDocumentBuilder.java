@@ -11,9 +11,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -423,8 +421,8 @@ public final class PdfDocumentBuilder implements Closeable {
         return doc.getNumberOfPages();
     }
 
-    /** Adds the footer and page numbers to every page and writes the file atomically. */
-    public void save(Path file) {
+    /** Adds the footer and page numbers to every page and writes the document to {@code sink} (see {@code io.SafeFiles}). */
+    public void save(OutputStream sink) throws IOException {
         try {
             if (page == null) newPage();
             out.close();
@@ -445,27 +443,9 @@ public final class PdfDocumentBuilder implements Closeable {
                 }
             }
             out = null;
-            Path dir = file.toAbsolutePath().getParent();
-            if (dir != null) Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".baycover-", ".pdf.tmp");
-            try {
-                try (OutputStream os = Files.newOutputStream(tmp)) {
-                    doc.save(os);
-                }
-                moveInto(tmp, file);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UserError(e, "export.cannotWrite", file, e.getMessage());
-        }
-    }
-
-    static void moveInto(Path tmp, Path file) throws IOException {
-        try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            doc.save(sink);
+        } finally {
+            out = null;
         }
     }
 

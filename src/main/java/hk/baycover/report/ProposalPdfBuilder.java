@@ -1,6 +1,5 @@
 package hk.baycover.report;
 
-import hk.baycover.model.UserError;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -12,9 +11,6 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.HashMap;
@@ -387,20 +383,6 @@ public final class ProposalPdfBuilder implements Closeable {
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    public static void write(byte[] pdf, Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + ".tmp");
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                os.write(pdf);
-            }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UserError(e, "pdf.cannotWrite", file, e.getMessage());
         }
     }
 

@@ -44,7 +44,7 @@ class GapReportPdfTest {
         GapMatrix with = base.plus(List.of(engine.evaluate(draft, true)));
         GapDiff diff = with.diffFrom(base);
         Path pdf = dir.resolve("gaps.pdf");
-        GapReportPdf.write(with, diff, List.of(draft), catalog, Lang.ZH_HK, pdf);
+        hk.baycover.io.SafeFiles.forDataDir(dir.resolve("data")).write(pdf, o -> GapReportPdf.write(with, diff, List.of(draft), catalog, Lang.ZH_HK, o));
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("保障缺口報告"), text);
@@ -64,7 +64,7 @@ class GapReportPdfTest {
         try {
             GapEngine engine = new GapEngine(GapFixtures.config(), LocalDate.of(2026, 11, 29), FxTable.defaults());
             GapMatrix m = engine.matrix(List.of(), ProgressMonitor.NONE);
-            UserError e = assertThrows(UserError.class, () -> GapReportPdf.write(m, null, List.of(), Catalog.empty(), Lang.EN, dir.resolve("x.pdf")));
+            UserError e = assertThrows(UserError.class, () -> hk.baycover.io.SafeFiles.forDataDir(dir.resolve("data")).write(dir.resolve("x.pdf"), o -> GapReportPdf.write(m, null, List.of(), Catalog.empty(), Lang.EN, o)));
             assertEquals("gaps.pdf.noFont", e.key());
             assertTrue(I18n.message(Lang.EN, e).contains("fonts-wqy-zenhei"));
             assertFalse(Files.exists(dir.resolve("x.pdf")));

@@ -311,7 +311,7 @@ public final class CompareViewModel {
         String asOf = ctx.catalog().asOf().map(Object::toString).orElse(null);
         boolean only = onlyDifferences.get();
         return export(file, monitor -> {
-            ComparisonPdf.write(m, new ComparisonPdf.Options(lang, only, asOf), file, monitor);
+            ctx.app().files().write(file, out -> ComparisonPdf.write(m, new ComparisonPdf.Options(lang, only, asOf), out, monitor));
             return file;
         });
     }
@@ -322,7 +322,7 @@ public final class CompareViewModel {
         Lang lang = ctx.tr().lang();
         boolean only = onlyDifferences.get();
         return export(file, monitor -> {
-            ComparisonCsv.write(m, lang, only, file);
+            ctx.app().files().write(file, out -> ComparisonCsv.write(m, lang, only, out));
             return file;
         });
     }

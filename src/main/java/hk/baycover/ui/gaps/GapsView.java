@@ -509,19 +509,15 @@ public final class GapsView extends BorderPane {
     /** PNG of the whole heat map (not just the visible part): snapshot on the FX thread, file written in the background. */
     void exportPng(Path target) {
         WritableImage image = map.snapshot(new SnapshotParameters(), null);
-        ctx.background().submit(m -> {
+        var task = ctx.background().submit(m -> {
             BufferedImage bi = SwingFXUtils.fromFXImage(image, null);
-            GapsViewModel.write(() -> {
-                java.nio.file.Path tmp = java.nio.file.Files.createTempFile(target.toAbsolutePath().getParent(), ".gaps-", ".png.tmp");
-                try {
-                    if (!ImageIO.write(bi, "png", tmp.toFile())) throw new IOException("no PNG writer");
-                    java.nio.file.Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                } finally {
-                    java.nio.file.Files.deleteIfExists(tmp);
-                }
-            }, target);
+            ctx.app().files().write(target, out -> {
+                if (!ImageIO.write(bi, "png", out)) throw new IOException("no PNG writer");
+            });
             return target;
-        }).setOnSucceeded(e -> vm.info(ctx.tr().get("gaps.export.done", target)));
+        });
+        task.setOnSucceeded(e -> vm.info(ctx.tr().get("gaps.export.done", target)));
+        task.setOnFailed(e -> vm.error(task.getException()));
     }
 
     private static final class NameCell<T> extends ListCell<T> {

@@ -38,7 +38,6 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import javafx.concurrent.Task;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -427,7 +426,7 @@ public final class GapsViewModel {
         GapMatrix m = matrix.get();
         Lang lang = lang();
         return run(x -> {
-            write(() -> GapCsv.write(m, lang, target), target);
+            ctx.app().files().write(target, out -> GapCsv.write(m, lang, out));
             return target;
         }, p -> info(ctx.tr().get("gaps.export.done", p)));
     }
@@ -439,7 +438,7 @@ public final class GapsViewModel {
         Catalog catalog = ctx.catalog();
         List<Product> active = drafts.stream().filter(DraftItem::active).map(DraftItem::product).toList();
         return run(x -> {
-            GapReportPdf.write(m, d, active, catalog, lang, target);
+            ctx.app().files().write(target, out -> GapReportPdf.write(m, d, active, catalog, lang, out));
             return target;
         }, p -> info(ctx.tr().get("gaps.export.done", p)));
     }
@@ -448,21 +447,9 @@ public final class GapsViewModel {
         List<Product> list = drafts.stream().map(DraftItem::product).toList();
         return run(x -> {
             if (list.isEmpty()) throw new UserError("gaps.draft.noneToExport");
-            write(() -> DraftPacks.write(DraftPacks.pack(list, LocalDate.now()), target), target);
+            ctx.app().files().write(target, out -> DraftPacks.write(DraftPacks.pack(list, LocalDate.now()), out));
             return target;
         }, p -> info(ctx.tr().get("gaps.export.done", p)));
-    }
-
-    interface IoWork {
-        void run() throws IOException;
-    }
-
-    static void write(IoWork w, Path target) {
-        try {
-            w.run();
-        } catch (IOException e) {
-            throw new UserError(e, "export.cannotWrite", target, e.getMessage());
-        }
     }
 
     public void info(String text) {

@@ -223,7 +223,11 @@ public final class LookupViewModel {
         }
         Catalog catalog = ctx.catalog();
         Lang lang = ctx.tr().lang();
-        Task<Integer> task = ctx.background().submit(m -> ResultCsv.write(file, service.search(catalog, q, m).hits(), catalog, lang));
+        Task<Integer> task = ctx.background().submit(m -> {
+            java.util.List<hk.baycover.lookup.LookupHit> hits = service.search(catalog, q, m).hits();
+            ctx.app().files().write(file, out -> ResultCsv.write(hits, catalog, lang, out));
+            return hits.size();
+        });
         task.setOnSucceeded(e -> {
             messageIsError.set(false);
             message.set(ctx.tr().get("lookup.export.done", task.getValue(), file));

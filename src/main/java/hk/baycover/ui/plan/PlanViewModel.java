@@ -20,7 +20,6 @@ import hk.baycover.planning.Planner;
 import hk.baycover.planning.Recommendation;
 import hk.baycover.planning.ScenarioLibrary;
 import hk.baycover.planning.ScenarioRun;
-import hk.baycover.report.ProposalPdfBuilder;
 import hk.baycover.report.ProposalPdf;
 import hk.baycover.store.PlanStore;
 import hk.baycover.ui.common.Errors;
@@ -473,7 +472,7 @@ public final class PlanViewModel {
         return background(m -> {
             byte[] bytes = new ProposalPdf(cat, lang).render(r, rec, m);
             m.checkCancelled();
-            ProposalPdfBuilder.write(bytes, file);
+            ctx.app().files().write(file, bytes);
             if (pid != null) {
                 ctx.app().planStore().plan(pid).ifPresent(sp ->
                         ctx.app().planStore().recordProposal(pid, sp.revision(), lang, PackReader.sha256(bytes), bytes.length, asOf,

@@ -26,9 +26,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -148,11 +145,7 @@ public final class AuditLogView extends VBox {
     private void export(Path file) {
         List<AuditEntry> rows = List.copyOf(shown);
         Task<Path> t = ctx.background().submit(m -> {
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                AuditCsv.write(rows, w);
-            } catch (java.io.IOException e) {
-                throw new hk.baycover.model.UserError(e, "export.cannotWrite", file, e.getMessage());
-            }
+            ctx.app().files().write(file, out -> AuditCsv.write(rows, out));
             return file;
         });
         t.setOnSucceeded(e -> {
