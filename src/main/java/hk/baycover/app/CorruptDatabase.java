@@ -11,6 +11,7 @@ import java.util.Optional;
  * GUI can offer to restore it and the CLI can print the command that does.
  */
 public final class CorruptDatabase extends UserError {
+    private static final long serialVersionUID = 1L;
 
     private final transient BackupService.AutoBackup latest;
 

@@ -31,7 +31,7 @@ public final class CatalogJson {
 
     private static final ObjectMapper MAPPER = build();
     /** For command output: empty lists are kept (a consumer sees "datasets": [] rather than nothing). */
-    private static final ObjectMapper OUTPUT = MAPPER.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private static final ObjectMapper OUTPUT = MAPPER.copy().setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
 
     private CatalogJson() {
     }
@@ -80,7 +80,7 @@ public final class CatalogJson {
                 .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_EMPTY))
                 .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
                 .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
                 .visibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY)

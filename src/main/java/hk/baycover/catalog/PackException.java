@@ -6,6 +6,8 @@ import java.util.List;
 
 /** A pack (or several) was rejected; every problem found is listed. Nothing was changed. */
 public class PackException extends UserError {
+    private static final long serialVersionUID = 1L;
+
     private final transient List<Problem> problems;
 
     public PackException(List<Problem> problems) {

@@ -36,7 +36,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -188,9 +187,7 @@ public final class PackReader {
 
     private void checkDates(String file, JsonNode node, String pointer, List<Problem> problems) {
         if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 String p = pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
                 JsonNode v = e.getValue();
                 if (DATE_FIELDS.contains(e.getKey()) && v.isTextual() && v.asText().matches("\\d{4}(-\\d{2}(-\\d{2})?)?")
@@ -216,9 +213,7 @@ public final class PackReader {
                 problems.add(new Problem(file, pointer.isEmpty() ? "/" : pointer, msg("pack.numberRange", shown.length() > 24 ? shown.substring(0, 24) + "…" : shown)));
             }
         } else if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 checkNumbers(file, e.getValue(), pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), problems);
             }
         } else if (node.isArray()) {

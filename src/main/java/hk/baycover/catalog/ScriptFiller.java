@@ -49,8 +49,7 @@ public final class ScriptFiller {
                 fillText(obj);
                 return;
             }
-            Iterator<Map.Entry<String, JsonNode>> it = obj.fields();
-            while (it.hasNext()) walk(it.next().getValue());
+            for (Map.Entry<String, JsonNode> e : obj.properties()) walk(e.getValue());
         } else if (node instanceof ArrayNode) {
             for (JsonNode child : node) walk(child);
         }

@@ -34,7 +34,7 @@ public final class LinearScan implements Searcher {
         if (q.isEmpty() && filter.none) return LookupResult.empty(q);
         boolean fuzzy = Fuzzy.eligible(q);
         int[] tiers = new int[docs.size];
-        List<Integer>[] byTier = newBuckets();
+        List<List<Integer>> byTier = newBuckets();
         int total = 0;
         for (int d = 0; d < docs.size; d++) {
             if ((d & 1023) == 0) monitor.checkCancelled();
@@ -43,7 +43,7 @@ public final class LinearScan implements Searcher {
             tiers[d] = best;
             if (best == Integer.MAX_VALUE) continue;
             total++;
-            byTier[q.isEmpty() ? 0 : best].add(d);
+            byTier.get(q.isEmpty() ? 0 : best).add(d);
         }
         List<LookupHit> hits = new ArrayList<>();
         for (List<Integer> bucket : byTier) {
@@ -71,10 +71,9 @@ public final class LinearScan implements Searcher {
         return best;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Integer>[] newBuckets() {
-        List<Integer>[] b = new List[Documents.FUZZY_TIER + 1];
-        for (int i = 0; i < b.length; i++) b[i] = new ArrayList<>();
+    private static List<List<Integer>> newBuckets() {
+        List<List<Integer>> b = new ArrayList<>(Documents.FUZZY_TIER + 1);
+        for (int i = 0; i <= Documents.FUZZY_TIER; i++) b.add(new ArrayList<>());
         return b;
     }
 }

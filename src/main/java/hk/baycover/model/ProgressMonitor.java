@@ -24,6 +24,8 @@ public interface ProgressMonitor {
 
     /** The user cancelled; whatever was under way was rolled back. */
     final class Cancelled extends UserError {
+        private static final long serialVersionUID = 1L;
+
         public Cancelled() {
             super("task.cancelled");
         }

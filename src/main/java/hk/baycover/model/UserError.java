@@ -7,6 +7,8 @@ import java.util.List;
  * front end can show it in the user's language; never a stack trace.
  */
 public class UserError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final String key;
     private final transient List<Object> args;
 

@@ -217,7 +217,7 @@ public final class ClientFile {
             JsonNode n = root.get("needs");
             if (!n.isObject()) c.add("/needs", "client.needsShape");
             else {
-                n.fields().forEachRemaining(en -> {
+                n.properties().forEach(en -> {
                     Need need = null;
                     try {
                         need = Need.valueOf(en.getKey());

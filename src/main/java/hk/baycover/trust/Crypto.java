@@ -89,6 +89,8 @@ public final class Crypto {
 
     /** Authentication failed: wrong key or tampered data. Carries no detail on purpose. */
     public static final class BadTag extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         BadTag() {
             super("authentication failed", null, false, false);
         }

@@ -69,41 +69,69 @@ class GapsCommandTest {
         throw new AssertionError("no cell " + segment + " " + need);
     }
 
+    /*
+     * The data folder holds the shipped packs (gba-products: 42 products and schemes) plus the four fixture products.
+     * Counted by hand from data/packs/gba-products.json and GapFixtures (a Hong Kong resident's care heading north is
+     * in Shenzhen; the age policy is ALL_AGES):
+     * - DENTAL: the only dental benefits are hk-elderly-voucher-gba and t-sz-dental, both Shenzhen only, so the 12
+     *   OTHER_GBA segments have none;
+     * - GBA_DRUG: 18-64 is covered in part by t-gba-drug (entry up to 75, all GBA); at 65-84 only sz-huiminbao pays
+     *   (needs Shenzhen insurance, Shenzhen only): open are HONG_KONG and SHENZHEN without it (2 + 2) and all four
+     *   OTHER_GBA segments; sz-basic-medical excludes 港澳藥械通 items, hk-macao-drug-device-connect pays nothing;
+     * - INPATIENT: every segment has cover (e.g. 65-84 in Hong Kong: the eight mainland-inclusive plans with no maximum
+     *   entry age under 84 — picc-beishang-yiwuyou, aia-ceo-medical-worldwide-2, bocg-gba-travel,
+     *   sunlife-wehealth-preferred, bocg-gba-excellence, fwd-cross-border-premier-medical, prudential-premierflex,
+     *   china-medical-card; the VHIS plans stop at 80, t-hk-medical at 64).
+     * 12 + 8 = 20 uncovered cells.
+     */
     @Test
-
-    @org.junit.jupiter.api.Disabled("integration after parallel branches merged; re-enable once fixed (see issue note)")
     void jsonListsSegmentsNeedsAndCellsWithReasons() throws Exception {
         JsonNode root = json(run("--data-dir", data.toString(), "gaps", "--json", "--config", config.toString(), "--lang", "en"));
         assertEquals(36, root.get("segments").size());
         assertEquals(3, root.get("needs").size());
         assertEquals(108, root.get("cells").size());
-        assertEquals(32, root.get("summary").get("uncovered").asInt());
-        assertEquals(4, root.get("products").asInt());
+        assertEquals(20, root.get("summary").get("uncovered").asInt());
+        assertEquals(shippedProducts() + 4, root.get("products").asInt());
 
+        JsonNode elder = cell(root, "65-84|HONG_KONG|NO_SZ|NONE", "INPATIENT");
+        assertEquals(8, elder.get("covering").asInt());
+
+        // 18-39 in Shenzhen with its insurance: 20 shipped inpatient plans (all but hsbc-vhis-flexi and
+        // china-life-icare-medical, Hong Kong only, and rcsgd-medical-subsidy, care-home wait list) and t-sz-basic,
+        // t-hk-medical; the cheapest is Shenzhen Huiminbao's published RMB 88 a year
         JsonNode c = cell(root, "18-39|SHENZHEN|SZ|NONE", "INPATIENT");
         assertEquals("FULL", c.get("level").asText());
-        assertEquals(2, c.get("covering").asInt());
-        assertEquals("t-hk-medical", c.get("cheapest").get("product").asText());
-        assertEquals(0, c.get("cheapest").get("amount").decimalValue().compareTo(new java.math.BigDecimal("1000")));
+        assertEquals(22, c.get("covering").asInt());
+        assertEquals("sz-huiminbao", c.get("cheapest").get("product").asText());
+        assertEquals(0, c.get("cheapest").get("originalAmount").decimalValue().compareTo(new java.math.BigDecimal("88")));
+        assertEquals("CNY", c.get("cheapest").get("originalCurrency").asText());
+        assertFalse(c.get("cheapest").get("sample").asBoolean(), "a published premium");
         assertFalse(c.has("reasons"), "covered cells carry no failure list");
 
-        JsonNode open = cell(root, "65-84|HONG_KONG|NO_SZ|NONE", "INPATIENT");
+        JsonNode open = cell(root, "65-84|SHENZHEN|NO_SZ|NONE", "GBA_DRUG");
         assertEquals("NONE", open.get("level").asText());
         assertEquals(0, open.get("covering").asInt());
         List<String> groups = new ArrayList<>();
         open.get("reasons").forEach(r -> groups.add(r.get("group").asText()));
-        assertEquals(List.of("NO_BENEFIT", "INELIGIBLE_AGE", "INELIGIBLE_REQUIREMENT"), groups);
-        JsonNode age = open.get("reasons").get(1).get("products").get(0);
-        assertEquals("t-hk-medical", age.get("id").asText());
-        assertTrue(age.get("reasons").get(0).asText().contains("above the maximum entry age 64"), age.toString());
+        assertEquals(List.of("NO_BENEFIT", "GBA_ITEMS_NOT_COVERED", "INELIGIBLE_AGE", "INELIGIBLE_REQUIREMENT", "OTHER"), groups);
+        assertEquals("sz-basic-medical", open.get("reasons").get(1).get("products").get(0).get("id").asText());
+        JsonNode age = open.get("reasons").get(2).get("products").get(0);
+        assertEquals("t-gba-drug", age.get("id").asText());
+        assertEquals("65–75", age.get("eligibleAges").asText());
+        assertTrue(age.get("reasons").get(0).asText().contains("above the maximum entry age 75"), age.toString());
+        assertEquals("sz-huiminbao", open.get("reasons").get(3).get("products").get(0).get("id").asText());
+        assertEquals("hk-macao-drug-device-connect", open.get("reasons").get(4).get("products").get(0).get("id").asText());
 
         JsonNode gba = cell(root, "65-84|SHENZHEN|SZ|NONE", "GBA_DRUG");
-        assertEquals("65–75", gba.get("reasons").get(1).get("products").get(0).get("eligibleAges").asText());
+        assertEquals(1, gba.get("covering").asInt(), "only sz-huiminbao, with Shenzhen insurance");
+    }
+
+    /** Products and schemes in the shipped products pack (read from the pack file, not from the code under test). */
+    static int shippedProducts() throws Exception {
+        return CatalogJson.mapper().readTree(Path.of("data", "packs", "gba-products.json").toFile()).get("products").size();
     }
 
     @Test
-
-    @org.junit.jupiter.api.Disabled("integration after parallel branches merged; re-enable once fixed (see issue note)")
     void withDraftShowsTheCellsItCloses() throws Exception {
         Path draft = dir.resolve("draft.json");
         hk.baycover.io.TestFiles.write(draft, o -> DraftPacks.write(DraftPacks.pack(List.of(GapFixtures.dentalDraft("draft-gba-dental")), LocalDate.now()), o));
@@ -122,7 +150,7 @@ class GapsCommandTest {
             }
         }
         assertEquals(12, closes);
-        assertEquals(32 - 12, root.get("summary").get("uncovered").asInt(), "cells describe the matrix with the draft");
+        assertEquals(20 - 12, root.get("summary").get("uncovered").asInt(), "cells describe the matrix with the draft");
 
         Run text = run("--data-dir", data.toString(), "gaps", "--with", draft.toString(), "--config", config.toString(), "--lang", "en");
         assertEquals(0, text.code(), text.err());
@@ -149,8 +177,6 @@ class GapsCommandTest {
     }
 
     @Test
-
-    @org.junit.jupiter.api.Disabled("integration after parallel branches merged; re-enable once fixed (see issue note)")
     void csvHasABomAndOneRowPerCell() throws Exception {
         Path csv = dir.resolve("out").resolve("gaps.csv");
         Run r = run("--data-dir", data.toString(), "gaps", "--csv", csv.toString(), "--config", config.toString(), "--lang", "zh-HK");
@@ -162,7 +188,7 @@ class GapsCommandTest {
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertEquals(1 + 108, lines.size());
         assertTrue(lines.get(0).contains("年齡組別"), lines.get(0));
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("18-39|SHENZHEN|SZ|NONE,") && l.contains(",INPATIENT,") && l.contains("t-hk-medical")));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("18-39|SHENZHEN|SZ|NONE,") && l.contains(",INPATIENT,") && l.contains("sz-huiminbao")));
     }
 
     @Test

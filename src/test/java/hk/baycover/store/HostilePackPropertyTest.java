@@ -27,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -221,8 +220,7 @@ class HostilePackPropertyTest {
         if (!n.isContainerNode()) return;
         out.add(n);
         if (n.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = n.fields();
-            while (it.hasNext()) collect(it.next().getValue(), out);
+            for (Map.Entry<String, JsonNode> e : n.properties()) collect(e.getValue(), out);
         } else {
             for (JsonNode c : n) collect(c, out);
         }

@@ -36,8 +36,6 @@ class QuickSettingsTest {
     }
 
     @Test
-
-    @org.junit.jupiter.api.Disabled("integration after parallel branches merged; re-enable once fixed (see issue note)")
     void readsWhatSettingsStoreWritesExactlyLikeSettingsStore(@TempDir Path dir) throws Exception {
         SettingsStore store = new SettingsStore(dir);
         Settings s = new Settings();

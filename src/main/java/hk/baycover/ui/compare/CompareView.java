@@ -384,7 +384,7 @@ public final class CompareView extends SplitPane {
         table.visibleProperty().bind(vm.matrixProperty().isNotNull());
         table.managedProperty().bind(table.visibleProperty());
         VBox.setVgrow(table, Priority.ALWAYS);
-        table.getFocusModel().focusedCellProperty().addListener((o, a, pos) -> showSource(pos));
+        table.getFocusModel().focusedCellProperty().addListener(o -> showSource(table.getFocusModel().getFocusedCell()));
 
         cellSource.setId("compare-cell-source");
         cellSource.setWrapText(true);
@@ -504,7 +504,7 @@ public final class CompareView extends SplitPane {
     }
 
     /** Shows the focused cell's sources under the table (keyboard users cannot hover). */
-    private void showSource(TablePosition<Line, ?> pos) {
+    private void showSource(TablePosition<?, ?> pos) {
         if (pos == null || pos.getRow() < 0 || pos.getRow() >= table.getItems().size() || pos.getTableColumn() == null) {
             cellSource.setText("");
             return;

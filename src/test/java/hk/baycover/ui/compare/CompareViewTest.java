@@ -149,7 +149,7 @@ class CompareViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         // the list recycles cells: click the check box of the cell that is actually shown
         javafx.scene.Node check = robot.lookup("#check-" + PICC).match(node -> {
-            for (javafx.scene.Node p = (javafx.scene.Node) node; p != null; p = p.getParent()) if (!p.isVisible()) return false;
+            for (javafx.scene.Node p = node; p != null; p = p.getParent()) if (!p.isVisible()) return false;
             return true;
         }).query();
         robot.clickOn(check);
