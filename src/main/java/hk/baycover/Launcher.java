@@ -1,9 +1,11 @@
 package hk.baycover;
 
+import hk.baycover.app.BayCover;
 import hk.baycover.cli.Cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
@@ -21,13 +23,15 @@ public final class Launcher {
     public static void main(String[] args) {
         hk.baycover.app.StartupProbe.mark(hk.baycover.app.StartupProbe.MAIN);
         hk.baycover.app.Logs.quietConsole();
+        // the composition root: the one clock of this run, handed to the GUI or the command line
+        Clock clock = BayCover.systemClock();
         if (isGui(args)) {
-            hk.baycover.ui.GuiLauncher.launch(args);
+            hk.baycover.ui.GuiLauncher.launch(args, clock);
             return;
         }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(Cli.run(args, out, err));
+        System.exit(Cli.run(args, out, err, clock));
     }
 
     /** File names the desktop hands over when the user opens an exported pack (the installers' file association). */

@@ -86,4 +86,20 @@ class ArchitectureTest {
             .orShould().callConstructor(java.io.FileWriter.class, String.class)
             .orShould().callConstructor(java.io.FileWriter.class, java.io.File.class)
             .because("every file the user names goes through SafeFiles: never over the database, its WAL, the lock, settings, logs or backups; never half-written");
+
+    /**
+     * One clock: only the composition root ({@code app.BayCover.systemClock()}) asks the system for the time; everything
+     * else takes "today" and "now" from the injected {@link java.time.Clock}, so a test or a replay can fix the date.
+     */
+    @ArchTest
+    static final ArchRule oneClock = noClasses()
+            .that().doNotHaveFullyQualifiedName("hk.baycover.app.BayCover")
+            .should().callMethod(java.time.LocalDate.class, "now")
+            .orShould().callMethod(java.time.Instant.class, "now")
+            .orShould().callMethod(java.time.LocalDateTime.class, "now")
+            .orShould().callMethod(java.time.ZonedDateTime.class, "now")
+            .orShould().callMethod(java.time.OffsetDateTime.class, "now")
+            .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
+            .orShould().callMethod(java.time.Clock.class, "systemUTC")
+            .because("the application's one Clock is made in the composition root and passed on (ADR 0009)");
 }

@@ -20,6 +20,8 @@ import hk.baycover.trust.DataDirLock;
 import hk.baycover.trust.KeyManager;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 
 /**
  * The services of one data folder, shared by the GUI and the CLI so nothing is computed twice. Opening takes the
@@ -29,6 +31,7 @@ import java.nio.file.Path;
 public final class BayCover implements AutoCloseable {
 
     private final Path dataDir;
+    private final Clock clock;
     private final Database database;
     private final CatalogStore catalogStore;
     private final PlanStore planStore;
@@ -46,11 +49,12 @@ public final class BayCover implements AutoCloseable {
     private BayCover(Path dataDir, Database database, DataDirLock lock) {
         this.dataDir = dataDir;
         this.files = SafeFiles.forDataDir(dataDir);
+        this.clock = database.clock();
         this.database = database;
         this.catalogStore = new CatalogStore(database);
         this.planStore = new PlanStore(database);
         this.lock = lock;
-        this.keys = new KeyManager(new KeyringStore(database));
+        this.keys = new KeyManager(new KeyringStore(database), clock);
         this.audit = new AuditStore(database);
         this.backups = new BackupService(database);
         this.erasure = new ErasureService(database);
@@ -60,22 +64,31 @@ public final class BayCover implements AutoCloseable {
         this.gapDrafts = new DraftStore(database);
     }
 
-    /** Opens the data folder as a command-line run or a test does: alongside others (slow: call off the FX thread). */
+    /**
+     * The application's clock: the system's, in its time zone. This is the one place it is made; the launcher, the
+     * command line and the GUI pass it on, and everything that needs "today" or "now" takes it from {@link #clock()}
+     * (tests pass a fixed one).
+     */
+    public static Clock systemClock() {
+        return Clock.systemDefaultZone();
+    }
+
+    /** Opens the data folder as a command-line run or a test does: alongside others, on the system clock (slow: call off the FX thread). */
     public static BayCover open(Path dataDir, Lang lang, ProgressMonitor monitor) {
-        return open(dataDir, lang, monitor, DataDirLock.Mode.SHARED);
+        return open(dataDir, lang, monitor, DataDirLock.Mode.SHARED, systemClock());
     }
 
     /**
      * Opens the data folder; {@link DataDirLock.Mode#INSTANCE} (the GUI) is refused with {@code trust.alreadyOpen}
      * while another window has the folder. A corrupt database is reported as {@link CorruptDatabase}.
      */
-    public static BayCover open(Path dataDir, Lang lang, ProgressMonitor monitor, DataDirLock.Mode mode) {
+    public static BayCover open(Path dataDir, Lang lang, ProgressMonitor monitor, DataDirLock.Mode mode, Clock clock) {
         DataDirLock lock = DataDirLock.acquire(dataDir, mode);
         try {
-            BackupService.cleanStale(dataDir);
+            BackupService.cleanStale(dataDir, clock);
             Database db;
             try {
-                db = Database.open(dataDir);
+                db = Database.open(dataDir, clock);
             } catch (UserError e) {
                 if ("store.corrupt".equals(e.key())) throw CorruptDatabase.of(e, dataDir);
                 throw e;
@@ -94,6 +107,11 @@ public final class BayCover implements AutoCloseable {
 
     /** The one way to write a file the user named: refuses this folder's own files, writes atomically. */
     public SafeFiles files() { return files; }
+    /** The clock this application runs on: "today" for eligibility, ages, plans and file names, "now" for records. */
+    public Clock clock() { return clock; }
+
+    /** Today by {@link #clock()}. */
+    public LocalDate today() { return LocalDate.now(clock); }
 
     public Database database() { return database; }
 
@@ -136,9 +154,9 @@ public final class BayCover implements AutoCloseable {
     }
 
     /** Restores into a folder that could not be opened (its database is corrupt), with nothing of it open. */
-    public static BackupService.Candidate restoreUnopened(Path dataDir, Path file) {
+    public static BackupService.Candidate restoreUnopened(Path dataDir, Path file, Clock clock) {
         try (DataDirLock l = DataDirLock.acquire(dataDir, DataDirLock.Mode.SHARED)) {
-            return l.exclusively(() -> BackupService.restoreOffline(dataDir, file));
+            return l.exclusively(() -> BackupService.restoreOffline(dataDir, file, clock));
         }
     }
 

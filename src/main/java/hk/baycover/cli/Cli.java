@@ -14,6 +14,8 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -67,6 +69,17 @@ public final class Cli {
     CommandLine.Model.CommandSpec spec;
 
     private BayCover app;
+    private final Clock clock;
+
+    Cli(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The application's one clock for this run (made by the launcher; tests pass a fixed one). */
+    public Clock clock() { return clock; }
+
+    /** Today by {@link #clock()}. */
+    public LocalDate today() { return LocalDate.now(clock); }
 
     public Lang lang() {
         if (lang == null) return Lang.parse(Locale.getDefault().toLanguageTag()).orElse(Lang.EN);
@@ -90,7 +103,7 @@ public final class Cli {
     public BayCover app() {
         if (app == null) {
             hk.baycover.app.Logs.toDataDir(dataDirectory());
-            app = BayCover.open(dataDirectory(), lang(), ProgressMonitor.NONE);
+            app = BayCover.open(dataDirectory(), lang(), ProgressMonitor.NONE, hk.baycover.trust.DataDirLock.Mode.SHARED, clock);
         }
         return app;
     }
@@ -130,8 +143,8 @@ public final class Cli {
         return I18n.get(lang(), key, args);
     }
 
-    public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Cli());
+    public static CommandLine commandLine(Clock clock) {
+        CommandLine cl = new CommandLine(new Cli(clock));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         addHelpOptions(cl);
         cl.setExecutionStrategy(Cli::checkOptionsThenRun);
@@ -163,9 +176,14 @@ public final class Cli {
         return new CommandLine.RunLast().execute(parsed);
     }
 
-    /** Runs the CLI; returns the exit code. */
+    /** Runs the CLI on the system clock; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine();
+        return run(args, out, err, BayCover.systemClock());
+    }
+
+    /** Runs the CLI on the given clock; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock) {
+        CommandLine cl = commandLine(clock);
         cl.setOut(out);
         cl.setErr(err);
         int code;
@@ -180,10 +198,9 @@ public final class Cli {
     }
 
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-        Cli root = cl.getCommandSpec().root().userObject() instanceof Cli ? (Cli) cl.getCommandSpec().root().userObject() : new Cli();
         Lang lang;
         try {
-            lang = root.lang();
+            lang = cl.getCommandSpec().root().userObject() instanceof Cli root ? root.lang() : Lang.EN;
         } catch (RuntimeException bad) {
             lang = Lang.EN;
         }

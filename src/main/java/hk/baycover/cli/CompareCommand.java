@@ -129,14 +129,14 @@ final class CompareCommand implements Runnable {
             } catch (DateTimeParseException e) {
                 throw new UserError("compare.badBirthDate", birthDate);
             }
-            if (born.isAfter(LocalDate.now())) throw new UserError("compare.badBirthDate", birthDate);
+            if (born.isAfter(root.today())) throw new UserError("compare.badBirthDate", birthDate);
         }
         if (ids.size() < ComparisonService.MIN_PRODUCTS || ids.size() > ComparisonService.MAX_PRODUCTS) {
             throw new UserError("compare.count", ids.size(), ComparisonService.MIN_PRODUCTS, ComparisonService.MAX_PRODUCTS);
         }
         Catalog catalog = root.app().catalog();
         ComparisonRequest request = new ComparisonRequest(ids, age, born, sex, residency, livesIn, szInsurance);
-        ComparisonMatrix m = new ComparisonService(LocalDate.now()).compare(catalog, request);
+        ComparisonMatrix m = new ComparisonService(root.today()).compare(catalog, request);
         String asOf = catalog.asOf().map(Object::toString).orElse(null);
         PrintWriter out = spec.commandLine().getOut();
         if (output != null && output.pdf != null) {

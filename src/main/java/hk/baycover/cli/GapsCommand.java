@@ -73,8 +73,8 @@ final class GapsCommand implements Callable<Integer> {
         if (agePolicy != null) cfg = cfg.withAgePolicy(agePolicy);
         BayCover app = root.app();
         Catalog catalog = app.catalog();
-        List<Product> drafts = with.isEmpty() ? List.of() : DraftPacks.read(with, lang, catalog);
-        GapEngine engine = new GapEngine(cfg, LocalDate.now(), FxTable.defaults());
+        List<Product> drafts = with.isEmpty() ? List.of() : DraftPacks.read(with, lang, catalog, root.today());
+        GapEngine engine = new GapEngine(cfg, root.today(), FxTable.defaults());
         GapMatrix base = engine.matrix(catalog.products(), ProgressMonitor.NONE);
         GapMatrix matrix = drafts.isEmpty() ? base : base.plus(engine.evaluateAll(drafts, true, ProgressMonitor.NONE));
         GapDiff diff = drafts.isEmpty() ? null : matrix.diffFrom(base);

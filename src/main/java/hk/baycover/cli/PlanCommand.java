@@ -130,7 +130,7 @@ final class PlanCommand implements Callable<Integer> {
         BayCover app = root.app();
         if (save && app.keys().state() != hk.baycover.trust.KeyManager.State.NOT_SET) app = root.unlockedApp();
         Catalog catalog = app.catalog();
-        LocalDate today = LocalDate.now();
+        LocalDate today = root.today();
         ClientFile.Read read = new ClientFile(lang, catalog, today).read(clientFile);
         if (root.lang == null && read.language() != null) lang = read.language();
         ClientProfile client = read.profile();

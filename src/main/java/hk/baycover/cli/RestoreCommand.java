@@ -41,7 +41,7 @@ final class RestoreCommand implements Runnable {
         Path dataDir = root.dataDirectory();
         hk.baycover.app.Logs.toDataDir(dataDir);
         // the current database is never opened through BayCover (it may be corrupt): the swap checks it itself
-        BackupService.Candidate c = checkOnly ? BackupService.inspect(file, dataDir) : BayCover.restoreUnopened(dataDir, file);
+        BackupService.Candidate c = checkOnly ? BackupService.inspect(file, dataDir, root.clock()) : BayCover.restoreUnopened(dataDir, file, root.clock());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Json.print(out, new Result(c.file().toString(), c.sha256(), c.schemaVersion(), c.datasets(), c.auditEntries(), c.passphraseSet(), !checkOnly));

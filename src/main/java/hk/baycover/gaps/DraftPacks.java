@@ -45,14 +45,17 @@ public final class DraftPacks {
     private DraftPacks() {
     }
 
-    /** The draft marked as what it is: a sample, low-confidence, with the premium table flagged as sample too. */
-    public static Product asSample(Product p) {
+    /**
+     * The draft marked as what it is: a sample, low-confidence, with the premium table flagged as sample too; dated
+     * {@code today} when it has no date of its own.
+     */
+    public static Product asSample(Product p, LocalDate today) {
         PremiumTable t = p.premiums();
         PremiumTable premiums = new PremiumTable(t.status(), t.currency(), t.frequency(), t.ageBasis(), t.options(), t.rows(), t.note(),
                 t.sources(), t.asOf(), t.confidence(), true);
         String note = p.note() == null || p.note().isBlank() ? "What-if draft from the BayCover gap explorer; not a real product." : p.note();
         return new Product(p.id(), p.kind(), p.name(), p.provider(), p.summary(), p.regions(), p.arrangement(), p.service(), p.eligibility(),
-                p.benefits(), premiums, p.sources(), p.asOf() == null ? PartialDate.of(LocalDate.now()) : p.asOf(), Confidence.LOW, note, true);
+                p.benefits(), premiums, p.sources(), p.asOf() == null ? PartialDate.of(today) : p.asOf(), Confidence.LOW, note, true);
     }
 
     /** A products pack holding the drafts (each marked sample). */
@@ -61,7 +64,7 @@ public final class DraftPacks {
                 PartialDate.of(today),
                 LocalizedText.of("缺口分析草擬產品（示例，非真實產品）", "缺口分析草拟产品（示例，非真实产品）", "Gap explorer draft products (samples, not real products)"),
                 null, null, "BayCover gap explorer", null, "What-if drafts; every record is sample: true.");
-        return new Pack(header, null, null, null, drafts.stream().map(DraftPacks::asSample).toList(), null);
+        return new Pack(header, null, null, null, drafts.stream().map(d -> asSample(d, today)).toList(), null);
     }
 
     /** The pack as JSON that passes the products schema (empty source lists are written out, as the schema requires). */
@@ -83,7 +86,7 @@ public final class DraftPacks {
     }
 
     /** Reads draft pack files strictly; throws {@link PackException} listing every problem. */
-    public static List<Product> read(List<Path> files, Lang lang, Catalog catalog) {
+    public static List<Product> read(List<Path> files, Lang lang, Catalog catalog, LocalDate today) {
         List<Problem> problems = new ArrayList<>();
         List<Product> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -96,12 +99,12 @@ public final class DraftPacks {
             out.addAll(r.pack().products());
         }
         if (!problems.isEmpty()) throw new PackException(problems);
-        return out.stream().map(DraftPacks::asSample).toList();
+        return out.stream().map(d -> asSample(d, today)).toList();
     }
 
     /** Checks one draft as it would be exported (schema, rules, references, id clash); empty when it is fine. */
-    public static List<Problem> validate(Product draft, String name, Lang lang, Catalog catalog) {
-        Pack pack = pack(List.of(draft), LocalDate.now());
+    public static List<Problem> validate(Product draft, String name, Lang lang, Catalog catalog, LocalDate today) {
+        Pack pack = pack(List.of(draft), today);
         PackReader.Result r = new PackReader(lang).read(name, toJson(pack).getBytes(StandardCharsets.UTF_8), context(catalog));
         List<Problem> problems = new ArrayList<>(r.problems());
         if (r.ok()) check(name, r.pack(), lang, catalog, new HashSet<>(), problems);

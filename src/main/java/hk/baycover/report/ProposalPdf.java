@@ -81,7 +81,7 @@ public final class ProposalPdf {
             pdf.newPage();
             m.progress(1, 8, null);
             title(pdf, report);
-            client(pdf, report.client());
+            client(pdf, report.client(), report.today());
             m.checkCancelled();
             m.progress(2, 8, null);
             plan(pdf, report);
@@ -115,12 +115,11 @@ public final class ProposalPdf {
         pdf.gap(6);
     }
 
-    private void client(ProposalPdfBuilder pdf, ClientProfile c) {
+    private void client(ProposalPdfBuilder pdf, ClientProfile c, java.time.LocalDate today) {
         pdf.heading(t("pdf.client"), 13);
         List<List<Cell>> rows = new ArrayList<>();
         if (c.name() != null) rows.add(row(t("pdf.client.name"), c.name()));
-        String age = c.birthDate() != null ? t("pdf.client.ageBirth", c.ageOn(java.time.LocalDate.now(), hk.baycover.model.AgeBasis.LAST_BIRTHDAY,
-                java.time.LocalDate.now()), c.birthDate().toString()) : String.valueOf(c.age());
+        String age = c.birthDate() != null ? t("pdf.client.ageBirth", c.ageOn(today, hk.baycover.model.AgeBasis.LAST_BIRTHDAY, today), c.birthDate().toString()) : String.valueOf(c.age());
         rows.add(row(t("pdf.client.age"), age));
         rows.add(row(t("pdf.client.sex"), c.sex() == null ? "—" : I18n.enumName(lang, c.sex())));
         rows.add(row(t("pdf.client.residency"), I18n.enumName(lang, c.residency())));

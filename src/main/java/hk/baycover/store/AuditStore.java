@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,12 +42,12 @@ public final class AuditStore {
 
     /** Appends in its own transaction. */
     public AuditEntry append(AuditEntry entry) {
-        return db.inTransaction(c -> append(c, entry));
+        return db.inTransaction(c -> append(c, entry, db.clock()));
     }
 
     /** Appends within the caller's transaction; returns the entry with its sequence number and time. */
-    public static AuditEntry append(Connection c, AuditEntry e) throws SQLException {
-        Instant at = Instant.now();
+    public static AuditEntry append(Connection c, AuditEntry e, Clock clock) throws SQLException {
+        Instant at = Instant.now(clock);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log(at, actor, action, subject_type, subject_id, client_id, details, app_version) "
                 + "VALUES (?,?,?,?,?,?,?,?)", java.sql.Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, at.toString());
@@ -68,37 +69,37 @@ public final class AuditStore {
 
     // ---------------------------------------------------------------- the API for plans, proposals and clients
 
-    public static void planCreated(Connection c, String planId, String clientId) throws SQLException {
-        append(c, AuditEntry.of(AuditAction.PLAN_CREATED, "plan", planId, clientId, Map.of()));
+    public static void planCreated(Connection c, String planId, String clientId, Clock clock) throws SQLException {
+        append(c, AuditEntry.of(AuditAction.PLAN_CREATED, "plan", planId, clientId, Map.of()), clock);
     }
 
     /** {@code revision}: the plan's new revision number (or null). */
-    public static void planChanged(Connection c, String planId, String clientId, Integer revision) throws SQLException {
+    public static void planChanged(Connection c, String planId, String clientId, Integer revision, Clock clock) throws SQLException {
         append(c, AuditEntry.of(AuditAction.PLAN_CHANGED, "plan", planId, clientId,
-                revision == null ? Map.of() : Map.of("revision", revision.toString())));
+                revision == null ? Map.of() : Map.of("revision", revision.toString())), clock);
     }
 
-    public static void planDeleted(Connection c, String planId, String clientId) throws SQLException {
-        append(c, AuditEntry.of(AuditAction.PLAN_DELETED, "plan", planId, clientId, Map.of()));
+    public static void planDeleted(Connection c, String planId, String clientId, Clock clock) throws SQLException {
+        append(c, AuditEntry.of(AuditAction.PLAN_DELETED, "plan", planId, clientId, Map.of()), clock);
     }
 
     /**
      * A proposal was issued: its language, the datasets (id@version) it was computed on and the SHA-256 of the file
      * written. {@code datasetVersions} e.g. {@code "gba-products@2026.11, gba-drugs-devices@2026.10"}.
      */
-    public static void proposalIssued(Connection c, String planId, String clientId, Lang lang, String datasetVersions, String fileSha256)
+    public static void proposalIssued(Connection c, String planId, String clientId, Lang lang, String datasetVersions, String fileSha256, Clock clock)
             throws SQLException {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("lang", lang.tag());
         d.put("datasets", datasetVersions == null ? "" : datasetVersions);
         d.put("sha256", fileSha256 == null ? "" : fileSha256);
-        append(c, AuditEntry.of(AuditAction.PROPOSAL_ISSUED, "plan", planId, clientId, d));
+        append(c, AuditEntry.of(AuditAction.PROPOSAL_ISSUED, "plan", planId, clientId, d), clock);
     }
 
-    /** As {@link #proposalIssued(Connection, String, String, Lang, String, String)} in its own transaction. */
+    /** As {@link #proposalIssued(Connection, String, String, Lang, String, String, Clock)} in its own transaction. */
     public void proposalIssued(String planId, String clientId, Lang lang, String datasetVersions, String fileSha256) {
         db.inTransaction(c -> {
-            proposalIssued(c, planId, clientId, lang, datasetVersions, fileSha256);
+            proposalIssued(c, planId, clientId, lang, datasetVersions, fileSha256, db.clock());
             return null;
         });
     }

@@ -24,6 +24,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -134,8 +135,8 @@ public final class BackupService {
             Path target;
             try {
                 Files.createDirectories(dir);
-                target = dir.resolve(AUTO + STAMP.format(Instant.now()) + "-" + reason + ".db");
-                for (int n = 2; Files.exists(target); n++) target = dir.resolve(AUTO + STAMP.format(Instant.now()) + "-" + reason + "-" + n + ".db");
+                target = dir.resolve(AUTO + STAMP.format(Instant.now(db.clock())) + "-" + reason + ".db");
+                for (int n = 2; Files.exists(target); n++) target = dir.resolve(AUTO + STAMP.format(Instant.now(db.clock())) + "-" + reason + "-" + n + ".db");
             } catch (IOException e) {
                 throw new UserError(e, "trust.autoBackupFailed", dir, e.getMessage());
             }
@@ -237,8 +238,8 @@ public final class BackupService {
     // ------------------------------------------------------------------------------------------------ restore
 
     /** Checks a backup file as a restore would, changing nothing. */
-    public static Candidate inspect(Path file, Path workDir) {
-        Path copy = prepare(file, workDir, INSPECT_TEMP);
+    public static Candidate inspect(Path file, Path workDir, Clock clock) {
+        Path copy = prepare(file, workDir, INSPECT_TEMP, clock);
         try {
             return candidate(file, copy);
         } finally {
@@ -251,12 +252,12 @@ public final class BackupService {
      * exclusively ({@code DataDirLock.exclusively}). The database object stays valid and points at the restored data.
      */
     public Candidate restore(Path file, ProgressMonitor monitor) {
-        Path prepared = prepare(file, dataDir(), RESTORE_TEMP);
+        Path prepared = prepare(file, dataDir(), RESTORE_TEMP, db.clock());
         try {
             Candidate cand = candidate(file, prepared);
             monitor.checkCancelled();
             String previous = db.alone(() -> {
-                String prev = swap(dataDir(), prepared);
+                String prev = swap(dataDir(), prepared, db.clock());
                 db.reopen();
                 return prev;
             });
@@ -271,12 +272,12 @@ public final class BackupService {
      * Restores into a folder whose database could not be opened (corrupt): the same checks and the same swap, then the
      * database is opened. The caller holds the folder exclusively.
      */
-    public static Candidate restoreOffline(Path dataDir, Path file) {
-        Path prepared = prepare(file, dataDir, RESTORE_TEMP);
+    public static Candidate restoreOffline(Path dataDir, Path file, Clock clock) {
+        Path prepared = prepare(file, dataDir, RESTORE_TEMP, clock);
         try {
             Candidate cand = candidate(file, prepared);
-            String previous = swap(dataDir, prepared);
-            Database db = Database.open(dataDir);
+            String previous = swap(dataDir, prepared, clock);
+            Database db = Database.open(dataDir, clock);
             audit(db, cand, previous);
             return cand;
         } finally {
@@ -296,7 +297,7 @@ public final class BackupService {
     }
 
     /** Copies the candidate into the folder and checks it there; returns the checked copy (rollback-journal mode). */
-    static Path prepare(Path file, Path workDir, String prefix) {
+    static Path prepare(Path file, Path workDir, String prefix, Clock clock) {
         if (!Files.isRegularFile(file)) throw new UserError("trust.restore.noFile", file);
         Path wal = Path.of(file + "-wal");
         try {
@@ -315,7 +316,7 @@ public final class BackupService {
         boolean ok = false;
         try {
             Files.copy(file, copy);
-            verify(file, copy);
+            verify(file, copy, clock);
             fsync(copy);
             ok = true;
             return copy;
@@ -329,7 +330,7 @@ public final class BackupService {
         }
     }
 
-    private static void verify(Path original, Path copy) {
+    private static void verify(Path original, Path copy, Clock clock) {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement s = c.createStatement()) {
             // treat the file as hostile until it passes: no schema-defined functions with side effects, check cells
             s.execute("PRAGMA trusted_schema = OFF");
@@ -367,7 +368,7 @@ public final class BackupService {
         }
         // its records must load as this build reads them
         try {
-            new CatalogStore(Database.unchecked(copy)).snapshot();
+            new CatalogStore(Database.unchecked(copy, clock)).snapshot();
         } catch (UserError e) {
             throw e;
         } catch (RuntimeException e) {
@@ -427,7 +428,7 @@ public final class BackupService {
      * Order matters: the old WAL is emptied (healthy) or moved away (corrupt) before the rename, so it can never be
      * replayed onto the new file; the rename itself is atomic.
      */
-    private static String swap(Path dataDir, Path prepared) {
+    private static String swap(Path dataDir, Path prepared, Clock clock) {
         Path live = dataDir.resolve(Database.FILE_NAME);
         Path wal = Path.of(live + "-wal");
         Path shm = Path.of(live + "-shm");
@@ -435,7 +436,7 @@ public final class BackupService {
         try {
             if (Files.exists(live)) {
                 if (healthy(live)) {
-                    Database current = Database.unchecked(live);
+                    Database current = Database.unchecked(live, clock);
                     previous = rolling(current, "before-restore").map(p -> p.getFileName().toString()).orElse(null);
                     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + live); Statement s = c.createStatement();
                          ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
@@ -446,7 +447,7 @@ public final class BackupService {
                 } else {
                     Path dir = dataDir.resolve(DIR);
                     Files.createDirectories(dir);
-                    Path aside = dir.resolve("corrupt-" + STAMP.format(Instant.now()) + ".db");
+                    Path aside = dir.resolve("corrupt-" + STAMP.format(Instant.now(clock)) + ".db");
                     if (Files.exists(wal)) Files.move(wal, Path.of(aside + "-wal"));
                     Files.copy(live, aside);
                     previous = aside.getFileName().toString();
@@ -476,8 +477,8 @@ public final class BackupService {
      * exclusively, so none can be in use when the folder is opened) and half-written automatic backups. Copies made by
      * {@code restore --check}, which runs alongside others, are removed once they are an hour old.
      */
-    public static void cleanStale(Path dataDir) {
-        Instant hourAgo = Instant.now().minusSeconds(3600);
+    public static void cleanStale(Path dataDir, Clock clock) {
+        Instant hourAgo = Instant.now(clock).minusSeconds(3600);
         for (Path dir : List.of(dataDir, dataDir.resolve(DIR))) {
             if (!Files.isDirectory(dir)) continue;
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, p -> {

@@ -159,7 +159,7 @@ public final class CatalogStore {
                 done.add(new Imported(l.pack().pack().id(), l.pack().pack().version(), l.pack().recordCount(), replaced));
                 AuditStore.append(c, AuditEntry.of(AuditAction.PACK_IMPORTED, "dataset", l.pack().pack().id(), null, Map.of(
                         "version", l.pack().pack().version(), "records", String.valueOf(l.pack().recordCount()),
-                        "sha256", l.checksum(), "origin", origin.name(), "replaced", String.valueOf(replaced))));
+                        "sha256", l.checksum(), "origin", origin.name(), "replaced", String.valueOf(replaced))), db.clock());
             }
             List<Problem> dangling = dangling(c, lang, packs);
             if (!dangling.isEmpty()) throw new PackException(dangling);
@@ -287,7 +287,7 @@ public final class CatalogStore {
             ps.setString(4, h.asOf().value());
             ps.setString(5, checksum);
             ps.setString(6, origin.name());
-            ps.setString(7, Instant.now().toString());
+            ps.setString(7, Instant.now(db.clock()).toString());
             ps.setString(8, CatalogJson.compact(h));
             ps.executeUpdate();
         }
@@ -543,7 +543,7 @@ public final class CatalogStore {
             for (int i = 0; i < list.size(); i++) {
                 DatasetInfo d = list.get(i);
                 AuditStore.append(c, AuditEntry.of(AuditAction.PACK_EXPORTED, "dataset", d.id(), null,
-                        Map.of("version", d.version(), "sha256", shas.get(i))));
+                        Map.of("version", d.version(), "sha256", shas.get(i))), db.clock());
             }
             return null;
         });

@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,22 +36,25 @@ public final class Database {
 
     private final Path file;
     private final String url;
+    /** The application's one clock (built where the application starts): record timestamps come from it. */
+    private final Clock clock;
     /** Units of work share it; a restore takes it alone, so no connection of this process is open while the file is swapped. */
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
 
-    private Database(Path file) {
+    private Database(Path file, Clock clock) {
         this.file = file;
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
         this.url = "jdbc:sqlite:" + file.toAbsolutePath();
     }
 
     /** Opens (creating if needed) the database in {@code dataDir}, checks its integrity and migrates it. */
-    public static Database open(Path dataDir) {
+    public static Database open(Path dataDir, Clock clock) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UserError(e, "store.cannotCreateDir", dataDir);
         }
-        Database db = new Database(dataDir.resolve(FILE_NAME));
+        Database db = new Database(dataDir.resolve(FILE_NAME), clock);
         db.checkIntegrity();
         db.refuseUnknownMigrations();
         db.migrate();
@@ -58,11 +62,14 @@ public final class Database {
     }
 
     /** A handle on a database file without checks or migrations (for backups being checked, and the restore swap). */
-    static Database unchecked(Path file) {
-        return new Database(file);
+    static Database unchecked(Path file, Clock clock) {
+        return new Database(file, clock);
     }
 
     public Path file() { return file; }
+
+    /** The clock every store of this database takes "now" and "today" from. */
+    public Clock clock() { return clock; }
 
     public Connection connect() throws SQLException {
         Connection c = DriverManager.getConnection(url);
@@ -172,7 +179,7 @@ public final class Database {
                 }
                 try (var ps = c.prepareStatement("INSERT INTO schema_migration(version, applied_at) VALUES (?, ?)")) {
                     ps.setInt(1, v);
-                    ps.setString(2, Instant.now().toString());
+                    ps.setString(2, Instant.now(clock).toString());
                     ps.executeUpdate();
                 }
             }

@@ -55,7 +55,7 @@ public final class DraftStore {
      * old row goes in the same transaction.
      */
     public Draft save(Product product, String basedOn, boolean active, String previousId) {
-        String now = Instant.now().toString();
+        String now = Instant.now(db.clock()).toString();
         return db.inTransaction(c -> {
             String created = now;
             String oldId = previousId == null ? product.id() : previousId;
@@ -95,7 +95,7 @@ public final class DraftStore {
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE gap_draft SET active = ?, updated_at = ? WHERE id = ?")) {
                 ps.setInt(1, active ? 1 : 0);
-                ps.setString(2, Instant.now().toString());
+                ps.setString(2, Instant.now(db.clock()).toString());
                 ps.setString(3, id);
                 if (ps.executeUpdate() == 0) throw new UserError("gaps.draft.missing", id);
             }

@@ -73,7 +73,7 @@ public final class ErasureService {
                 }
                 if (rows == 0 && audit == 0) throw new UserError("trust.erase.unknownClient", clientId);
                 AuditStore.append(c, AuditEntry.of(AuditAction.CLIENT_ERASED, "client", clientId, null,
-                        Map.of("rowsRemoved", String.valueOf(rows), "auditEntriesRemoved", String.valueOf(audit))));
+                        Map.of("rowsRemoved", String.valueOf(rows), "auditEntriesRemoved", String.valueOf(audit))), db.clock());
                 c.commit();
                 return new int[] {rows, audit};
             } catch (SQLException | RuntimeException e) {

@@ -41,7 +41,7 @@ public final class KeyringStore implements KeyringRepository {
                 bind(ps, k);
                 ps.executeUpdate();
             }
-            AuditStore.append(c, audit);
+            AuditStore.append(c, audit, db.clock());
             return null;
         });
     }
@@ -55,7 +55,7 @@ public final class KeyringStore implements KeyringRepository {
                 ps.setString(12, expectedChangedAt);
                 if (ps.executeUpdate() != 1) throw new UserError("trust.changedMeanwhile");
             }
-            AuditStore.append(c, audit);
+            AuditStore.append(c, audit, db.clock());
             return null;
         });
     }

@@ -45,7 +45,7 @@ public final class PinnedComparisons {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        Instant now = Instant.now();
+        Instant now = Instant.now(db.clock());
         String finalName = name;
         long id = db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO pinned_comparison(name, product_ids, age, birth_date, sex, residency, "

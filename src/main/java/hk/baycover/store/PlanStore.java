@@ -136,7 +136,7 @@ public final class PlanStore {
     /** Inserts or updates a client; returns the client's id (a new one when the profile has none). */
     public String saveClient(ClientProfile c, Lang language) {
         String id = c.id() != null ? c.id() : newId("client");
-        String now = Instant.now().toString();
+        String now = Instant.now(db.clock()).toString();
         ProfileJson pj = new ProfileJson(c.birthDate() == null ? c.age() : null, c.sex(), c.smoker(), c.residency(), c.livesIn(), c.city(),
                 c.szMedicalInsurance(), c.szTier(), c.cssaRecipient(), c.careHomeWaitlist(), c.haFollowUpPatient(), c.mainlandResidencePermit(),
                 c.existingProducts(), c.preferredInstitutions(), c.needs(), c.budget(), c.horizonYears(), language == null ? null : language.tag());
@@ -192,7 +192,7 @@ public final class PlanStore {
                     ProfileJson pj = parse(rs.getString(2), ProfileJson.class);
                     PersonalJson personal = parse(codec.open(rs.getString(3), "client/" + rs.getString(1)), PersonalJson.class);
                     Integer age = pj.age();
-                    if (personal.birthDate() != null) age = java.time.Period.between(personal.birthDate(), LocalDate.now()).getYears();
+                    if (personal.birthDate() != null) age = java.time.Period.between(personal.birthDate(), LocalDate.now(db.clock())).getYears();
                     out.add(new ClientSummary(rs.getString(1), personal.name(), age, pj.livesIn(), rs.getString(4), rs.getInt(5)));
                 }
             }
@@ -214,7 +214,7 @@ public final class PlanStore {
                 ps.setString(1, id);
                 if (ps.executeUpdate() == 0) return false;
             }
-            for (String planId : planIds) AuditStore.planDeleted(c, planId, id);
+            for (String planId : planIds) AuditStore.planDeleted(c, planId, id, db.clock());
             return true;
         });
     }
@@ -226,7 +226,7 @@ public final class PlanStore {
      * Earlier revisions are kept.
      */
     public SavedPlan savePlan(String planId, String clientId, Plan plan, String datasetAsOf) {
-        String now = Instant.now().toString();
+        String now = Instant.now(db.clock()).toString();
         PlanJson pj = new PlanJson(plan.productIds(), plan.options(), plan.startDate(), plan.currency(), plan.fx().rates(), plan.runs(), plan.status());
         String json = CatalogJson.compact(pj);
         String personalJson = CatalogJson.compact(new PlanPersonalJson(plan.title(), plan.notes()));
@@ -259,8 +259,8 @@ public final class PlanStore {
             }
             String personal = codec.seal(personalJson, "plan/" + id + "/" + revision);
             insertRevision(c, id, revision, now, datasetAsOf, json, personal);
-            if (revision == 1) AuditStore.planCreated(c, id, clientId);
-            else AuditStore.planChanged(c, id, clientId, revision);
+            if (revision == 1) AuditStore.planCreated(c, id, clientId, db.clock());
+            else AuditStore.planChanged(c, id, clientId, revision, db.clock());
             touchClient(c, clientId, now);
             return new SavedPlan(id, clientId, revision, now, datasetAsOf, plan);
         });
@@ -399,7 +399,7 @@ public final class PlanStore {
                 ps.setString(1, planId);
                 ps.executeUpdate();
             }
-            AuditStore.planDeleted(c, planId, clientId);
+            AuditStore.planDeleted(c, planId, clientId, db.clock());
             return true;
         });
     }
@@ -446,7 +446,7 @@ public final class PlanStore {
      * as-of date and versions ({@code id@version, ...}) — with its audit entry, in one transaction.
      */
     public Proposal recordProposal(String planId, int revision, Lang lang, String sha256, long bytes, String datasetAsOf, String datasets) {
-        String now = Instant.now().toString();
+        String now = Instant.now(db.clock()).toString();
         return db.inTransaction(c -> {
             String clientId = clientOf(c, planId);
             if (clientId == null) throw new UserError("planStore.noPlan", planId);
@@ -468,7 +468,7 @@ public final class PlanStore {
                     id = keys.getLong(1);
                 }
             }
-            AuditStore.proposalIssued(c, planId, clientId, lang, datasets, sha256);
+            AuditStore.proposalIssued(c, planId, clientId, lang, datasets, sha256, db.clock());
             return new Proposal(id, planId, revision, now, lang, sha256, bytes, datasetAsOf, datasets);
         });
     }
@@ -495,7 +495,7 @@ public final class PlanStore {
     /** Saves the user's episode (replacing one with the same id); {@code baseId} names the catalog episode it edits. */
     public void saveScenario(Scenario s, String baseId) {
         String json = CatalogJson.compact(s);
-        String now = Instant.now().toString();
+        String now = Instant.now(db.clock()).toString();
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO user_scenario(id, base_id, saved_at, json) VALUES (?, ?, ?, ?) "
                     + "ON CONFLICT(id) DO UPDATE SET base_id = excluded.base_id, saved_at = excluded.saved_at, json = excluded.json")) {

@@ -4,6 +4,7 @@ import hk.baycover.model.UserError;
 
 import javax.crypto.SecretKey;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -46,6 +47,7 @@ public final class KeyManager {
 
     private final KeyringRepository repository;
     private final int iterations;
+    private final Clock clock;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     /** The unlocked key and its keyring id, swapped as one (null while locked). */
     private volatile Held held;
@@ -53,14 +55,15 @@ public final class KeyManager {
     record Held(SecretKey key, String keyId) {
     }
 
-    public KeyManager(KeyringRepository repository) {
-        this(repository, Crypto.MIN_ITERATIONS);
+    public KeyManager(KeyringRepository repository, Clock clock) {
+        this(repository, Crypto.MIN_ITERATIONS, clock);
     }
 
-    KeyManager(KeyringRepository repository, int iterations) {
+    KeyManager(KeyringRepository repository, int iterations, Clock clock) {
         if (iterations < Crypto.MIN_ITERATIONS) throw new IllegalArgumentException("at least " + Crypto.MIN_ITERATIONS + " iterations");
         this.repository = repository;
         this.iterations = iterations;
+        this.clock = clock;
     }
 
     /** Whether a passphrase has been set, and whether the data key is in memory now (reads the keyring: off the FX thread). */
@@ -99,7 +102,7 @@ public final class KeyManager {
         try {
             String id = HexFormat.of().formatHex(Crypto.random(8));
             SecretKey key = Crypto.aesKey(raw);
-            String now = Instant.now().toString();
+            String now = Instant.now(clock).toString();
             Keyring ring = wrap(key, raw, id, passphrase, now, now);
             repository.create(ring, AuditEntry.of(AuditAction.PASSPHRASE_SET, "keyring", id, null, Map.of("kdf", Crypto.KDF,
                     "iterations", String.valueOf(iterations))));
@@ -154,7 +157,7 @@ public final class KeyManager {
         Unwrapped u = unwrap(ring, current);
         byte[] raw = u.key().getEncoded();
         try {
-            Keyring next2 = wrap(u.key(), raw, ring.keyId(), next, ring.createdAt(), Instant.now().toString());
+            Keyring next2 = wrap(u.key(), raw, ring.keyId(), next, ring.createdAt(), Instant.now(clock).toString());
             repository.replace(next2, ring.changedAt(), AuditEntry.of(AuditAction.PASSPHRASE_CHANGED, "keyring", ring.keyId(), null,
                     Map.of("kdf", Crypto.KDF, "iterations", String.valueOf(iterations))));
         } finally {

@@ -36,11 +36,14 @@ public final class BayCoverApp extends Application {
     private SettingsStore settingsStore;
     private Background background;
     private BayCover app;
+    /** The application's one clock, made by the launcher (or the system's when a test starts this class directly). */
+    private java.time.Clock clock;
 
     @Override
     public void start(Stage stage) {
         StartupProbe.mark(StartupProbe.START);
         Preload preload = Preload.forArgs(getParameters().getRaw());
+        clock = preload.clock();
         Preload.Boot boot;
         try {
             // the settings file was read on the preload thread while the toolkit started: this is done by now
@@ -80,12 +83,12 @@ public final class BayCoverApp extends Application {
             Throwable cause = error instanceof CompletionException ? error.getCause() : error;
             if (cause instanceof hk.baycover.app.CorruptDatabase) {
                 scene.setRoot(new hk.baycover.ui.trust.RecoveryView(new hk.baycover.ui.common.Tr(settings.langProperty()), background,
-                        hk.baycover.ui.common.FileDialogs.SYSTEM, dataDir, (hk.baycover.app.CorruptDatabase) cause,
+                        hk.baycover.ui.common.FileDialogs.SYSTEM, dataDir, clock, (hk.baycover.app.CorruptDatabase) cause,
                         () -> {
                             scene.setRoot(loading());
                             Lang lang = settings.lang();
                             whenOpened(scene, dataDir, java.util.concurrent.CompletableFuture.supplyAsync(
-                                    () -> BayCover.open(dataDir, lang, hk.baycover.model.ProgressMonitor.NONE, hk.baycover.trust.DataDirLock.Mode.INSTANCE)));
+                                    () -> BayCover.open(dataDir, lang, hk.baycover.model.ProgressMonitor.NONE, hk.baycover.trust.DataDirLock.Mode.INSTANCE, clock)));
                         }, Platform::exit));
                 return;
             }

@@ -7,9 +7,9 @@ public final class GuiLauncher {
     private GuiLauncher() {
     }
 
-    public static void launch(String[] args) {
+    public static void launch(String[] args, java.time.Clock clock) {
         // disk work (settings, database, catalog) starts now and overlaps the toolkit's start
-        Preload.start(java.util.Arrays.asList(args));
+        Preload.start(java.util.Arrays.asList(args), clock);
         Application.launch(BayCoverApp.class, args);
     }
 }

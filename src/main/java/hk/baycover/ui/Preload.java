@@ -10,6 +10,7 @@ import hk.baycover.ui.common.Settings;
 import hk.baycover.ui.common.SettingsStore;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -29,16 +30,18 @@ final class Preload {
     private static volatile Preload current;
 
     private final List<String> args;
+    private final Clock clock;
     private final CompletableFuture<Boot> settings = new CompletableFuture<>();
     private final CompletableFuture<BayCover> app = new CompletableFuture<>();
 
-    private Preload(List<String> args) {
+    private Preload(List<String> args, Clock clock) {
         this.args = List.copyOf(args);
+        this.clock = clock;
     }
 
-    /** Starts reading for these arguments (the launcher calls this before Application.launch). */
-    static synchronized Preload start(List<String> args) {
-        Preload p = new Preload(args);
+    /** Starts reading for these arguments on the application's clock (the launcher calls this before Application.launch). */
+    static synchronized Preload start(List<String> args, Clock clock) {
+        Preload p = new Preload(args, clock);
         Thread t = new Thread(p::run, "baycover-preload");
         t.setDaemon(true);
         t.start();
@@ -51,12 +54,14 @@ final class Preload {
         Preload p = current;
         current = null;
         if (p != null && p.args.equals(List.copyOf(args))) return p;
-        return start(args);
+        return start(args, BayCover.systemClock());
     }
 
     CompletableFuture<Boot> settings() { return settings; }
 
     CompletableFuture<BayCover> app() { return app; }
+
+    Clock clock() { return clock; }
 
     private void run() {
         Boot boot;
@@ -78,7 +83,7 @@ final class Preload {
         }
         try {
             Logs.toDataDir(boot.dataDir());
-            BayCover opened = BayCover.open(boot.dataDir(), boot.settings().lang(), ProgressMonitor.NONE, hk.baycover.trust.DataDirLock.Mode.INSTANCE);
+            BayCover opened = BayCover.open(boot.dataDir(), boot.settings().lang(), ProgressMonitor.NONE, hk.baycover.trust.DataDirLock.Mode.INSTANCE, clock);
             StartupProbe.mark(StartupProbe.CATALOG);
             app.complete(opened);
         } catch (RuntimeException | Error e) {

@@ -132,6 +132,17 @@ class GapsCommandTest {
     }
 
     @Test
+    void runsOnTheClockItIsGiven() throws Exception {
+        java.time.Clock fixed = java.time.Clock.fixed(java.time.Instant.parse("2031-03-01T04:00:00Z"), java.time.ZoneId.of("Asia/Hong_Kong"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(new String[] {"--data-dir", data.toString(), "gaps", "--json", "--config", config.toString(), "--lang", "en"},
+                new PrintWriter(out), new PrintWriter(err), fixed);
+        assertEquals(0, code, err.toString());
+        assertEquals("2031-03-01", CatalogJson.mapper().readTree(out.toString()).get("today").asText());
+    }
+
+    @Test
     void withDraftShowsTheCellsItCloses() throws Exception {
         Path draft = dir.resolve("draft.json");
         hk.baycover.io.TestFiles.write(draft, o -> DraftPacks.write(DraftPacks.pack(List.of(GapFixtures.dentalDraft("draft-gba-dental")), LocalDate.now()), o));

@@ -32,8 +32,8 @@ class DraftRoundTripTest {
     void saveLoadExportAndReadBack() throws Exception {
         try (BayCover app = BayCover.open(dir.resolve("data"), Lang.EN, ProgressMonitor.NONE)) {
             DraftStore store = app.gapDrafts();
-            Product a = DraftPacks.asSample(GapFixtures.dentalDraft("draft-a"));
-            Product b = DraftPacks.asSample(GapFixtures.hkMedical());
+            Product a = DraftPacks.asSample(GapFixtures.dentalDraft("draft-a"), java.time.LocalDate.of(2026, 11, 29));
+            Product b = DraftPacks.asSample(GapFixtures.hkMedical(), java.time.LocalDate.of(2026, 11, 29));
             Product bRenamed = new Product("draft-b", b.kind(), b.name(), b.provider(), b.summary(), b.regions(), b.arrangement(), b.service(),
                     b.eligibility(), b.benefits(), b.premiums(), b.sources(), b.asOf(), b.confidence(), b.note(), b.sample());
             store.save(a, null, true, null);
@@ -68,7 +68,7 @@ class DraftRoundTripTest {
             assertTrue(pack.products().stream().allMatch(p -> p.premiums().sample()));
             assertTrue(Files.readString(file).contains("\"sample\" : true"));
 
-            List<Product> back = DraftPacks.read(List.of(file), Lang.EN, app.catalog());
+            List<Product> back = DraftPacks.read(List.of(file), Lang.EN, app.catalog(), java.time.LocalDate.of(2026, 11, 29));
             assertEquals(store.list().stream().map(DraftStore.Draft::product).toList(), back);
 
             assertTrue(store.delete("draft-b"));
@@ -80,9 +80,9 @@ class DraftRoundTripTest {
     void validationNamesTheField() {
         Product bad = GapFixtures.product("draft-bad", hk.baycover.model.ProductKind.COMMERCIAL_MEDICAL, "Bad",
                 GapFixtures.eligibility(70, 60, null, List.of(), null, null), GapFixtures.dentalDraft("x").benefits(), GapFixtures.dentalDraft("x").premiums());
-        List<Problem> problems = DraftPacks.validate(bad, "form", Lang.EN, hk.baycover.model.Catalog.empty());
+        List<Problem> problems = DraftPacks.validate(bad, "form", Lang.EN, hk.baycover.model.Catalog.empty(), java.time.LocalDate.of(2026, 11, 29));
         assertEquals(1, problems.size(), problems.toString());
         assertEquals("/products/0/eligibility/maxEntryAge", problems.get(0).pointer());
-        assertThrows(PackException.class, () -> DraftPacks.read(List.of(dir.resolve("none.json")), Lang.EN, hk.baycover.model.Catalog.empty()));
+        assertThrows(PackException.class, () -> DraftPacks.read(List.of(dir.resolve("none.json")), Lang.EN, hk.baycover.model.Catalog.empty(), java.time.LocalDate.of(2026, 11, 29)));
     }
 }

@@ -39,10 +39,10 @@ class AuditStoreTest {
             app.catalogStore().importSources(List.of(new CatalogStore.Source("au.json", pack)), CatalogStore.Origin.IMPORTED, Lang.EN, ProgressMonitor.NONE);
             app.catalogStore().exportAll(dir.resolve("out"), ProgressMonitor.NONE);
             app.database().inTransaction(c -> {
-                AuditStore.planCreated(c, "plan-1", "client-7");
-                AuditStore.planChanged(c, "plan-1", "client-7", 2);
-                AuditStore.proposalIssued(c, "plan-1", "client-7", Lang.ZH_HK, "gba-drugs-devices@2025.12.1", "ab".repeat(32));
-                AuditStore.planDeleted(c, "plan-1", "client-7");
+                AuditStore.planCreated(c, "plan-1", "client-7", java.time.Clock.systemDefaultZone());
+                AuditStore.planChanged(c, "plan-1", "client-7", 2, java.time.Clock.systemDefaultZone());
+                AuditStore.proposalIssued(c, "plan-1", "client-7", Lang.ZH_HK, "gba-drugs-devices@2025.12.1", "ab".repeat(32), java.time.Clock.systemDefaultZone());
+                AuditStore.planDeleted(c, "plan-1", "client-7", java.time.Clock.systemDefaultZone());
                 return null;
             });
             List<AuditEntry> all = app.audit().list(AuditQuery.ALL);

@@ -106,7 +106,7 @@ class BackupServiceTest {
             assertEquals(key, e.key(), name + ": " + hk.baycover.i18n.I18n.message(Lang.EN, e));
             assertEquals(before, DbFingerprint.of(dir), name + ": the database is unchanged");
             assertEquals(backupsBefore, list(dir.resolve("backups")), name + ": no backup taken either");
-            assertEquals(key, assertThrows(UserError.class, () -> BackupService.inspect(bad, dir)).key());
+            assertEquals(key, assertThrows(UserError.class, () -> BackupService.inspect(bad, dir, BayCover.systemClock())).key());
         }
         assertNoTemporaries();
     }
@@ -207,7 +207,7 @@ class BackupServiceTest {
         assertEquals("trust.corruptWithBackup", e.key());
         BackupService.AutoBackup latest = e.latestBackup().orElseThrow();
         assertTrue(hk.baycover.i18n.I18n.message(Lang.EN, e).contains("baycover restore \"" + latest.file()));
-        BayCover.restoreUnopened(dir, latest.file());
+        BayCover.restoreUnopened(dir, latest.file(), BayCover.systemClock());
         try (BayCover app = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE)) {
             assertEquals(50, app.catalog().items().stream().filter(i -> i.id().startsWith("cor")).count());
             assertEquals(1, app.audit().list(new AuditQuery(AuditAction.BACKUP_RESTORED, null, null, null, null, 0)).size());

@@ -54,7 +54,7 @@ class DatabaseTest {
 
     @Test
     void freshDatabaseRecordsEveryMigration() {
-        Database db = Database.open(dir);
+        Database db = Database.open(dir, java.time.Clock.systemDefaultZone());
         assertTrue(Files.exists(dir.resolve(Database.FILE_NAME)));
         List<Integer> scripts = migrationScripts();
         assertFalse(scripts.isEmpty());
@@ -69,7 +69,7 @@ class DatabaseTest {
 
     @Test
     void connectionsUseWalForeignKeysAndBusyTimeout() {
-        Database db = Database.open(dir);
+        Database db = Database.open(dir, java.time.Clock.systemDefaultZone());
         db.read(c -> {
             assertEquals("wal", pragma(c, "journal_mode").toLowerCase());
             assertEquals("1", pragma(c, "foreign_keys"));
@@ -80,7 +80,7 @@ class DatabaseTest {
 
     @Test
     void foreignKeysAreEnforced() {
-        Database db = Database.open(dir);
+        Database db = Database.open(dir, java.time.Clock.systemDefaultZone());
         String before = DbContent.hash(db.file());
         StoreException e = assertThrows(StoreException.class, () -> db.inTransaction(c -> {
             try (Statement s = c.createStatement()) {
@@ -96,7 +96,7 @@ class DatabaseTest {
 
     @Test
     void transactionRollsBackOnFailure() {
-        Database db = Database.open(dir);
+        Database db = Database.open(dir, java.time.Clock.systemDefaultZone());
         String before = DbContent.hash(db.file());
         assertThrows(IllegalStateException.class, () -> db.inTransaction(c -> {
             try (Statement s = c.createStatement()) {
@@ -110,10 +110,10 @@ class DatabaseTest {
 
     @Test
     void reopeningIsIdempotent() {
-        Database first = Database.open(dir);
+        Database first = Database.open(dir, java.time.Clock.systemDefaultZone());
         List<String> applied = migrations(first);
         String content = DbContent.hash(first.file());
-        Database second = Database.open(dir);
+        Database second = Database.open(dir, java.time.Clock.systemDefaultZone());
         assertEquals(applied, migrations(second), "no migration runs twice and none is re-recorded");
         assertEquals(content, DbContent.hash(second.file()));
         assertEquals(first.schemaVersion(), second.schemaVersion());
@@ -121,14 +121,14 @@ class DatabaseTest {
 
     @Test
     void aDatabaseFromANewerBayCoverIsRefused() {
-        Database db = Database.open(dir);
+        Database db = Database.open(dir, java.time.Clock.systemDefaultZone());
         db.inTransaction(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("INSERT INTO schema_migration(version, applied_at) VALUES (" + (Database.latestMigration() + 100) + ", 'future')");
             }
             return null;
         });
-        UserError e = assertThrows(UserError.class, () -> Database.open(dir));
+        UserError e = assertThrows(UserError.class, () -> Database.open(dir, java.time.Clock.systemDefaultZone()));
         assertEquals("store.tooNew", e.key());
     }
 
@@ -149,17 +149,17 @@ class DatabaseTest {
             f.seek((size / 2) / 4096 * 4096);
             f.write(garbage);
         }
-        UserError e = assertThrows(UserError.class, () -> Database.open(copyDir));
+        UserError e = assertThrows(UserError.class, () -> Database.open(copyDir, java.time.Clock.systemDefaultZone()));
         assertEquals("store.corrupt", e.key());
         assertEquals(copy, e.args()[0]);
         // the original is untouched and still opens
-        assertEquals(Database.latestMigration(), Database.open(dir).schemaVersion());
+        assertEquals(Database.latestMigration(), Database.open(dir, java.time.Clock.systemDefaultZone()).schemaVersion());
     }
 
     @Test
     void notADatabaseIsReportedClearly() throws Exception {
         Files.writeString(dir.resolve(Database.FILE_NAME), "this is not a database, it is a text file that someone saved here by mistake".repeat(100));
-        UserError e = assertThrows(UserError.class, () -> Database.open(dir));
+        UserError e = assertThrows(UserError.class, () -> Database.open(dir, java.time.Clock.systemDefaultZone()));
         assertEquals("store.corrupt", e.key());
     }
 

@@ -66,8 +66,8 @@ class ErasureServiceTest {
                         ps.executeUpdate();
                     }
                 }
-                AuditStore.planCreated(c, "plan-1", "c-1");
-                AuditStore.planCreated(c, "plan-2", "c-2");
+                AuditStore.planCreated(c, "plan-1", "c-1", java.time.Clock.systemDefaultZone());
+                AuditStore.planCreated(c, "plan-2", "c-2", java.time.Clock.systemDefaultZone());
                 return null;
             });
             app.erasure().register((c, id) -> {

@@ -156,7 +156,7 @@ class ImportExportTest {
         for (Path f : files) assertTrue(Files.size(f) > 0);
 
         // a fresh database with nothing seeded
-        CatalogStore fresh = new CatalogStore(Database.open(freshDir));
+        CatalogStore fresh = new CatalogStore(Database.open(freshDir, java.time.Clock.systemDefaultZone()));
         fresh.importFiles(files, CatalogStore.Origin.IMPORTED, Lang.EN, ProgressMonitor.NONE);
 
         Map<String, List<List<String>>> original = DbContent.content(db(), BOOKKEEPING);

@@ -85,7 +85,7 @@ class SeedingTest {
     }
 
     private CatalogStore emptyStore() {
-        return new CatalogStore(Database.open(dataDir));
+        return new CatalogStore(Database.open(dataDir, java.time.Clock.systemDefaultZone()));
     }
 
     @Test

@@ -60,7 +60,7 @@ class DataDirLockTest {
     void aSecondWindowInAnotherProcessIsRefusedWithThePidAndTouchesNothing() throws Exception {
         Process child = hold(dir, "INSTANCE");
         try {
-            UserError e = assertThrows(UserError.class, () -> BayCover.open(dir, Lang.EN, ProgressMonitor.NONE, DataDirLock.Mode.INSTANCE));
+            UserError e = assertThrows(UserError.class, () -> BayCover.open(dir, Lang.EN, ProgressMonitor.NONE, DataDirLock.Mode.INSTANCE, BayCover.systemClock()));
             assertEquals("trust.alreadyOpen", e.key());
             assertEquals(String.valueOf(child.pid()), e.args()[1]);
             assertEquals("BayCover is already open on this data folder (" + dir.toRealPath() + ", pid " + child.pid()

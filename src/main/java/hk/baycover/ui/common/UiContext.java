@@ -24,6 +24,9 @@ public final class UiContext {
 
     public BayCover app() { return app; }
 
+    /** Today by the application's one clock ({@link BayCover#clock()}). */
+    public java.time.LocalDate today() { return app.today(); }
+
     public Settings settings() { return settings; }
 
     public Tr tr() { return tr; }

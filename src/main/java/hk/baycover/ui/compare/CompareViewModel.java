@@ -209,7 +209,7 @@ public final class CompareViewModel {
             } else {
                 try {
                     born = LocalDate.parse(t);
-                    if (born.isAfter(LocalDate.now()) || born.isBefore(LocalDate.now().minusYears(130))) {
+                    if (born.isAfter(ctx.today()) || born.isBefore(ctx.today().minusYears(130))) {
                         born = null;
                         invalid = true;
                     }
@@ -230,7 +230,7 @@ public final class CompareViewModel {
             return;
         }
         try {
-            matrix.set(new ComparisonService(LocalDate.now()).compare(ctx.catalog(), r));
+            matrix.set(new ComparisonService(ctx.today()).compare(ctx.catalog(), r));
         } catch (RuntimeException e) {
             matrix.set(null);
             message(Errors.describe(ctx.tr().lang(), e), true);

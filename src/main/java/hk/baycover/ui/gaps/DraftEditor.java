@@ -319,7 +319,7 @@ final class DraftEditor extends VBox {
         Eligibility e = new Eligibility(min, max, AgeBasis.LAST_BIRTHDAY, ren, req, underwriting.getValue(), preExisting.getValue(), null, null, null);
         LocalizedText name = LocalizedText.of(blank(nameZh) ? null : nameZh.getText().strip(), null, blank(nameEn) ? null : nameEn.getText().strip());
         return new Product(draftId, kind.getValue(), name, null, null, null, null, null, e, List.copyOf(benefits), premiums, List.of(),
-                PartialDate.of(LocalDate.now()), Confidence.LOW, null, true);
+                PartialDate.of(ctx.today()), Confidence.LOW, null, true);
     }
 
     /** Shows problems found when the draft was checked as a pack (pointers turned into field names). */

@@ -168,9 +168,10 @@ public final class GapsViewModel {
 
     /** Loads the drafts and computes the matrix (first show). */
     public Task<?> load() {
+        LocalDate today = ctx.today();
         return run(m -> {
             List<DraftStore.Draft> saved = ctx.app() == null ? List.of() : ctx.app().gapDrafts().list();
-            return compute(config.get(), ctx.catalog(), saved.stream().map(d -> new DraftItem(d.product(), d.basedOn(), d.active())).toList(), m);
+            return compute(config.get(), ctx.catalog(), saved.stream().map(d -> new DraftItem(d.product(), d.basedOn(), d.active())).toList(), today, m);
         }, this::apply);
     }
 
@@ -179,7 +180,8 @@ public final class GapsViewModel {
         List<DraftItem> current = List.copyOf(drafts);
         SegmentConfig cfg = config.get();
         Catalog catalog = ctx.catalog();
-        return run(m -> compute(cfg, catalog, current, m), this::apply);
+        LocalDate today = ctx.today();
+        return run(m -> compute(cfg, catalog, current, today, m), this::apply);
     }
 
     /** Applies a new configuration (bands, age policy…) and recomputes. */
@@ -192,8 +194,8 @@ public final class GapsViewModel {
     private record Computed(GapEngine engine, GapMatrix base, List<DraftItem> drafts, Map<String, ProductResult> results, GapMatrix matrix, GapDiff diff) {
     }
 
-    private static Computed compute(SegmentConfig cfg, Catalog catalog, List<DraftItem> items, ProgressMonitor m) {
-        GapEngine engine = new GapEngine(cfg, LocalDate.now(), FxTable.defaults());
+    private static Computed compute(SegmentConfig cfg, Catalog catalog, List<DraftItem> items, LocalDate today, ProgressMonitor m) {
+        GapEngine engine = new GapEngine(cfg, today, FxTable.defaults());
         GapMatrix base = engine.matrix(catalog.products(), m);
         Map<String, ProductResult> results = new HashMap<>();
         List<ProductResult> active = new ArrayList<>();
@@ -394,9 +396,9 @@ public final class GapsViewModel {
         boolean active = drafts.stream().filter(d -> d.product().id().equals(previousId == null ? product.id() : previousId))
                 .findFirst().map(DraftItem::active).orElse(true);
         return run(m -> {
-            List<hk.baycover.catalog.Problem> problems = DraftPacks.validate(product, ctx.tr().get("gaps.draft.formName"), lang, catalog);
+            List<hk.baycover.catalog.Problem> problems = DraftPacks.validate(product, ctx.tr().get("gaps.draft.formName"), lang, catalog, ctx.today());
             if (!problems.isEmpty()) throw new hk.baycover.catalog.PackException(problems);
-            Product sample = DraftPacks.asSample(product);
+            Product sample = DraftPacks.asSample(product, ctx.today());
             ctx.app().gapDrafts().save(sample, basedOn, active, previousId);
             return ctx.app().gapDrafts().list();
         }, saved -> {
@@ -447,7 +449,7 @@ public final class GapsViewModel {
         List<Product> list = drafts.stream().map(DraftItem::product).toList();
         return run(x -> {
             if (list.isEmpty()) throw new UserError("gaps.draft.noneToExport");
-            ctx.app().files().write(target, out -> DraftPacks.write(DraftPacks.pack(list, LocalDate.now()), out));
+            ctx.app().files().write(target, out -> DraftPacks.write(DraftPacks.pack(list, ctx.today()), out));
             return target;
         }, p -> info(ctx.tr().get("gaps.export.done", p)));
     }

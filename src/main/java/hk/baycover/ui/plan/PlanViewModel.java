@@ -58,7 +58,7 @@ public final class PlanViewModel {
     private final ObservableList<String> products = FXCollections.observableArrayList();
     private final ObjectProperty<FxTable> fx = new SimpleObjectProperty<>(FxTable.defaults());
     private final ObjectProperty<Currency> currency = new SimpleObjectProperty<>();
-    private final ObjectProperty<LocalDate> start = new SimpleObjectProperty<>(LocalDate.now());
+    private final ObjectProperty<LocalDate> start = new SimpleObjectProperty<>();
     private final ObservableList<ScenarioRun> runs = FXCollections.observableArrayList();
     private final ObjectProperty<PlanReport> report = new SimpleObjectProperty<>();
     private final ObjectProperty<Recommendation> recommendation = new SimpleObjectProperty<>();
@@ -79,6 +79,7 @@ public final class PlanViewModel {
 
     public PlanViewModel(UiContext ctx) {
         this.ctx = ctx;
+        start.set(ctx.today());
         client.addListener((o, a, b) -> {
             if (b != null && currency.get() == null && b.budget() != null) currency.set(b.budget().currency());
             analyse();
@@ -145,7 +146,7 @@ public final class PlanViewModel {
     }
 
     public Planner planner() {
-        return new Planner(ctx.catalog(), library(), LocalDate.now());
+        return new Planner(ctx.catalog(), library(), ctx.today());
     }
 
     /** The plan as it stands in the screen. */
@@ -208,7 +209,7 @@ public final class PlanViewModel {
 
     /** Sets a dated rate (1 {@code from} = {@code rate} {@code to}) entered by the user. */
     public void setRate(Currency from, Currency to, BigDecimal rate) {
-        fx.set(fx.get().with(new FxRate(from, to, rate, PartialDate.of(LocalDate.now()), ctx.tr().get("planui.fxByUser"), false)));
+        fx.set(fx.get().with(new FxRate(from, to, rate, PartialDate.of(ctx.today()), ctx.tr().get("planui.fxByUser"), false)));
     }
 
     // episodes ----------------------------------------------------------------------------------------------------------
@@ -239,8 +240,8 @@ public final class PlanViewModel {
         Scenario next;
         String base = null;
         if (s == null) {
-            String id = "my-" + Long.toString(System.currentTimeMillis(), 36);
-            next = new Scenario(id, LocalizedText.of(newName, newName, newName), null, null, List.of(line), List.of(), PartialDate.of(LocalDate.now()),
+            String id = "my-" + Long.toString(ctx.app().clock().millis(), 36);
+            next = new Scenario(id, LocalizedText.of(newName, newName, newName), null, null, List.of(line), List.of(), PartialDate.of(ctx.today()),
                     null, ctx.tr().get("planui.userEpisode"), false);
         } else {
             List<CostLine> lines = new ArrayList<>(s.lines());
@@ -394,7 +395,7 @@ public final class PlanViewModel {
         status.set(p.status());
         fx.set(p.fx());
         currency.set(p.currency());
-        start.set(p.startDate() == null ? LocalDate.now() : p.startDate());
+        start.set(p.startDate() == null ? ctx.today() : p.startDate());
         runs.setAll(p.runs());
         products.setAll(layerSorted(p.productIds()));
     }
@@ -448,7 +449,7 @@ public final class PlanViewModel {
         recommendation.set(null);
         currency.set(null);
         fx.set(FxTable.defaults());
-        start.set(LocalDate.now());
+        start.set(ctx.today());
     }
 
     // proposal ------------------------------------------------------------------------------------------------------------

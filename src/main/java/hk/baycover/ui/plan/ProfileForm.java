@@ -426,7 +426,7 @@ public final class ProfileForm extends ScrollPane {
         problems.clear();
         Map<String, String> firstByField = new HashMap<>();
         try {
-            ClientFile.Read read = new ClientFile(ctx.tr().lang(), ctx.catalog(), LocalDate.now()).parse(ctx.tr().get("planui.formName"), tree());
+            ClientFile.Read read = new ClientFile(ctx.tr().lang(), ctx.catalog(), ctx.today()).parse(ctx.tr().get("planui.formName"), tree());
             profile.set(read.profile());
             language.set(read.language());
         } catch (PackException e) {

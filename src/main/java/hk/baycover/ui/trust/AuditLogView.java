@@ -91,7 +91,7 @@ public final class AuditLogView extends VBox {
         export.setId("audit-export");
         export.textProperty().bind(ctx.tr().bind("trust.ui.audit.export"));
         export.setOnAction(e -> ctx.fileDialogs().saveFile(getScene().getWindow(), ctx.tr().get("trust.ui.audit.export"),
-                "baycover-audit-" + LocalDate.now() + ".csv", ctx.tr().get("trust.ui.audit.csv"), "*.csv").ifPresent(this::export));
+                "baycover-audit-" + ctx.today() + ".csv", ctx.tr().get("trust.ui.audit.csv"), "*.csv").ifPresent(this::export));
 
         FlowPane filters = new FlowPane(8, 8, action, text, from, to, refresh, export);
         filters.setAlignment(Pos.CENTER_LEFT);

@@ -26,7 +26,7 @@ import java.time.format.FormatStyle;
  */
 public final class RecoveryView extends VBox {
 
-    public RecoveryView(Tr tr, Background background, FileDialogs dialogs, Path dataDir, CorruptDatabase error,
+    public RecoveryView(Tr tr, Background background, FileDialogs dialogs, Path dataDir, java.time.Clock clock, CorruptDatabase error,
                         Runnable reopen, Runnable quit) {
         setId("recovery-view");
         setPadding(new Insets(32));
@@ -70,7 +70,7 @@ public final class RecoveryView extends VBox {
             file.setDisable(true);
             message.getStyleClass().remove("error-text");
             message.setText(tr.get("trust.ui.recovery.working"));
-            Task<BackupService.Candidate> t = background.submit(m -> BayCover.restoreUnopened(dataDir, p));
+            Task<BackupService.Candidate> t = background.submit(m -> BayCover.restoreUnopened(dataDir, p, clock));
             t.setOnSucceeded(x -> reopen.run());
             t.setOnFailed(x -> {
                 latest.setDisable(false);

@@ -47,7 +47,7 @@ public final class TrustSection extends VBox {
 
         Button backup = button("backup", "trust.ui.backup");
         backup.setOnAction(e -> ctx.fileDialogs().saveFile(getScene().getWindow(), ctx.tr().get("trust.ui.backup"),
-                "baycover-backup-" + LocalDate.now() + ".db", ctx.tr().get("trust.ui.filter"), "*.db").ifPresent(vm::backup));
+                "baycover-backup-" + ctx.today() + ".db", ctx.tr().get("trust.ui.filter"), "*.db").ifPresent(vm::backup));
         Button restore = button("restore", "trust.ui.restore");
         restore.setOnAction(e -> ctx.fileDialogs().openFiles(getScene().getWindow(), ctx.tr().get("trust.ui.restore"),
                 ctx.tr().get("trust.ui.filter"), "*.db").stream().findFirst().ifPresent(vm::askRestore));

@@ -66,7 +66,7 @@ class RecoveryViewTest {
         AtomicBoolean reopened = new AtomicBoolean();
         AtomicBoolean quit = new AtomicBoolean();
         robot.interact(() -> {
-            RecoveryView view = new RecoveryView(new Tr(new SimpleObjectProperty<>(Lang.EN)), background, new FakeDialogs(), dir, error,
+            RecoveryView view = new RecoveryView(new Tr(new SimpleObjectProperty<>(Lang.EN)), background, new FakeDialogs(), dir, BayCover.systemClock(), error,
                     () -> reopened.set(true), () -> quit.set(true));
             stage.setScene(new Scene(view, 900, 500));
             stage.show();
