@@ -165,9 +165,9 @@ public final class TrustSection extends VBox {
             confirm.clear();
         };
         save.setOnAction(e -> {
-            var t = vm.changePassphrase(current.getText().toCharArray(), next.getText().toCharArray(), confirm.getText().toCharArray());
+            vm.changePassphrase(current.getText().toCharArray(), next.getText().toCharArray(), confirm.getText().toCharArray(),
+                    () -> pane.setVisible(false));
             clear.run();
-            if (t != null) t.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_SUCCEEDED, x -> pane.setVisible(false));
         });
         cancel.setOnAction(e -> {
             clear.run();

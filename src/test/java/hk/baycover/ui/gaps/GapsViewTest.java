@@ -17,7 +17,7 @@ import hk.baycover.model.Need;
 import hk.baycover.model.ProgressMonitor;
 import hk.baycover.store.CatalogStore;
 import hk.baycover.ui.Styles;
-import hk.baycover.ui.common.Background;
+import hk.baycover.ui.common.FxTaskRunner;
 import hk.baycover.ui.common.FileDialogs;
 import hk.baycover.ui.common.Settings;
 import hk.baycover.ui.common.UiContext;
@@ -87,7 +87,7 @@ class GapsViewTest {
         app.gapDrafts().list().forEach(d -> app.gapDrafts().setActive(d.id(), false));
         Settings settings = new Settings();
         settings.langProperty().set(Lang.EN);
-        UiContext ctx = new UiContext(app, settings, new Background());
+        UiContext ctx = new UiContext(app, settings, new FxTaskRunner());
         ctx.setFileDialogs(new FileDialogs() {
             @Override
             public List<Path> openFiles(Window owner, String title, String filterName, String... extensions) { return List.of(); }

@@ -4,7 +4,7 @@ import hk.baycover.app.BayCover;
 import hk.baycover.model.Lang;
 import hk.baycover.planning.PlanTestData;
 import hk.baycover.ui.Styles;
-import hk.baycover.ui.common.Background;
+import hk.baycover.ui.common.FxTaskRunner;
 import hk.baycover.ui.common.FileDialogs;
 import hk.baycover.ui.common.Settings;
 import hk.baycover.ui.common.UiContext;
@@ -53,7 +53,7 @@ class PlanViewTest {
     @TempDir
     static Path dir;
     static BayCover app;
-    static Background background;
+    static FxTaskRunner background;
     UiContext ctx;
     PlanView view;
     Path pdf;
@@ -63,7 +63,7 @@ class PlanViewTest {
         // a busy machine can take longer than TestFX's default 10 s to build a big screen
         org.testfx.api.FxToolkit.toolkitContext().setSetupTimeoutInMillis(120_000);
         app = PlanTestData.open(dir.resolve("data"));
-        background = new Background();
+        background = new FxTaskRunner();
     }
 
     @AfterAll
