@@ -7,6 +7,9 @@ import hk.baycover.model.Catalog;
 import hk.baycover.model.Lang;
 import hk.baycover.model.LocalizedText;
 import hk.baycover.model.Product;
+import hk.baycover.model.PremiumRow;
+import hk.baycover.model.PremiumStatus;
+import hk.baycover.model.PremiumTable;
 import hk.baycover.model.ProductKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +39,15 @@ final class ProductsCommand implements Runnable {
     record Listing(int count, List<Item> products) {
     }
 
-    record Item(String id, String kind, String layer, LocalizedText names, LocalizedText provider, String asOf, String confidence, boolean sample) {
+    record Item(String id, String kind, String layer, LocalizedText names, LocalizedText provider, String asOf, String confidence, boolean sample,
+                Premium premium) {
+    }
+
+    /**
+     * The premium table at a glance: its status, whether its figures are samples, and the ages its rows span.
+     * {@code published} is true when the table holds real (not sample) figures from a public source.
+     */
+    record Premium(String status, boolean sample, boolean published, Integer ageFrom, Integer ageTo) {
     }
 
     @Override
@@ -75,6 +86,14 @@ final class ProductsCommand implements Runnable {
 
     static Item item(Product p) {
         return new Item(p.id(), p.kind().name(), p.layer().name(), p.name(), ComparisonService.providerOf(p),
-                p.asOf() == null ? null : p.asOf().value(), p.confidence() == null ? null : p.confidence().name(), p.sample());
+                p.asOf() == null ? null : p.asOf().value(), p.confidence() == null ? null : p.confidence().name(), p.sample(),
+                premium(p.premiums()));
+    }
+
+    static Premium premium(PremiumTable t) {
+        Integer from = t.rows().stream().map(PremiumRow::ageFrom).min(Integer::compare).orElse(null);
+        Integer to = t.rows().stream().map(PremiumRow::ageTo).max(Integer::compare).orElse(null);
+        boolean published = t.status() == PremiumStatus.TABLE && !t.sample() && !t.rows().isEmpty();
+        return new Premium(t.status().name(), t.sample(), published, from, to);
     }
 }

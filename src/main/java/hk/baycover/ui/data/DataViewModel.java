@@ -2,6 +2,7 @@ package hk.baycover.ui.data;
 
 import hk.baycover.model.Catalog;
 import hk.baycover.model.DatasetInfo;
+import hk.baycover.model.Freshness;
 import hk.baycover.store.CatalogStore;
 import hk.baycover.ui.common.Errors;
 import hk.baycover.ui.common.UiContext;
@@ -13,8 +14,12 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
 /** State of the Data screen: the datasets, a running import/export with progress and cancel, and its outcome. */
@@ -24,12 +29,49 @@ public final class DataViewModel {
     private final ObservableList<DatasetInfo> datasets = FXCollections.observableArrayList();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final Activity activity;
+    private final ObservableMap<String, Freshness> freshness = FXCollections.observableHashMap();
 
     public DataViewModel(UiContext ctx) {
         this.ctx = ctx;
         this.activity = ctx.activity();
         datasets.setAll(ctx.catalog().datasets());
-        ctx.catalogProperty().addListener((o, a, c) -> datasets.setAll(c.datasets()));
+        ctx.catalogProperty().addListener((o, a, c) -> {
+            datasets.setAll(c.datasets());
+            refreshFreshness();
+        });
+        refreshFreshness();
+    }
+
+    /** Freshness of each dataset (oldest as-of, records older than 12 months, official coverage), by dataset id. */
+    public ObservableMap<String, Freshness> freshness() { return freshness; }
+
+    /**
+     * Recomputes every dataset's freshness in the background (it reads each pack back from SQLite), on today's date by
+     * the application's clock. It does not make the screen busy: imports stay possible meanwhile.
+     */
+    public TaskRunner.Job refreshFreshness() {
+        List<String> ids = datasets.stream().map(DatasetInfo::id).toList();
+        LocalDate today = ctx.today();
+        return ctx.tasks().submit(m -> {
+            Map<String, Freshness> out = new LinkedHashMap<>();
+            for (String id : ids) out.put(id, Freshness.of(ctx.app().catalogStore().pack(id), today));
+            return out;
+        }, new TaskRunner.Outcome<Map<String, Freshness>>() {
+            @Override
+            public void succeeded(Map<String, Freshness> value) {
+                freshness.keySet().retainAll(value.keySet());
+                freshness.putAll(value);
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                freshness.clear();
+            }
+
+            @Override
+            public void cancelled() {
+            }
+        });
     }
 
     public ObservableList<DatasetInfo> datasets() { return datasets; }

@@ -185,7 +185,8 @@ public final class LookupViewModel {
         }
         Catalog catalog = ctx.catalog();
         Lang lang = ctx.tr().lang();
-        details.replace(m -> LookupDetail.of(hit, catalog, lang), detail::set);
+        java.time.LocalDate today = ctx.today();
+        details.replace(m -> LookupDetail.of(hit, catalog, lang, today), detail::set);
     }
 
     /** The text the "copy" button puts on the clipboard, or null when no detail is open. */

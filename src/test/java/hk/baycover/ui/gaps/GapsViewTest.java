@@ -138,10 +138,10 @@ class GapsViewTest {
         // a covered cell, opened with the mouse after moving there with the arrow keys
         Segment sz = segment("18-39|SHENZHEN|SZ|NONE");
         Label inpatient = robot.lookup("#cell-" + sz.index() + "-INPATIENT").queryAs(Label.class);
-        // 22 = the 20 shipped inpatient plans open to a healthy 18-39 Shenzhen resident with Shenzhen insurance (all but
-        // hsbc-vhis-flexi and china-life-icare-medical, Hong Kong only, and rcsgd-medical-subsidy, care-home wait list)
-        // plus t-sz-basic and t-hk-medical (counted by hand, as in GapsCommandTest)
-        assertEquals("● 22", inpatient.getText());
+        // 51 = the 49 shipped inpatient plans open to a healthy 18-39 Shenzhen resident with Shenzhen insurance (the 52
+        // with an inpatient benefit, all but hsbc-vhis-flexi and china-life-icare-medical, Hong Kong only, and
+        // rcsgd-medical-subsidy, care-home wait list) plus t-sz-basic and t-hk-medical (counted by hand, as in GapsCommandTest)
+        assertEquals("● 51", inpatient.getText());
         robot.interact(inpatient::requestFocus);
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
