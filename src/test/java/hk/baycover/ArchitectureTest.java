@@ -119,4 +119,21 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.concurrent..", "javafx.animation..",
                     "javafx.application..", "javafx.stage..")
             .because("ViewModels are unit-tested with the synchronous task runner, without the FX thread");
+
+    /**
+     * One application layer: the CLI commands and the screens call the use cases of hk.baycover.app (built once at
+     * start-up with the stores and the clock); they build no service, engine or document writer of their own.
+     */
+    @ArchTest
+    static final ArchRule facesBuildNoServices = noClasses()
+            .that().resideInAnyPackage("hk.baycover.cli..", "hk.baycover.ui..")
+            .should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaConstructorCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                            com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage("hk.baycover.compare..",
+                                    "hk.baycover.planning..", "hk.baycover.gaps..", "hk.baycover.report..", "hk.baycover.lookup..",
+                                    "hk.baycover.store..", "hk.baycover.catalog..")
+                                    .and(com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching(
+                                            ".*(Service|Engine|Planner|Recommender|Adjudicator|Pdf|PdfBuilder|Csv|ClientFile|Library|Store|Reader|Writer)")))))
+            .because("compare, plan, recommend, proposal export, gap matrix, import/export and backup are use cases in hk.baycover.app, "
+                    + "called by both faces (ADR 0009)");
 }

@@ -6,10 +6,7 @@ import hk.baycover.model.Freshness;
 import hk.baycover.model.LocalizedText;
 import hk.baycover.store.Database;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -20,14 +17,11 @@ import java.util.Map;
 @Command(name = "info", description = "Show the schema version and every loaded dataset with its version, as-of date and record counts.")
 final class InfoCommand implements Runnable {
 
-    @ParentCommand
-    Cli root;
+    @Mixin
+    CommandContext root;
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     /** The JSON shape of {@code info --json}. */
     record Info(int schemaVersion, String dataDir, String database, List<Dataset> datasets) {
@@ -55,8 +49,8 @@ final class InfoCommand implements Runnable {
         List<Dataset> datasets = app.catalogStore().datasets().stream()
                 .map(d -> dataset(d, Freshness.of(app.catalogStore().pack(d.id()), today))).toList();
         Info info = new Info(app.database().schemaVersion(), app.dataDir().toString(), app.database().file().toString(), datasets);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter out = root.out();
+        if (json.on) {
             Json.print(out, info);
             return;
         }

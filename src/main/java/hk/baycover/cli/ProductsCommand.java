@@ -12,10 +12,8 @@ import hk.baycover.model.PremiumStatus;
 import hk.baycover.model.PremiumTable;
 import hk.baycover.model.ProductKind;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -23,17 +21,14 @@ import java.util.List;
 @Command(name = "products", description = "List the loaded products and public schemes: id, names (Traditional, Simplified, English) and kind.")
 final class ProductsCommand implements Runnable {
 
-    @ParentCommand
-    Cli root;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext root;
 
     @Option(names = "--kind", paramLabel = "K", description = "Only this kind: ${COMPLETION-CANDIDATES}.")
     ProductKind kind;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     /** The JSON shape of {@code products --json}. */
     record Listing(int count, List<Item> products) {
@@ -55,8 +50,8 @@ final class ProductsCommand implements Runnable {
         Catalog catalog = root.app().catalog();
         Lang lang = root.lang();
         List<Product> list = new ProductFilter(null, kind, null, null, null).apply(catalog, lang);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter out = root.out();
+        if (json.on) {
             Json.print(out, new Listing(list.size(), list.stream().map(ProductsCommand::item).toList()));
             return;
         }

@@ -3,7 +3,6 @@ package hk.baycover.compare;
 import hk.baycover.i18n.I18n;
 import hk.baycover.model.Benefit;
 import hk.baycover.model.Catalog;
-import hk.baycover.model.ClaimChannel;
 import hk.baycover.model.Coverage;
 import hk.baycover.model.CoverageLevel;
 import hk.baycover.model.Currency;

@@ -73,17 +73,17 @@ public final class Activity {
         TaskRunner.Job job = runner.submit(work, new TaskRunner.Outcome<T>() {
             @Override
             public void succeeded(T value) {
-                if (end(gen)) done.accept(value);
+                finish(gen, () -> done.accept(value));
             }
 
             @Override
             public void failed(Throwable e) {
-                if (end(gen)) failed.accept(e);
+                finish(gen, () -> failed.accept(e));
             }
 
             @Override
             public void cancelled() {
-                if (end(gen)) say(tr.get("task.cancelled"));
+                finish(gen, () -> say(tr.get("task.cancelled")));
             }
 
             @Override
@@ -138,11 +138,21 @@ public final class Activity {
         complain(Errors.describe(tr.lang(), e));
     }
 
-    private boolean end(long gen) {
-        if (gen != generation) return false;
+    /**
+     * Hands the outcome of job {@code gen} over (unless a newer job superseded it), then clears the busy flag — in that
+     * order, so whoever waits for "not busy" sees the outcome already applied. A handler that starts the next job keeps
+     * the activity busy.
+     */
+    private void finish(long gen, Runnable handOver) {
+        if (gen != generation) return;
         running = null;
-        busy.set(false);
-        progress.set(0);
-        return true;
+        try {
+            handOver.run();
+        } finally {
+            if (gen == generation) {
+                busy.set(false);
+                progress.set(0);
+            }
+        }
     }
 }

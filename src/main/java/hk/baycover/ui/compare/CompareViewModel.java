@@ -17,8 +17,6 @@ import hk.baycover.model.Region;
 import hk.baycover.model.ResidencyStatus;
 import hk.baycover.model.Sex;
 import hk.baycover.model.SzInsurance;
-import hk.baycover.report.ComparisonCsv;
-import hk.baycover.report.ComparisonPdf;
 import hk.baycover.ui.common.Activity;
 import hk.baycover.ui.common.Errors;
 import hk.baycover.ui.common.TaskRunner;
@@ -235,7 +233,7 @@ public final class CompareViewModel {
             return;
         }
         try {
-            matrix.set(new ComparisonService(ctx.today()).compare(ctx.catalog(), r));
+            matrix.set(ctx.app().compare().compare(ctx.catalog(), r));
         } catch (RuntimeException e) {
             matrix.set(null);
             message(Errors.describe(ctx.tr().lang(), e), true);
@@ -305,12 +303,9 @@ public final class CompareViewModel {
         ComparisonMatrix m = matrix.get();
         if (m == null || exports.isBusy()) return null;
         Lang lang = ctx.tr().lang();
-        String asOf = ctx.catalog().asOf().map(Object::toString).orElse(null);
+        Catalog catalog = ctx.catalog();
         boolean only = onlyDifferences.get();
-        return export(file, monitor -> {
-            ctx.app().files().write(file, out -> ComparisonPdf.write(m, new ComparisonPdf.Options(lang, only, asOf), out, monitor));
-            return file;
-        });
+        return export(file, monitor -> ctx.app().compare().exportPdf(m, catalog, lang, only, file, monitor));
     }
 
     public TaskRunner.Job exportCsv(Path file) {
@@ -318,10 +313,7 @@ public final class CompareViewModel {
         if (m == null || exports.isBusy()) return null;
         Lang lang = ctx.tr().lang();
         boolean only = onlyDifferences.get();
-        return export(file, monitor -> {
-            ctx.app().files().write(file, out -> ComparisonCsv.write(m, lang, only, out));
-            return file;
-        });
+        return export(file, monitor -> ctx.app().compare().exportCsv(m, lang, only, file));
     }
 
     private TaskRunner.Job export(Path file, Function<hk.baycover.model.ProgressMonitor, Path> work) {

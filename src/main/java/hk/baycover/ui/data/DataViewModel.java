@@ -1,9 +1,7 @@
 package hk.baycover.ui.data;
 
-import hk.baycover.model.Catalog;
 import hk.baycover.model.DatasetInfo;
 import hk.baycover.model.Freshness;
-import hk.baycover.store.CatalogStore;
 import hk.baycover.ui.common.Errors;
 import hk.baycover.ui.common.UiContext;
 import hk.baycover.ui.common.Activity;
@@ -92,15 +90,9 @@ public final class DataViewModel {
         problems.clear();
         activity.say(ctx.tr().get("data.importing", files.size()));
         var lang = ctx.tr().lang();
-        record Done(List<CatalogStore.Imported> imported, Catalog catalog) {
-        }
-        return activity.run(m -> {
-            List<CatalogStore.Imported> done = ctx.app().catalogStore().importFiles(files, CatalogStore.Origin.IMPORTED, lang, m);
-            return new Done(done, ctx.app().reload());
-        }, d -> {
+        return activity.run(m -> ctx.app().datasets().importFiles(files, lang, m), d -> {
             ctx.catalogProperty().set(d.catalog());
-            int records = d.imported().stream().mapToInt(CatalogStore.Imported::records).sum();
-            activity.say(ctx.tr().get("data.imported", d.imported().size(), records));
+            activity.say(ctx.tr().get("data.imported", d.datasets().size(), d.records()));
         }, this::fail);
     }
 
@@ -109,7 +101,7 @@ public final class DataViewModel {
         if (activity.isBusy()) return null;
         problems.clear();
         activity.say("");
-        return activity.run(m -> ctx.app().catalogStore().exportAll(dir, m),
+        return activity.run(m -> ctx.app().datasets().exportAll(dir, m),
                 written -> activity.say(ctx.tr().get("data.exported", written.size(), dir)), this::fail);
     }
 

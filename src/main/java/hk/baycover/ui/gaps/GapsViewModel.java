@@ -1,12 +1,11 @@
 package hk.baycover.ui.gaps;
 
+import hk.baycover.app.GapsUseCase;
 import hk.baycover.gaps.AgeBand;
 import hk.baycover.gaps.AgePolicy;
 import hk.baycover.gaps.CellDetail;
 import hk.baycover.gaps.CellSummary;
 import hk.baycover.gaps.ConditionClass;
-import hk.baycover.gaps.DraftPacks;
-import hk.baycover.gaps.GapCsv;
 import hk.baycover.gaps.GapDiff;
 import hk.baycover.gaps.GapEngine;
 import hk.baycover.gaps.GapMatrix;
@@ -14,14 +13,12 @@ import hk.baycover.gaps.ProductResult;
 import hk.baycover.gaps.Segment;
 import hk.baycover.gaps.SegmentConfig;
 import hk.baycover.model.Catalog;
-import hk.baycover.model.FxTable;
 import hk.baycover.model.Lang;
 import hk.baycover.model.LivingPlace;
 import hk.baycover.model.Need;
 import hk.baycover.model.Product;
 import hk.baycover.model.ProgressMonitor;
 import hk.baycover.model.UserError;
-import hk.baycover.report.GapReportPdf;
 import hk.baycover.store.DraftStore;
 import hk.baycover.ui.common.UiContext;
 import javafx.beans.property.BooleanProperty;
@@ -39,7 +36,6 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -173,10 +169,9 @@ public final class GapsViewModel {
 
     /** Loads the drafts and computes the matrix (first show). */
     public TaskRunner.Job load() {
-        LocalDate today = ctx.today();
         return computing.replace(m -> {
             List<DraftStore.Draft> saved = ctx.app() == null ? List.of() : ctx.app().gapDrafts().list();
-            return compute(config.get(), ctx.catalog(), saved.stream().map(d -> new DraftItem(d.product(), d.basedOn(), d.active())).toList(), today, m);
+            return compute(config.get(), ctx.catalog(), saved.stream().map(d -> new DraftItem(d.product(), d.basedOn(), d.active())).toList(), m);
         }, this::apply);
     }
 
@@ -185,8 +180,7 @@ public final class GapsViewModel {
         List<DraftItem> current = List.copyOf(drafts);
         SegmentConfig cfg = config.get();
         Catalog catalog = ctx.catalog();
-        LocalDate today = ctx.today();
-        return computing.replace(m -> compute(cfg, catalog, current, today, m), this::apply);
+        return computing.replace(m -> compute(cfg, catalog, current, m), this::apply);
     }
 
     /** Applies a new configuration (bands, age policy…) and recomputes. */
@@ -199,8 +193,8 @@ public final class GapsViewModel {
     private record Computed(GapEngine engine, GapMatrix base, List<DraftItem> drafts, Map<String, ProductResult> results, GapMatrix matrix, GapDiff diff) {
     }
 
-    private static Computed compute(SegmentConfig cfg, Catalog catalog, List<DraftItem> items, LocalDate today, ProgressMonitor m) {
-        GapEngine engine = new GapEngine(cfg, today, FxTable.defaults());
+    private Computed compute(SegmentConfig cfg, Catalog catalog, List<DraftItem> items, ProgressMonitor m) {
+        GapEngine engine = ctx.app().gaps().engine(cfg);
         GapMatrix base = engine.matrix(catalog.products(), m);
         Map<String, ProductResult> results = new HashMap<>();
         List<ProductResult> active = new ArrayList<>();
@@ -385,12 +379,12 @@ public final class GapsViewModel {
         Catalog catalog = ctx.catalog();
         boolean active = drafts.stream().filter(d -> d.product().id().equals(previousId == null ? product.id() : previousId))
                 .findFirst().map(DraftItem::active).orElse(true);
-        LocalDate today = ctx.today();
         String formName = ctx.tr().get("gaps.draft.formName");
+        GapsUseCase gaps = ctx.app().gaps();
         return work.run(m -> {
-            List<hk.baycover.catalog.Problem> found = DraftPacks.validate(product, formName, lang, catalog, today);
+            List<hk.baycover.catalog.Problem> found = gaps.validateDraft(product, formName, lang, catalog);
             if (!found.isEmpty()) throw new hk.baycover.catalog.PackException(found);
-            Product sample = DraftPacks.asSample(product, today);
+            Product sample = gaps.asSample(product);
             ctx.app().gapDrafts().save(sample, basedOn, active, previousId);
             return ctx.app().gapDrafts().list();
         }, list -> {
@@ -423,10 +417,7 @@ public final class GapsViewModel {
     public TaskRunner.Job exportCsv(Path target) {
         GapMatrix m = matrix.get();
         Lang lang = lang();
-        return work.run(x -> {
-            ctx.app().files().write(target, out -> GapCsv.write(m, lang, out));
-            return target;
-        }, p -> info(ctx.tr().get("gaps.export.done", p)));
+        return work.run(x -> ctx.app().gaps().exportCsv(m, lang, target), p -> info(ctx.tr().get("gaps.export.done", p)));
     }
 
     public TaskRunner.Job exportPdf(Path target) {
@@ -435,20 +426,12 @@ public final class GapsViewModel {
         Lang lang = lang();
         Catalog catalog = ctx.catalog();
         List<Product> active = drafts.stream().filter(DraftItem::active).map(DraftItem::product).toList();
-        return work.run(x -> {
-            ctx.app().files().write(target, out -> GapReportPdf.write(m, d, active, catalog, lang, out));
-            return target;
-        }, p -> info(ctx.tr().get("gaps.export.done", p)));
+        return work.run(x -> ctx.app().gaps().exportPdf(m, d, active, catalog, lang, target), p -> info(ctx.tr().get("gaps.export.done", p)));
     }
 
     public TaskRunner.Job exportDrafts(Path target) {
         List<Product> list = drafts.stream().map(DraftItem::product).toList();
-        LocalDate today = ctx.today();
-        return work.run(x -> {
-            if (list.isEmpty()) throw new UserError("gaps.draft.noneToExport");
-            ctx.app().files().write(target, out -> DraftPacks.write(DraftPacks.pack(list, today), out));
-            return target;
-        }, p -> info(ctx.tr().get("gaps.export.done", p)));
+        return work.run(x -> ctx.app().gaps().exportDrafts(list, target), p -> info(ctx.tr().get("gaps.export.done", p)));
     }
 
     /** The heat map as a PNG (the view takes the picture on the FX thread; the file is written in the background). */

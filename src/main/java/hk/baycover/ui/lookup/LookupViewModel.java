@@ -67,7 +67,7 @@ public final class LookupViewModel {
 
     public LookupViewModel(UiContext ctx) {
         this.ctx = ctx;
-        this.service = ctx.app() != null ? ctx.app().lookup() : new LookupService();
+        this.service = ctx.app().lookup();
         this.activity = ctx.activity();
         this.search = activity.lane();
         this.details = activity.lane();

@@ -1,6 +1,6 @@
 package hk.baycover.ui.plan;
 
-import hk.baycover.catalog.PackReader;
+import hk.baycover.app.PlanUseCase;
 import hk.baycover.model.Catalog;
 import hk.baycover.model.ClientProfile;
 import hk.baycover.model.CostLine;
@@ -16,23 +16,18 @@ import hk.baycover.model.Scenario;
 import hk.baycover.planning.Plan;
 import hk.baycover.planning.PlanReport;
 import hk.baycover.planning.PlanStatus;
-import hk.baycover.planning.Planner;
 import hk.baycover.planning.Recommendation;
 import hk.baycover.planning.ScenarioLibrary;
 import hk.baycover.planning.ScenarioRun;
-import hk.baycover.report.ProposalPdf;
 import hk.baycover.store.PlanStore;
 import hk.baycover.ui.common.Activity;
 import hk.baycover.ui.common.Errors;
 import hk.baycover.ui.common.TaskRunner;
 import hk.baycover.ui.common.UiContext;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -142,11 +137,7 @@ public final class PlanViewModel {
     // derived -----------------------------------------------------------------------------------------------------------
 
     public ScenarioLibrary library() {
-        return new ScenarioLibrary(ctx.catalog().scenarios(), new ArrayList<>(userScenarios));
-    }
-
-    public Planner planner() {
-        return new Planner(ctx.catalog(), library(), ctx.today());
+        return ctx.app().plan().library(ctx.catalog(), List.copyOf(userScenarios));
     }
 
     /** The plan as it stands in the screen. */
@@ -166,7 +157,7 @@ public final class PlanViewModel {
         }
         try {
             List<ScenarioRun> known = runs.stream().filter(r -> library().find(r.scenarioId()).isPresent()).toList();
-            report.set(planner().analyse(c, plan().withRuns(known)));
+            report.set(ctx.app().plan().analyse(ctx.catalog(), List.copyOf(userScenarios), c, plan().withRuns(known)));
             analysisError.set("");
         } catch (RuntimeException e) {
             analysisError.set(Errors.describe(ctx.tr().lang(), e));
@@ -288,10 +279,11 @@ public final class PlanViewModel {
     public TaskRunner.Job recommend(Recommendation.Options options) {
         ClientProfile c = client.get();
         if (c == null || activity.isBusy()) return null;
-        Planner planner = planner();
         Plan frame = plan();
+        Catalog catalog = ctx.catalog();
+        List<Scenario> mine = List.copyOf(userScenarios);
         activity.say(ctx.tr().get("planui.recommending"));
-        return background(m -> planner.recommend(c, frame, options, m), rec -> {
+        return background(m -> ctx.app().plan().recommend(catalog, mine, c, frame, options, m), rec -> {
             recommendation.set(rec);
             if (rec.found()) {
                 products.setAll(rec.productIds());
@@ -323,16 +315,15 @@ public final class PlanViewModel {
         Plan p = plan();
         Lang l = clientLanguage.get();
         String pid = planId.get();
-        String asOf = ctx.catalog().asOf().map(PartialDate::value).orElse(null);
+        Catalog catalog = ctx.catalog();
         ClientProfile withId = clientId.get() == null ? c : withId(c, clientId.get());
         record Saved(String clientId, PlanStore.SavedPlan plan, List<PlanStore.ClientSummary> clients, List<PlanStore.PlanSummary> plans,
                      List<PlanStore.Revision> revisions) {
         }
         return background(m -> {
+            PlanUseCase.Saved saved = ctx.app().plan().save(withId, l, pid, p, catalog);
             PlanStore store = ctx.app().planStore();
-            String cid = store.saveClient(withId, l);
-            PlanStore.SavedPlan sp = store.savePlan(pid, cid, p, asOf);
-            return new Saved(cid, sp, store.clients(), store.plans(cid), store.revisions(sp.id()));
+            return new Saved(saved.clientId(), saved.plan(), store.clients(), store.plans(saved.clientId()), store.revisions(saved.plan().id()));
         }, s -> {
             clientId.set(s.clientId());
             planId.set(s.plan().id());
@@ -456,19 +447,9 @@ public final class PlanViewModel {
                 ? recommendation.get() : null;
         Catalog cat = ctx.catalog();
         String pid = planId.get();
-        String asOf = cat.asOf().map(PartialDate::value).orElse(null);
         activity.say(ctx.tr().get("planui.exporting"));
-        return background(m -> {
-            byte[] bytes = new ProposalPdf(cat, lang).render(r, rec, m);
-            m.checkCancelled();
-            ctx.app().files().write(file, bytes);
-            if (pid != null) {
-                ctx.app().planStore().plan(pid).ifPresent(sp ->
-                        ctx.app().planStore().recordProposal(pid, sp.revision(), lang, PackReader.sha256(bytes), bytes.length, asOf,
-                                ProposalPdf.datasetVersions(cat)));
-            }
-            return file;
-        }, f -> activity.say(ctx.tr().get("planui.exported", f)));
+        return background(m -> ctx.app().plan().exportProposal(cat, r, rec, lang, pid, file, m),
+                written -> activity.say(ctx.tr().get("planui.exported", written.file())));
     }
 
     // background --------------------------------------------------------------------------------------------------------

@@ -66,14 +66,14 @@ public final class TrustSectionModel {
     public TaskRunner.Job refresh() {
         record Now(List<BackupService.AutoBackup> autos, KeyManager.State state) {
         }
-        return reading.replace(m -> new Now(ctx.app().backups().automatic(), ctx.app().keys().state()), now -> {
+        return reading.replace(m -> new Now(ctx.app().backup().automatic(), ctx.app().keys().state()), now -> {
             automatic.setAll(now.autos());
             keyState.set(now.state());
         });
     }
 
     public TaskRunner.Job backup(Path target) {
-        return run(m -> ctx.app().backups().backup(target, true, m),
+        return run(m -> ctx.app().backup().backup(target, true, m),
                 r -> ctx.tr().get("trust.ui.backedUp", r.file(), r.bytes() / 1024, r.sha256().substring(0, 12)));
     }
 
@@ -91,16 +91,10 @@ public final class TrustSectionModel {
         Path file = pendingRestore.get();
         pendingRestore.set(null);
         if (file == null) return null;
-        return run(m -> {
-            BackupService.Candidate c = ctx.app().restore(file, m);
-            return new RestoreDone(c, ctx.app().catalog());
-        }, r -> {
+        return run(m -> ctx.app().backup().restore(file, m), r -> {
             ctx.catalogProperty().set(r.catalog());
             return ctx.tr().get("trust.ui.restored", r.candidate().file().getFileName(), r.candidate().datasets());
         });
-    }
-
-    private record RestoreDone(BackupService.Candidate candidate, hk.baycover.model.Catalog catalog) {
     }
 
     /** Changes the passphrase in the background; {@code changed} runs once it is changed. */
