@@ -9,6 +9,9 @@ import hk.baycover.model.UserError;
 import hk.baycover.store.AuditStore;
 import hk.baycover.store.BackupService;
 import hk.baycover.store.CatalogStore;
+import hk.baycover.store.ClientStore;
+import hk.baycover.store.ProposalStore;
+import hk.baycover.store.ScenarioStore;
 import hk.baycover.store.Database;
 import hk.baycover.store.PlanStore;
 import hk.baycover.store.ErasureService;
@@ -34,7 +37,10 @@ public final class BayCover implements AutoCloseable {
     private final Clock clock;
     private final Database database;
     private final CatalogStore catalogStore;
+    private final ClientStore clientStore;
     private final PlanStore planStore;
+    private final ProposalStore proposalStore;
+    private final ScenarioStore scenarioStore;
     private final LookupService lookup = new LookupService();
     private final DataDirLock lock;
     private final KeyManager keys;
@@ -57,19 +63,22 @@ public final class BayCover implements AutoCloseable {
         this.clock = database.clock();
         this.database = database;
         this.catalogStore = new CatalogStore(database);
-        this.planStore = new PlanStore(database);
+        this.clientStore = new ClientStore(database);
+        this.planStore = new PlanStore(database, clientStore);
+        this.proposalStore = new ProposalStore(database);
+        this.scenarioStore = new ScenarioStore(database);
         this.lock = lock;
         this.keys = new KeyManager(new KeyringStore(database), clock);
         this.audit = new AuditStore(database);
         this.backups = new BackupService(database);
         this.erasure = new ErasureService(database);
         this.pinnedComparisons = new PinnedComparisons(database);
-        this.erasure.register(planStore::eraseRows);
-        this.planStore.personalCodec(personalCodec(keys));
+        this.erasure.register(clientStore::eraseRows);
+        this.clientStore.personalCodec(personalCodec(keys));
         this.gapDrafts = new DraftStore(database);
         // the use cases, built once: the CLI commands and the ViewModels call these
         this.compare = new CompareUseCase(clock, files);
-        this.plan = new PlanUseCase(clock, planStore, files);
+        this.plan = new PlanUseCase(clock, clientStore, planStore, proposalStore, scenarioStore, files);
         this.gaps = new GapsUseCase(clock, files);
         this.datasets = new DatasetsUseCase(catalogStore, this::reload);
         this.backup = new BackupUseCase(this);
@@ -128,8 +137,17 @@ public final class BayCover implements AutoCloseable {
 
     public CatalogStore catalogStore() { return catalogStore; }
 
-    /** Saved clients, plans, proposals and the user's own care episodes. */
+    /** Saved clients (personal fields sealed once a passphrase is set). */
+    public ClientStore clientStore() { return clientStore; }
+
+    /** Saved plans with every revision. */
     public PlanStore planStore() { return planStore; }
+
+    /** Proposals issued for plan revisions. */
+    public ProposalStore proposalStore() { return proposalStore; }
+
+    /** The user's own care episodes. */
+    public ScenarioStore scenarioStore() { return scenarioStore; }
     /** 港澳藥械通 search over catalog snapshots (one in-memory index per snapshot). */
     public LookupService lookup() { return lookup; }
     /** The passphrase, the data key and the cipher for client personal data. */
@@ -204,8 +222,8 @@ public final class BayCover implements AutoCloseable {
      * (records that name themselves as associated data); before one is set it is stored as is, and the GUI and the CLI
      * say so. Reading a sealed record needs the folder unlocked ({@code trust.locked} otherwise).
      */
-    private static PlanStore.PersonalCodec personalCodec(KeyManager keys) {
-        return PlanStore.PersonalCodec.of(
+    private static ClientStore.PersonalCodec personalCodec(KeyManager keys) {
+        return ClientStore.PersonalCodec.of(
                 (json, recordId) -> keys.state() == KeyManager.State.NOT_SET ? json : keys.cipher().encryptString(json, recordId),
                 (stored, recordId) -> stored != null && stored.startsWith("v1:") ? keys.cipher().decryptString(stored, recordId) : stored);
     }

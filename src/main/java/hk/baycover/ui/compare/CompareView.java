@@ -307,7 +307,7 @@ public final class CompareView extends SplitPane {
         Label clientError = new Label();
         clientError.setId("compare-client-error");
         clientError.getStyleClass().add("error-text");
-        clientError.textProperty().bind(Bindings.when(vm.clientInvalidProperty()).then(ctx.tr().bind("compare.client.badAge")).otherwise(""));
+        clientError.textProperty().bind(vm.clientErrorProperty());
         clientError.managedProperty().bind(vm.clientInvalidProperty());
         clientError.visibleProperty().bind(vm.clientInvalidProperty());
         FlowPane client = new FlowPane(8, 6, clientTitle, ageLabel, age, sex, residency, livesIn, sz);
