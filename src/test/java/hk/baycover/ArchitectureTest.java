@@ -66,6 +66,28 @@ class ArchitectureTest {
             .because("users see messages, the log keeps details (java.util.logging)");
 
     /**
+     * Files the user names are written only through {@code hk.baycover.io.SafeFiles} (guard against the data folder's own
+     * files, temp file and atomic rename). The exceptions own their files: the restore swap and the backup check copy
+     * (BackupService), and the start-up probe a developer switches on with a system property.
+     */
+    @ArchTest
+    static final ArchRule filesAreWrittenOnlyThroughSafeFiles = noClasses()
+            .that().resideOutsideOfPackage("hk.baycover.io..")
+            .and().doNotHaveFullyQualifiedName("hk.baycover.store.BackupService")
+            .and().doNotHaveFullyQualifiedName("hk.baycover.app.StartupProbe")
+            .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                            com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(java.nio.file.Files.class)))
+                    .and(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                            com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching(
+                                    "write|writeString|newOutputStream|newBufferedWriter|move|copy|createTempFile|createFile"))))
+            .orShould().callConstructor(java.io.FileOutputStream.class, java.io.File.class)
+            .orShould().callConstructor(java.io.FileOutputStream.class, String.class)
+            .orShould().callConstructor(java.io.FileWriter.class, String.class)
+            .orShould().callConstructor(java.io.FileWriter.class, java.io.File.class)
+            .because("every file the user names goes through SafeFiles: never over the database, its WAL, the lock, settings, logs or backups; never half-written");
+
+    /**
      * One clock: only the composition root ({@code app.BayCover.systemClock()}) asks the system for the time; everything
      * else takes "today" and "now" from the injected {@link java.time.Clock}, so a test or a replay can fix the date.
      */
