@@ -25,7 +25,7 @@ class ArchitectureTest {
     }
 
     static final List<Layer> LAYERS = List.of(
-            new Layer("Model", List.of("hk.baycover.model..", "hk.baycover.i18n.."),
+            new Layer("Model", List.of("hk.baycover.model..", "hk.baycover.i18n..", "hk.baycover.io.."),
                     List.of("Catalog", "Features", "Trust", "Store", "Report", "App", "Cli", "Ui", "Launcher")),
             new Layer("Catalog", List.of("hk.baycover.catalog..", "hk.baycover.lookup.."),
                     List.of("Features", "Trust", "Store", "Report", "App", "Cli", "Ui")),
@@ -40,7 +40,7 @@ class ArchitectureTest {
             new Layer("Launcher", List.of("hk.baycover"), List.of()));
 
     /**
-     * The layer order: model ← catalog/lookup ← planning/compare/gaps (and trust) ← store, report ← app ← cli, ui ←
+     * The layer order: model, i18n, io ← catalog/lookup ← planning/compare/gaps (and trust) ← store, report ← app ← cli, ui ←
      * the launcher. Store sits above planning and trust on purpose (ADR 0002): it persists their records (plans,
      * audit entries, the keyring). The CLI and the GUI never use each other.
      */
@@ -107,6 +107,28 @@ class ArchitectureTest {
             .orShould().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
                     com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("printStackTrace")))
             .because("users see messages, the log keeps details (java.util.logging)");
+
+    /**
+     * Files the user names are written only through {@code hk.baycover.io.SafeFiles} (guard against the data folder's own
+     * files, temp file and atomic rename). The exceptions own their files: the restore swap and the backup check copy
+     * (BackupService), and the start-up probe a developer switches on with a system property.
+     */
+    @ArchTest
+    static final ArchRule filesAreWrittenOnlyThroughSafeFiles = noClasses()
+            .that().resideOutsideOfPackage("hk.baycover.io..")
+            .and().doNotHaveFullyQualifiedName("hk.baycover.store.BackupService")
+            .and().doNotHaveFullyQualifiedName("hk.baycover.app.StartupProbe")
+            .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                            com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(java.nio.file.Files.class)))
+                    .and(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                            com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching(
+                                    "write|writeString|newOutputStream|newBufferedWriter|move|copy|createTempFile|createFile"))))
+            .orShould().callConstructor(java.io.FileOutputStream.class, java.io.File.class)
+            .orShould().callConstructor(java.io.FileOutputStream.class, String.class)
+            .orShould().callConstructor(java.io.FileWriter.class, String.class)
+            .orShould().callConstructor(java.io.FileWriter.class, java.io.File.class)
+            .because("every file the user names goes through SafeFiles: never over the database, its WAL, the lock, settings, logs or backups; never half-written");
 
     /**
      * One clock: only the composition root ({@code app.BayCover.systemClock()}) asks the system for the time; everything

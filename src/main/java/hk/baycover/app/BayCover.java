@@ -1,5 +1,6 @@
 package hk.baycover.app;
 
+import hk.baycover.io.SafeFiles;
 import hk.baycover.lookup.LookupService;
 import hk.baycover.model.Catalog;
 import hk.baycover.model.Lang;
@@ -48,6 +49,7 @@ public final class BayCover implements AutoCloseable {
     private final ErasureService erasure;
     private final PinnedComparisons pinnedComparisons;
     private final DraftStore gapDrafts;
+    private final SafeFiles files;
     private volatile Catalog catalog;
     private final CompareUseCase compare;
     private final PlanUseCase plan;
@@ -57,6 +59,7 @@ public final class BayCover implements AutoCloseable {
 
     private BayCover(Path dataDir, Database database, DataDirLock lock) {
         this.dataDir = dataDir;
+        this.files = SafeFiles.forDataDir(dataDir);
         this.clock = database.clock();
         this.database = database;
         this.catalogStore = new CatalogStore(database);
@@ -74,9 +77,9 @@ public final class BayCover implements AutoCloseable {
         this.clientStore.personalCodec(personalCodec(keys));
         this.gapDrafts = new DraftStore(database);
         // the use cases, built once: the CLI commands and the ViewModels call these
-        this.compare = new CompareUseCase(clock);
-        this.plan = new PlanUseCase(clock, clientStore, planStore, proposalStore, scenarioStore);
-        this.gaps = new GapsUseCase(clock);
+        this.compare = new CompareUseCase(clock, files);
+        this.plan = new PlanUseCase(clock, clientStore, planStore, proposalStore, scenarioStore, files);
+        this.gaps = new GapsUseCase(clock, files);
         this.datasets = new DatasetsUseCase(catalogStore, this::reload);
         this.backup = new BackupUseCase(this);
     }
@@ -122,6 +125,8 @@ public final class BayCover implements AutoCloseable {
 
     public Path dataDir() { return dataDir; }
 
+    /** The one way to write a file the user named: refuses this folder's own files, writes atomically. */
+    public SafeFiles files() { return files; }
     /** The clock this application runs on: "today" for eligibility, ages, plans and file names, "now" for records. */
     public Clock clock() { return clock; }
 

@@ -3,6 +3,7 @@ package hk.baycover.app;
 import hk.baycover.compare.ComparisonMatrix;
 import hk.baycover.compare.ComparisonRequest;
 import hk.baycover.compare.ComparisonService;
+import hk.baycover.io.SafeFiles;
 import hk.baycover.model.Catalog;
 import hk.baycover.model.Lang;
 import hk.baycover.model.ProgressMonitor;
@@ -17,9 +18,11 @@ import java.time.LocalDate;
 public final class CompareUseCase {
 
     private final Clock clock;
+    private final SafeFiles files;
 
-    CompareUseCase(Clock clock) {
+    CompareUseCase(Clock clock, SafeFiles files) {
         this.clock = clock;
+        this.files = files;
     }
 
     /** The comparison of the request's products on {@code catalog}, as of today by the application's clock. */
@@ -29,13 +32,13 @@ public final class CompareUseCase {
 
     /** Writes the comparison as a PDF in {@code lang}. */
     public Path exportPdf(ComparisonMatrix matrix, Catalog catalog, Lang lang, boolean onlyDifferences, Path file, ProgressMonitor monitor) {
-        ComparisonPdf.write(matrix, new ComparisonPdf.Options(lang, onlyDifferences, dataAsOf(catalog)), file, monitor);
+        files.write(file, out -> ComparisonPdf.write(matrix, new ComparisonPdf.Options(lang, onlyDifferences, dataAsOf(catalog)), out, monitor));
         return file;
     }
 
     /** Writes the comparison as CSV in {@code lang}. */
     public Path exportCsv(ComparisonMatrix matrix, Lang lang, boolean onlyDifferences, Path file) {
-        ComparisonCsv.write(matrix, lang, onlyDifferences, file);
+        files.write(file, out -> ComparisonCsv.write(matrix, lang, onlyDifferences, out));
         return file;
     }
 

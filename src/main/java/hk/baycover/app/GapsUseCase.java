@@ -1,5 +1,6 @@
 package hk.baycover.app;
 
+import hk.baycover.io.SafeFiles;
 import hk.baycover.catalog.Problem;
 import hk.baycover.gaps.DraftPacks;
 import hk.baycover.gaps.GapCsv;
@@ -15,7 +16,6 @@ import hk.baycover.model.ProgressMonitor;
 import hk.baycover.model.UserError;
 import hk.baycover.report.GapReportPdf;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -28,9 +28,11 @@ import java.util.List;
 public final class GapsUseCase {
 
     private final Clock clock;
+    private final SafeFiles files;
 
-    GapsUseCase(Clock clock) {
+    GapsUseCase(Clock clock, SafeFiles files) {
         this.clock = clock;
+        this.files = files;
     }
 
     public LocalDate today() {
@@ -70,27 +72,19 @@ public final class GapsUseCase {
     }
 
     public Path exportCsv(GapMatrix matrix, Lang lang, Path file) {
-        try {
-            GapCsv.write(matrix, lang, file);
-        } catch (IOException e) {
-            throw new UserError(e, "export.cannotWrite", file, e.getMessage());
-        }
+        files.write(file, out -> GapCsv.write(matrix, lang, out));
         return file;
     }
 
     public Path exportPdf(GapMatrix matrix, GapDiff diff, List<Product> activeDrafts, Catalog catalog, Lang lang, Path file) {
-        GapReportPdf.write(matrix, diff, activeDrafts, catalog, lang, file);
+        files.write(file, out -> GapReportPdf.write(matrix, diff, activeDrafts, catalog, lang, out));
         return file;
     }
 
     /** The drafts as a products pack another BayCover can import. */
     public Path exportDrafts(List<Product> drafts, Path file) {
         if (drafts.isEmpty()) throw new UserError("gaps.draft.noneToExport");
-        try {
-            DraftPacks.write(DraftPacks.pack(drafts, today()), file);
-        } catch (IOException e) {
-            throw new UserError(e, "export.cannotWrite", file, e.getMessage());
-        }
+        files.write(file, out -> DraftPacks.write(DraftPacks.pack(drafts, today()), out));
         return file;
     }
 }

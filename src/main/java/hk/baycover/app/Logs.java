@@ -31,7 +31,7 @@ public final class Logs {
     public static synchronized void toDataDir(Path dataDir) {
         if (fileReady) return;
         try {
-            Path dir = dataDir.resolve("logs");
+            Path dir = dataDir.resolve(hk.baycover.io.DataFolder.LOGS);
             Files.createDirectories(dir);
             FileHandler fh = new FileHandler(dir.resolve("baycover-%g.log").toString(), 2_000_000, 3, true);
             fh.setFormatter(new SimpleFormatter());

@@ -1,5 +1,6 @@
 package hk.baycover.app;
 
+import hk.baycover.io.SafeFiles;
 import hk.baycover.catalog.PackReader;
 import hk.baycover.model.Catalog;
 import hk.baycover.model.ClientProfile;
@@ -15,7 +16,6 @@ import hk.baycover.planning.Planner;
 import hk.baycover.planning.Recommendation;
 import hk.baycover.planning.ScenarioLibrary;
 import hk.baycover.report.ProposalPdf;
-import hk.baycover.report.PdfBuilder;
 import hk.baycover.store.ClientStore;
 import hk.baycover.store.PlanStore;
 import hk.baycover.store.ProposalStore;
@@ -38,12 +38,15 @@ public final class PlanUseCase {
     private final ProposalStore proposals;
     private final ScenarioStore scenarios;
 
-    PlanUseCase(Clock clock, ClientStore clients, PlanStore plans, ProposalStore proposals, ScenarioStore scenarios) {
+    private final SafeFiles files;
+
+    PlanUseCase(Clock clock, ClientStore clients, PlanStore plans, ProposalStore proposals, ScenarioStore scenarios, SafeFiles files) {
         this.clock = clock;
         this.clients = clients;
         this.plans = plans;
         this.proposals = proposals;
         this.scenarios = scenarios;
+        this.files = files;
     }
 
     public LocalDate today() {
@@ -112,7 +115,7 @@ public final class PlanUseCase {
                                    ProgressMonitor monitor) {
         byte[] bytes = new ProposalPdf(catalog, lang).render(report, recommendation, monitor);
         monitor.checkCancelled();
-        PdfBuilder.write(bytes, file);
+        files.write(file, bytes);
         String sha256 = PackReader.sha256(bytes);
         if (planId != null) {
             String asOf = catalog.asOf().map(PartialDate::value).orElse(null);

@@ -4,11 +4,9 @@ import hk.baycover.model.Pack;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.io.OutputStream;
 
-/** Writes a pack as pretty UTF-8 JSON, atomically (temp file in the same folder, then move). */
+/** Writes a pack as pretty UTF-8 JSON. */
 public final class PackWriter {
 
     private PackWriter() {
@@ -22,15 +20,8 @@ public final class PackWriter {
         }
     }
 
-    public static void write(Pack pack, Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".pack-", ".tmp");
-        try {
-            Files.writeString(tmp, toJson(pack), StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+    /** Writes the pack to {@code out} (callers write files through {@code io.SafeFiles}). */
+    public static void write(Pack pack, OutputStream out) throws IOException {
+        out.write(toJson(pack).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -9,11 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,6 +53,7 @@ final class AuditCommand implements Runnable {
     @Override
     public void run() {
         if (limit < 0) throw new UserError("trust.cli.audit.badLimit", limit);
+        if (csv != null) root.files().check(csv);
         Instant from = null;
         if (since != null) {
             try {
@@ -67,11 +64,7 @@ final class AuditCommand implements Runnable {
         }
         List<AuditEntry> entries = root.app().audit().list(new AuditQuery(action, null, from, null, client, limit));
         if (csv != null) {
-            try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-                AuditCsv.write(entries, w);
-            } catch (IOException e) {
-                throw new UserError(e, "export.cannotWrite", csv, e.getMessage());
-            }
+            root.files().write(csv, o -> AuditCsv.write(entries, o));
         }
         PrintWriter out = root.out();
         if (json.on) {

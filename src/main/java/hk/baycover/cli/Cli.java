@@ -91,6 +91,14 @@ public final class Cli {
         return DataDirs.resolve(dataDir);
     }
 
+    /**
+     * The one way a command writes a file the user named (refuses the data folder's own files; atomic). Commands call
+     * {@code files().check(target)} before any work, so a refused target costs nothing and changes nothing.
+     */
+    public hk.baycover.io.SafeFiles files() {
+        return hk.baycover.io.SafeFiles.forDataDir(dataDirectory());
+    }
+
     /** Opens (and seeds) the data folder once per run. */
     public BayCover app() {
         if (app == null) {

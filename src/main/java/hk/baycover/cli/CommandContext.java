@@ -34,6 +34,9 @@ final class CommandContext {
 
     Path dataDirectory() { return cli().dataDirectory(); }
 
+    /** The one way to write a file the user named (refuses the data folder's own files; atomic); needs no open folder. */
+    hk.baycover.io.SafeFiles files() { return cli().files(); }
+
     Lang lang() { return cli().lang(); }
 
     /** True when {@code --lang} was given (else a client file may choose the language). */

@@ -112,6 +112,8 @@ final class CompareCommand implements Runnable {
     @Override
     public void run() {
         Lang lang = root.lang();
+        if (output != null && output.pdf != null) root.files().check(output.pdf);
+        if (output != null && output.csv != null) root.files().check(output.csv);
         LocalDate born = null;
         if (birthDate != null) {
             if (age != null) throw new UserError("compare.ageAndBirthDate");

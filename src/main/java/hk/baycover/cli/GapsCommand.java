@@ -59,6 +59,7 @@ final class GapsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Lang lang = root.lang();
+        if (output.csv != null) root.files().check(output.csv);
         SegmentConfig cfg = config == null ? SegmentConfig.defaults() : SegmentConfig.read(config);
         if (agePolicy != null) cfg = cfg.withAgePolicy(agePolicy);
         BayCover app = root.app();

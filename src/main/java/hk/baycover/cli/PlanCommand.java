@@ -118,6 +118,7 @@ final class PlanCommand implements Callable<Integer> {
             return Cli.OK;
         }
         if (clientFile == null) throw new UserError("cli.plan.noClient");
+        if (pdf != null) root.files().check(pdf);
         BayCover app = root.app();
         if (save && app.keys().state() != hk.baycover.trust.KeyManager.State.NOT_SET) app = root.unlockedApp();
         Catalog catalog = app.catalog();

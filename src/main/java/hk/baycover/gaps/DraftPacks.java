@@ -24,9 +24,7 @@ import hk.baycover.model.RegulatedItem;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -82,16 +80,9 @@ public final class DraftPacks {
         }
     }
 
-    public static void write(Pack pack, Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".drafts-", ".tmp");
-        try {
-            Files.writeString(tmp, toJson(pack), StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+    /** Writes the drafts pack to {@code out} (callers write files through {@code io.SafeFiles}). */
+    public static void write(Pack pack, java.io.OutputStream out) throws IOException {
+        out.write(toJson(pack).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads draft pack files strictly; throws {@link PackException} listing every problem. */

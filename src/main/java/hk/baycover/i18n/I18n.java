@@ -26,7 +26,9 @@ public final class I18n {
     private I18n() {
     }
 
+    /** The message {@code key} with {@code args}; an argument that is itself a {@link UserError} is localized first. */
     public static String get(Lang lang, String key, Object... args) {
+        args = localizedArgs(lang, args);
         for (ResourceBundle b : bundles(lang)) {
             if (b.containsKey(key)) {
                 String pattern = b.getString(key);
@@ -42,6 +44,17 @@ public final class I18n {
             }
         }
         return key;
+    }
+
+    private static Object[] localizedArgs(Lang lang, Object[] args) {
+        Object[] out = args;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof UserError) {
+                if (out == args) out = args.clone();
+                out[i] = message(lang, (UserError) args[i]);
+            }
+        }
+        return out;
     }
 
     public static boolean has(Lang lang, String key) {

@@ -1,33 +1,29 @@
 package hk.baycover.lookup;
 
 import hk.baycover.i18n.I18n;
+import hk.baycover.io.CsvWriter;
 import hk.baycover.model.Approval;
 import hk.baycover.model.Catalog;
 import hk.baycover.model.Institution;
 import hk.baycover.model.Lang;
 import hk.baycover.model.LocalizedText;
-import hk.baycover.model.UserError;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A result list as CSV (RFC 4180 quoting), UTF-8 with a byte-order mark so spreadsheet programs read the Chinese
- * correctly. Written to a temporary file next to the target, then moved into place.
+ * A result list as CSV ({@link CsvWriter}: RFC 4180 quoting, UTF-8 with a byte-order mark, formula guard).
  */
 public final class ResultCsv {
     private ResultCsv() {
     }
 
-    public static String csv(List<LookupHit> hits, Catalog catalog, Lang lang) {
-        StringBuilder b = new StringBuilder();
-        b.append(I18n.get(lang, "lookup.csv.header")).append("\r\n");
+    /** Streams the CSV to {@code out} (callers write files through {@code io.SafeFiles}); returns the number of data rows. */
+    public static int write(List<LookupHit> hits, Catalog catalog, Lang lang, OutputStream out) throws IOException {
+        CsvWriter csv = new CsvWriter(out);
+        csv.row(List.of(I18n.get(lang, "lookup.csv.header").split(",", -1)));
         for (LookupHit h : hits) {
             LocalizedText n = h.name();
             List<String> cells = new ArrayList<>();
@@ -63,42 +59,9 @@ public final class ResultCsv {
                 cells.add(in.designation() == null ? "" : LookupText.named(lang, "designationStatus", in.designation().status()));
                 cells.add(in.sample() ? I18n.get(lang, "lookup.csv.yes") : "");
             }
-            for (int i = 0; i < cells.size(); i++) {
-                if (i > 0) b.append(',');
-                b.append(quote(cells.get(i)));
-            }
-            b.append("\r\n");
+            csv.row(cells);
         }
-        return b.toString();
-    }
-
-    static String quote(String s) {
-        if (s == null) return "";
-        // a leading = + - @ would make a spreadsheet evaluate the cell as a formula
-        String safe = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
-        if (safe.indexOf(',') < 0 && safe.indexOf('"') < 0 && safe.indexOf('\n') < 0 && safe.indexOf('\r') < 0) return safe;
-        return '"' + safe.replace("\"", "\"\"") + '"';
-    }
-
-    /** Writes the CSV (with BOM) to {@code file}; returns the number of data rows. */
-    public static int write(Path file, List<LookupHit> hits, Catalog catalog, Lang lang) {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(dir, ".lookup-", ".csv.tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write('\uFEFF');
-                w.write(csv(hits, catalog, lang));
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return hits.size();
-        } catch (IOException e) {
-            try {
-                if (tmp != null) Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // best effort
-            }
-            throw new UserError(e, "lookup.export.failed", file, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        }
+        csv.flush();
+        return hits.size();
     }
 }

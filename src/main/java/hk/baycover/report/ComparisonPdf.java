@@ -12,8 +12,9 @@ import hk.baycover.model.LocalizedText;
 import hk.baycover.model.ProgressMonitor;
 import hk.baycover.report.PdfBuilder.Cell;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.awt.Color;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -33,7 +34,8 @@ public final class ComparisonPdf {
     private ComparisonPdf() {
     }
 
-    public static void write(ComparisonMatrix m, Options o, Path file, ProgressMonitor monitor) {
+    /** Writes the PDF to {@code out} (callers write files through {@code io.SafeFiles}). */
+    public static void write(ComparisonMatrix m, Options o, OutputStream out, ProgressMonitor monitor) throws IOException {
         Lang lang = o.lang();
         try (PdfBuilder pdf = new PdfBuilder(PdfBuilder.Orientation.LANDSCAPE, 36f)) {
             String names = m.columns().stream().map(c -> Texts.get(c.name(), lang)).collect(Collectors.joining(" · "));
@@ -94,7 +96,7 @@ public final class ComparisonPdf {
             }
             pdf.table(table);
             if (rows.isEmpty()) pdf.paragraph(t(lang, "compare.noDifferences"), 9, PdfBuilder.MUTED);
-            pdf.save(file);
+            pdf.save(out);
             monitor.progress(rows.size() + 1L, rows.size() + 1L, null);
         }
     }

@@ -16,8 +16,9 @@ import hk.baycover.model.Lang;
 import hk.baycover.model.Need;
 import hk.baycover.model.Product;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.awt.Color;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -38,7 +39,8 @@ public final class GapReportPdf {
     private GapReportPdf() {
     }
 
-    public static void write(GapMatrix m, GapDiff diff, List<Product> drafts, Catalog catalog, Lang lang, Path target) {
+    /** Writes the report to {@code out} (callers write files through {@code io.SafeFiles}). */
+    public static void write(GapMatrix m, GapDiff diff, List<Product> drafts, Catalog catalog, Lang lang, OutputStream out) throws IOException {
         try (PdfBuilder pdf = new PdfBuilder(PdfBuilder.Orientation.PORTRAIT, 48f)) {
             pdf.metadata(t(lang, "gaps.pdf.title"), t(lang, "gaps.pdf.title"), lang.tag());
             pdf.newPage();
@@ -150,7 +152,7 @@ public final class GapReportPdf {
             if (catalog.products().stream().anyMatch(Product::sample)) pdf.paragraph(t(lang, "gaps.pdf.sampleNote"), 8, PdfBuilder.SAMPLE, 0);
             pdf.paragraph(t(lang, "gaps.pdf.fxNote"), 8, PdfBuilder.MUTED, 0);
 
-            pdf.footer(t(lang, "gaps.pdf.footer", asOf)).pageLabel((i, n) -> t(lang, "gaps.pdf.page", i, n)).save(target);
+            pdf.footer(t(lang, "gaps.pdf.footer", asOf)).pageLabel((i, n) -> t(lang, "gaps.pdf.page", i, n)).save(out);
         }
     }
 

@@ -13,9 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.HashMap;
@@ -553,32 +551,9 @@ public final class PdfBuilder implements Closeable {
         }
     }
 
-    /** Finishes the document (see {@link #toBytes()}) and writes it to {@code file}. */
-    public void save(Path file) {
-        write(toBytes(), file);
-    }
-
-    /** Writes a finished PDF to {@code file}: a temporary file in the same folder, then moved into place. */
-    public static void write(byte[] pdf, Path file) {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            if (dir != null) Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".baycover-", ".pdf.tmp");
-            try {
-                try (OutputStream os = Files.newOutputStream(tmp)) {
-                    os.write(pdf);
-                }
-                try {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UserError(e, "export.cannotWrite", file, e.getMessage());
-        }
+    /** Finishes the document (see {@link #toBytes()}) and writes it to {@code out} (files go through {@code io.SafeFiles}). */
+    public void save(OutputStream out) throws IOException {
+        out.write(toBytes());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package hk.baycover.store;
 
 import hk.baycover.model.ProgressMonitor;
+import hk.baycover.io.SafeFiles;
 import hk.baycover.model.UserError;
 import hk.baycover.trust.AuditAction;
 import hk.baycover.trust.AuditEntry;
@@ -64,7 +65,7 @@ public final class BackupService {
 
     /** Automatic backups kept. */
     public static final int KEEP = 5;
-    public static final String DIR = "backups";
+    public static final String DIR = hk.baycover.io.DataFolder.BACKUPS;
     private static final String AUTO = "auto-";
     private static final String RESTORE_TEMP = ".restore-";
     private static final String INSPECT_TEMP = ".inspect-";
@@ -99,15 +100,17 @@ public final class BackupService {
     /** Writes a consistent copy of the database to {@code target} while others keep working; records it in the audit log. */
     public Report backup(Path target, boolean overwrite, ProgressMonitor monitor) {
         Path t = target.toAbsolutePath().normalize();
-        Path live = db.file().toAbsolutePath().normalize();
-        if (t.equals(live) || t.toString().equals(live + "-wal") || t.toString().equals(live + "-shm")) {
-            throw new UserError("trust.backup.ontoLive", t);
-        }
-        if (Files.isDirectory(t)) throw new UserError("trust.backup.isDirectory", t);
+        SafeFiles files = SafeFiles.forDataDir(dataDir());
+        files.check(t);
         if (Files.exists(t) && !overwrite) throw new UserError("trust.backup.exists", t);
         monitor.checkCancelled();
         db.read(c -> {
-            copy(c, t, monitor);
+            try {
+                files.writeFile(t, tmp -> copy(c, tmp, monitor));
+            } catch (UserError e) {
+                if (!"file.cannotWrite".equals(e.key())) throw e;
+                throw new UserError(e, "trust.backup.failed", t, e.args()[1]);
+            }
             return null;
         });
         Report r = describe(t);
@@ -138,9 +141,9 @@ public final class BackupService {
                 throw new UserError(e, "trust.autoBackupFailed", dir, e.getMessage());
             }
             try {
-                copy(c, target, ProgressMonitor.NONE);
+                SafeFiles.writeOwnFile(target, tmp -> copy(c, tmp, ProgressMonitor.NONE));
             } catch (UserError e) {
-                throw new UserError(e, "trust.autoBackupFailed", target, I18nFree.detail(e));
+                throw new UserError(e, "trust.autoBackupFailed", target, e.args().length > 1 ? e.args()[1] : I18nFree.detail(e));
             }
             prune(dir);
             Path written = target;
@@ -205,12 +208,12 @@ public final class BackupService {
         }
     }
 
-    /** Online backup of {@code source}'s main database into {@code target} (temp file, check, fsync, rename). */
-    private static void copy(Connection source, Path target, ProgressMonitor monitor) {
-        Path dir = target.getParent();
-        Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    /**
+     * Online backup of {@code source}'s main database into the empty file {@code tmp}, switched to a self-contained
+     * journal mode and checked; {@link SafeFiles} flushes it and renames it into place.
+     */
+    private static void copy(Connection source, Path tmp, ProgressMonitor monitor) throws IOException {
         try {
-            Files.createDirectories(dir);
             int rc = source.unwrap(SQLiteConnection.class).getDatabase().backup("main", tmp.toString(),
                     (remaining, pages) -> monitor.progress(Math.max(0, pages - remaining), Math.max(1, pages), null), 100, 50, -1);
             if (rc != 0) throw new SQLException("backup failed with SQLite code " + rc);
@@ -223,14 +226,8 @@ public final class BackupService {
                     if (!"ok".equalsIgnoreCase(verdict)) throw new SQLException("the copy failed its check: " + verdict);
                 }
             }
-            fsync(tmp);
-            move(tmp, target);
-            fsyncDir(dir);
-        } catch (SQLException | IOException e) {
-            throw new UserError(e, "trust.backup.failed", target, e.getMessage());
-        } finally {
-            deleteQuietly(tmp);
-            deleteQuietly(Path.of(tmp + "-journal"));
+        } catch (SQLException e) {
+            throw new IOException("the database copy failed: " + e.getMessage(), e);
         }
     }
 

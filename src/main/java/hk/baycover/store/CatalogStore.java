@@ -25,6 +25,7 @@ import hk.baycover.model.ProgressMonitor;
 import hk.baycover.model.RegulatedItem;
 import hk.baycover.model.RunningTotal;
 import hk.baycover.model.Scenario;
+import hk.baycover.io.SafeFiles;
 import hk.baycover.model.UserError;
 import hk.baycover.trust.AuditAction;
 import hk.baycover.trust.AuditEntry;
@@ -517,27 +518,36 @@ public final class CatalogStore {
     }
 
     /** Writes one pack file per dataset into {@code dir}; returns the files written. */
+    /**
+     * Writes every dataset as a pack into {@code dir}, all or nothing ({@link SafeFiles.Batch}): every file is staged,
+     * then all are moved in; one that cannot be written leaves the folder as it was. The audit log records exactly the
+     * packs written, after they were.
+     */
     public List<Path> exportAll(Path dir, ProgressMonitor monitor) {
-        List<Path> out = new ArrayList<>();
         List<DatasetInfo> list = datasets();
+        SafeFiles.Batch batch = SafeFiles.forDataDir(db.file().getParent()).batch();
+        List<String> shas = new ArrayList<>();
         int n = 0;
         for (DatasetInfo d : list) {
             monitor.checkCancelled();
             Path target = dir.resolve(d.id() + ".json");
             if (!target.normalize().getParent().equals(dir.normalize())) throw new UserError("trust.export.badName", d.id());
-            String sha;
-            try {
-                Pack pack = pack(d.id());
-                PackWriter.write(pack, target);
-                sha = PackReader.sha256(java.nio.file.Files.readAllBytes(target));
-            } catch (IOException e) {
-                throw new UserError(e, "export.cannotWrite", target, e.getMessage());
-            }
-            new AuditStore(db).append(AuditEntry.of(AuditAction.PACK_EXPORTED, "dataset", d.id(), null,
-                    Map.of("version", d.version(), "sha256", sha)));
-            out.add(target);
-            monitor.progress(++n, list.size(), d.id());
+            byte[] bytes = PackWriter.toJson(pack(d.id())).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            shas.add(PackReader.sha256(bytes));
+            batch.add(target, out -> out.write(bytes));
+            monitor.progress(++n, list.size() + 1L, d.id());
         }
-        return out;
+        monitor.checkCancelled();
+        List<Path> written = batch.commit();
+        db.inTransaction(c -> {
+            for (int i = 0; i < list.size(); i++) {
+                DatasetInfo d = list.get(i);
+                AuditStore.append(c, AuditEntry.of(AuditAction.PACK_EXPORTED, "dataset", d.id(), null,
+                        Map.of("version", d.version(), "sha256", shas.get(i))), db.clock());
+            }
+            return null;
+        });
+        monitor.progress(list.size() + 1L, list.size() + 1L, null);
+        return written;
     }
 }

@@ -29,7 +29,7 @@ import java.util.logging.Logger;
  */
 public final class Database {
 
-    public static final String FILE_NAME = "baycover.db";
+    public static final String FILE_NAME = hk.baycover.io.DataFolder.DATABASE;
     /** Highest migration number probed for. Numbers may have holes (features add their own). */
     private static final int MAX_MIGRATION = 99;
     private static final Logger LOG = Logger.getLogger(Database.class.getName());

@@ -36,7 +36,7 @@ public final class DataDirLock implements AutoCloseable {
 
     public enum Mode { SHARED, INSTANCE }
 
-    public static final String FILE_NAME = ".lock";
+    public static final String FILE_NAME = hk.baycover.io.DataFolder.LOCK;
     private static final long INSTANCE_REGION = 1L << 20;
     private static final long USERS_REGION = INSTANCE_REGION + 1;
     private static final Logger LOG = Logger.getLogger(DataDirLock.class.getName());

@@ -55,13 +55,13 @@ public final class CompareBench {
             ComparisonMatrix m = service.compare(catalog, client);
             Path pdf = dir.resolve("bench.pdf");
             time("PDF export, 6 products, zh-HK", 12, () -> {
-                ComparisonPdf.write(m, new ComparisonPdf.Options(Lang.ZH_HK, false, "2026-02-28"), pdf, ProgressMonitor.NONE);
+                hk.baycover.io.SafeFiles.forDataDir(dir.resolve("no-data")).write(pdf, o -> ComparisonPdf.write(m, new ComparisonPdf.Options(Lang.ZH_HK, false, "2026-02-28"), o, ProgressMonitor.NONE));
                 return pdf;
             });
             System.out.printf(Locale.ROOT, "   (PDF: %d rows, %,d bytes)%n", m.rows().size(), Files.size(pdf));
             Path csv = dir.resolve("bench.csv");
             time("CSV export, 6 products", 200, () -> {
-                ComparisonCsv.write(m, Lang.ZH_HK, false, csv);
+                hk.baycover.io.SafeFiles.forDataDir(dir.resolve("no-data")).write(csv, o -> ComparisonCsv.write(m, Lang.ZH_HK, false, o));
                 return csv;
             });
         }

@@ -48,7 +48,7 @@ class GapsCommandTest {
     void setUp() throws Exception {
         data = dir.resolve("data");
         Path pack = dir.resolve("test-products.json");
-        PackWriter.write(GapFixtures.pack("test-gap-products", GapFixtures.catalog()), pack);
+        hk.baycover.io.TestFiles.write(pack, o -> PackWriter.write(GapFixtures.pack("test-gap-products", GapFixtures.catalog()), o));
         try (BayCover app = BayCover.open(data, Lang.EN, ProgressMonitor.NONE)) {
             app.catalogStore().importFiles(List.of(pack), CatalogStore.Origin.IMPORTED, Lang.EN, ProgressMonitor.NONE);
         }
@@ -148,7 +148,7 @@ class GapsCommandTest {
     @Test
     void withDraftShowsTheCellsItCloses() throws Exception {
         Path draft = dir.resolve("draft.json");
-        DraftPacks.write(DraftPacks.pack(List.of(GapFixtures.dentalDraft("draft-gba-dental")), LocalDate.now()), draft);
+        hk.baycover.io.TestFiles.write(draft, o -> DraftPacks.write(DraftPacks.pack(List.of(GapFixtures.dentalDraft("draft-gba-dental")), LocalDate.now()), o));
         JsonNode root = json(run("--data-dir", data.toString(), "gaps", "--with", draft.toString(), "--json", "--config", config.toString(), "--lang", "en"));
         JsonNode diff = root.get("diff");
         assertEquals("draft-gba-dental", diff.get("drafts").get(0).asText());

@@ -58,7 +58,7 @@ class DraftRoundTripTest {
             assertEquals(2, store.list().size(), "the failed rename changed nothing");
 
             Path file = dir.resolve("export").resolve("gap-drafts.json");
-            DraftPacks.write(DraftPacks.pack(store.list().stream().map(DraftStore.Draft::product).toList(), LocalDate.of(2026, 11, 29)), file);
+            app.files().write(file, o -> DraftPacks.write(DraftPacks.pack(store.list().stream().map(DraftStore.Draft::product).toList(), LocalDate.of(2026, 11, 29)), o));
             PackReader.Result r = new PackReader(Lang.EN).read(file);
             assertTrue(r.ok(), r.problems().toString());
             Pack pack = r.pack();

@@ -42,7 +42,7 @@ class GapReportPdfTest {
         GapMatrix with = base.plus(List.of(engine.evaluate(draft, true)));
         GapDiff diff = with.diffFrom(base);
         Path pdf = dir.resolve("gaps.pdf");
-        GapReportPdf.write(with, diff, List.of(draft), catalog, Lang.ZH_HK, pdf);
+        hk.baycover.io.SafeFiles.forDataDir(dir.resolve("data")).write(pdf, o -> GapReportPdf.write(with, diff, List.of(draft), catalog, Lang.ZH_HK, o));
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("保障缺口報告"), text);
@@ -60,11 +60,11 @@ class GapReportPdfTest {
         GapEngine engine = new GapEngine(GapFixtures.config(), LocalDate.of(2026, 11, 29), FxTable.defaults());
         GapMatrix m = engine.matrix(GapFixtures.catalog(), ProgressMonitor.NONE);
         Path gaps = dir.resolve("gaps.pdf");
-        GapReportPdf.write(m, null, List.of(), Catalog.empty(), Lang.ZH_HK, gaps);
+        hk.baycover.io.TestFiles.write(gaps, o -> GapReportPdf.write(m, null, List.of(), Catalog.empty(), Lang.ZH_HK, o));
         Path other = dir.resolve("other.pdf");
         try (PdfBuilder pdf = new PdfBuilder(PdfBuilder.Orientation.LANDSCAPE, 36f)) {
             pdf.paragraph("保障 cover", 10, PdfBuilder.TEXT);
-            pdf.save(other);
+            hk.baycover.io.TestFiles.write(other, pdf::save);
         }
         assertEquals(fontNames(other), fontNames(gaps), "one font lookup (CjkFonts) for every document");
     }
@@ -90,7 +90,7 @@ class GapReportPdfTest {
         try {
             GapEngine engine = new GapEngine(GapFixtures.config(), LocalDate.of(2026, 11, 29), FxTable.defaults());
             GapMatrix m = engine.matrix(List.of(), ProgressMonitor.NONE);
-            UserError e = assertThrows(UserError.class, () -> GapReportPdf.write(m, null, List.of(), Catalog.empty(), Lang.EN, dir.resolve("x.pdf")));
+            UserError e = assertThrows(UserError.class, () -> hk.baycover.io.SafeFiles.forDataDir(dir.resolve("data")).write(dir.resolve("x.pdf"), o -> GapReportPdf.write(m, null, List.of(), Catalog.empty(), Lang.EN, o)));
             assertEquals("report.fontMissing", e.key());
             assertTrue(I18n.message(Lang.EN, e).contains("fonts-wqy-zenhei"));
             assertTrue(I18n.message(Lang.EN, e).contains("no-such-font.ttc"), "names the file asked for");

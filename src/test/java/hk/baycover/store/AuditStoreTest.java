@@ -11,7 +11,6 @@ import hk.baycover.trust.TestPacks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -93,9 +92,11 @@ class AuditStoreTest {
     void csvIsQuotedAndCannotCarryFormulas() throws Exception {
         AuditEntry e = new AuditEntry(5, Instant.parse("2026-11-29T01:02:03Z"), "=cmd|' /C calc'!A0", AuditAction.PACK_IMPORTED,
                 "dataset", "a,b", null, Map.of("note", "say \"hi\"", "sha256", "00"));
-        StringWriter w = new StringWriter();
+        java.io.ByteArrayOutputStream w = new java.io.ByteArrayOutputStream();
         AuditCsv.write(List.of(e), w);
-        String[] lines = w.toString().split("\r\n");
+        String text = w.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("\uFEFF"), "UTF-8 byte-order mark");
+        String[] lines = text.substring(1).split("\r\n");
         assertEquals("seq,at,actor,action,subject_type,subject_id,client_id,details", lines[0]);
         assertEquals("5,2026-11-29T01:02:03Z,'=cmd|' /C calc'!A0,PACK_IMPORTED,dataset,\"a,b\",,\"note=say \"\"hi\"\"; sha256=00\"", lines[1]);
     }

@@ -82,9 +82,9 @@ class BackupServiceTest {
             app.backups().backup(b, false, ProgressMonitor.NONE);
             assertEquals("trust.backup.exists", assertThrows(UserError.class, () -> app.backups().backup(b, false, ProgressMonitor.NONE)).key());
             app.backups().backup(b, true, ProgressMonitor.NONE);
-            assertEquals("trust.backup.ontoLive", assertThrows(UserError.class,
+            assertEquals("file.protected", assertThrows(UserError.class,
                     () -> app.backups().backup(dir.resolve(Database.FILE_NAME), true, ProgressMonitor.NONE)).key());
-            assertEquals("trust.backup.isDirectory", assertThrows(UserError.class, () -> app.backups().backup(elsewhere, true, ProgressMonitor.NONE)).key());
+            assertEquals("file.isFolder", assertThrows(UserError.class, () -> app.backups().backup(elsewhere, true, ProgressMonitor.NONE)).key());
             assertEquals(2, app.audit().list(new AuditQuery(AuditAction.BACKUP_CREATED, null, null, null, null, 0)).size());
         }
     }

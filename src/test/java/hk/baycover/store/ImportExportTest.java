@@ -275,7 +275,7 @@ class ImportExportTest {
         Path file = tmp.resolve("a-file");
         Files.writeString(file, "x");
         var e = assertThrows(hk.baycover.model.UserError.class, () -> app.catalogStore().exportAll(file.resolve("sub"), ProgressMonitor.NONE));
-        assertEquals("export.cannotWrite", e.key());
+        assertEquals("file.cannotWrite", e.key());
         var catalog = app.reload();
         List<Institution> fromStore = app.catalogStore().pack("test-drugs-devices").institutions();
         assertEquals(fromStore, catalog.institutions().stream().filter(i -> i.id().startsWith("test-")).toList());

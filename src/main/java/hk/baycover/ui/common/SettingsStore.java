@@ -2,13 +2,14 @@ package hk.baycover.ui.common;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hk.baycover.io.DataFolder;
+import hk.baycover.io.SafeFiles;
 import hk.baycover.model.Lang;
+import hk.baycover.model.UserError;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,7 +26,7 @@ public final class SettingsStore {
     private final Path file;
 
     public SettingsStore(Path dataDir) {
-        this.file = dataDir.resolve("settings.json");
+        this.file = new DataFolder(dataDir).settings();
     }
 
     public Path file() { return file; }
@@ -50,15 +51,9 @@ public final class SettingsStore {
         Dto d = new Dto(s.lang().tag(), s.fontScaleProperty().get(), finite(s.windowXProperty().get()), finite(s.windowYProperty().get()),
                 s.windowWidthProperty().get(), s.windowHeightProperty().get(), s.autoLockMinutesProperty().get());
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), ".settings-", ".tmp");
-            try {
-                Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(d), StandardCharsets.UTF_8);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
+            byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(d);
+            SafeFiles.writeOwn(file, out -> out.write(json));
+        } catch (IOException | UserError e) {
             LOG.log(Level.WARNING, "cannot save settings to " + file, e);
         }
     }

@@ -35,7 +35,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -435,30 +434,12 @@ public final class GapsViewModel {
         return work.run(x -> ctx.app().gaps().exportDrafts(list, target), p -> info(ctx.tr().get("gaps.export.done", p)));
     }
 
-    interface IoWork {
-        void run() throws IOException;
-    }
-
-    static void write(IoWork w, Path target) {
-        try {
-            w.run();
-        } catch (IOException e) {
-            throw new UserError(e, "export.cannotWrite", target, e.getMessage());
-        }
-    }
-
     /** The heat map as a PNG (the view takes the picture on the FX thread; the file is written in the background). */
     public TaskRunner.Job exportPng(java.awt.image.BufferedImage image, Path target) {
         return work.run(x -> {
-            write(() -> {
-                java.nio.file.Path tmp = java.nio.file.Files.createTempFile(target.toAbsolutePath().getParent(), ".gaps-", ".png.tmp");
-                try {
-                    if (!javax.imageio.ImageIO.write(image, "png", tmp.toFile())) throw new IOException("no PNG writer");
-                    java.nio.file.Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                } finally {
-                    java.nio.file.Files.deleteIfExists(tmp);
-                }
-            }, target);
+            ctx.app().files().write(target, out -> {
+                if (!javax.imageio.ImageIO.write(image, "png", out)) throw new java.io.IOException("no PNG writer");
+            });
             return target;
         }, p -> info(ctx.tr().get("gaps.export.done", p)));
     }

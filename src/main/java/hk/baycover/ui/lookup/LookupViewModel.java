@@ -203,8 +203,11 @@ public final class LookupViewModel {
         }
         Catalog catalog = ctx.catalog();
         Lang lang = ctx.tr().lang();
-        return activity.run(m -> ResultCsv.write(file, service.search(catalog, q, m).hits(), catalog, lang),
-                n -> activity.say(ctx.tr().get("lookup.export.done", n, file)));
+        return activity.run(m -> {
+            java.util.List<hk.baycover.lookup.LookupHit> hits = service.search(catalog, q, m).hits();
+            ctx.app().files().write(file, out -> ResultCsv.write(hits, catalog, lang, out));
+            return hits.size();
+        }, n -> activity.say(ctx.tr().get("lookup.export.done", n, file)));
     }
 
     public void copied() {

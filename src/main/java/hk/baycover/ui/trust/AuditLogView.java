@@ -26,9 +26,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -151,11 +148,7 @@ public final class AuditLogView extends VBox {
     private void export(Path file) {
         List<AuditEntry> rows = List.copyOf(shown);
         work.lane().run(m -> {
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                AuditCsv.write(rows, w);
-            } catch (java.io.IOException e) {
-                throw new hk.baycover.model.UserError(e, "export.cannotWrite", file, e.getMessage());
-            }
+            ctx.app().files().write(file, out -> AuditCsv.write(rows, out));
             return file;
         }, written -> work.say(ctx.tr().get("trust.ui.audit.exported", rows.size(), written)));
     }

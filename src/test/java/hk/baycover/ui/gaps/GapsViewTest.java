@@ -66,7 +66,7 @@ class GapsViewTest {
         dir = Files.createTempDirectory("gaps-view-test");
         data = dir.resolve("data");
         Path pack = dir.resolve("test-products.json");
-        PackWriter.write(GapFixtures.pack("test-gap-products", GapFixtures.catalog()), pack);
+        hk.baycover.io.TestFiles.write(pack, o -> PackWriter.write(GapFixtures.pack("test-gap-products", GapFixtures.catalog()), o));
         try (BayCover a = BayCover.open(data, Lang.EN, ProgressMonitor.NONE)) {
             a.catalogStore().importFiles(List.of(pack), CatalogStore.Origin.IMPORTED, Lang.EN, ProgressMonitor.NONE);
             a.gapDrafts().save(DraftPacks.asSample(GapFixtures.dentalDraft("draft-gba-dental"), java.time.LocalDate.of(2026, 11, 29)), "t-sz-dental", false, null);

@@ -63,7 +63,14 @@ class TrustGateTest {
     }
 
     static void await(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        // a lookup can race a window being shown (its scene not set yet): that is "not yet", not a failure
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            try {
+                return condition.getAsBoolean();
+            } catch (RuntimeException racingAWindow) {
+                return false;
+            }
+        });
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -215,6 +215,6 @@ class TrustSectionTest {
         await(() -> text(robot, "#audit-message").startsWith("Exported " + all + " entries"));
         List<String> lines = Files.readAllLines(files.resolve("audit.csv"));
         assertEquals(all + 1, lines.size());
-        assertEquals("seq,at,actor,action,subject_type,subject_id,client_id,details", lines.get(0));
+        assertEquals("\uFEFFseq,at,actor,action,subject_type,subject_id,client_id,details", lines.get(0), "UTF-8 BOM, then the header");
     }
 }
