@@ -32,4 +32,19 @@ class ArchitectureDocTest {
         }
         assertEquals(ArchitectureTest.LAYERS, shown);
     }
+
+    @Test
+    void everyDecisionRecordSaysItsStatus() throws IOException {
+        List<String> missing = new ArrayList<>();
+        int read = 0;
+        try (var files = Files.list(Path.of("docs", "adr"))) {
+            for (Path adr : files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+                read++;
+                List<String> head = Files.readAllLines(adr, StandardCharsets.UTF_8).stream().limit(6).toList();
+                if (head.stream().noneMatch(l -> l.startsWith("Status: "))) missing.add(adr.getFileName().toString());
+            }
+        }
+        assertTrue(read > 30, "the ADRs are read (" + read + ")");
+        assertEquals(List.of(), missing, "every ADR has a 'Status: ' line under its title");
+    }
 }

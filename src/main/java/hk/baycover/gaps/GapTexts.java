@@ -87,11 +87,4 @@ public final class GapTexts {
     public static String group(Lang lang, ReasonGroup g) {
         return GapTexts.name(lang, g);
     }
-
-    /** Accessible text of one cell: segment, need, level, number of products, cheapest premium. */
-    public static String cellAccessible(Lang lang, CellSummary c) {
-        String premium = cheapest(lang, c);
-        return I18n.get(lang, "gaps.cell.accessible", segment(lang, c.segment()), GapTexts.name(lang, c.need()), GapTexts.name(lang, c.level()),
-                c.covering(), premium.isEmpty() ? "—" : premium);
-    }
 }

@@ -84,7 +84,7 @@ class BundleConsistencyTest {
             Pattern.compile("\\bmsg\\(\\s*\"([^\"]+)\"\\s*[,)]"),
             Pattern.compile("Reason\\.(?:block|warn|info)\\(\\s*\"([^\"]+)\"\\s*[,)]"),
             // any literal argument in a namespace of the core bundle (validators' add(pointer, "pack.x"), column("data.col.x"))
-            Pattern.compile("\"((?:pack|store|export|cli|task|startup|data|nav|settings|status|placeholder|app|action)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"\\s*[,)]"));
+            Pattern.compile("\"((?:pack|store|export|cli|task|startup|data|nav|settings|status|app|action)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"\\s*[,)]"));
     /** Literals in those namespaces that are file names, not keys. */
     private static final Pattern FILE_NAME = Pattern.compile(".*\\.(json|txt|properties|css|db|log|pdf|csv|sql|png|tmp)$");
     /** A key built at run time and passed straight to a lookup: {@code tr().get("prefix." + x)}, {@code I18n.get(l, "prefix." + x)}... */
