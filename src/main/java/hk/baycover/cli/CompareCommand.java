@@ -129,7 +129,7 @@ final class CompareCommand implements Runnable {
             } catch (DateTimeParseException e) {
                 throw new UserError("compare.badBirthDate", birthDate);
             }
-            if (born.isAfter(root.today())) throw new UserError("compare.badBirthDate", birthDate);
+            if (born.isAfter(root.today()) || born.isBefore(root.today().minusYears(130))) throw new UserError("compare.badBirthDate", birthDate);
         }
         if (ids.size() < ComparisonService.MIN_PRODUCTS || ids.size() > ComparisonService.MAX_PRODUCTS) {
             throw new UserError("compare.count", ids.size(), ComparisonService.MIN_PRODUCTS, ComparisonService.MAX_PRODUCTS);

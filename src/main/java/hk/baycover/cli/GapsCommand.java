@@ -69,7 +69,7 @@ final class GapsCommand implements Callable<Integer> {
     public Integer call() {
         Lang lang = root.lang();
         if (output.csv != null) root.files().check(output.csv);
-        SegmentConfig cfg = config == null ? SegmentConfig.defaults() : SegmentConfig.read(config);
+        SegmentConfig cfg = config == null ? SegmentConfig.defaults() : SegmentConfig.read(config, lang);
         if (agePolicy != null) cfg = cfg.withAgePolicy(agePolicy);
         BayCover app = root.app();
         Catalog catalog = app.catalog();
@@ -80,7 +80,11 @@ final class GapsCommand implements Callable<Integer> {
         GapDiff diff = drafts.isEmpty() ? null : matrix.diffFrom(base);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {
-            Json.print(out, GapReport.of(matrix, catalog, drafts, diff, lang));
+            try {
+                GapReport.write(out, matrix, catalog, drafts, diff, lang);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             return Cli.OK;
         }
         if (output.csv != null) {

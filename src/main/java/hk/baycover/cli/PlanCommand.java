@@ -128,7 +128,6 @@ final class PlanCommand implements Callable<Integer> {
         if (clientFile == null) throw new UserError("cli.plan.noClient");
         if (pdf != null) root.files().check(pdf);
         BayCover app = root.app();
-        if (save && app.keys().state() != hk.baycover.trust.KeyManager.State.NOT_SET) app = root.unlockedApp();
         Catalog catalog = app.catalog();
         LocalDate today = root.today();
         ClientFile.Read read = new ClientFile(lang, catalog, today).read(clientFile);
@@ -146,6 +145,7 @@ final class PlanCommand implements Callable<Integer> {
             } catch (DateTimeParseException e) {
                 throw new UserError("cli.plan.badStart", start);
             }
+            hk.baycover.planning.PlanDates.checkStart(startDate, today);
         }
         Currency cur = client.budget() == null ? Currency.HKD : client.budget().currency();
         if (currency != null) {
@@ -196,10 +196,10 @@ final class PlanCommand implements Callable<Integer> {
         PlanJson.Saved saved = null;
         String asOf = report.datasetAsOf() == null ? null : report.datasetAsOf().value();
         if (save) {
-            String clientId = store.saveClient(client, read.language());
-            if (planId != null && store.plan(planId).isEmpty()) throw new UserError("planStore.noPlan", planId);
-            PlanStore.SavedPlan sp = store.savePlan(planId, clientId, plan, asOf);
-            saved = new PlanJson.Saved(clientId, sp.id(), sp.revision());
+            root.appForClientData();
+            // one transaction; with --plan-id the client is the plan's own (a file naming another client is refused)
+            PlanStore.SavedPlan sp = store.saveClientAndPlan(client, read.language(), planId, plan, asOf);
+            saved = new PlanJson.Saved(sp.clientId(), sp.id(), sp.revision());
         }
         String pdfPath = null;
         if (pdf != null) {

@@ -58,7 +58,7 @@ final class GapPdfPages implements Closeable {
                 font = PDType0Font.load(doc, file.toFile());
             }
         } catch (IOException e) {
-            throw new UserError(e, "gaps.pdf.fontUnreadable", file, e.getMessage());
+            throw new UserError(e, "gaps.pdf.fontUnreadable", file, hk.baycover.io.IoErrors.reason(e));
         }
         doc.getDocumentInformation().setTitle(title);
         doc.getDocumentInformation().setCreator("BayCover");

@@ -25,6 +25,7 @@ import hk.baycover.model.ProgressMonitor;
 import hk.baycover.model.RegulatedItem;
 import hk.baycover.model.RunningTotal;
 import hk.baycover.model.Scenario;
+import hk.baycover.io.BoundedInput;
 import hk.baycover.io.SafeFiles;
 import hk.baycover.model.UserError;
 import hk.baycover.trust.AuditAction;
@@ -38,6 +39,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -91,14 +93,11 @@ public final class CatalogStore {
     }
 
     private static byte[] readBytes(Path f, Lang lang) {
-        PackReader.Result probe = null;
         try {
-            if (java.nio.file.Files.size(f) > PackReader.MAX_BYTES) probe = new PackReader(lang).read(f);
-            else return java.nio.file.Files.readAllBytes(f);
+            return BoundedInput.readAll(f, PackReader.MAX_BYTES);
         } catch (IOException e) {
-            probe = new PackReader(lang).read(f);
+            throw new PackException(List.of(new Problem(f.toString(), "", PackReader.unreadable(lang, e))));
         }
-        throw new PackException(probe.problems());
     }
 
     /** Reads and checks files exactly as an import would, without writing anything. Throws {@link PackException}. */
@@ -115,7 +114,7 @@ public final class CatalogStore {
         List<Problem> problems = new ArrayList<>(unreadable);
         List<Loaded> packs = List.of();
         try {
-            packs = readAll(loaded, lang, ProgressMonitor.NONE);
+            packs = readAll(loaded, Origin.IMPORTED, lang, ProgressMonitor.NONE);
         } catch (PackException e) {
             problems.addAll(e.problems());
         }
@@ -132,7 +131,7 @@ public final class CatalogStore {
     }
 
     private List<Imported> importLoaded(List<Loaded> raw, Origin origin, Lang lang, ProgressMonitor monitor) {
-        List<Loaded> packs = readAll(raw, lang, monitor);
+        List<Loaded> packs = readAll(raw, origin, lang, monitor);
         long total = packs.stream().mapToLong(l -> l.pack().recordCount()).sum();
         List<Problem> early = db.read(c -> {
             List<Problem> out = new ArrayList<>();
@@ -168,8 +167,10 @@ public final class CatalogStore {
         });
     }
 
-    private List<Loaded> readAll(List<Loaded> raw, Lang lang, ProgressMonitor monitor) {
-        PackReader reader = new PackReader(lang);
+    private List<Loaded> readAll(List<Loaded> raw, Origin origin, Lang lang, ProgressMonitor monitor) {
+        // the packs shipped with BayCover are not held to today's date: a computer whose clock is wrong must still start
+        // with its data (TextAndDateRulesTest checks that no shipped as-of date is later than the day the build runs)
+        PackReader reader = origin == Origin.SHIPPED ? PackReader.shipped(lang) : new PackReader(lang, LocalDate.now(db.clock()));
         Set<String> institutions = new HashSet<>(ids("institution"));
         Set<String> items = new HashSet<>(ids("item"));
         List<Problem> problems = new ArrayList<>();

@@ -28,6 +28,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -131,33 +132,130 @@ public final class PlanStore {
         this.codec = codec == null ? PersonalCodec.IDENTITY : codec;
     }
 
+    // sealing --------------------------------------------------------------------------------------------------------
+
+    /** Whether any client's or plan's personal fields are stored without the passphrase cipher (written by an older build). */
+    public boolean hasPlaintext() {
+        return db.read(c -> {
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM client WHERE personal_json NOT LIKE 'v1:%') "
+                         + "+ (SELECT COUNT(*) FROM plan_revision WHERE personal_json NOT LIKE 'v1:%')")) {
+                return rs.next() && rs.getInt(1) > 0;
+            }
+        });
+    }
+
+    /**
+     * Seals every personal field still stored in plain text with the codec (the passphrase cipher, unlocked), in one
+     * transaction with {@code secure_delete} on, so the old text is overwritten in the database file. Returns how many
+     * records were sealed. The caller then rebuilds the file and empties the WAL ({@link ErasureService#scrub}).
+     */
+    public int sealPlaintext() {
+        return db.read(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA secure_delete = ON");
+            }
+            c.setAutoCommit(false);
+            try {
+                int n = 0;
+                List<String[]> clients = new ArrayList<>();
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT id, personal_json FROM client WHERE personal_json NOT LIKE 'v1:%'")) {
+                    while (rs.next()) clients.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE client SET personal_json = ? WHERE id = ?")) {
+                    for (String[] r : clients) {
+                        ps.setString(1, codec.seal(r[1], "client/" + r[0]));
+                        ps.setString(2, r[0]);
+                        n += ps.executeUpdate();
+                    }
+                }
+                List<Object[]> revisions = new ArrayList<>();
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT plan_id, revision, personal_json FROM plan_revision WHERE personal_json NOT LIKE 'v1:%'")) {
+                    while (rs.next()) revisions.add(new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3)});
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE plan_revision SET personal_json = ? WHERE plan_id = ? AND revision = ?")) {
+                    for (Object[] r : revisions) {
+                        ps.setString(1, codec.seal((String) r[2], "plan/" + r[0] + "/" + r[1]));
+                        ps.setString(2, (String) r[0]);
+                        ps.setInt(3, (Integer) r[1]);
+                        n += ps.executeUpdate();
+                    }
+                }
+                c.commit();
+                return n;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
     // clients ---------------------------------------------------------------------------------------------------------
 
     /** Inserts or updates a client; returns the client's id (a new one when the profile has none). */
     public String saveClient(ClientProfile c, Lang language) {
         String id = c.id() != null ? c.id() : newId("client");
         String now = Instant.now(db.clock()).toString();
+        db.inTransaction(conn -> {
+            upsertClient(conn, c, id, language, now);
+            return null;
+        });
+        return id;
+    }
+
+    /**
+     * Saves the client and the plan in one transaction. A revision always belongs to its plan's client: with
+     * {@code planId}, a profile without an id updates that plan's client, and a profile naming another client is
+     * refused ({@code planStore.otherClient}); nothing is written then.
+     */
+    public SavedPlan saveClientAndPlan(ClientProfile c, Lang language, String planId, Plan plan, String datasetAsOf) {
+        String now = Instant.now(db.clock()).toString();
+        return db.inTransaction(conn -> {
+            String id = c.id();
+            if (planId != null) {
+                String owner = planClient(conn, planId);
+                if (id == null) id = owner;
+                else if (!id.equals(owner)) throw new UserError("planStore.otherClient", planId, owner, id);
+            }
+            if (id == null) id = newId("client");
+            upsertClient(conn, c, id, language, now);
+            return savePlan(conn, planId, id, plan, datasetAsOf, now);
+        });
+    }
+
+    private void upsertClient(Connection conn, ClientProfile c, String id, Lang language, String now) throws SQLException {
         ProfileJson pj = new ProfileJson(c.birthDate() == null ? c.age() : null, c.sex(), c.smoker(), c.residency(), c.livesIn(), c.city(),
                 c.szMedicalInsurance(), c.szTier(), c.cssaRecipient(), c.careHomeWaitlist(), c.haFollowUpPatient(), c.mainlandResidencePermit(),
                 c.existingProducts(), c.preferredInstitutions(), c.needs(), c.budget(), c.horizonYears(), language == null ? null : language.tag());
         PersonalJson personal = new PersonalJson(c.name(), c.contact(), c.birthDate(), c.conditions(), c.conditionNote(), c.existingCoverNote(), c.notes());
         String profile = CatalogJson.compact(pj);
         String sealed = codec.seal(CatalogJson.compact(personal), "client/" + id);
-        db.inTransaction(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "INSERT INTO client(id, created_at, updated_at, profile_json, personal_json) VALUES (?, ?, ?, ?, ?) "
-                            + "ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, profile_json = excluded.profile_json, "
-                            + "personal_json = excluded.personal_json")) {
-                ps.setString(1, id);
-                ps.setString(2, now);
-                ps.setString(3, now);
-                ps.setString(4, profile);
-                ps.setString(5, sealed);
-                ps.executeUpdate();
+        try (PreparedStatement ps = conn.prepareStatement(
+                "INSERT INTO client(id, created_at, updated_at, profile_json, personal_json) VALUES (?, ?, ?, ?, ?) "
+                        + "ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, profile_json = excluded.profile_json, "
+                        + "personal_json = excluded.personal_json")) {
+            ps.setString(1, id);
+            ps.setString(2, now);
+            ps.setString(3, now);
+            ps.setString(4, profile);
+            ps.setString(5, sealed);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The client a saved plan belongs to; {@code planStore.noPlan} when there is no such plan. */
+    private static String planClient(Connection c, String planId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT client_id FROM plan WHERE id = ?")) {
+            ps.setString(1, planId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw new UserError("planStore.noPlan", planId);
+                return rs.getString(1);
             }
-            return null;
-        });
-        return id;
+        }
     }
 
     public Optional<ClientRecord> client(String id) {
@@ -227,43 +325,47 @@ public final class PlanStore {
      */
     public SavedPlan savePlan(String planId, String clientId, Plan plan, String datasetAsOf) {
         String now = Instant.now(db.clock()).toString();
+        return db.inTransaction(c -> savePlan(c, planId, clientId, plan, datasetAsOf, now));
+    }
+
+    private SavedPlan savePlan(Connection c, String planId, String clientId, Plan plan, String datasetAsOf, String now) throws SQLException {
         PlanJson pj = new PlanJson(plan.productIds(), plan.options(), plan.startDate(), plan.currency(), plan.fx().rates(), plan.runs(), plan.status());
         String json = CatalogJson.compact(pj);
         String personalJson = CatalogJson.compact(new PlanPersonalJson(plan.title(), plan.notes()));
         String newId = planId == null ? newId("plan") : planId;
-        return db.inTransaction(c -> {
-            requireClient(c, clientId);
-            String id = newId;
-            int revision;
-            if (planId == null) {
-                revision = 1;
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO plan(id, client_id, status, revision, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)")) {
-                    ps.setString(1, id);
-                    ps.setString(2, clientId);
-                    ps.setString(3, plan.status().name());
-                    ps.setString(4, now);
-                    ps.setString(5, now);
-                    ps.executeUpdate();
-                }
-            } else {
-                revision = currentRevision(c, id) + 1;
-                try (PreparedStatement ps = c.prepareStatement("UPDATE plan SET revision = ?, status = ?, updated_at = ?, client_id = ? WHERE id = ?")) {
-                    ps.setInt(1, revision);
-                    ps.setString(2, plan.status().name());
-                    ps.setString(3, now);
-                    ps.setString(4, clientId);
-                    ps.setString(5, id);
-                    ps.executeUpdate();
-                }
+        requireClient(c, clientId);
+        String id = newId;
+        int revision;
+        if (planId == null) {
+            revision = 1;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO plan(id, client_id, status, revision, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)")) {
+                ps.setString(1, id);
+                ps.setString(2, clientId);
+                ps.setString(3, plan.status().name());
+                ps.setString(4, now);
+                ps.setString(5, now);
+                ps.executeUpdate();
             }
-            String personal = codec.seal(personalJson, "plan/" + id + "/" + revision);
-            insertRevision(c, id, revision, now, datasetAsOf, json, personal);
-            if (revision == 1) AuditStore.planCreated(c, id, clientId, db.clock());
-            else AuditStore.planChanged(c, id, clientId, revision, db.clock());
-            touchClient(c, clientId, now);
-            return new SavedPlan(id, clientId, revision, now, datasetAsOf, plan);
-        });
+        } else {
+            // a revision always belongs to the plan's client: a plan never moves to another client
+            String owner = planClient(c, id);
+            if (!owner.equals(clientId)) throw new UserError("planStore.otherClient", id, owner, clientId);
+            revision = currentRevision(c, id) + 1;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE plan SET revision = ?, status = ?, updated_at = ? WHERE id = ?")) {
+                ps.setInt(1, revision);
+                ps.setString(2, plan.status().name());
+                ps.setString(3, now);
+                ps.setString(4, id);
+                ps.executeUpdate();
+            }
+        }
+        String personal = codec.seal(personalJson, "plan/" + id + "/" + revision);
+        insertRevision(c, id, revision, now, datasetAsOf, json, personal);
+        if (revision == 1) AuditStore.planCreated(c, id, clientId, db.clock());
+        else AuditStore.planChanged(c, id, clientId, revision, db.clock());
+        touchClient(c, clientId, now);
+        return new SavedPlan(id, clientId, revision, now, datasetAsOf, plan);
     }
 
     private static void insertRevision(Connection c, String id, int revision, String now, String asOf, String json, String personal) throws SQLException {

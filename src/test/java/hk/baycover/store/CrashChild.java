@@ -31,7 +31,7 @@ public final class CrashChild {
         try (FileOutputStream out = new FileOutputStream(journal.toFile(), true)) {
             BayCover app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE);
             // warm up (schemas, ICU, Jackson) without writing, so that kills land in imports rather than in class loading
-            hk.baycover.catalog.PackReader.Result warm = new hk.baycover.catalog.PackReader(Lang.EN)
+            hk.baycover.catalog.PackReader.Result warm = new hk.baycover.catalog.PackReader(Lang.EN, java.time.LocalDate.now())
                     .read("warm-up.json", CrashPacks.spec(0).bytes(), hk.baycover.catalog.ReferenceContext.EMPTY);
             hk.baycover.catalog.ScriptFiller.fill(warm.pack());
             System.out.println("READY");

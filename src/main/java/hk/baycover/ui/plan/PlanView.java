@@ -252,7 +252,8 @@ public final class PlanView extends BorderPane {
             tabs.getSelectionModel().select(0);
         });
         Button save = button("save", "planui.save");
-        save.setOnAction(e -> vm.save());
+        // client data is never stored in plain text: the first save asks for a passphrase (and says why) first
+        save.setOnAction(e -> hk.baycover.ui.trust.TrustGate.of(save).ifPresentOrElse(g -> g.ensureUnlocked(vm::save), vm::save));
         Button duplicate = button("duplicate", "planui.duplicate");
         duplicate.disableProperty().bind(vm.planIdProperty().isNull());
         duplicate.setOnAction(e -> vm.duplicate());
@@ -527,9 +528,11 @@ public final class PlanView extends BorderPane {
         List<String> problems = new ArrayList<>();
         LocalDate d = null;
         try {
-            d = LocalDate.parse(startDate.getText().strip());
+            d = hk.baycover.planning.PlanDates.checkStart(LocalDate.parse(startDate.getText().strip()), ctx.today());
         } catch (DateTimeParseException e) {
             problems.add(ctx.tr().get("planui.badStart"));
+        } catch (hk.baycover.model.UserError e) {
+            problems.add(hk.baycover.ui.common.Errors.describe(ctx.tr().lang(), e));
         }
         BigDecimal cny = rate(fxCny.getText(), "planui.fxCny", problems);
         BigDecimal mop = rate(fxMop.getText(), "planui.fxMop", problems);

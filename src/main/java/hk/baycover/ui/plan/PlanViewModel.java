@@ -335,8 +335,8 @@ public final class PlanViewModel {
         }
         return background(m -> {
             PlanStore store = ctx.app().planStore();
-            String cid = store.saveClient(withId, l);
-            PlanStore.SavedPlan sp = store.savePlan(pid, cid, p, asOf);
+            PlanStore.SavedPlan sp = store.saveClientAndPlan(withId, l, pid, p, asOf);
+            String cid = sp.clientId();
             return new Saved(cid, sp, store.clients(), store.plans(cid), store.revisions(sp.id()));
         }, s -> {
             clientId.set(s.clientId());
