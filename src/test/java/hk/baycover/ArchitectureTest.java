@@ -102,4 +102,38 @@ class ArchitectureTest {
             .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
             .orShould().callMethod(java.time.Clock.class, "systemUTC")
             .because("the application's one Clock is made in the composition root and passed on (ADR 0009)");
+
+    /** One task runner: background work goes through ui.common.TaskRunner; only its JavaFX implementation uses JavaFX tasks. */
+    @ArchTest
+    static final ArchRule oneTaskRunner = noClasses()
+            .that().doNotHaveFullyQualifiedName("hk.baycover.ui.common.FxTaskRunner")
+            .and().haveNameNotMatching("hk\\.baycover\\.ui\\.common\\.FxTaskRunner\\$.*")
+            .should().dependOnClassesThat().resideInAPackage("javafx.concurrent..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("javafx.animation.PauseTransition")
+            .because("background work, its busy flag, progress and errors are handled one way: ui.common.Activity on a TaskRunner");
+
+    /** ViewModels hold state and call services; they do not touch the scene graph or the FX thread, so tests run them without it. */
+    @ArchTest
+    static final ArchRule viewModelsRunWithoutTheFxThread = noClasses()
+            .that().resideInAPackage("hk.baycover.ui..").and().haveSimpleNameEndingWith("Model")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.concurrent..", "javafx.animation..",
+                    "javafx.application..", "javafx.stage..")
+            .because("ViewModels are unit-tested with the synchronous task runner, without the FX thread");
+
+    /**
+     * One application layer: the CLI commands and the screens call the use cases of hk.baycover.app (built once at
+     * start-up with the stores and the clock); they build no service, engine or document writer of their own.
+     */
+    @ArchTest
+    static final ArchRule facesBuildNoServices = noClasses()
+            .that().resideInAnyPackage("hk.baycover.cli..", "hk.baycover.ui..")
+            .should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaConstructorCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                            com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage("hk.baycover.compare..",
+                                    "hk.baycover.planning..", "hk.baycover.gaps..", "hk.baycover.report..", "hk.baycover.lookup..",
+                                    "hk.baycover.store..", "hk.baycover.catalog..")
+                                    .and(com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching(
+                                            ".*(Service|Engine|Planner|Recommender|Adjudicator|Pdf|PdfBuilder|Csv|ClientFile|Library|Store|Reader|Writer)")))))
+            .because("compare, plan, recommend, proposal export, gap matrix, import/export and backup are use cases in hk.baycover.app, "
+                    + "called by both faces (ADR 0009)");
 }

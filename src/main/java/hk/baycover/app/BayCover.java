@@ -46,6 +46,11 @@ public final class BayCover implements AutoCloseable {
     private final DraftStore gapDrafts;
     private final SafeFiles files;
     private volatile Catalog catalog;
+    private final CompareUseCase compare;
+    private final PlanUseCase plan;
+    private final GapsUseCase gaps;
+    private final DatasetsUseCase datasets;
+    private final BackupUseCase backup;
 
     private BayCover(Path dataDir, Database database, DataDirLock lock) {
         this.dataDir = dataDir;
@@ -63,6 +68,12 @@ public final class BayCover implements AutoCloseable {
         this.erasure.register(planStore::eraseRows);
         this.planStore.personalCodec(personalCodec(keys));
         this.gapDrafts = new DraftStore(database);
+        // the use cases, built once: the CLI commands and the ViewModels call these
+        this.compare = new CompareUseCase(clock, files);
+        this.plan = new PlanUseCase(clock, planStore, files);
+        this.gaps = new GapsUseCase(clock, files);
+        this.datasets = new DatasetsUseCase(catalogStore, this::reload);
+        this.backup = new BackupUseCase(this);
     }
 
     /**
@@ -133,6 +144,21 @@ public final class BayCover implements AutoCloseable {
     public ErasureService erasure() { return erasure; }
     /** Comparisons pinned on the Compare screen. */
     public PinnedComparisons pinnedComparisons() { return pinnedComparisons; }
+
+    /** Compare products; export comparisons. */
+    public CompareUseCase compare() { return compare; }
+
+    /** Analyse, recommend, save a plan; export the proposal. */
+    public PlanUseCase plan() { return plan; }
+
+    /** The gap matrix with what-if drafts; its exports. */
+    public GapsUseCase gaps() { return gaps; }
+
+    /** Validate, import and export catalog packs. */
+    public DatasetsUseCase datasets() { return datasets; }
+
+    /** Back up and restore the data folder. */
+    public BackupUseCase backup() { return backup; }
 
     /** The current catalog snapshot (immutable; replaced after every import). */
     public Catalog catalog() { return catalog; }

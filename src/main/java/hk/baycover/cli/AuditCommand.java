@@ -6,16 +6,13 @@ import hk.baycover.trust.AuditCsv;
 import hk.baycover.trust.AuditEntry;
 import hk.baycover.trust.AuditQuery;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +21,11 @@ import java.util.Map;
         + "passphrase changes, plans, proposals issued, clients erased. Newest first.")
 final class AuditCommand implements Runnable {
 
-    @ParentCommand
-    Cli root;
+    @Mixin
+    CommandContext root;
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--action", paramLabel = "ACTION", description = "Only this action: ${COMPLETION-CANDIDATES}.")
     AuditAction action;
@@ -63,7 +57,7 @@ final class AuditCommand implements Runnable {
         Instant from = null;
         if (since != null) {
             try {
-                from = LocalDate.parse(since).atStartOfDay(ZoneId.systemDefault()).toInstant();
+                from = LocalDate.parse(since).atStartOfDay(root.clock().getZone()).toInstant();
             } catch (DateTimeParseException e) {
                 throw new UserError("trust.cli.audit.badDate", since);
             }
@@ -72,8 +66,8 @@ final class AuditCommand implements Runnable {
         if (csv != null) {
             root.files().write(csv, o -> AuditCsv.write(entries, o));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter out = root.out();
+        if (json.on) {
             Json.print(out, new Result(entries.size(), entries.stream().map(e -> new Entry(e.seq(), e.at().toString(), e.actor(),
                     e.action().name(), e.subjectType(), e.subjectId(), e.clientId(), e.sortedDetails())).toList()));
             return;

@@ -3,11 +3,9 @@ package hk.baycover.cli;
 import hk.baycover.model.ProgressMonitor;
 import hk.baycover.store.BackupService;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,11 +14,8 @@ import java.nio.file.Path;
         + "others may keep working). Client data stays encrypted in the copy.")
 final class BackupCommand implements Runnable {
 
-    @ParentCommand
-    Cli root;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext root;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The backup file to write.")
     Path file;
@@ -28,8 +23,8 @@ final class BackupCommand implements Runnable {
     @Option(names = "--overwrite", description = "Replace FILE if it exists.")
     boolean overwrite;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     /** The JSON shape of {@code backup --json}. */
     record Result(String file, long bytes, String sha256, int schemaVersion, int datasets) {
@@ -37,9 +32,9 @@ final class BackupCommand implements Runnable {
 
     @Override
     public void run() {
-        BackupService.Report r = root.app().backups().backup(file, overwrite, ProgressMonitor.NONE);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        BackupService.Report r = root.app().backup().backup(file, overwrite, ProgressMonitor.NONE);
+        PrintWriter out = root.out();
+        if (json.on) {
             Json.print(out, new Result(r.file().toString(), r.bytes(), r.sha256(), r.schemaVersion(), r.datasets()));
         } else {
             out.println(root.text("trust.cli.backup.done", r.file(), r.bytes() / 1024, r.schemaVersion(), r.datasets(), r.sha256()));

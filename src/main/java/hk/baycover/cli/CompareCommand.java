@@ -1,5 +1,6 @@
 package hk.baycover.cli;
 
+import hk.baycover.app.CompareUseCase;
 import hk.baycover.compare.Cell;
 import hk.baycover.compare.Column;
 import hk.baycover.compare.ComparisonMatrix;
@@ -19,15 +20,11 @@ import hk.baycover.model.Sex;
 import hk.baycover.model.Source;
 import hk.baycover.model.SzInsurance;
 import hk.baycover.model.UserError;
-import hk.baycover.report.ComparisonCsv;
-import hk.baycover.report.ComparisonPdf;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -42,11 +39,8 @@ import java.util.Objects;
                 + "benefits per need, premium at an age, 港澳藥械通 cover, elderly care, sources. Products stay in the order given.")
 final class CompareCommand implements Runnable {
 
-    @ParentCommand
-    Cli root;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext root;
 
     @Parameters(arity = "0..*", paramLabel = "ID", description = "Product ids (2–6), as listed by 'products'.")
     List<String> ids = new ArrayList<>();
@@ -134,18 +128,19 @@ final class CompareCommand implements Runnable {
         if (ids.size() < ComparisonService.MIN_PRODUCTS || ids.size() > ComparisonService.MAX_PRODUCTS) {
             throw new UserError("compare.count", ids.size(), ComparisonService.MIN_PRODUCTS, ComparisonService.MAX_PRODUCTS);
         }
+        CompareUseCase compare = root.app().compare();
         Catalog catalog = root.app().catalog();
         ComparisonRequest request = new ComparisonRequest(ids, age, born, sex, residency, livesIn, szInsurance);
-        ComparisonMatrix m = new ComparisonService(root.today()).compare(catalog, request);
-        String asOf = catalog.asOf().map(Object::toString).orElse(null);
-        PrintWriter out = spec.commandLine().getOut();
+        ComparisonMatrix m = compare.compare(catalog, request);
+        String asOf = CompareUseCase.dataAsOf(catalog);
+        PrintWriter out = root.out();
         if (output != null && output.pdf != null) {
-            root.files().write(output.pdf, o -> ComparisonPdf.write(m, new ComparisonPdf.Options(lang, onlyDifferences, asOf), o, ProgressMonitor.NONE));
+            compare.exportPdf(m, catalog, lang, onlyDifferences, output.pdf, ProgressMonitor.NONE);
             out.println(root.text("cli.compare.wrote", output.pdf.toAbsolutePath()));
             return;
         }
         if (output != null && output.csv != null) {
-            root.files().write(output.csv, o -> ComparisonCsv.write(m, lang, onlyDifferences, o));
+            compare.exportCsv(m, lang, onlyDifferences, output.csv);
             out.println(root.text("cli.compare.wrote", output.csv.toAbsolutePath()));
             return;
         }

@@ -1,33 +1,27 @@
 package hk.baycover.cli;
 
+import hk.baycover.app.GapsUseCase;
 import hk.baycover.app.BayCover;
 import hk.baycover.gaps.AgePolicy;
 import hk.baycover.gaps.CellDetail;
 import hk.baycover.gaps.CellSummary;
-import hk.baycover.gaps.DraftPacks;
-import hk.baycover.gaps.GapCsv;
 import hk.baycover.gaps.GapDiff;
-import hk.baycover.gaps.GapEngine;
 import hk.baycover.gaps.GapMatrix;
 import hk.baycover.gaps.GapReport;
 import hk.baycover.gaps.GapTexts;
 import hk.baycover.gaps.ReasonGroup;
 import hk.baycover.gaps.SegmentConfig;
 import hk.baycover.model.Catalog;
-import hk.baycover.model.FxTable;
 import hk.baycover.model.Lang;
 import hk.baycover.model.Product;
 import hk.baycover.model.ProgressMonitor;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -39,11 +33,8 @@ import java.util.stream.Collectors;
                 + "other products fail. With --with, the cells that draft products would close (diff)."})
 final class GapsCommand implements Callable<Integer> {
 
-    @ParentCommand
-    Cli root;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext root;
 
     static final class Output {
         @Option(names = "--json", description = "Print the matrix as JSON (segments, needs, cells; reasons for uncovered cells; diff with --with).")
@@ -73,12 +64,11 @@ final class GapsCommand implements Callable<Integer> {
         if (agePolicy != null) cfg = cfg.withAgePolicy(agePolicy);
         BayCover app = root.app();
         Catalog catalog = app.catalog();
-        List<Product> drafts = with.isEmpty() ? List.of() : DraftPacks.read(with, lang, catalog, root.today());
-        GapEngine engine = new GapEngine(cfg, root.today(), FxTable.defaults());
-        GapMatrix base = engine.matrix(catalog.products(), ProgressMonitor.NONE);
-        GapMatrix matrix = drafts.isEmpty() ? base : base.plus(engine.evaluateAll(drafts, true, ProgressMonitor.NONE));
-        GapDiff diff = drafts.isEmpty() ? null : matrix.diffFrom(base);
-        PrintWriter out = spec.commandLine().getOut();
+        List<Product> drafts = with.isEmpty() ? List.of() : app.gaps().readDrafts(with, lang, catalog);
+        GapsUseCase.Matrix computed = app.gaps().matrix(cfg, catalog, drafts, ProgressMonitor.NONE);
+        GapMatrix matrix = computed.withDrafts();
+        GapDiff diff = computed.diff();
+        PrintWriter out = root.out();
         if (output.json) {
             try {
                 GapReport.write(out, matrix, catalog, drafts, diff, lang);
@@ -88,7 +78,7 @@ final class GapsCommand implements Callable<Integer> {
             return Cli.OK;
         }
         if (output.csv != null) {
-            root.files().write(output.csv, o -> GapCsv.write(matrix, lang, o));
+            app.gaps().exportCsv(matrix, lang, output.csv);
             out.println(root.text("gaps.cli.csvWritten", output.csv, matrix.cellCount()));
             if (diff != null) printDiff(out, lang, drafts, diff);
             return Cli.OK;

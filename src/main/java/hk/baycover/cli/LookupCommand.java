@@ -15,11 +15,9 @@ import hk.baycover.model.LocalizedText;
 import hk.baycover.model.ProgressMonitor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -30,11 +28,8 @@ import java.util.Set;
         + "(one typo allowed in Latin names). Items list the institutions approved to use them.")
 final class LookupCommand implements Runnable {
 
-    @ParentCommand
-    Cli root;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext root;
 
     @Parameters(arity = "1..*", paramLabel = "QUERY", description = "What to look for; several words are searched as one phrase.")
     List<String> words;
@@ -48,8 +43,8 @@ final class LookupCommand implements Runnable {
     @Option(names = "--limit", paramLabel = "N", description = "Show at most N results (default ${DEFAULT-VALUE}).", defaultValue = "" + LookupQuery.DEFAULT_LIMIT)
     String limit;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     /** The JSON shape of {@code lookup --json}. */
     record Output(String query, String normalizedQuery, Filters filters, int total, List<Result> results) {
@@ -81,8 +76,8 @@ final class LookupCommand implements Runnable {
         LookupQuery query = parse(lang);
         Catalog catalog = root.app().catalog();
         LookupResult result = root.app().lookup().search(catalog, query, ProgressMonitor.NONE);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter out = root.out();
+        if (json.on) {
             List<Result> results = new ArrayList<>();
             for (LookupHit h : result.hits()) results.add(result(h, catalog));
             Json.print(out, new Output(query.text(), result.normalizedQuery(),
@@ -114,7 +109,7 @@ final class LookupCommand implements Runnable {
     }
 
     private CommandLine.ParameterException usage(String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
+        return root.usage(message);
     }
 
     private static Result result(LookupHit h, Catalog catalog) {

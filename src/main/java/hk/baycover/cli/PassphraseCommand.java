@@ -4,11 +4,9 @@ import hk.baycover.app.BayCover;
 import hk.baycover.model.UserError;
 import hk.baycover.trust.KeyManager;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,11 +20,8 @@ final class PassphraseCommand implements Callable<Integer> {
 
     enum Action { status, set, check, change }
 
-    @ParentCommand
-    Cli root;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext root;
 
     @Parameters(index = "0", paramLabel = "ACTION", description = "${COMPLETION-CANDIDATES}")
     Action action;
@@ -38,7 +33,7 @@ final class PassphraseCommand implements Callable<Integer> {
     public Integer call() {
         BayCover app = root.app();
         KeyManager keys = app.keys();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = root.out();
         switch (action) {
             case status:
                 out.println(root.text(keys.state().messageKey()));

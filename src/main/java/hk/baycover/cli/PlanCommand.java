@@ -1,7 +1,7 @@
 package hk.baycover.cli;
 
+import hk.baycover.app.PlanUseCase;
 import hk.baycover.app.BayCover;
-import hk.baycover.catalog.PackReader;
 import hk.baycover.i18n.I18n;
 import hk.baycover.model.Catalog;
 import hk.baycover.model.ClientProfile;
@@ -20,20 +20,15 @@ import hk.baycover.planning.Amounts;
 import hk.baycover.planning.ClientFile;
 import hk.baycover.planning.Plan;
 import hk.baycover.planning.PlanReport;
-import hk.baycover.planning.Planner;
 import hk.baycover.planning.PremiumProjection;
 import hk.baycover.planning.Recommendation;
 import hk.baycover.planning.ScenarioLibrary;
 import hk.baycover.planning.ScenarioRun;
-import hk.baycover.report.ProposalPdf;
-import hk.baycover.store.PlanStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -56,11 +51,8 @@ final class PlanCommand implements Callable<Integer> {
 
     private static final Pattern FX = Pattern.compile("^([A-Za-z]{3}):([A-Za-z]{3})=([0-9]+(\\.[0-9]+)?)$");
 
-    @ParentCommand
-    Cli root;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext root;
 
     @Option(names = "--template", description = "Print an example client file (JSON) and exit.")
     boolean template;
@@ -105,8 +97,8 @@ final class PlanCommand implements Callable<Integer> {
             description = "With --recommend: keep the first --scenario's out-of-pocket at or under AMOUNT (plan currency).")
     BigDecimal ceiling;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--pdf", paramLabel = "FILE", description = "Write the proposal as a PDF (A4, in the client's language).")
     Path pdf;
@@ -119,24 +111,23 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = root.out();
         Lang lang = root.lang();
         if (template) {
-            out.println(ClientFile.template(root.lang != null ? lang : Lang.EN));
+            out.println(ClientFile.template(root.langGiven() ? lang : Lang.EN));
             return Cli.OK;
         }
         if (clientFile == null) throw new UserError("cli.plan.noClient");
         if (pdf != null) root.files().check(pdf);
         BayCover app = root.app();
         Catalog catalog = app.catalog();
+        PlanUseCase plans = app.plan();
         LocalDate today = root.today();
-        ClientFile.Read read = new ClientFile(lang, catalog, today).read(clientFile);
-        if (root.lang == null && read.language() != null) lang = read.language();
+        ClientFile.Read read = plans.readClient(clientFile, lang, catalog);
+        if (!root.langGiven() && read.language() != null) lang = read.language();
         ClientProfile client = read.profile();
-        PlanStore store = app.planStore();
-        List<hk.baycover.model.Scenario> user = store.userScenarios().stream().map(PlanStore.UserScenario::scenario).toList();
-        ScenarioLibrary library = new ScenarioLibrary(catalog.scenarios(), user);
-        Planner planner = new Planner(catalog, library, today);
+        List<hk.baycover.model.Scenario> user = plans.savedScenarios();
+        ScenarioLibrary library = plans.library(catalog, user);
 
         LocalDate startDate = today;
         if (start != null) {
@@ -174,7 +165,7 @@ final class PlanCommand implements Callable<Integer> {
         if (choice != null && choice.recommend) {
             Recommendation.Options opts = new Recommendation.Options(allowUnknown, ceiling == null ? null : runs.get(0).scenarioId(),
                     ceiling == null ? null : runs.get(0), ceiling, 3);
-            rec = planner.recommend(client, frame, opts, ProgressMonitor.NONE);
+            rec = plans.recommend(catalog, user, client, frame, opts, ProgressMonitor.NONE);
             productIds = rec.productIds();
             source = "recommend";
         } else if (choice != null && choice.products != null) {
@@ -191,25 +182,20 @@ final class PlanCommand implements Callable<Integer> {
             source = "existingCover";
         }
         Plan plan = frame.withProducts(productIds);
-        PlanReport report = planner.analyse(client, plan);
+        PlanReport report = plans.analyse(catalog, user, client, plan);
 
         PlanJson.Saved saved = null;
-        String asOf = report.datasetAsOf() == null ? null : report.datasetAsOf().value();
         if (save) {
             root.appForClientData();
-            // one transaction; with --plan-id the client is the plan's own (a file naming another client is refused)
-            PlanStore.SavedPlan sp = store.saveClientAndPlan(client, read.language(), planId, plan, asOf);
-            saved = new PlanJson.Saved(sp.clientId(), sp.id(), sp.revision());
+            PlanUseCase.Saved s = plans.save(client, read.language(), planId, plan, catalog);
+            saved = new PlanJson.Saved(s.clientId(), s.plan().id(), s.plan().revision());
         }
         String pdfPath = null;
         if (pdf != null) {
-            byte[] bytes = new ProposalPdf(catalog, lang).render(report, rec, ProgressMonitor.NONE);
-            root.files().write(pdf, bytes);
+            plans.exportProposal(catalog, report, rec, lang, saved == null ? null : saved.planId(), pdf, ProgressMonitor.NONE);
             pdfPath = pdf.toString();
-            if (saved != null) store.recordProposal(saved.planId(), saved.revision(), lang, PackReader.sha256(bytes), bytes.length, asOf,
-                    ProposalPdf.datasetVersions(catalog));
         }
-        if (json) {
+        if (json.on) {
             PlanJson.print(out, PlanJson.output(lang, catalog, report, source, rec, saved, pdfPath));
         } else {
             text(out, lang, catalog, report, rec, saved, pdfPath);

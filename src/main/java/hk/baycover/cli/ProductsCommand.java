@@ -7,12 +7,13 @@ import hk.baycover.model.Catalog;
 import hk.baycover.model.Lang;
 import hk.baycover.model.LocalizedText;
 import hk.baycover.model.Product;
+import hk.baycover.model.PremiumRow;
+import hk.baycover.model.PremiumStatus;
+import hk.baycover.model.PremiumTable;
 import hk.baycover.model.ProductKind;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -20,23 +21,28 @@ import java.util.List;
 @Command(name = "products", description = "List the loaded products and public schemes: id, names (Traditional, Simplified, English) and kind.")
 final class ProductsCommand implements Runnable {
 
-    @ParentCommand
-    Cli root;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext root;
 
     @Option(names = "--kind", paramLabel = "K", description = "Only this kind: ${COMPLETION-CANDIDATES}.")
     ProductKind kind;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     /** The JSON shape of {@code products --json}. */
     record Listing(int count, List<Item> products) {
     }
 
-    record Item(String id, String kind, String layer, LocalizedText names, LocalizedText provider, String asOf, String confidence, boolean sample) {
+    record Item(String id, String kind, String layer, LocalizedText names, LocalizedText provider, String asOf, String confidence, boolean sample,
+                Premium premium) {
+    }
+
+    /**
+     * The premium table at a glance: its status, whether its figures are samples, and the ages its rows span.
+     * {@code published} is true when the table holds real (not sample) figures from a public source.
+     */
+    record Premium(String status, boolean sample, boolean published, Integer ageFrom, Integer ageTo) {
     }
 
     @Override
@@ -44,8 +50,8 @@ final class ProductsCommand implements Runnable {
         Catalog catalog = root.app().catalog();
         Lang lang = root.lang();
         List<Product> list = new ProductFilter(null, kind, null, null, null).apply(catalog, lang);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter out = root.out();
+        if (json.on) {
             Json.print(out, new Listing(list.size(), list.stream().map(ProductsCommand::item).toList()));
             return;
         }
@@ -75,6 +81,14 @@ final class ProductsCommand implements Runnable {
 
     static Item item(Product p) {
         return new Item(p.id(), p.kind().name(), p.layer().name(), p.name(), ComparisonService.providerOf(p),
-                p.asOf() == null ? null : p.asOf().value(), p.confidence() == null ? null : p.confidence().name(), p.sample());
+                p.asOf() == null ? null : p.asOf().value(), p.confidence() == null ? null : p.confidence().name(), p.sample(),
+                premium(p.premiums()));
+    }
+
+    static Premium premium(PremiumTable t) {
+        Integer from = t.rows().stream().map(PremiumRow::ageFrom).min(Integer::compare).orElse(null);
+        Integer to = t.rows().stream().map(PremiumRow::ageTo).max(Integer::compare).orElse(null);
+        boolean published = t.status() == PremiumStatus.TABLE && !t.sample() && !t.rows().isEmpty();
+        return new Premium(t.status().name(), t.sample(), published, from, to);
     }
 }

@@ -3,11 +3,9 @@ package hk.baycover.cli;
 import hk.baycover.app.BayCover;
 import hk.baycover.store.BackupService;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,11 +15,8 @@ import java.nio.file.Path;
         + "automatic backup. Refused while BayCover or another command uses the data folder. Works on a corrupt database too.")
 final class RestoreCommand implements Runnable {
 
-    @ParentCommand
-    Cli root;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext root;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The backup file.")
     Path file;
@@ -29,8 +24,8 @@ final class RestoreCommand implements Runnable {
     @Option(names = "--check", description = "Only check FILE; change nothing.")
     boolean checkOnly;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     /** The JSON shape of {@code restore --json}. */
     record Result(String file, String sha256, int schemaVersion, int datasets, long auditEntries, boolean passphraseSet, boolean restored) {
@@ -42,8 +37,8 @@ final class RestoreCommand implements Runnable {
         hk.baycover.app.Logs.toDataDir(dataDir);
         // the current database is never opened through BayCover (it may be corrupt): the swap checks it itself
         BackupService.Candidate c = checkOnly ? BackupService.inspect(file, dataDir, root.clock()) : BayCover.restoreUnopened(dataDir, file, root.clock());
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter out = root.out();
+        if (json.on) {
             Json.print(out, new Result(c.file().toString(), c.sha256(), c.schemaVersion(), c.datasets(), c.auditEntries(), c.passphraseSet(), !checkOnly));
         } else {
             out.println(root.text(checkOnly ? "trust.cli.restore.checked" : "trust.cli.restore.done", c.file(), c.schemaVersion(), c.datasets(), c.sha256()));

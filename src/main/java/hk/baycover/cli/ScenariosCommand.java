@@ -6,12 +6,8 @@ import hk.baycover.model.Lang;
 import hk.baycover.model.Scenario;
 import hk.baycover.planning.Amounts;
 import hk.baycover.planning.ScenarioLibrary;
-import hk.baycover.store.PlanStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -21,22 +17,18 @@ import java.util.Map;
 @Command(name = "scenarios", description = "List the care episodes a plan can be run against (the catalog's and your own), with their cost lines.")
 final class ScenariosCommand implements Runnable {
 
-    @ParentCommand
-    Cli root;
+    @Mixin
+    CommandContext root;
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public void run() {
         BayCover app = root.app();
-        ScenarioLibrary lib = new ScenarioLibrary(app.catalog().scenarios(),
-                app.planStore().userScenarios().stream().map(PlanStore.UserScenario::scenario).toList());
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        ScenarioLibrary lib = app.plan().library(app.catalog(), app.plan().savedScenarios());
+        PrintWriter out = root.out();
+        if (json.on) {
             PlanJson.print(out, PlanJson.scenarios(lib));
             return;
         }

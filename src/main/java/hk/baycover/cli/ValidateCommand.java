@@ -4,11 +4,8 @@ import hk.baycover.catalog.PackException;
 import hk.baycover.catalog.Problem;
 import hk.baycover.model.Pack;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,14 +15,11 @@ import java.util.concurrent.Callable;
 @Command(name = "validate", description = "Check pack files without importing them. Prints every problem as FILE:POINTER: message; exit 1 if any.")
 final class ValidateCommand implements Callable<Integer> {
 
-    @ParentCommand
-    Cli root;
+    @Mixin
+    CommandContext root;
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Pack files (JSON).")
     List<Path> files;
@@ -35,21 +29,21 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = root.out();
         try {
-            List<Pack> packs = root.app().catalogStore().validateFiles(files, root.lang());
-            if (json) {
+            List<Pack> packs = root.app().datasets().validate(files, root.lang());
+            if (json.on) {
                 Json.print(out, new Report(true, List.of()));
             } else {
                 for (Pack p : packs) out.println(root.text("cli.validate.ok", p.pack().id(), p.pack().version(), p.recordCount()));
             }
             return Cli.OK;
         } catch (PackException e) {
-            if (json) {
+            if (json.on) {
                 Json.print(out, new Report(false, e.problems()));
             } else {
                 for (Problem p : e.problems()) out.println(p);
-                spec.commandLine().getErr().println(root.text("pack.rejected", e.problems().size()));
+                root.err().println(root.text("pack.rejected", e.problems().size()));
             }
             return Cli.USER_ERROR;
         }

@@ -3,7 +3,6 @@ package hk.baycover.compare;
 import hk.baycover.i18n.I18n;
 import hk.baycover.model.Benefit;
 import hk.baycover.model.Catalog;
-import hk.baycover.model.ClaimChannel;
 import hk.baycover.model.Coverage;
 import hk.baycover.model.CoverageLevel;
 import hk.baycover.model.Currency;
@@ -184,6 +183,11 @@ public final class ComparisonService {
         }
     }
 
+    /** A 服務聯動 value cites the product's service sources when it has them (else the product's own sources). */
+    private static V serviceSourced(Product p, V v) {
+        return v.published() && !p.service().sources().isEmpty() && v.sources() == null ? v.from(p.service().sources(), p.asOf()) : v;
+    }
+
     private static V none() {
         return new V(Texts.key("notPublished"), null, "\u2205", false, false, null, null, null);
     }
@@ -296,6 +300,17 @@ public final class ComparisonService {
             });
             add("service.preAuthorisation", RowGroup.SERVICE, null, Texts.key("compare.row.preAuthorisation"),
                     p -> localized(p.service().preAuthorisation()));
+            add("service.bookingRoute", RowGroup.SERVICE, null, Texts.key("compare.row.bookingRoute"),
+                    p -> localized(p.service().bookingRoute()));
+            add("service.networkSize", RowGroup.SERVICE, null, Texts.key("compare.row.networkSize"), p -> {
+                hk.baycover.model.ServiceLinkage.NetworkSize n = p.service().networkSize();
+                if (n == null) return none();
+                String count = String.format(java.util.Locale.ROOT, "%,d", n.count());
+                return val(l -> {
+                    String head = n.asOf() == null ? Texts.t(l, "compare.networkSize", count) : Texts.t(l, "compare.networkSize.asOf", count, n.asOf().value());
+                    return n.note() == null || n.note().isEmpty() ? head : head + "\n" + n.note().get(l);
+                }, n.count(), count + "/" + (n.asOf() == null ? "" : n.asOf().value()));
+            });
         }
 
         // --------------------------------------------------------------- eligibility
@@ -651,8 +666,11 @@ public final class ComparisonService {
                 if (p.asOf() == null) return none();
                 PartialDate premiumAsOf = p.premiums().asOf();
                 boolean differ = premiumAsOf != null && !premiumAsOf.equals(p.asOf());
-                return val(l -> differ ? Texts.t(l, "compare.asOf.withPremium", p.asOf().value(), premiumAsOf.value()) : p.asOf().value(),
-                        p.asOf().value(), p.asOf().value() + "/" + premiumAsOf).sample(false);
+                boolean stale = hk.baycover.model.Freshness.stale(p.asOf(), today);
+                return val(l -> {
+                    String shown = differ ? Texts.t(l, "compare.asOf.withPremium", p.asOf().value(), premiumAsOf.value()) : p.asOf().value();
+                    return stale ? Texts.t(l, "compare.asOf.stale", shown) : shown;
+                }, p.asOf().value(), p.asOf().value() + "/" + premiumAsOf + (stale ? "/stale" : "")).sample(false);
             });
             add("sources.confidence", RowGroup.SOURCES, null, Texts.key("compare.row.confidence"), p -> p.confidence() == null ? none()
                     : val(l -> Texts.name(l, p.confidence()), p.confidence(), p.confidence().name()).sample(false));
@@ -671,7 +689,7 @@ public final class ComparisonService {
 
         /** Adds a row: evaluates every product, marks the cells that differ from the row's most common value. */
         private void add(String key, RowGroup group, LocalizedText section, LocalizedText label, Function<Product, V> f) {
-            List<V> values = products.stream().map(f).toList();
+            List<V> values = products.stream().map(p -> group == RowGroup.SERVICE ? serviceSourced(p, f.apply(p)) : f.apply(p)).toList();
             Map<String, Integer> counts = new HashMap<>();
             values.forEach(v -> counts.merge(v.key(), 1, Integer::sum));
             boolean differs = counts.size() > 1;
@@ -761,7 +779,7 @@ public final class ComparisonService {
 
     static String source(Source s, Lang l) {
         String title = s.title() == null || s.title().isBlank() ? "" : s.title() + " — ";
-        String date = s.date() == null || s.date().isBlank() ? Texts.t(l, "compare.source.noDate") : s.date();
+        String date = s.date() != null && !s.date().isBlank() ? s.date() : s.retrieved() != null ? Texts.t(l, "compare.source.read", s.retrieved()) : Texts.t(l, "compare.source.noDate");
         return title + s.url() + " (" + date + ")";
     }
 

@@ -35,16 +35,32 @@ public record LookupDetail(String title, List<Section> sections) {
     }
 
     public static LookupDetail of(LookupHit hit, Catalog catalog, Lang lang) {
-        return hit.item() != null ? item(hit.item(), catalog, lang) : institution(hit.institution(), catalog, lang);
+        return of(hit, catalog, lang, null);
+    }
+
+    /**
+     * The detail of a hit; with {@code today} (the application's clock) a record current to a day more than twelve
+     * months earlier is marked "may be out of date".
+     */
+    public static LookupDetail of(LookupHit hit, Catalog catalog, Lang lang, java.time.LocalDate today) {
+        return hit.item() != null ? item(hit.item(), catalog, lang, today) : institution(hit.institution(), catalog, lang, today);
     }
 
     public static LookupDetail item(RegulatedItem it, Catalog catalog, Lang lang) {
+        return item(it, catalog, lang, null);
+    }
+
+    public static LookupDetail institution(Institution in, Catalog catalog, Lang lang) {
+        return institution(in, catalog, lang, null);
+    }
+
+    public static LookupDetail item(RegulatedItem it, Catalog catalog, Lang lang, java.time.LocalDate today) {
         List<Section> sections = new ArrayList<>();
         List<Line> head = new ArrayList<>();
         head.add(line(LookupText.kind(lang, ResultKind.of(it.kind())) + " · " + I18n.get(lang, "lookup.d.status",
                 LookupText.named(lang, "designationStatus", it.status()))));
         otherNames(it.name(), lang).ifPresent(head::add);
-        label(it, lang, head);
+        label(it, lang, head, today);
         sections.add(new Section("summary", null, head));
 
         List<Line> approvals = new ArrayList<>();
@@ -93,7 +109,7 @@ public record LookupDetail(String title, List<Section> sections) {
         return new LookupDetail(it.name().get(lang), sections);
     }
 
-    public static LookupDetail institution(Institution in, Catalog catalog, Lang lang) {
+    public static LookupDetail institution(Institution in, Catalog catalog, Lang lang, java.time.LocalDate today) {
         List<Section> sections = new ArrayList<>();
         List<Line> head = new ArrayList<>();
         String place = LookupText.city(lang, in.city());
@@ -101,7 +117,7 @@ public record LookupDetail(String title, List<Section> sections) {
         head.add(line(LookupText.named(lang, "institutionKind", in.kind()) + " · " + place
                 + (in.tier() == null ? "" : " · " + in.tier())));
         otherNames(in.name(), lang).ifPresent(head::add);
-        label(in, lang, head);
+        label(in, lang, head, today);
         sections.add(new Section("summary", null, head));
 
         List<Line> designation = new ArrayList<>();
@@ -154,17 +170,22 @@ public record LookupDetail(String title, List<Section> sections) {
         return java.util.Optional.of(new Line(I18n.get(lang, "lookup.d.otherNames", String.join(" / ", others)), Style.MUTED));
     }
 
-    private static void label(Sourced s, Lang lang, List<Line> lines) {
+    private static void label(Sourced s, Lang lang, List<Line> lines, java.time.LocalDate today) {
         if (s.sample()) lines.add(new Line(I18n.get(lang, "lookup.sample.explain"), Style.SAMPLE));
         if (s.confidence() == Confidence.LOW) lines.add(new Line(I18n.get(lang, "lookup.lowConfidence"), Style.CAUTION));
+        if (today != null && hk.baycover.model.Freshness.stale(s, today)) {
+            lines.add(new Line(I18n.get(lang, "lookup.stale", s.asOf() == null ? "—" : s.asOf().value()), Style.CAUTION));
+        }
     }
 
     private static Section sources(Sourced s, Lang lang) {
         List<Line> lines = new ArrayList<>();
         for (Source src : s.sources()) {
             String title = src.title() == null || src.title().isBlank() ? "" : src.title() + " — ";
-            lines.add(line(src.date() == null || src.date().isBlank() ? I18n.get(lang, "lookup.d.sourceNoDate", title + src.url())
-                    : I18n.get(lang, "lookup.d.source", title + src.url(), src.date())));
+            boolean stated = src.date() != null && !src.date().isBlank();
+            lines.add(line(stated ? I18n.get(lang, "lookup.d.source", title + src.url(), src.date())
+                    : src.retrieved() != null ? I18n.get(lang, "lookup.d.sourceRead", title + src.url(), src.retrieved())
+                    : I18n.get(lang, "lookup.d.sourceNoDate", title + src.url())));
         }
         if (s.sources().isEmpty()) lines.add(new Line(I18n.get(lang, "lookup.d.noSources"), Style.CAUTION));
         if (s.asOf() != null) lines.add(new Line(I18n.get(lang, "lookup.d.asOf", s.asOf().value()), Style.MUTED));

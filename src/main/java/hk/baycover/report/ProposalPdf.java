@@ -412,7 +412,7 @@ public final class ProposalPdf {
             pdf.paragraph(label, 9, s.sample() ? ProposalPdfBuilder.SAMPLE : ProposalPdfBuilder.TEXT, 0);
             for (Source src : s.sources()) {
                 if (!seen.add(s.id() + src.url())) continue;
-                pdf.paragraph(src.url() + (src.date() == null ? "" : " (" + src.date() + ")"), 7.5f, ProposalPdfBuilder.MUTED, 10);
+                pdf.paragraph(src.url() + (src.shownDate() == null ? "" : " (" + src.shownDate() + ")"), 7.5f, ProposalPdfBuilder.MUTED, 10);
             }
         }
     }

@@ -4,7 +4,7 @@ import hk.baycover.app.BayCover;
 import hk.baycover.app.StartupProbe;
 import hk.baycover.i18n.I18n;
 import hk.baycover.model.Lang;
-import hk.baycover.ui.common.Background;
+import hk.baycover.ui.common.FxTaskRunner;
 import hk.baycover.ui.common.Errors;
 import hk.baycover.ui.common.Settings;
 import hk.baycover.ui.common.SettingsStore;
@@ -34,7 +34,7 @@ public final class BayCoverApp extends Application {
 
     private Settings settings;
     private SettingsStore settingsStore;
-    private Background background;
+    private FxTaskRunner tasks;
     private BayCover app;
     /** The application's one clock, made by the launcher (or the system's when a test starts this class directly). */
     private java.time.Clock clock;
@@ -54,7 +54,7 @@ public final class BayCoverApp extends Application {
         }
         settings = boot.settings();
         settingsStore = boot.store();
-        background = new Background();
+        tasks = new FxTaskRunner();
 
         // the first frame is the light "loading" view (as quick as a bare window); the main window replaces it as soon as
         // both the first frame is out and the catalog is loaded (it usually is by then: it was read while the toolkit started)
@@ -82,7 +82,7 @@ public final class BayCoverApp extends Application {
         opening.whenComplete((opened, error) -> Platform.runLater(() -> {
             Throwable cause = error instanceof CompletionException ? error.getCause() : error;
             if (cause instanceof hk.baycover.app.CorruptDatabase) {
-                scene.setRoot(new hk.baycover.ui.trust.RecoveryView(new hk.baycover.ui.common.Tr(settings.langProperty()), background,
+                scene.setRoot(new hk.baycover.ui.trust.RecoveryView(new hk.baycover.ui.common.Tr(settings.langProperty()), tasks,
                         hk.baycover.ui.common.FileDialogs.SYSTEM, dataDir, clock, (hk.baycover.app.CorruptDatabase) cause,
                         () -> {
                             scene.setRoot(loading());
@@ -103,7 +103,7 @@ public final class BayCoverApp extends Application {
 
     private Parent mainWindow(BayCover opened) {
         app = opened;
-        UiContext ctx = new UiContext(opened, settings, background);
+        UiContext ctx = new UiContext(opened, settings, tasks);
         List<java.nio.file.Path> files = getParameters().getRaw().stream().filter(hk.baycover.Launcher::isPackFile).map(java.nio.file.Path::of).toList();
         return new hk.baycover.ui.trust.TrustGate(ctx, () -> {
             if (files.isEmpty()) return new MainWindow(ctx, Screen.COMPARE);
@@ -150,7 +150,7 @@ public final class BayCoverApp extends Application {
             settings.windowHeightProperty().set(stage.getHeight());
         }
         if (settingsStore != null) settingsStore.save(settings);
-        if (background != null) background.shutdown();
+        if (tasks != null) tasks.shutdown();
         if (app != null) app.close();
     }
 

@@ -114,6 +114,31 @@ class CompareCommandTest {
         assertFalse(diff.has("eligible"), "no client given: nothing checked");
     }
 
+    /** A row of a compare --json answer, by key. */
+    static JsonNode row(JsonNode root, String key) {
+        for (JsonNode g : root.get("groups")) for (JsonNode r : g.get("rows")) if (r.get("key").asText().equals(key)) return r;
+        throw new AssertionError("no row " + key);
+    }
+
+    @Test
+    void serviceRowsShowDirectBillingBookingRouteAndNetworkSizeWithTheirSources() throws Exception {
+        // shipped products (the data folder seeds the shipped packs): FWD's cross-border plan and Manulife's network
+        JsonNode root = json("--lang", "en", "compare", "fwd-cross-border-premier-medical", "manulife-mainland-network", "--json");
+        JsonNode direct = row(root, "service.directBilling").get("cells");
+        assertTrue(direct.get(0).get("text").asText().contains("Shenzhen New Frontier United Family Hospital"), direct.toString());
+        JsonNode booking = row(root, "service.bookingRoute").get("cells");
+        assertTrue(booking.get(0).get("text").asText().contains("HMG"), booking.toString());
+        assertTrue(booking.get(1).get("text").asText().contains("+852 2510 3941"), booking.toString());
+        assertTrue(booking.get(0).get("sources").toString().contains("szufh.hk/en/fuwei.html"), "the hospital's own guide is cited");
+        JsonNode size = row(root, "service.networkSize").get("cells");
+        assertTrue(size.get(0).get("text").asText().startsWith("300 institutions"), size.toString());
+        assertTrue(size.get(1).get("text").asText().startsWith("3,000 institutions (as of 2023-06-01)"), size.toString());
+        JsonNode pre = row(root, "service.preAuthorisation").get("cells");
+        assertTrue(pre.get(1).get("text").asText().contains("3 working days"), pre.toString());
+        JsonNode hk = json("--lang", "zh-HK", "compare", "fwd-cross-border-premier-medical", "manulife-mainland-network", "--json");
+        assertTrue(row(hk, "service.networkSize").get("cells").get(1).get("text").asText().startsWith("3,000 間醫療機構（截至 2023-06-01）"));
+    }
+
     @Test
     void unknownIdsAndWrongCountsAreClearErrors() {
         Run typo = run("--lang", "en", "compare", "t-bocg-gba-excelence", HSBC);

@@ -70,7 +70,7 @@ class GapsCommandTest {
     }
 
     /*
-     * The data folder holds the shipped packs (gba-products: 42 products and schemes) plus the four fixture products.
+     * The data folder holds the shipped packs (gba-products: 71 products and schemes) plus the four fixture products.
      * Counted by hand from data/packs/gba-products.json and GapFixtures (a Hong Kong resident's care heading north is
      * in Shenzhen; the age policy is ALL_AGES):
      * - DENTAL: the only dental benefits are hk-elderly-voucher-gba and t-sz-dental, both Shenzhen only, so the 12
@@ -78,10 +78,11 @@ class GapsCommandTest {
      * - GBA_DRUG: 18-64 is covered in part by t-gba-drug (entry up to 75, all GBA); at 65-84 only sz-huiminbao pays
      *   (needs Shenzhen insurance, Shenzhen only): open are HONG_KONG and SHENZHEN without it (2 + 2) and all four
      *   OTHER_GBA segments; sz-basic-medical excludes 港澳藥械通 items, hk-macao-drug-device-connect pays nothing;
-     * - INPATIENT: every segment has cover (e.g. 65-84 in Hong Kong: the eight mainland-inclusive plans with no maximum
-     *   entry age under 84 — picc-beishang-yiwuyou, aia-ceo-medical-worldwide-2, bocg-gba-travel,
-     *   sunlife-wehealth-preferred, bocg-gba-excellence, fwd-cross-border-premier-medical, prudential-premierflex,
-     *   china-medical-card; the VHIS plans stop at 80, t-hk-medical at 64).
+     * - INPATIENT: every segment has cover (e.g. 65-84 in Hong Kong: the seven mainland-inclusive plans with no maximum
+     *   entry age under 84 — picc-beishang-yiwuyou, aia-ceo-medical-worldwide-2, bea-gba-travel-protection,
+     *   bocg-gba-excellence, fwd-cross-border-premier-medical, prudential-premierflex, china-medical-card; the VHIS
+     *   plans stop at 80 or 81 (sunlife-wehealth-preferred at 80 under the VHIS rule, ctflife-wisecare-vhis-standard at
+     *   64), bocg-gba-travel at 80, t-hk-medical at 64).
      * 12 + 8 = 20 uncovered cells.
      */
     @Test
@@ -94,14 +95,16 @@ class GapsCommandTest {
         assertEquals(shippedProducts() + 4, root.get("products").asInt());
 
         JsonNode elder = cell(root, "65-84|HONG_KONG|NO_SZ|NONE", "INPATIENT");
-        assertEquals(8, elder.get("covering").asInt());
+        assertEquals(7, elder.get("covering").asInt());
 
-        // 18-39 in Shenzhen with its insurance: 20 shipped inpatient plans (all but hsbc-vhis-flexi and
-        // china-life-icare-medical, Hong Kong only, and rcsgd-medical-subsidy, care-home wait list) and t-sz-basic,
-        // t-hk-medical; the cheapest is Shenzhen Huiminbao's published RMB 88 a year
+        // 18-39 in Shenzhen with its insurance: 49 shipped inpatient plans (the 52 with an inpatient benefit, counted in
+        // data/packs/gba-products.json, all but hsbc-vhis-flexi and china-life-icare-medical, Hong Kong only, and
+        // rcsgd-medical-subsidy, care-home wait list; 28 of them are the VHIS Standard Plans added in pack 2026.12.1) and
+        // t-sz-basic, t-hk-medical; the cheapest is still Shenzhen Huiminbao's published RMB 88 a year (the Standard Plan
+        // tables start at 50)
         JsonNode c = cell(root, "18-39|SHENZHEN|SZ|NONE", "INPATIENT");
         assertEquals("FULL", c.get("level").asText());
-        assertEquals(22, c.get("covering").asInt());
+        assertEquals(51, c.get("covering").asInt());
         assertEquals("sz-huiminbao", c.get("cheapest").get("product").asText());
         assertEquals(0, c.get("cheapest").get("originalAmount").decimalValue().compareTo(new java.math.BigDecimal("88")));
         assertEquals("CNY", c.get("cheapest").get("originalCurrency").asText());

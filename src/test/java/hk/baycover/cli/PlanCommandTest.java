@@ -68,9 +68,9 @@ class PlanCommandTest {
     }
 
     @Test
-    void recommendWithTheLungCancerEpisodeAddsUpLineByLine() throws Exception {
+    void recommendWithTheGbaDrugEpisodeAddsUpLineByLine() throws Exception {
         Path client = client("client.json");
-        Run r = cli("--lang", "en", "plan", client.toString(), "--recommend", "--scenario", PlanTestData.LUNG, "--json");
+        Run r = cli("--lang", "en", "plan", client.toString(), "--recommend", "--scenario", PlanTestData.GBA_DRUG, "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = JSON.readTree(r.out());
         assertTrue(j.path("recommendation").path("found").asBoolean());
@@ -80,7 +80,7 @@ class PlanCommandTest {
         assertTrue(j.path("eligibility").size() >= 7, "eligibility for every product");
         assertTrue(j.path("coverage").size() >= 2);
         JsonNode episode = j.path("scenarios").get(0);
-        assertEquals(PlanTestData.LUNG, episode.path("id").asText());
+        assertEquals(PlanTestData.GBA_DRUG, episode.path("id").asText());
         assertTrue(episode.path("lines").size() >= 10);
         for (JsonNode line : episode.path("lines")) {
             BigDecimal sum = line.path("outOfPocket").decimalValue();
@@ -93,7 +93,7 @@ class PlanCommandTest {
         }
         // the public layer refuses the 港澳藥械通 drug
         JsonNode drug = episode.path("lines").get(0);
-        assertEquals("lorlatinib", drug.path("item").asText());
+        assertEquals("brolucizumab", drug.path("item").asText());
         for (JsonNode p : drug.path("payments")) {
             if (p.path("layer").asText().equals("PUBLIC")) assertEquals("GBA_PUBLIC_LAYER", p.path("rule").asText());
         }
@@ -110,7 +110,7 @@ class PlanCommandTest {
         java.nio.file.Files.writeString(pass, "a plan command passphrase\n");
         java.nio.file.Files.setPosixFilePermissions(pass, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         Run r = cli("--lang", "zh-HK", "--passphrase-file", pass.toString(), "plan", client.toString(), "--products", "test-voucher,test-gba-medical",
-                "--scenario", PlanTestData.LUNG, "--fx", "CNY:HKD=1.25", "--pdf", pdf.toString(), "--save", "--json");
+                "--scenario", PlanTestData.GBA_DRUG, "--fx", "CNY:HKD=1.25", "--pdf", pdf.toString(), "--save", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = JSON.readTree(r.out());
         assertEquals("zh-HK", j.path("language").asText());
@@ -119,11 +119,11 @@ class PlanCommandTest {
         boolean edited = false;
         for (JsonNode fx : j.path("fx")) edited |= fx.path("from").asText().equals("CNY") && fx.path("rate").decimalValue().compareTo(new BigDecimal("1.25")) == 0;
         assertTrue(edited, "the --fx rate is used");
-        // the listed drug is paid by the GBA plan at 80 %: 55,000 x 0.8 = 44,000 (HKD line)
+        // the listed drug is paid by the GBA plan at 80 %: one brolucizumab injection, 8,600 x 0.8 = 6,880 (HKD line)
         JsonNode drug = j.path("scenarios").get(0).path("lines").get(0);
         JsonNode gba = drug.path("payments").get(1);
         assertEquals("test-gba-medical", gba.path("product").asText());
-        assertEquals(0, gba.path("amount").decimalValue().compareTo(new BigDecimal("44000")), gba.toString());
+        assertEquals(0, gba.path("amount").decimalValue().compareTo(new BigDecimal("6880")), gba.toString());
         assertTrue(j.path("saved").has("planId"));
         try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(d);

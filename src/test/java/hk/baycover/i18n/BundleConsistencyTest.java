@@ -48,6 +48,7 @@ class BundleConsistencyTest {
     private static final Map<String, Collection<String>> DYNAMIC = Map.ofEntries(
             Map.entry("count.", List.of("institutions", "drugs", "devices", "totals", "products", "scenarios")),
             Map.entry("data.origin.", names(CatalogStore.Origin.values())),
+            Map.entry("coverage.list.", names(hk.baycover.model.OfficialTotal.Key.values())),
             Map.entry("lang.", names(Lang.values())),
             Map.entry("settings.textSize.", Arrays.stream(Settings.FONT_SCALES).mapToObj(s -> String.valueOf(Math.round(s * 100))).toList()),
             Map.entry("ageBasis.", names(AgeBasis.values())),

@@ -43,6 +43,18 @@ class LookupDetailTest {
     }
 
     @Test
+    void aRecordOlderThanTwelveMonthsIsMarkedMayBeOutOfDate() {
+        // the mini pack's lorlatinib record is current to 2022-09, more than twelve months before any run of this test
+        java.time.LocalDate today = java.time.LocalDate.of(2026, 12, 5);
+        assertTrue(!LookupDetail.of(first("lorlatinib"), CATALOG, Lang.EN).asText().contains("out of date"), "no mark without a clock");
+        LookupDetail d = LookupDetail.of(first("lorlatinib"), CATALOG, Lang.EN, today);
+        assertTrue(d.asText().contains("As of 2022-09: older than 12 months, may be out of date"), d.asText());
+        assertTrue(d.sections().get(0).lines().stream().anyMatch(l -> l.style() == LookupDetail.Style.CAUTION
+                && l.text().contains("may be out of date")));
+        assertTrue(LookupDetail.of(first("lorlatinib"), CATALOG, Lang.ZH_HK, today).asText().contains("可能已過時"));
+    }
+
+    @Test
     void samplesRemovedAndLowConfidenceAreLabelled() {
         LookupDetail d = LookupDetail.of(first("intraocular lens"), CATALOG, Lang.EN);
         String text = d.asText();

@@ -15,6 +15,8 @@ import java.util.List;
 /** Opens a real data folder (shipped packs seeded) and imports the test products pack (every record sample, ids "test-..."). */
 public final class PlanTestData {
     public static final String LUNG = "lung-cancer-lorlatinib-6m-hku-szh";
+    /** The shipped 港澳藥械通 drug episode: brolucizumab for wet macular degeneration at C-MER Zhuhai. */
+    public static final String GBA_DRUG = "wet-amd-brolucizumab-12m-zhuhai-cmer";
 
     private PlanTestData() {
     }

@@ -48,7 +48,7 @@ class ProposalPdfTest {
                 t.city(), t.szMedicalInsurance(), null, false, false, false, false, t.existingProducts(), null, t.conditions(), null,
                 t.preferredInstitutions(), t.needs(), t.budget(), t.horizonYears(), null);
         Planner planner = new Planner(app.catalog(), LocalDate.of(2026, 11, 29));
-        Plan frame = planner.newPlan(client, List.of()).withRuns(List.of(ScenarioRun.of(PlanTestData.LUNG)));
+        Plan frame = planner.newPlan(client, List.of()).withRuns(List.of(ScenarioRun.of(PlanTestData.GBA_DRUG)));
         rec = planner.recommend(client, frame, Recommendation.Options.defaults(), ProgressMonitor.NONE);
         report = planner.analyse(client, frame.withProducts(rec.productIds()));
     }
@@ -70,7 +70,7 @@ class ProposalPdfTest {
         assertTrue(text.contains("示例數字"), "sample label");
         assertTrue(text.contains("重要提示"), "disclaimer");
         assertTrue(text.contains("第 1 頁"), "page numbers");
-        assertTrue(text.contains("港大深圳醫院") || text.contains("香港大學深圳醫院"), "institution named in Chinese");
+        assertTrue(text.contains("珠海希瑪林順潮眼科醫院"), "institution named in Chinese");
         assertFalse(text.contains("Cover proposal"), "no English headings");
         assertFalse(text.contains("Premiums year by year"));
         try (PDDocument d = Loader.loadPDF(pdf)) {
@@ -95,7 +95,7 @@ class ProposalPdfTest {
         assertTrue(text.contains("What would I pay if"));
         assertTrue(text.contains("Sample figure"));
         assertTrue(text.contains("Page 1 of"));
-        assertTrue(text.contains("Lorlatinib"), "the 港澳藥械通 drug named");
+        assertTrue(text.contains("Brolucizumab") || text.contains("brolucizumab"), "the 港澳藥械通 drug named");
         assertFalse(text.contains("保障建議書"));
         assertFalse(text.contains("逐年保費"));
     }

@@ -272,9 +272,11 @@ public final class CompareView extends SplitPane {
             name.setText(Texts.get(p.name(), lang));
             LocalizedText provider = hk.baycover.compare.ComparisonService.providerOf(p);
             meta.setText(provider == null ? ctx.tr().name(p.kind()) : ctx.tr().get("compare.kindLine", ctx.tr().name(p.kind()), Texts.get(provider, lang)));
-            badge.setText(ctx.tr().get("sample.badge"));
-            badge.setVisible(p.sample());
-            badge.setManaged(p.sample());
+            boolean stale = hk.baycover.model.Freshness.stale(p, ctx.today());
+            badge.setText(p.sample() && stale ? ctx.tr().get("sample.badge") + " · " + ctx.tr().get("stale.badge")
+                    : p.sample() ? ctx.tr().get("sample.badge") : ctx.tr().get("stale.badge"));
+            badge.setVisible(p.sample() || stale);
+            badge.setManaged(p.sample() || stale);
             check.setAccessibleText(Texts.get(p.name(), lang));
             setGraphic(box);
             setText(null);
@@ -538,7 +540,7 @@ public final class CompareView extends SplitPane {
 
     private String sourceLine(Source s) {
         String title = s.title() == null || s.title().isBlank() ? "" : s.title() + " — ";
-        String date = s.date() == null || s.date().isBlank() ? ctx.tr().get("compare.source.noDate") : s.date();
+        String date = s.date() != null && !s.date().isBlank() ? s.date() : s.retrieved() != null ? ctx.tr().get("compare.source.read", s.retrieved()) : ctx.tr().get("compare.source.noDate");
         return "• " + title + s.url() + " (" + date + ")";
     }
 

@@ -17,13 +17,14 @@ import hk.baycover.model.Region;
 import hk.baycover.model.ResidencyStatus;
 import hk.baycover.model.Sex;
 import hk.baycover.model.SzInsurance;
-import hk.baycover.report.ComparisonCsv;
-import hk.baycover.report.ComparisonPdf;
+import hk.baycover.ui.common.Activity;
 import hk.baycover.ui.common.Errors;
+import hk.baycover.ui.common.TaskRunner;
 import hk.baycover.ui.common.UiContext;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -31,7 +32,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -69,13 +69,15 @@ public final class CompareViewModel {
     private final ObjectProperty<ComparisonMatrix> matrix = new SimpleObjectProperty<>();
     private final IntegerProperty shown = new SimpleIntegerProperty();
     private final IntegerProperty total = new SimpleIntegerProperty();
-    private final StringProperty outcome = new SimpleStringProperty("");
-    private final BooleanProperty outcomeIsError = new SimpleBooleanProperty(false);
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    /** Exports (one at a time); pins run in their own lane; both report into the same message. */
+    private final Activity exports;
+    private final Activity pinning;
     private boolean applying;
 
     public CompareViewModel(UiContext ctx) {
         this.ctx = ctx;
+        this.exports = ctx.activity();
+        this.pinning = exports.lane();
         refreshCandidates();
         query.addListener((o, a, b) -> refreshCandidates());
         kind.addListener((o, a, b) -> refreshCandidates());
@@ -135,11 +137,12 @@ public final class CompareViewModel {
 
     public IntegerProperty totalProperty() { return total; }
 
-    public StringProperty outcomeProperty() { return outcome; }
+    public StringProperty outcomeProperty() { return exports.message(); }
 
-    public BooleanProperty outcomeIsErrorProperty() { return outcomeIsError; }
+    public BooleanProperty outcomeIsErrorProperty() { return exports.error(); }
 
-    public BooleanProperty busyProperty() { return busy; }
+    /** True while an export is written. */
+    public ReadOnlyBooleanProperty busyProperty() { return exports.busy(); }
 
     /** Insurer/provider choices for the filter: key → display name. */
     public Map<String, LocalizedText> providers() {
@@ -230,7 +233,7 @@ public final class CompareViewModel {
             return;
         }
         try {
-            matrix.set(new ComparisonService(ctx.today()).compare(ctx.catalog(), r));
+            matrix.set(ctx.app().compare().compare(ctx.catalog(), r));
         } catch (RuntimeException e) {
             matrix.set(null);
             message(Errors.describe(ctx.tr().lang(), e), true);
@@ -241,9 +244,7 @@ public final class CompareViewModel {
 
     private void loadPins() {
         if (ctx.app() == null) return;
-        Task<List<PinnedComparison>> task = ctx.background().submit(m -> ctx.app().pinnedComparisons().list());
-        task.setOnSucceeded(e -> pins.setAll(task.getValue()));
-        task.setOnFailed(e -> message(Errors.describe(ctx.tr().lang(), task.getException()), true));
+        pinning.run(m -> ctx.app().pinnedComparisons().list(), pins::setAll);
     }
 
     /** A readable default name: the products' short names and the client, e.g. "A · B · C (age 70)". */
@@ -253,7 +254,7 @@ public final class CompareViewModel {
         return t.isEmpty() || clientInvalid.get() ? names : names + " (" + t + ")";
     }
 
-    public Task<PinnedComparison> pin() {
+    public TaskRunner.Job pin() {
         if (picked.size() < ComparisonService.MIN_PRODUCTS || ctx.app() == null) {
             message(ctx.tr().get("compare.pickHint"), true);
             return null;
@@ -261,13 +262,10 @@ public final class CompareViewModel {
         ComparisonRequest r = request();
         PinnedComparison pin = new PinnedComparison(0, defaultPinName(), r.productIds(), r.age(), r.birthDate(), r.sex(), r.residency(),
                 r.livesIn(), r.szInsurance(), onlyDifferences.get(), null);
-        Task<PinnedComparison> task = ctx.background().submit(m -> ctx.app().pinnedComparisons().save(pin));
-        task.setOnSucceeded(e -> {
-            pins.add(0, task.getValue());
-            message(ctx.tr().get("compare.pin.saved", task.getValue().name()), false);
+        return pinning.run(m -> ctx.app().pinnedComparisons().save(pin), saved -> {
+            pins.add(0, saved);
+            message(ctx.tr().get("compare.pin.saved", saved.name()), false);
         });
-        task.setOnFailed(e -> message(Errors.describe(ctx.tr().lang(), task.getException()), true));
-        return task;
     }
 
     /** Restores a pinned comparison: its products (those still loaded, in order), client filter and view option. */
@@ -291,64 +289,41 @@ public final class CompareViewModel {
         else message(ctx.tr().get("compare.pin.missing", String.join(", ", missing)), true);
     }
 
-    public Task<Boolean> remove(PinnedComparison pin) {
+    public TaskRunner.Job remove(PinnedComparison pin) {
         if (pin == null || ctx.app() == null) return null;
-        Task<Boolean> task = ctx.background().submit(m -> ctx.app().pinnedComparisons().delete(pin.id()));
-        task.setOnSucceeded(e -> {
+        return pinning.run(m -> ctx.app().pinnedComparisons().delete(pin.id()), deleted -> {
             pins.remove(pin);
             message(ctx.tr().get("compare.pin.removed", pin.name()), false);
         });
-        task.setOnFailed(e -> message(Errors.describe(ctx.tr().lang(), task.getException()), true));
-        return task;
     }
 
     // ------------------------------------------------------------------ exports
 
-    public Task<Path> exportPdf(Path file) {
+    public TaskRunner.Job exportPdf(Path file) {
         ComparisonMatrix m = matrix.get();
-        if (m == null || busy.get()) return null;
+        if (m == null || exports.isBusy()) return null;
         Lang lang = ctx.tr().lang();
-        String asOf = ctx.catalog().asOf().map(Object::toString).orElse(null);
+        Catalog catalog = ctx.catalog();
         boolean only = onlyDifferences.get();
-        return export(file, monitor -> {
-            ctx.app().files().write(file, out -> ComparisonPdf.write(m, new ComparisonPdf.Options(lang, only, asOf), out, monitor));
-            return file;
-        });
+        return export(file, monitor -> ctx.app().compare().exportPdf(m, catalog, lang, only, file, monitor));
     }
 
-    public Task<Path> exportCsv(Path file) {
+    public TaskRunner.Job exportCsv(Path file) {
         ComparisonMatrix m = matrix.get();
-        if (m == null || busy.get()) return null;
+        if (m == null || exports.isBusy()) return null;
         Lang lang = ctx.tr().lang();
         boolean only = onlyDifferences.get();
-        return export(file, monitor -> {
-            ctx.app().files().write(file, out -> ComparisonCsv.write(m, lang, only, out));
-            return file;
-        });
+        return export(file, monitor -> ctx.app().compare().exportCsv(m, lang, only, file));
     }
 
-    private Task<Path> export(Path file, Function<hk.baycover.model.ProgressMonitor, Path> work) {
-        busy.set(true);
+    private TaskRunner.Job export(Path file, Function<hk.baycover.model.ProgressMonitor, Path> work) {
         message(ctx.tr().get("compare.exporting"), false);
-        Task<Path> task = ctx.background().submit(work);
-        task.setOnSucceeded(e -> {
-            busy.set(false);
-            message(ctx.tr().get("compare.exported", file), false);
-        });
-        task.setOnFailed(e -> {
-            busy.set(false);
-            message(Errors.describe(ctx.tr().lang(), task.getException()), true);
-        });
-        task.setOnCancelled(e -> {
-            busy.set(false);
-            message(ctx.tr().get("task.cancelled"), false);
-        });
-        return task;
+        return exports.run(work, written -> message(ctx.tr().get("compare.exported", written), false));
     }
 
     private void message(String text, boolean error) {
-        outcome.set(text);
-        outcomeIsError.set(error);
+        if (error) exports.complain(text);
+        else exports.say(text);
     }
 
     /** Product ids currently picked, for tests and the view. */

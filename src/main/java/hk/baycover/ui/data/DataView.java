@@ -1,6 +1,7 @@
 package hk.baycover.ui.data;
 
 import hk.baycover.model.DatasetInfo;
+import hk.baycover.model.Freshness;
 import hk.baycover.ui.common.UiContext;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -50,6 +51,11 @@ public final class DataView extends VBox {
         table.getColumns().add(column("data.col.origin", 80, d -> ctx.tr().get("data.origin." + d.origin())));
         table.getColumns().add(column("data.col.counts", 300, d -> d.counts().entrySet().stream()
                 .map(e -> ctx.tr().get("count." + e.getKey()) + " " + e.getValue()).collect(Collectors.joining(" · "))));
+        table.getColumns().add(column("data.col.stale", 150, d -> {
+            Freshness f = vm.freshness().get(d.id());
+            return f == null ? "…" : ctx.tr().get("data.col.staleValue", f.stale(), f.records());
+        }));
+        vm.freshness().addListener((javafx.collections.MapChangeListener<String, Freshness>) ch -> table.refresh());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(220);
         ctx.tr().langProperty().addListener((o, a, b) -> table.refresh());
@@ -62,6 +68,20 @@ public final class DataView extends VBox {
             if (d == null || d.header().coverage() == null) return ctx.tr().get("data.coverageHint");
             return d.header().coverage().get(ctx.tr().lang());
         }, table.getSelectionModel().selectedItemProperty(), ctx.tr().langProperty()));
+
+        Label freshness = new Label();
+        freshness.setId("freshness");
+        freshness.setWrapText(true);
+        freshness.textProperty().bind(Bindings.createStringBinding(() -> {
+            DatasetInfo d = table.getSelectionModel().getSelectedItem();
+            Freshness f = d == null ? null : vm.freshness().get(d.id());
+            if (f == null) return "";
+            StringBuilder sb = new StringBuilder(ctx.tr().get("data.freshness", f.oldestAsOf() == null ? "—" : f.oldestAsOf().value(), f.stale(), f.records()));
+            for (Freshness.CoverageFigure c : f.coverage()) {
+                sb.append('\n').append(ctx.tr().get("data.freshness.coverage", ctx.tr().get("coverage.list." + c.key()), c.named(), c.total(), c.asOf().value()));
+            }
+            return sb.toString();
+        }, table.getSelectionModel().selectedItemProperty(), ctx.tr().langProperty(), vm.freshness()));
 
         Button importButton = new Button();
         importButton.setId("import");
@@ -112,7 +132,7 @@ public final class DataView extends VBox {
         reset.getStyleClass().add("muted");
         reset.textProperty().bind(ctx.tr().bind("data.where", ctx.app() == null ? "" : ctx.app().dataDir().toString()));
 
-        getChildren().addAll(title, intro, table, coverage, actions, outcome, problems, hk.baycover.ui.trust.TrustSection.on(ctx), reset);
+        getChildren().addAll(title, intro, table, coverage, freshness, actions, outcome, problems, hk.baycover.ui.trust.TrustSection.on(ctx), reset);
     }
 
     public DataViewModel viewModel() { return vm; }

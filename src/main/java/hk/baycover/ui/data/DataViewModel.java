@@ -1,21 +1,23 @@
 package hk.baycover.ui.data;
 
-import hk.baycover.model.Catalog;
 import hk.baycover.model.DatasetInfo;
-import hk.baycover.store.CatalogStore;
+import hk.baycover.model.Freshness;
 import hk.baycover.ui.common.Errors;
 import hk.baycover.ui.common.UiContext;
+import hk.baycover.ui.common.Activity;
+import hk.baycover.ui.common.TaskRunner;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
+import javafx.collections.ObservableMap;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
 /** State of the Data screen: the datasets, a running import/export with progress and cancel, and its outcome. */
@@ -24,102 +26,93 @@ public final class DataViewModel {
     private final UiContext ctx;
     private final ObservableList<DatasetInfo> datasets = FXCollections.observableArrayList();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
-    private final StringProperty outcome = new SimpleStringProperty("");
-    private final BooleanProperty outcomeIsError = new SimpleBooleanProperty(false);
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
-    private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private Task<?> running;
+    private final Activity activity;
+    private final ObservableMap<String, Freshness> freshness = FXCollections.observableHashMap();
 
     public DataViewModel(UiContext ctx) {
         this.ctx = ctx;
+        this.activity = ctx.activity();
         datasets.setAll(ctx.catalog().datasets());
-        ctx.catalogProperty().addListener((o, a, c) -> datasets.setAll(c.datasets()));
+        ctx.catalogProperty().addListener((o, a, c) -> {
+            datasets.setAll(c.datasets());
+            refreshFreshness();
+        });
+        refreshFreshness();
+    }
+
+    /** Freshness of each dataset (oldest as-of, records older than 12 months, official coverage), by dataset id. */
+    public ObservableMap<String, Freshness> freshness() { return freshness; }
+
+    /**
+     * Recomputes every dataset's freshness in the background (it reads each pack back from SQLite), on today's date by
+     * the application's clock. It does not make the screen busy: imports stay possible meanwhile.
+     */
+    public TaskRunner.Job refreshFreshness() {
+        List<String> ids = datasets.stream().map(DatasetInfo::id).toList();
+        LocalDate today = ctx.today();
+        return ctx.tasks().submit(m -> {
+            Map<String, Freshness> out = new LinkedHashMap<>();
+            for (String id : ids) out.put(id, Freshness.of(ctx.app().catalogStore().pack(id), today));
+            return out;
+        }, new TaskRunner.Outcome<Map<String, Freshness>>() {
+            @Override
+            public void succeeded(Map<String, Freshness> value) {
+                freshness.keySet().retainAll(value.keySet());
+                freshness.putAll(value);
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                freshness.clear();
+            }
+
+            @Override
+            public void cancelled() {
+            }
+        });
     }
 
     public ObservableList<DatasetInfo> datasets() { return datasets; }
 
     public ObservableList<String> problems() { return problems; }
 
-    public StringProperty outcomeProperty() { return outcome; }
+    public StringProperty outcomeProperty() { return activity.message(); }
 
-    public BooleanProperty outcomeIsErrorProperty() { return outcomeIsError; }
+    public BooleanProperty outcomeIsErrorProperty() { return activity.error(); }
 
-    public BooleanProperty busyProperty() { return busy; }
+    public ReadOnlyBooleanProperty busyProperty() { return activity.busy(); }
 
-    public DoubleProperty progressProperty() { return progress; }
+    public ReadOnlyDoubleProperty progressProperty() { return activity.progress(); }
 
     /** Validates and imports the files in the background; on any problem nothing changes and the problems are listed. */
-    public Task<?> importFiles(List<Path> files) {
-        if (files.isEmpty() || busy.get()) return null;
+    public TaskRunner.Job importFiles(List<Path> files) {
+        if (files.isEmpty() || activity.isBusy()) return null;
         problems.clear();
-        outcome.set(ctx.tr().get("data.importing", files.size()));
-        outcomeIsError.set(false);
+        activity.say(ctx.tr().get("data.importing", files.size()));
         var lang = ctx.tr().lang();
-        record Done(List<CatalogStore.Imported> imported, Catalog catalog) {
-        }
-        Task<Done> task = ctx.background().submit(m -> {
-            List<CatalogStore.Imported> done = ctx.app().catalogStore().importFiles(files, CatalogStore.Origin.IMPORTED, lang, m);
-            return new Done(done, ctx.app().reload());
-        });
-        track(task);
-        task.setOnSucceeded(e -> {
-            finish();
-            Done d = task.getValue();
+        return activity.run(m -> ctx.app().datasets().importFiles(files, lang, m), d -> {
             ctx.catalogProperty().set(d.catalog());
-            int records = d.imported().stream().mapToInt(CatalogStore.Imported::records).sum();
-            outcome.set(ctx.tr().get("data.imported", d.imported().size(), records));
-        });
-        task.setOnFailed(e -> fail(task.getException()));
-        task.setOnCancelled(e -> {
-            finish();
-            outcome.set(ctx.tr().get("task.cancelled"));
-        });
-        return task;
+            activity.say(ctx.tr().get("data.imported", d.datasets().size(), d.records()));
+        }, this::fail);
     }
 
     /** Writes every dataset as a pack into {@code dir}. */
-    public Task<?> exportTo(Path dir) {
-        if (busy.get()) return null;
+    public TaskRunner.Job exportTo(Path dir) {
+        if (activity.isBusy()) return null;
         problems.clear();
-        outcomeIsError.set(false);
-        Task<List<Path>> task = ctx.background().submit(m -> ctx.app().catalogStore().exportAll(dir, m));
-        track(task);
-        task.setOnSucceeded(e -> {
-            finish();
-            outcome.set(ctx.tr().get("data.exported", task.getValue().size(), dir));
-        });
-        task.setOnFailed(e -> fail(task.getException()));
-        task.setOnCancelled(e -> {
-            finish();
-            outcome.set(ctx.tr().get("task.cancelled"));
-        });
-        return task;
+        activity.say("");
+        return activity.run(m -> ctx.app().datasets().exportAll(dir, m),
+                written -> activity.say(ctx.tr().get("data.exported", written.size(), dir)), this::fail);
     }
 
     public void cancel() {
-        if (running != null) running.cancel();
+        activity.cancel();
     }
 
-    private void track(Task<?> task) {
-        running = task;
-        busy.set(true);
-        progress.unbind();
-        progress.bind(task.progressProperty());
-    }
-
-    private void finish() {
-        progress.unbind();
-        progress.set(0);
-        busy.set(false);
-        running = null;
-    }
-
+    /** The first line is the headline; a pack's problems (one a line) go to the list. */
     private void fail(Throwable t) {
-        finish();
-        outcomeIsError.set(true);
-        String text = Errors.describe(ctx.tr().lang(), t);
-        String[] lines = text.split("\n");
-        outcome.set(lines[0]);
+        String[] lines = Errors.describe(ctx.tr().lang(), t).split("\n");
+        activity.complain(lines[0]);
         problems.setAll(List.of(lines).subList(1, lines.length));
     }
 }

@@ -42,9 +42,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -120,12 +117,8 @@ public final class GapsView extends BorderPane {
         setRight(side);
         setBottom(statusBar());
 
-        editor.onSave(p -> {
-            javafx.concurrent.Task<?> t = vm.saveDraft(p, editor.basedOn(), editor.previousId());
-            t.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> side.getSelectionModel().select(whatIfTab));
-            t.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_FAILED,
-                    e -> editor.showProblems(hk.baycover.ui.common.Errors.describe(ctx.tr().lang(), t.getException())));
-        });
+        editor.onSave(p -> vm.saveDraft(p, editor.basedOn(), editor.previousId(), () -> side.getSelectionModel().select(whatIfTab),
+                editor::showProblems));
         editor.onCancel(() -> side.getSelectionModel().select(whatIfTab));
 
         map.setOnOpen(() -> side.getSelectionModel().select(cellTab));
@@ -506,18 +499,10 @@ public final class GapsView extends BorderPane {
         return b;
     }
 
-    /** PNG of the whole heat map (not just the visible part): snapshot on the FX thread, file written in the background. */
+    /** PNG of the whole heat map (not just the visible part): the picture is taken on the FX thread, the file written in the background. */
     void exportPng(Path target) {
         WritableImage image = map.snapshot(new SnapshotParameters(), null);
-        var task = ctx.background().submit(m -> {
-            BufferedImage bi = SwingFXUtils.fromFXImage(image, null);
-            ctx.app().files().write(target, out -> {
-                if (!ImageIO.write(bi, "png", out)) throw new IOException("no PNG writer");
-            });
-            return target;
-        });
-        task.setOnSucceeded(e -> vm.info(ctx.tr().get("gaps.export.done", target)));
-        task.setOnFailed(e -> vm.error(task.getException()));
+        vm.exportPng(SwingFXUtils.fromFXImage(image, null), target);
     }
 
     private static final class NameCell<T> extends ListCell<T> {

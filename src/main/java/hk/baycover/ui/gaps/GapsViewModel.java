@@ -1,12 +1,11 @@
 package hk.baycover.ui.gaps;
 
+import hk.baycover.app.GapsUseCase;
 import hk.baycover.gaps.AgeBand;
 import hk.baycover.gaps.AgePolicy;
 import hk.baycover.gaps.CellDetail;
 import hk.baycover.gaps.CellSummary;
 import hk.baycover.gaps.ConditionClass;
-import hk.baycover.gaps.DraftPacks;
-import hk.baycover.gaps.GapCsv;
 import hk.baycover.gaps.GapDiff;
 import hk.baycover.gaps.GapEngine;
 import hk.baycover.gaps.GapMatrix;
@@ -14,43 +13,41 @@ import hk.baycover.gaps.ProductResult;
 import hk.baycover.gaps.Segment;
 import hk.baycover.gaps.SegmentConfig;
 import hk.baycover.model.Catalog;
-import hk.baycover.model.FxTable;
 import hk.baycover.model.Lang;
 import hk.baycover.model.LivingPlace;
 import hk.baycover.model.Need;
 import hk.baycover.model.Product;
 import hk.baycover.model.ProgressMonitor;
 import hk.baycover.model.UserError;
-import hk.baycover.report.GapReportPdf;
 import hk.baycover.store.DraftStore;
-import hk.baycover.ui.common.Errors;
 import hk.baycover.ui.common.UiContext;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import hk.baycover.ui.common.Activity;
+import hk.baycover.ui.common.TaskRunner;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
-import javafx.concurrent.Task;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 /**
  * State of the Gaps screen: the segment configuration, the base matrix (catalog products) and the matrix with the
- * active drafts, their diff, the filters and pivot, the opened cell, and the drafts. Computation runs on
- * {@code ctx.background()}; switching a draft on or off only evaluates that draft (results are cached per draft).
+ * active drafts, their diff, the filters and pivot, the opened cell, and the drafts. Computation runs in the background
+ * ("latest wins": a newer computation cancels the one running); switching a draft on or off only evaluates that draft
+ * (results are cached per draft). Saving drafts and exports run in a second lane that reports into the same message.
  */
 public final class GapsViewModel {
 
@@ -85,9 +82,10 @@ public final class GapsViewModel {
     private final ObjectProperty<GapDiff> diff = new SimpleObjectProperty<>();
     private final ObservableList<DraftItem> drafts = FXCollections.observableArrayList();
     private final Map<String, ProductResult> draftResults = new HashMap<>();
+    /** Computations (latest wins); {@link #work} saves drafts and writes exports; both report into one message. */
+    private final Activity computing;
+    private final Activity work;
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
-    private final StringProperty message = new SimpleStringProperty("");
-    private final BooleanProperty messageIsError = new SimpleBooleanProperty(false);
     private final ObjectProperty<CellDetail> selected = new SimpleObjectProperty<>();
     private final IntegerProperty version = new SimpleIntegerProperty();
 
@@ -102,12 +100,14 @@ public final class GapsViewModel {
     private final BooleanProperty colourBlind = new SimpleBooleanProperty(false);
 
     private GapEngine engine;
-    private Task<?> running;
     private int selectedSegment = -1;
     private int selectedNeed = -1;
 
     public GapsViewModel(UiContext ctx) {
         this.ctx = ctx;
+        this.computing = ctx.activity();
+        this.work = computing.lane();
+        busy.bind(computing.busy().or(work.busy()));
         resetFilters();
         ctx.catalogProperty().addListener((o, a, c) -> recompute());
         Runnable rerender = () -> version.set(version.get() + 1);
@@ -133,11 +133,12 @@ public final class GapsViewModel {
 
     public ObservableList<DraftItem> drafts() { return drafts; }
 
-    public BooleanProperty busyProperty() { return busy; }
+    /** True while a computation, a save or an export runs. */
+    public ReadOnlyBooleanProperty busyProperty() { return busy; }
 
-    public StringProperty messageProperty() { return message; }
+    public StringProperty messageProperty() { return computing.message(); }
 
-    public BooleanProperty messageIsErrorProperty() { return messageIsError; }
+    public BooleanProperty messageIsErrorProperty() { return computing.error(); }
 
     public ObjectProperty<CellDetail> selectedProperty() { return selected; }
 
@@ -167,25 +168,23 @@ public final class GapsViewModel {
     // ------------------------------------------------------------------ computation
 
     /** Loads the drafts and computes the matrix (first show). */
-    public Task<?> load() {
-        LocalDate today = ctx.today();
-        return run(m -> {
+    public TaskRunner.Job load() {
+        return computing.replace(m -> {
             List<DraftStore.Draft> saved = ctx.app() == null ? List.of() : ctx.app().gapDrafts().list();
-            return compute(config.get(), ctx.catalog(), saved.stream().map(d -> new DraftItem(d.product(), d.basedOn(), d.active())).toList(), today, m);
+            return compute(config.get(), ctx.catalog(), saved.stream().map(d -> new DraftItem(d.product(), d.basedOn(), d.active())).toList(), m);
         }, this::apply);
     }
 
     /** Recomputes everything for the current configuration and catalog. */
-    public Task<?> recompute() {
+    public TaskRunner.Job recompute() {
         List<DraftItem> current = List.copyOf(drafts);
         SegmentConfig cfg = config.get();
         Catalog catalog = ctx.catalog();
-        LocalDate today = ctx.today();
-        return run(m -> compute(cfg, catalog, current, today, m), this::apply);
+        return computing.replace(m -> compute(cfg, catalog, current, m), this::apply);
     }
 
     /** Applies a new configuration (bands, age policy…) and recomputes. */
-    public Task<?> setConfig(SegmentConfig cfg) {
+    public TaskRunner.Job setConfig(SegmentConfig cfg) {
         config.set(cfg);
         resetFilters();
         return recompute();
@@ -194,8 +193,8 @@ public final class GapsViewModel {
     private record Computed(GapEngine engine, GapMatrix base, List<DraftItem> drafts, Map<String, ProductResult> results, GapMatrix matrix, GapDiff diff) {
     }
 
-    private static Computed compute(SegmentConfig cfg, Catalog catalog, List<DraftItem> items, LocalDate today, ProgressMonitor m) {
-        GapEngine engine = new GapEngine(cfg, today, FxTable.defaults());
+    private Computed compute(SegmentConfig cfg, Catalog catalog, List<DraftItem> items, ProgressMonitor m) {
+        GapEngine engine = ctx.app().gaps().engine(cfg);
         GapMatrix base = engine.matrix(catalog.products(), m);
         Map<String, ProductResult> results = new HashMap<>();
         List<ProductResult> active = new ArrayList<>();
@@ -235,22 +234,24 @@ public final class GapsViewModel {
         if (ctx.app() != null) {
             String id = d.product().id();
             boolean on = d.active();
-            ctx.background().submit(m -> {
+            work.run(m -> {
                 ctx.app().gapDrafts().setActive(id, on);
-                return null;
-            });
+                return id;
+            }, saved -> { });
         }
         updateWhatIf();
     }
 
     /** The what-if update: only drafts without a cached result are evaluated; the base matrix is reused. */
-    public Task<?> updateWhatIf() {
+    public TaskRunner.Job updateWhatIf() {
         GapEngine e = engine;
         GapMatrix b = base.get();
         if (e == null || b == null) return null;
         List<DraftItem> items = List.copyOf(drafts);
         Map<String, ProductResult> cache = new HashMap<>(draftResults);
-        return run(m -> {
+        record WhatIf(Map<String, ProductResult> cache, GapMatrix with, GapDiff diff) {
+        }
+        return computing.replace(m -> {
             List<ProductResult> active = new ArrayList<>();
             for (DraftItem d : items) {
                 ProductResult r = cache.get(d.product().id());
@@ -261,37 +262,17 @@ public final class GapsViewModel {
                 if (d.active()) active.add(r);
             }
             GapMatrix with = b.plus(active);
-            return new Object[] {cache, with, with.diffFrom(b)};
+            return new WhatIf(cache, with, with.diffFrom(b));
         }, out -> {
-            @SuppressWarnings("unchecked")
-            Map<String, ProductResult> c = (Map<String, ProductResult>) out[0];
             draftResults.clear();
-            draftResults.putAll(c);
-            setMatrix((GapMatrix) out[1], (GapDiff) out[2]);
+            draftResults.putAll(out.cache());
+            setMatrix(out.with(), out.diff());
         });
-    }
-
-    private <T> Task<T> run(Function<ProgressMonitor, T> work, java.util.function.Consumer<T> done) {
-        if (running != null && running.isRunning()) running.cancel();
-        busy.set(true);
-        Task<T> task = ctx.background().submit(work);
-        running = task;
-        task.setOnSucceeded(e -> {
-            if (running == task) busy.set(false);
-            done.accept(task.getValue());
-        });
-        task.setOnFailed(e -> {
-            if (running == task) busy.set(false);
-            error(task.getException());
-        });
-        task.setOnCancelled(e -> {
-            if (running == task) busy.set(false);
-        });
-        return task;
     }
 
     public void cancel() {
-        if (running != null) running.cancel();
+        computing.cancel();
+        work.cancel();
     }
 
     // ------------------------------------------------------------------ cells and filters
@@ -389,31 +370,40 @@ public final class GapsViewModel {
 
     // ------------------------------------------------------------------ drafts
 
-    /** Saves a draft (validated as a products pack first); problems come back as a UserError naming each field. */
-    public Task<?> saveDraft(Product product, String basedOn, String previousId) {
+    /**
+     * Saves a draft (validated as a products pack first); {@code saved} runs once it is saved, {@code problems} gets the
+     * text of what is wrong (each field named) when it is not.
+     */
+    public TaskRunner.Job saveDraft(Product product, String basedOn, String previousId, Runnable saved, Consumer<String> problems) {
         Lang lang = lang();
         Catalog catalog = ctx.catalog();
         boolean active = drafts.stream().filter(d -> d.product().id().equals(previousId == null ? product.id() : previousId))
                 .findFirst().map(DraftItem::active).orElse(true);
-        return run(m -> {
-            List<hk.baycover.catalog.Problem> problems = DraftPacks.validate(product, ctx.tr().get("gaps.draft.formName"), lang, catalog, ctx.today());
-            if (!problems.isEmpty()) throw new hk.baycover.catalog.PackException(problems);
-            Product sample = DraftPacks.asSample(product, ctx.today());
+        String formName = ctx.tr().get("gaps.draft.formName");
+        GapsUseCase gaps = ctx.app().gaps();
+        return work.run(m -> {
+            List<hk.baycover.catalog.Problem> found = gaps.validateDraft(product, formName, lang, catalog);
+            if (!found.isEmpty()) throw new hk.baycover.catalog.PackException(found);
+            Product sample = gaps.asSample(product);
             ctx.app().gapDrafts().save(sample, basedOn, active, previousId);
             return ctx.app().gapDrafts().list();
-        }, saved -> {
-            List<DraftItem> items = saved.stream().map(d -> new DraftItem(d.product(), d.basedOn(), d.active())).toList();
+        }, list -> {
+            List<DraftItem> items = list.stream().map(d -> new DraftItem(d.product(), d.basedOn(), d.active())).toList();
             drafts.setAll(items);
             for (DraftItem d : drafts) d.activeProperty().addListener((o, a, b) -> draftToggled(d));
             info(ctx.tr().get("gaps.draft.saved", product.id()));
             updateWhatIf();
+            saved.run();
+        }, e -> {
+            work.fail(e);
+            problems.accept(work.message().get());
         });
     }
 
-    public Task<?> deleteDraft(DraftItem item) {
-        return run(m -> {
+    public TaskRunner.Job deleteDraft(DraftItem item) {
+        return work.run(m -> {
             ctx.app().gapDrafts().delete(item.product().id());
-            return null;
+            return item;
         }, v -> {
             drafts.remove(item);
             draftResults.remove(item.product().id());
@@ -424,44 +414,42 @@ public final class GapsViewModel {
 
     // ------------------------------------------------------------------ exports
 
-    public Task<?> exportCsv(Path target) {
+    public TaskRunner.Job exportCsv(Path target) {
         GapMatrix m = matrix.get();
         Lang lang = lang();
-        return run(x -> {
-            ctx.app().files().write(target, out -> GapCsv.write(m, lang, out));
-            return target;
-        }, p -> info(ctx.tr().get("gaps.export.done", p)));
+        return work.run(x -> ctx.app().gaps().exportCsv(m, lang, target), p -> info(ctx.tr().get("gaps.export.done", p)));
     }
 
-    public Task<?> exportPdf(Path target) {
+    public TaskRunner.Job exportPdf(Path target) {
         GapMatrix m = matrix.get();
         GapDiff d = diff.get();
         Lang lang = lang();
         Catalog catalog = ctx.catalog();
         List<Product> active = drafts.stream().filter(DraftItem::active).map(DraftItem::product).toList();
-        return run(x -> {
-            ctx.app().files().write(target, out -> GapReportPdf.write(m, d, active, catalog, lang, out));
-            return target;
-        }, p -> info(ctx.tr().get("gaps.export.done", p)));
+        return work.run(x -> ctx.app().gaps().exportPdf(m, d, active, catalog, lang, target), p -> info(ctx.tr().get("gaps.export.done", p)));
     }
 
-    public Task<?> exportDrafts(Path target) {
+    public TaskRunner.Job exportDrafts(Path target) {
         List<Product> list = drafts.stream().map(DraftItem::product).toList();
-        return run(x -> {
-            if (list.isEmpty()) throw new UserError("gaps.draft.noneToExport");
-            ctx.app().files().write(target, out -> DraftPacks.write(DraftPacks.pack(list, ctx.today()), out));
+        return work.run(x -> ctx.app().gaps().exportDrafts(list, target), p -> info(ctx.tr().get("gaps.export.done", p)));
+    }
+
+    /** The heat map as a PNG (the view takes the picture on the FX thread; the file is written in the background). */
+    public TaskRunner.Job exportPng(java.awt.image.BufferedImage image, Path target) {
+        return work.run(x -> {
+            ctx.app().files().write(target, out -> {
+                if (!javax.imageio.ImageIO.write(image, "png", out)) throw new java.io.IOException("no PNG writer");
+            });
             return target;
         }, p -> info(ctx.tr().get("gaps.export.done", p)));
     }
 
     public void info(String text) {
-        messageIsError.set(false);
-        message.set(text);
+        computing.say(text);
     }
 
     public void error(Throwable t) {
-        messageIsError.set(true);
-        message.set(Errors.describe(lang(), t));
+        computing.fail(t);
     }
 
     /** Parses the age-band text field ("0-17, 18-39, …, 85+"). */
@@ -478,7 +466,7 @@ public final class GapsViewModel {
         return String.join(", ", cfg.bands().stream().map(AgeBand::code).toList());
     }
 
-    public Task<?> applyBands(String text, AgePolicy policy) {
+    public TaskRunner.Job applyBands(String text, AgePolicy policy) {
         SegmentConfig cfg = config.get();
         try {
             List<AgeBand> b = parseBands(text, cfg.openEndAge());

@@ -3,7 +3,6 @@ package hk.baycover.ui.lookup;
 import hk.baycover.lookup.LookupDetail;
 import hk.baycover.lookup.LookupHit;
 import hk.baycover.lookup.LookupQuery;
-import hk.baycover.lookup.LookupResult;
 import hk.baycover.lookup.LookupService;
 import hk.baycover.lookup.LookupText;
 import hk.baycover.lookup.ResultCsv;
@@ -13,10 +12,11 @@ import hk.baycover.model.City;
 import hk.baycover.model.DesignationStatus;
 import hk.baycover.model.Institution;
 import hk.baycover.model.Lang;
-import hk.baycover.ui.common.Errors;
+import hk.baycover.ui.common.Activity;
+import hk.baycover.ui.common.TaskRunner;
 import hk.baycover.ui.common.UiContext;
-import javafx.animation.PauseTransition;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -26,22 +26,21 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
-import javafx.util.Duration;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Set;
 
 /**
  * State of the lookup screen. Every change of the query or a filter restarts a 150 ms debounce; when it fires, the
  * running search (if any) is cancelled and a new one runs in the background on the current catalog snapshot. Only the
- * answer to the latest search is shown (a generation counter drops stale ones). The detail of the opened result is
+ * answer to the latest search is shown (its {@link Activity} lane drops stale ones). The detail of the opened result is
  * built in the background too, and rebuilt when the language or the catalog changes.
  */
 public final class LookupViewModel {
 
-    public static final Duration DEBOUNCE = Duration.millis(150);
+    public static final Duration DEBOUNCE = Duration.ofMillis(150);
     /** How many results the list shows; the count says how many there are in all, and the CSV export takes all. */
     public static final int SHOWN = 200;
 
@@ -55,28 +54,29 @@ public final class LookupViewModel {
     private final ObservableList<LookupHit> results = FXCollections.observableArrayList();
     private final ObservableList<Institution> institutions = FXCollections.observableArrayList();
     private final IntegerProperty total = new SimpleIntegerProperty(0);
-    private final BooleanProperty searching = new SimpleBooleanProperty(false);
     private final BooleanProperty searched = new SimpleBooleanProperty(false);
     private final ObjectProperty<LookupHit> opened = new SimpleObjectProperty<>();
     private final ObjectProperty<LookupDetail> detail = new SimpleObjectProperty<>();
     private final StringProperty about = new SimpleStringProperty("");
-    private final StringProperty message = new SimpleStringProperty("");
-    private final BooleanProperty messageIsError = new SimpleBooleanProperty(false);
-    private final PauseTransition debounce = new PauseTransition(DEBOUNCE);
-    private Task<LookupResult> running;
-    private long generation;
-    private long detailGeneration;
+    /** Exports and their messages; searches and details run in their own lanes ("latest wins"). */
+    private final Activity activity;
+    private final Activity search;
+    private final Activity details;
+    private final TaskRunner.Delay debounce;
     private boolean openFirstWhenDone;
 
     public LookupViewModel(UiContext ctx) {
         this.ctx = ctx;
-        this.service = ctx.app() != null ? ctx.app().lookup() : new LookupService();
-        debounce.setOnFinished(e -> searchNow());
-        query.addListener((o, a, b) -> debounce.playFromStart());
-        kind.addListener((o, a, b) -> debounce.playFromStart());
-        city.addListener((o, a, b) -> debounce.playFromStart());
-        institution.addListener((o, a, b) -> debounce.playFromStart());
-        status.addListener((o, a, b) -> debounce.playFromStart());
+        this.service = ctx.app().lookup();
+        this.activity = ctx.activity();
+        this.search = activity.lane();
+        this.details = activity.lane();
+        this.debounce = ctx.tasks().delay(DEBOUNCE, this::searchNow);
+        query.addListener((o, a, b) -> debounce.restart());
+        kind.addListener((o, a, b) -> debounce.restart());
+        city.addListener((o, a, b) -> debounce.restart());
+        institution.addListener((o, a, b) -> debounce.restart());
+        status.addListener((o, a, b) -> debounce.restart());
         ctx.catalogProperty().addListener((o, a, c) -> catalogChanged());
         ctx.tr().langProperty().addListener((o, a, b) -> {
             refreshAbout();
@@ -102,7 +102,7 @@ public final class LookupViewModel {
 
     public IntegerProperty totalProperty() { return total; }
 
-    public BooleanProperty searchingProperty() { return searching; }
+    public ReadOnlyBooleanProperty searchingProperty() { return search.busy(); }
 
     /** True once a search has answered for the current query (false while the query is empty). */
     public BooleanProperty searchedProperty() { return searched; }
@@ -113,9 +113,9 @@ public final class LookupViewModel {
 
     public StringProperty aboutProperty() { return about; }
 
-    public StringProperty messageProperty() { return message; }
+    public StringProperty messageProperty() { return activity.message(); }
 
-    public BooleanProperty messageIsErrorProperty() { return messageIsError; }
+    public BooleanProperty messageIsErrorProperty() { return activity.error(); }
 
     public LookupQuery currentQuery(int limit) {
         return new LookupQuery(query.get(), kind.get() == null ? Set.of() : Set.of(kind.get()), city.get(),
@@ -125,57 +125,41 @@ public final class LookupViewModel {
     /** Runs the search at once (the debounce calls this; tests and Enter may too). */
     public void searchNow() {
         debounce.stop();
-        if (running != null) running.cancel();
-        long gen = ++generation;
         LookupQuery q = currentQuery(SHOWN);
         if (q.text().isBlank() && !q.hasFilter()) {
             openFirstWhenDone = false;
-            running = null;
+            search.stop();
             results.clear();
             total.set(0);
-            searching.set(false);
             searched.set(false);
             return;
         }
         Catalog catalog = ctx.catalog();
-        searching.set(true);
-        Task<LookupResult> task = ctx.background().submit(m -> service.search(catalog, q, m));
-        running = task;
-        task.setOnSucceeded(e -> {
-            if (gen != generation) return;
-            LookupResult r = task.getValue();
+        search.replace(m -> service.search(catalog, q, m), r -> {
             results.setAll(r.hits());
             total.set(r.total());
-            searching.set(false);
             searched.set(true);
-            running = null;
             if (openFirstWhenDone && !r.hits().isEmpty()) open(r.hits().get(0));
             openFirstWhenDone = false;
-        });
-        task.setOnFailed(e -> {
-            if (gen != generation) return;
-            searching.set(false);
-            running = null;
-            showError(task.getException());
         });
     }
 
     /** True while the typed text has not been searched yet (debounce waiting or search running). */
     public boolean isPending() {
-        return debounce.getStatus() == javafx.animation.Animation.Status.RUNNING || searching.get();
+        return debounce.isPending() || search.isBusy();
     }
 
     /** Enter pressed before the answer came: search now and open the first result when it arrives. */
     public void searchAndOpenFirst() {
         openFirstWhenDone = true;
-        if (debounce.getStatus() == javafx.animation.Animation.Status.RUNNING || running == null) searchNow();
+        if (debounce.isPending() || !search.isBusy()) searchNow();
     }
 
     /** Esc: empty query, closed detail; filters stay. */
     public void clear() {
         query.set("");
         open(null);
-        message.set("");
+        activity.say("");
         searchNow();
     }
 
@@ -194,18 +178,15 @@ public final class LookupViewModel {
 
     private void refreshDetail() {
         LookupHit hit = opened.get();
-        long gen = ++detailGeneration;
         if (hit == null) {
+            details.stop();
             detail.set(null);
             return;
         }
         Catalog catalog = ctx.catalog();
         Lang lang = ctx.tr().lang();
-        Task<LookupDetail> task = ctx.background().submit(m -> LookupDetail.of(hit, catalog, lang));
-        task.setOnSucceeded(e -> {
-            if (gen == detailGeneration) detail.set(task.getValue());
-        });
-        task.setOnFailed(e -> showError(task.getException()));
+        java.time.LocalDate today = ctx.today();
+        details.replace(m -> LookupDetail.of(hit, catalog, lang, today), detail::set);
     }
 
     /** The text the "copy" button puts on the clipboard, or null when no detail is open. */
@@ -214,36 +195,23 @@ public final class LookupViewModel {
     }
 
     /** Writes every result of the current search (not only those shown) to a CSV file, in the background. */
-    public Task<Integer> exportCsv(Path file) {
+    public TaskRunner.Job exportCsv(Path file) {
         LookupQuery q = currentQuery(LookupQuery.MAX_LIMIT);
         if (results.isEmpty()) {
-            message.set(ctx.tr().get("lookup.export.nothing"));
-            messageIsError.set(true);
+            activity.complain(ctx.tr().get("lookup.export.nothing"));
             return null;
         }
         Catalog catalog = ctx.catalog();
         Lang lang = ctx.tr().lang();
-        Task<Integer> task = ctx.background().submit(m -> {
+        return activity.run(m -> {
             java.util.List<hk.baycover.lookup.LookupHit> hits = service.search(catalog, q, m).hits();
             ctx.app().files().write(file, out -> ResultCsv.write(hits, catalog, lang, out));
             return hits.size();
-        });
-        task.setOnSucceeded(e -> {
-            messageIsError.set(false);
-            message.set(ctx.tr().get("lookup.export.done", task.getValue(), file));
-        });
-        task.setOnFailed(e -> showError(task.getException()));
-        return task;
+        }, n -> activity.say(ctx.tr().get("lookup.export.done", n, file)));
     }
 
     public void copied() {
-        messageIsError.set(false);
-        message.set(ctx.tr().get("lookup.copied"));
-    }
-
-    private void showError(Throwable t) {
-        messageIsError.set(true);
-        message.set(Errors.describe(ctx.tr().lang(), t));
+        activity.say(ctx.tr().get("lookup.copied"));
     }
 
     private void catalogChanged() {
@@ -253,7 +221,8 @@ public final class LookupViewModel {
         if (institution.get() != null) institution.set(c.institution(institution.get().id()).orElse(null));
         refreshAbout();
         // warm the index in the background so the first keystroke is fast
-        ctx.background().submit(m -> service.index(c, m));
+        // (a failure shows when the search that needs the index runs)
+        activity.lane().run(m -> service.index(c, m), index -> { }, error -> { });
         LookupHit hit = opened.get();
         if (hit != null) {
             LookupHit again = hit.item() != null

@@ -336,7 +336,8 @@ public final class PlanView extends BorderPane {
     }
 
     private String sampleMark(String productId) {
-        return ctx.catalog().product(productId).map(p -> p.sample() || p.premiums().sample() ? "  [" + ctx.tr().get("sample.badge") + "]" : "").orElse("");
+        return ctx.catalog().product(productId).map(p -> (p.sample() || p.premiums().sample() ? "  [" + ctx.tr().get("sample.badge") + "]" : "")
+                + (hk.baycover.model.Freshness.stale(p, ctx.today()) ? "  [" + ctx.tr().get("stale.badge") + "]" : "")).orElse("");
     }
 
     private <T> TableColumn<T, String> column(String key, Function<T, String> value) {

@@ -1,6 +1,6 @@
 package hk.baycover.ui.plan;
 
-import hk.baycover.catalog.PackReader;
+import hk.baycover.app.PlanUseCase;
 import hk.baycover.model.Catalog;
 import hk.baycover.model.ClientProfile;
 import hk.baycover.model.CostLine;
@@ -16,25 +16,23 @@ import hk.baycover.model.Scenario;
 import hk.baycover.planning.Plan;
 import hk.baycover.planning.PlanReport;
 import hk.baycover.planning.PlanStatus;
-import hk.baycover.planning.Planner;
 import hk.baycover.planning.Recommendation;
 import hk.baycover.planning.ScenarioLibrary;
 import hk.baycover.planning.ScenarioRun;
-import hk.baycover.report.ProposalPdf;
 import hk.baycover.store.PlanStore;
+import hk.baycover.ui.common.Activity;
 import hk.baycover.ui.common.Errors;
+import hk.baycover.ui.common.TaskRunner;
 import hk.baycover.ui.common.UiContext;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -70,15 +68,12 @@ public final class PlanViewModel {
     private final StringProperty planId = new SimpleStringProperty();
     private final StringProperty title = new SimpleStringProperty("");
     private final ObjectProperty<PlanStatus> status = new SimpleObjectProperty<>(PlanStatus.DRAFT);
-    private final StringProperty outcome = new SimpleStringProperty("");
-    private final BooleanProperty outcomeIsError = new SimpleBooleanProperty(false);
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
-    private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty analysisError = new SimpleStringProperty("");
-    private Task<?> running;
+    private final Activity activity;
 
     public PlanViewModel(UiContext ctx) {
         this.ctx = ctx;
+        this.activity = ctx.activity();
         start.set(ctx.today());
         client.addListener((o, a, b) -> {
             if (b != null && currency.get() == null && b.budget() != null) currency.set(b.budget().currency());
@@ -129,24 +124,20 @@ public final class PlanViewModel {
 
     public ObjectProperty<PlanStatus> statusProperty() { return status; }
 
-    public StringProperty outcomeProperty() { return outcome; }
+    public StringProperty outcomeProperty() { return activity.message(); }
 
-    public BooleanProperty outcomeIsErrorProperty() { return outcomeIsError; }
+    public BooleanProperty outcomeIsErrorProperty() { return activity.error(); }
 
-    public BooleanProperty busyProperty() { return busy; }
+    public ReadOnlyBooleanProperty busyProperty() { return activity.busy(); }
 
-    public DoubleProperty progressProperty() { return progress; }
+    public ReadOnlyDoubleProperty progressProperty() { return activity.progress(); }
 
     public StringProperty analysisErrorProperty() { return analysisError; }
 
     // derived -----------------------------------------------------------------------------------------------------------
 
     public ScenarioLibrary library() {
-        return new ScenarioLibrary(ctx.catalog().scenarios(), new ArrayList<>(userScenarios));
-    }
-
-    public Planner planner() {
-        return new Planner(ctx.catalog(), library(), ctx.today());
+        return ctx.app().plan().library(ctx.catalog(), List.copyOf(userScenarios));
     }
 
     /** The plan as it stands in the screen. */
@@ -166,7 +157,7 @@ public final class PlanViewModel {
         }
         try {
             List<ScenarioRun> known = runs.stream().filter(r -> library().find(r.scenarioId()).isPresent()).toList();
-            report.set(planner().analyse(c, plan().withRuns(known)));
+            report.set(ctx.app().plan().analyse(ctx.catalog(), List.copyOf(userScenarios), c, plan().withRuns(known)));
             analysisError.set("");
         } catch (RuntimeException e) {
             analysisError.set(Errors.describe(ctx.tr().lang(), e));
@@ -221,7 +212,7 @@ public final class PlanViewModel {
     }
 
     /** Changes one line's cost: the episode becomes the user's own copy (saved), labelled as user-entered. */
-    public Task<?> editCost(String scenarioId, String lineId, Money cost) {
+    public TaskRunner.Job editCost(String scenarioId, String lineId, Money cost) {
         Scenario s = library().find(scenarioId).orElseThrow();
         List<CostLine> lines = new ArrayList<>();
         for (CostLine l : s.lines()) {
@@ -235,7 +226,7 @@ public final class PlanViewModel {
     }
 
     /** Adds a line to an episode (the user's copy) or creates a new episode of the user's own with that line. */
-    public Task<?> addLine(String scenarioId, String newName, CostLine line) {
+    public TaskRunner.Job addLine(String scenarioId, String newName, CostLine line) {
         Scenario s = scenarioId == null ? null : library().find(scenarioId).orElse(null);
         Scenario next;
         String base = null;
@@ -260,17 +251,17 @@ public final class PlanViewModel {
     }
 
     /** Drops the user's copy of an episode (the sourced catalog episode shows again) or deletes a user-added one. */
-    public Task<?> revertScenario(String scenarioId) {
+    public TaskRunner.Job revertScenario(String scenarioId) {
         return background(m -> {
             ctx.app().planStore().deleteScenario(scenarioId);
-            return null;
+            return scenarioId;
         }, x -> {
             userScenarios.removeIf(s -> s.id().equals(scenarioId));
-            outcome.set(ctx.tr().get("planui.reverted"));
+            activity.say(ctx.tr().get("planui.reverted"));
         });
     }
 
-    private Task<?> saveScenario(Scenario s, String baseId) {
+    private TaskRunner.Job saveScenario(Scenario s, String baseId) {
         return background(m -> {
             ctx.app().planStore().saveScenario(s, baseId);
             return s;
@@ -278,73 +269,68 @@ public final class PlanViewModel {
             userScenarios.removeIf(x -> x.id().equals(s.id()));
             userScenarios.add(s);
             if (runs.stream().noneMatch(r -> r.scenarioId().equals(s.id()))) run(s.id(), ScenarioRun.DEFAULT_EVENT_DAY, false);
-            outcome.set(ctx.tr().get("planui.episodeSaved"));
+            activity.say(ctx.tr().get("planui.episodeSaved"));
         });
     }
 
     // recommendation ----------------------------------------------------------------------------------------------------
 
     /** Finds the exact recommendation in the background; on success the plan takes the recommended products. */
-    public Task<Recommendation> recommend(Recommendation.Options options) {
+    public TaskRunner.Job recommend(Recommendation.Options options) {
         ClientProfile c = client.get();
-        if (c == null || busy.get()) return null;
-        Planner planner = planner();
+        if (c == null || activity.isBusy()) return null;
         Plan frame = plan();
-        outcome.set(ctx.tr().get("planui.recommending"));
-        outcomeIsError.set(false);
-        return background(m -> planner.recommend(c, frame, options, m), rec -> {
+        Catalog catalog = ctx.catalog();
+        List<Scenario> mine = List.copyOf(userScenarios);
+        activity.say(ctx.tr().get("planui.recommending"));
+        return background(m -> ctx.app().plan().recommend(catalog, mine, c, frame, options, m), rec -> {
             recommendation.set(rec);
             if (rec.found()) {
                 products.setAll(rec.productIds());
-                outcome.set(ctx.tr().get("planui.recommended", rec.productIds().size(), hk.baycover.planning.Amounts.format(rec.total())));
+                activity.say(ctx.tr().get("planui.recommended", rec.productIds().size(), hk.baycover.planning.Amounts.format(rec.total())));
             } else {
-                outcomeIsError.set(true);
-                outcome.set(ctx.tr().get("rec.none"));
+                activity.complain(ctx.tr().get("rec.none"));
             }
         });
     }
 
     // saved work --------------------------------------------------------------------------------------------------------
 
-    public Task<?> refreshSaved() {
-        return background(m -> new Object[] {ctx.app().planStore().clients(), ctx.app().planStore().userScenarios()}, r -> {
-            @SuppressWarnings("unchecked")
-            List<PlanStore.ClientSummary> cs = (List<PlanStore.ClientSummary>) r[0];
-            @SuppressWarnings("unchecked")
-            List<PlanStore.UserScenario> us = (List<PlanStore.UserScenario>) r[1];
-            clients.setAll(cs);
-            userScenarios.setAll(us.stream().map(PlanStore.UserScenario::scenario).toList());
+    public TaskRunner.Job refreshSaved() {
+        record Saved(List<PlanStore.ClientSummary> clients, List<PlanStore.UserScenario> scenarios) {
+        }
+        return background(m -> new Saved(ctx.app().planStore().clients(), ctx.app().planStore().userScenarios()), r -> {
+            clients.setAll(r.clients());
+            userScenarios.setAll(r.scenarios().stream().map(PlanStore.UserScenario::scenario).toList());
         });
     }
 
     /** Saves the client and the plan (a new plan, or the next revision of the open one). */
-    public Task<?> save() {
+    public TaskRunner.Job save() {
         ClientProfile c = client.get();
         if (c == null) {
-            outcomeIsError.set(true);
-            outcome.set(ctx.tr().get("planui.fixProfile"));
+            activity.complain(ctx.tr().get("planui.fixProfile"));
             return null;
         }
         Plan p = plan();
         Lang l = clientLanguage.get();
         String pid = planId.get();
-        String asOf = ctx.catalog().asOf().map(PartialDate::value).orElse(null);
+        Catalog catalog = ctx.catalog();
         ClientProfile withId = clientId.get() == null ? c : withId(c, clientId.get());
         record Saved(String clientId, PlanStore.SavedPlan plan, List<PlanStore.ClientSummary> clients, List<PlanStore.PlanSummary> plans,
                      List<PlanStore.Revision> revisions) {
         }
         return background(m -> {
+            PlanUseCase.Saved saved = ctx.app().plan().save(withId, l, pid, p, catalog);
             PlanStore store = ctx.app().planStore();
-            PlanStore.SavedPlan sp = store.saveClientAndPlan(withId, l, pid, p, asOf);
-            String cid = sp.clientId();
-            return new Saved(cid, sp, store.clients(), store.plans(cid), store.revisions(sp.id()));
+            return new Saved(saved.clientId(), saved.plan(), store.clients(), store.plans(saved.clientId()), store.revisions(saved.plan().id()));
         }, s -> {
             clientId.set(s.clientId());
             planId.set(s.plan().id());
             clients.setAll(s.clients());
             plans.setAll(s.plans());
             revisions.setAll(s.revisions());
-            outcome.set(ctx.tr().get("planui.saved", s.plan().revision()));
+            activity.say(ctx.tr().get("planui.saved", s.plan().revision()));
         });
     }
 
@@ -356,35 +342,33 @@ public final class PlanViewModel {
     }
 
     /** Opens a saved client (the form is filled by {@code onClient}) and lists their plans. */
-    public Task<?> openClient(String id, Consumer<PlanStore.ClientRecord> onClient) {
+    public TaskRunner.Job openClient(String id, Consumer<PlanStore.ClientRecord> onClient) {
+        record Opened(PlanStore.ClientRecord client, List<PlanStore.PlanSummary> plans) {
+        }
         return background(m -> {
             PlanStore store = ctx.app().planStore();
-            return new Object[] {store.client(id).orElseThrow(() -> new hk.baycover.model.UserError("planStore.noClient", id)), store.plans(id)};
+            return new Opened(store.client(id).orElseThrow(() -> new hk.baycover.model.UserError("planStore.noClient", id)), store.plans(id));
         }, r -> {
-            PlanStore.ClientRecord rec = (PlanStore.ClientRecord) r[0];
-            @SuppressWarnings("unchecked")
-            List<PlanStore.PlanSummary> ps = (List<PlanStore.PlanSummary>) r[1];
             clientId.set(id);
             planId.set(null);
-            plans.setAll(ps);
+            plans.setAll(r.plans());
             revisions.clear();
-            onClient.accept(rec);
-            outcome.set(ctx.tr().get("planui.clientOpened"));
+            onClient.accept(r.client());
+            activity.say(ctx.tr().get("planui.clientOpened"));
         });
     }
 
     /** Opens a saved plan (the latest revision, or the one given). */
-    public Task<?> openPlan(String id, Integer revision) {
+    public TaskRunner.Job openPlan(String id, Integer revision) {
+        record Opened(PlanStore.SavedPlan plan, List<PlanStore.Revision> revisions) {
+        }
         return background(m -> {
             PlanStore store = ctx.app().planStore();
-            return new Object[] {store.plan(id, revision).orElseThrow(() -> new hk.baycover.model.UserError("planStore.noPlan", id)), store.revisions(id)};
+            return new Opened(store.plan(id, revision).orElseThrow(() -> new hk.baycover.model.UserError("planStore.noPlan", id)), store.revisions(id));
         }, r -> {
-            PlanStore.SavedPlan sp = (PlanStore.SavedPlan) r[0];
-            @SuppressWarnings("unchecked")
-            List<PlanStore.Revision> rs = (List<PlanStore.Revision>) r[1];
-            apply(sp);
-            revisions.setAll(rs);
-            outcome.set(ctx.tr().get("planui.planOpened", sp.revision()));
+            apply(r.plan());
+            revisions.setAll(r.revisions());
+            activity.say(ctx.tr().get("planui.planOpened", r.plan().revision()));
         });
     }
 
@@ -400,29 +384,26 @@ public final class PlanViewModel {
         products.setAll(layerSorted(p.productIds()));
     }
 
-    public Task<?> duplicate() {
+    public TaskRunner.Job duplicate() {
         String id = planId.get();
         if (id == null) return null;
         String copyTitle = ctx.tr().get("planui.copyOf", title.get() == null ? "" : title.get());
+        record Copied(PlanStore.SavedPlan copy, List<PlanStore.PlanSummary> plans, List<PlanStore.Revision> revisions) {
+        }
         return background(m -> {
             PlanStore store = ctx.app().planStore();
             PlanStore.SavedPlan copy = store.duplicate(id, copyTitle);
-            return new Object[] {copy, store.plans(copy.clientId()), store.revisions(copy.id())};
+            return new Copied(copy, store.plans(copy.clientId()), store.revisions(copy.id()));
         }, r -> {
-            PlanStore.SavedPlan copy = (PlanStore.SavedPlan) r[0];
-            @SuppressWarnings("unchecked")
-            List<PlanStore.PlanSummary> ps = (List<PlanStore.PlanSummary>) r[1];
-            @SuppressWarnings("unchecked")
-            List<PlanStore.Revision> rs = (List<PlanStore.Revision>) r[2];
-            plans.setAll(ps);
-            apply(copy);
-            revisions.setAll(rs);
-            outcome.set(ctx.tr().get("planui.duplicated"));
+            plans.setAll(r.plans());
+            apply(r.copy());
+            revisions.setAll(r.revisions());
+            activity.say(ctx.tr().get("planui.duplicated"));
         });
     }
 
     /** Erases the open client with all their plans beyond recovery; the screen starts afresh. */
-    public Task<?> deleteClient(Runnable afterwards) {
+    public TaskRunner.Job deleteClient(Runnable afterwards) {
         String id = clientId.get();
         if (id == null) return null;
         return background(m -> {
@@ -433,7 +414,7 @@ public final class PlanViewModel {
             clients.setAll(cs);
             newClient();
             afterwards.run();
-            outcome.set(ctx.tr().get("planui.clientDeleted"));
+            activity.say(ctx.tr().get("planui.clientDeleted"));
         });
     }
 
@@ -455,11 +436,10 @@ public final class PlanViewModel {
     // proposal ------------------------------------------------------------------------------------------------------------
 
     /** Writes the proposal PDF in the client's language (or the screen's) in the background. */
-    public Task<?> exportPdf(Path file) {
+    public TaskRunner.Job exportPdf(Path file) {
         PlanReport r = report.get();
         if (r == null) {
-            outcomeIsError.set(true);
-            outcome.set(ctx.tr().get("planui.fixProfile"));
+            activity.complain(ctx.tr().get("planui.fixProfile"));
             return null;
         }
         Lang lang = clientLanguage.get() != null ? clientLanguage.get() : ctx.tr().lang();
@@ -467,55 +447,19 @@ public final class PlanViewModel {
                 ? recommendation.get() : null;
         Catalog cat = ctx.catalog();
         String pid = planId.get();
-        String asOf = cat.asOf().map(PartialDate::value).orElse(null);
-        outcome.set(ctx.tr().get("planui.exporting"));
-        outcomeIsError.set(false);
-        return background(m -> {
-            byte[] bytes = new ProposalPdf(cat, lang).render(r, rec, m);
-            m.checkCancelled();
-            ctx.app().files().write(file, bytes);
-            if (pid != null) {
-                ctx.app().planStore().plan(pid).ifPresent(sp ->
-                        ctx.app().planStore().recordProposal(pid, sp.revision(), lang, PackReader.sha256(bytes), bytes.length, asOf,
-                                ProposalPdf.datasetVersions(cat)));
-            }
-            return file;
-        }, f -> outcome.set(ctx.tr().get("planui.exported", f)));
+        activity.say(ctx.tr().get("planui.exporting"));
+        return background(m -> ctx.app().plan().exportProposal(cat, r, rec, lang, pid, file, m),
+                written -> activity.say(ctx.tr().get("planui.exported", written.file())));
     }
 
     // background --------------------------------------------------------------------------------------------------------
 
     public void cancel() {
-        if (running != null) running.cancel();
+        activity.cancel();
     }
 
-    private <T> Task<T> background(java.util.function.Function<hk.baycover.model.ProgressMonitor, T> work, Consumer<T> done) {
-        Task<T> task = ctx.background().submit(work);
-        running = task;
-        busy.set(true);
-        progress.unbind();
-        progress.bind(task.progressProperty());
-        task.setOnSucceeded(e -> {
-            finish();
-            outcomeIsError.set(false);
-            done.accept(task.getValue());
-        });
-        task.setOnFailed(e -> {
-            finish();
-            outcomeIsError.set(true);
-            outcome.set(Errors.describe(ctx.tr().lang(), task.getException()).split("\n")[0]);
-        });
-        task.setOnCancelled(e -> {
-            finish();
-            outcome.set(ctx.tr().get("task.cancelled"));
-        });
-        return task;
-    }
-
-    private void finish() {
-        progress.unbind();
-        progress.set(0);
-        busy.set(false);
-        running = null;
+    /** Runs work in the background; a failure shows its headline in the outcome. */
+    private <T> TaskRunner.Job background(java.util.function.Function<hk.baycover.model.ProgressMonitor, T> work, Consumer<T> done) {
+        return activity.run(work, done, e -> activity.complain(Errors.describe(ctx.tr().lang(), e).split("\n")[0]));
     }
 }

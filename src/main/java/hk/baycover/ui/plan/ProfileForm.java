@@ -40,7 +40,6 @@ import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -426,7 +425,7 @@ public final class ProfileForm extends ScrollPane {
         problems.clear();
         Map<String, String> firstByField = new HashMap<>();
         try {
-            ClientFile.Read read = new ClientFile(ctx.tr().lang(), ctx.catalog(), ctx.today()).parse(ctx.tr().get("planui.formName"), tree());
+            ClientFile.Read read = ctx.app().plan().parseClient(ctx.tr().get("planui.formName"), tree(), ctx.tr().lang(), ctx.catalog());
             profile.set(read.profile());
             language.set(read.language());
         } catch (PackException e) {

@@ -4,14 +4,14 @@ import hk.baycover.trust.AuditAction;
 import hk.baycover.trust.AuditCsv;
 import hk.baycover.trust.AuditEntry;
 import hk.baycover.trust.AuditQuery;
-import hk.baycover.ui.common.Errors;
+import hk.baycover.ui.common.Activity;
+import hk.baycover.ui.common.TaskRunner;
 import hk.baycover.ui.common.UiContext;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -28,7 +28,6 @@ import javafx.scene.layout.VBox;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -48,8 +47,10 @@ public final class AuditLogView extends VBox {
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private final Label message = new Label();
+    private final Activity work;
 
     public AuditLogView(UiContext ctx) {
+        this.work = ctx.activity();
         this.ctx = ctx;
         setId("audit-view");
         setPadding(new Insets(16));
@@ -119,23 +120,25 @@ public final class AuditLogView extends VBox {
                 shown, all, ctx.tr().langProperty()));
         message.setId("audit-message");
         message.setWrapText(true);
+        message.textProperty().bind(work.message());
+        work.error().addListener((o, a, error) -> {
+            message.getStyleClass().remove("error-text");
+            if (error) message.getStyleClass().add("error-text");
+        });
 
         getChildren().addAll(title, intro, filters, table, count, message);
         load();
     }
 
     /** Reads the log again (in the background). */
-    public Task<List<AuditEntry>> load() {
-        Task<List<AuditEntry>> t = ctx.background().submit(m -> ctx.app().audit().list(AuditQuery.ALL));
-        t.setOnSucceeded(e -> all.setAll(t.getValue()));
-        t.setOnFailed(e -> message.setText(Errors.describe(ctx.tr().lang(), t.getException())));
-        return t;
+    public TaskRunner.Job load() {
+        return work.replace(m -> ctx.app().audit().list(AuditQuery.ALL), all::setAll);
     }
 
     public List<AuditEntry> shown() { return List.copyOf(shown); }
 
     private void filter() {
-        ZoneId zone = ZoneId.systemDefault();
+        ZoneId zone = ctx.app().clock().getZone();
         Instant f = from.getValue() == null ? null : from.getValue().atStartOfDay(zone).toInstant();
         Instant u = to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(zone).toInstant();
         AuditQuery q = new AuditQuery(action.getValue(), text.getText(), f, u, null, 0);
@@ -144,18 +147,10 @@ public final class AuditLogView extends VBox {
 
     private void export(Path file) {
         List<AuditEntry> rows = List.copyOf(shown);
-        Task<Path> t = ctx.background().submit(m -> {
+        work.lane().run(m -> {
             ctx.app().files().write(file, out -> AuditCsv.write(rows, out));
             return file;
-        });
-        t.setOnSucceeded(e -> {
-            message.getStyleClass().removeAll("error-text");
-            message.setText(ctx.tr().get("trust.ui.audit.exported", rows.size(), file));
-        });
-        t.setOnFailed(e -> {
-            message.getStyleClass().add("error-text");
-            message.setText(Errors.describe(ctx.tr().lang(), t.getException()));
-        });
+        }, written -> work.say(ctx.tr().get("trust.ui.audit.exported", rows.size(), written)));
     }
 
     private TableColumn<AuditEntry, String> column(String key, Function<AuditEntry, String> value) {

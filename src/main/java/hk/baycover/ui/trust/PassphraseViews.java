@@ -2,9 +2,8 @@ package hk.baycover.ui.trust;
 
 import hk.baycover.model.UserError;
 import hk.baycover.trust.KeyManager;
-import hk.baycover.ui.common.Errors;
+import hk.baycover.ui.common.Activity;
 import hk.baycover.ui.common.UiContext;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -34,35 +33,31 @@ public final class PassphraseViews {
         field.accessibleTextProperty().bind(ctx.tr().bind("trust.ui.passphrase"));
         field.promptTextProperty().bind(ctx.tr().bind("trust.ui.passphrase"));
         Label message = message("unlock-message");
+        Activity work = ctx.activity();
+        message.textProperty().bind(work.message());
         Button unlock = new Button();
         unlock.setId("unlock");
         unlock.textProperty().bind(ctx.tr().bind("trust.ui.unlock"));
         unlock.setDefaultButton(true);
+        unlock.disableProperty().bind(work.busy());
         unlock.setOnAction(e -> {
             char[] p = field.getText().toCharArray();
             field.clear();
-            message.setText("");
+            work.say("");
             if (p.length == 0) {
-                message.setText(ctx.tr().get("trust.passphraseEmpty"));
+                work.complain(ctx.tr().get("trust.passphraseEmpty"));
                 return;
             }
-            unlock.setDisable(true);
-            Task<Void> t = ctx.background().submit(m -> {
+            work.run(m -> {
                 try {
                     ctx.app().keys().unlock(p);
                     ctx.app().ensureSealed();
                 } finally {
                     Arrays.fill(p, '\0');
                 }
-                return null;
-            });
-            t.setOnSucceeded(x -> {
-                unlock.setDisable(false);
-                onUnlocked.run();
-            });
-            t.setOnFailed(x -> {
-                unlock.setDisable(false);
-                message.setText(Errors.describe(ctx.tr().lang(), t.getException()));
+                return Boolean.TRUE;
+            }, ok -> onUnlocked.run(), failure -> {
+                work.fail(failure);
                 field.requestFocus();
             });
         });
@@ -86,27 +81,29 @@ public final class PassphraseViews {
         PasswordField first = password(ctx, "setup-passphrase", "trust.ui.newPassphrase");
         PasswordField second = password(ctx, "setup-confirm", "trust.ui.confirmPassphrase");
         Label message = message("setup-message");
+        Activity work = ctx.activity();
+        message.textProperty().bind(work.message());
         Button set = new Button();
         set.setId("setup-save");
         set.textProperty().bind(ctx.tr().bind("trust.ui.setup.save"));
         set.setDefaultButton(true);
+        set.disableProperty().bind(work.busy());
         set.setOnAction(e -> {
             char[] a = first.getText().toCharArray();
             char[] b = second.getText().toCharArray();
             first.clear();
             second.clear();
-            message.setText("");
+            work.say("");
             try {
                 KeyManager.checkNew(a, b);
             } catch (UserError err) {
-                message.setText(ctx.tr().get(err.key(), err.args()));
+                work.complain(ctx.tr().get(err.key(), err.args()));
                 Arrays.fill(a, '\0');
                 Arrays.fill(b, '\0');
                 first.requestFocus();
                 return;
             }
-            set.setDisable(true);
-            Task<Void> t = ctx.background().submit(m -> {
+            work.run(m -> {
                 try {
                     // also seals client records an older version stored in plain text, and rebuilds the database
                     ctx.app().setPassphrase(a, b);
@@ -114,16 +111,8 @@ public final class PassphraseViews {
                     Arrays.fill(a, '\0');
                     Arrays.fill(b, '\0');
                 }
-                return null;
-            });
-            t.setOnSucceeded(x -> {
-                set.setDisable(false);
-                onSet.run();
-            });
-            t.setOnFailed(x -> {
-                set.setDisable(false);
-                message.setText(Errors.describe(ctx.tr().lang(), t.getException()));
-            });
+                return Boolean.TRUE;
+            }, ok -> onSet.run());
         });
         HBox buttons = new HBox(8, set);
         if (onCancel != null) buttons.getChildren().add(cancel(ctx, "setup-cancel", onCancel));

@@ -3,11 +3,11 @@ package hk.baycover.ui.trust;
 import hk.baycover.app.BayCover;
 import hk.baycover.app.CorruptDatabase;
 import hk.baycover.store.BackupService;
-import hk.baycover.ui.common.Background;
+import hk.baycover.ui.common.Activity;
 import hk.baycover.ui.common.Errors;
 import hk.baycover.ui.common.FileDialogs;
+import hk.baycover.ui.common.TaskRunner;
 import hk.baycover.ui.common.Tr;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -16,7 +16,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
@@ -26,7 +25,7 @@ import java.time.format.FormatStyle;
  */
 public final class RecoveryView extends VBox {
 
-    public RecoveryView(Tr tr, Background background, FileDialogs dialogs, Path dataDir, java.time.Clock clock, CorruptDatabase error,
+    public RecoveryView(Tr tr, TaskRunner tasks, FileDialogs dialogs, Path dataDir, java.time.Clock clock, CorruptDatabase error,
                         Runnable reopen, Runnable quit) {
         setId("recovery-view");
         setPadding(new Insets(32));
@@ -50,7 +49,7 @@ public final class RecoveryView extends VBox {
         BackupService.AutoBackup auto = error.latestBackup().orElse(null);
         if (auto != null) {
             latest.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> tr.get("trust.ui.recovery.latest",
-                    DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(tr.lang().locale()).withZone(ZoneId.systemDefault())
+                    DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(tr.lang().locale()).withZone(clock.getZone())
                             .format(auto.at())), tr.langProperty()));
             latest.setDefaultButton(true);
         } else {
@@ -65,19 +64,17 @@ public final class RecoveryView extends VBox {
         exit.textProperty().bind(tr.bind("trust.ui.recovery.quit"));
         exit.setOnAction(e -> quit.run());
 
-        java.util.function.Consumer<Path> restore = p -> {
-            latest.setDisable(true);
-            file.setDisable(true);
+        Activity work = new Activity(tasks, tr);
+        latest.disableProperty().bind(work.busy());
+        file.disableProperty().bind(work.busy());
+        message.textProperty().bind(work.message());
+        work.error().addListener((o, a, failed) -> {
             message.getStyleClass().remove("error-text");
-            message.setText(tr.get("trust.ui.recovery.working"));
-            Task<BackupService.Candidate> t = background.submit(m -> BayCover.restoreUnopened(dataDir, p, clock));
-            t.setOnSucceeded(x -> reopen.run());
-            t.setOnFailed(x -> {
-                latest.setDisable(false);
-                file.setDisable(false);
-                message.getStyleClass().add("error-text");
-                message.setText(Errors.describe(tr.lang(), t.getException()));
-            });
+            if (failed) message.getStyleClass().add("error-text");
+        });
+        java.util.function.Consumer<Path> restore = p -> {
+            work.say(tr.get("trust.ui.recovery.working"));
+            work.run(m -> BayCover.restoreUnopened(dataDir, p, clock), restored -> reopen.run());
         };
         latest.setOnAction(e -> restore.accept(auto.file()));
         file.setOnAction(e -> dialogs.openFiles(getScene().getWindow(), tr.get("trust.ui.restore"), tr.get("trust.ui.filter"), "*.db")

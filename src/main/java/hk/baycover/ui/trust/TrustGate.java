@@ -1,9 +1,8 @@
 package hk.baycover.ui.trust;
 
 import hk.baycover.trust.KeyManager;
+import hk.baycover.ui.common.Activity;
 import hk.baycover.ui.common.UiContext;
-import javafx.application.Platform;
-import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -26,25 +25,23 @@ public final class TrustGate extends StackPane {
     private final UiContext ctx;
     private final Supplier<Node> mainFactory;
     private final AutoLock autoLock;
-    private final Runnable keyListener = () -> {
-        try {
-            Platform.runLater(this::refresh);
-        } catch (IllegalStateException toolkitGone) {
-            // the application is shutting down
-        }
-    };
+    private final Runnable keyListener;
+    /** Reading the key state in the background (the latest read wins). */
+    private final Activity reading;
     private Node main;
     private Node overlay;
     private KeyManager.State state;
 
     public TrustGate(UiContext ctx, Supplier<Node> mainFactory) {
-        this(ctx, mainFactory, System::currentTimeMillis, Duration.seconds(5));
+        this(ctx, mainFactory, () -> ctx.app().clock().millis(), Duration.seconds(5));
     }
 
     /** {@code tick} null: the idle check is left to the caller (tests call {@code autoLock().check()}). */
     public TrustGate(UiContext ctx, Supplier<Node> mainFactory, LongSupplier clock, Duration tick) {
         this.ctx = ctx;
         this.mainFactory = mainFactory;
+        this.reading = ctx.activity();
+        this.keyListener = () -> ctx.tasks().onUiThread(this::refresh);
         this.autoLock = new AutoLock(clock, ctx.settings().autoLockMinutesProperty(), () -> ctx.app().keys().lock());
         setId("trust-gate");
         setAlignment(Pos.CENTER);
@@ -84,9 +81,8 @@ public final class TrustGate extends StackPane {
             then.run();
             return;
         }
-        Task<KeyManager.State> t = ctx.background().submit(m -> ctx.app().keys().state());
-        t.setOnSucceeded(e -> {
-            state = t.getValue();
+        reading.replace(m -> ctx.app().keys().state(), read -> {
+            state = read;
             Runnable done = () -> {
                 removeOverlay();
                 autoLock.arm();
@@ -100,14 +96,7 @@ public final class TrustGate extends StackPane {
 
     /** Re-reads the key state (after a lock, an unlock, a restore) and shows what fits. */
     public void refresh() {
-        Task<KeyManager.State> t;
-        try {
-            t = ctx.background().submit(m -> ctx.app().keys().state());
-        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-            return;
-        }
-        t.setOnSucceeded(e -> show(t.getValue()));
-        t.setOnFailed(e -> show(KeyManager.State.LOCKED));
+        reading.replace(m -> ctx.app().keys().state(), this::show, e -> show(KeyManager.State.LOCKED));
     }
 
     private void show(KeyManager.State s) {

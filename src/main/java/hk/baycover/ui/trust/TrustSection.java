@@ -14,7 +14,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -165,9 +164,9 @@ public final class TrustSection extends VBox {
             confirm.clear();
         };
         save.setOnAction(e -> {
-            var t = vm.changePassphrase(current.getText().toCharArray(), next.getText().toCharArray(), confirm.getText().toCharArray());
+            vm.changePassphrase(current.getText().toCharArray(), next.getText().toCharArray(), confirm.getText().toCharArray(),
+                    () -> pane.setVisible(false));
             clear.run();
-            if (t != null) t.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_SUCCEEDED, x -> pane.setVisible(false));
         });
         cancel.setOnAction(e -> {
             clear.run();

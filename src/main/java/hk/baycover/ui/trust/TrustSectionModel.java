@@ -3,18 +3,16 @@ package hk.baycover.ui.trust;
 import hk.baycover.model.ProgressMonitor;
 import hk.baycover.store.BackupService;
 import hk.baycover.trust.KeyManager;
-import hk.baycover.ui.common.Errors;
+import hk.baycover.ui.common.Activity;
+import hk.baycover.ui.common.TaskRunner;
 import hk.baycover.ui.common.UiContext;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -32,19 +30,16 @@ public final class TrustSectionModel {
     private final ObservableList<BackupService.AutoBackup> automatic = FXCollections.observableArrayList();
     private final ObjectProperty<KeyManager.State> keyState = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> pendingRestore = new SimpleObjectProperty<>();
-    private final StringProperty outcome = new SimpleStringProperty("");
-    private final BooleanProperty outcomeIsError = new SimpleBooleanProperty(false);
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
-    private final Runnable keyListener = () -> {
-        try {
-            Platform.runLater(this::refresh);
-        } catch (IllegalStateException toolkitGone) {
-            // the application is shutting down
-        }
-    };
+    /** Backups, restores, passphrase changes (one at a time); reading the state runs in its own lane. */
+    private final Activity activity;
+    private final Activity reading;
+    private final Runnable keyListener;
 
     public TrustSectionModel(UiContext ctx) {
         this.ctx = ctx;
+        this.activity = ctx.activity();
+        this.reading = activity.lane();
+        this.keyListener = () -> ctx.tasks().onUiThread(this::refresh);
         ctx.app().keys().addListener(keyListener);
         refresh();
     }
@@ -61,37 +56,30 @@ public final class TrustSectionModel {
     /** A restore chosen and waiting for the user's confirmation. */
     public ObjectProperty<Path> pendingRestoreProperty() { return pendingRestore; }
 
-    public StringProperty outcomeProperty() { return outcome; }
+    public StringProperty outcomeProperty() { return activity.message(); }
 
-    public BooleanProperty outcomeIsErrorProperty() { return outcomeIsError; }
+    public BooleanProperty outcomeIsErrorProperty() { return activity.error(); }
 
-    public BooleanProperty busyProperty() { return busy; }
+    public ReadOnlyBooleanProperty busyProperty() { return activity.busy(); }
 
     /** Re-reads the automatic backups and the key state. */
-    public Task<?> refresh() {
+    public TaskRunner.Job refresh() {
         record Now(List<BackupService.AutoBackup> autos, KeyManager.State state) {
         }
-        Task<Now> t;
-        try {
-            t = ctx.background().submit(m -> new Now(ctx.app().backups().automatic(), ctx.app().keys().state()));
-        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-            return null;
-        }
-        t.setOnSucceeded(e -> {
-            automatic.setAll(t.getValue().autos());
-            keyState.set(t.getValue().state());
+        return reading.replace(m -> new Now(ctx.app().backup().automatic(), ctx.app().keys().state()), now -> {
+            automatic.setAll(now.autos());
+            keyState.set(now.state());
         });
-        return t;
     }
 
-    public Task<?> backup(Path target) {
-        return run(m -> ctx.app().backups().backup(target, true, m),
+    public TaskRunner.Job backup(Path target) {
+        return run(m -> ctx.app().backup().backup(target, true, m),
                 r -> ctx.tr().get("trust.ui.backedUp", r.file(), r.bytes() / 1024, r.sha256().substring(0, 12)));
     }
 
     /** Asks for confirmation first: the restore replaces everything. */
     public void askRestore(Path file) {
-        outcome.set("");
+        activity.say("");
         pendingRestore.set(file);
     }
 
@@ -99,23 +87,18 @@ public final class TrustSectionModel {
         pendingRestore.set(null);
     }
 
-    public Task<?> confirmRestore() {
+    public TaskRunner.Job confirmRestore() {
         Path file = pendingRestore.get();
         pendingRestore.set(null);
         if (file == null) return null;
-        return run(m -> {
-            BackupService.Candidate c = ctx.app().restore(file, m);
-            return new RestoreDone(c, ctx.app().catalog());
-        }, r -> {
+        return run(m -> ctx.app().backup().restore(file, m), r -> {
             ctx.catalogProperty().set(r.catalog());
             return ctx.tr().get("trust.ui.restored", r.candidate().file().getFileName(), r.candidate().datasets());
         });
     }
 
-    private record RestoreDone(BackupService.Candidate candidate, hk.baycover.model.Catalog catalog) {
-    }
-
-    public Task<?> changePassphrase(char[] current, char[] next, char[] confirm) {
+    /** Changes the passphrase in the background; {@code changed} runs once it is changed. */
+    public TaskRunner.Job changePassphrase(char[] current, char[] next, char[] confirm, Runnable changed) {
         return run(m -> {
             try {
                 ctx.app().keys().change(current, next, confirm);
@@ -125,30 +108,25 @@ public final class TrustSectionModel {
                 Arrays.fill(confirm, '\0');
             }
             return Boolean.TRUE;
-        }, r -> ctx.tr().get("trust.ui.passphraseChanged"));
+        }, r -> {
+            changed.run();
+            return ctx.tr().get("trust.ui.passphraseChanged");
+        });
     }
 
     public void lockNow() {
         ctx.app().keys().lock();
     }
 
-    private <T> Task<T> run(Function<ProgressMonitor, T> work, Function<T, String> success) {
-        if (busy.get()) return null;
-        busy.set(true);
-        outcome.set("");
-        outcomeIsError.set(false);
-        Task<T> t = ctx.background().submit(work);
-        t.setOnSucceeded(e -> {
-            busy.set(false);
-            outcome.set(success.apply(t.getValue()));
+    private <T> TaskRunner.Job run(Function<ProgressMonitor, T> work, Function<T, String> success) {
+        if (activity.isBusy()) return null;
+        activity.say("");
+        return activity.run(work, r -> {
+            activity.say(success.apply(r));
+            refresh();
+        }, e -> {
+            activity.fail(e);
             refresh();
         });
-        t.setOnFailed(e -> {
-            busy.set(false);
-            outcomeIsError.set(true);
-            outcome.set(Errors.describe(ctx.tr().lang(), t.getException()));
-            refresh();
-        });
-        return t;
     }
 }

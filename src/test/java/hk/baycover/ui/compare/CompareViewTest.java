@@ -5,7 +5,7 @@ import hk.baycover.compare.CompareFixtures;
 import hk.baycover.compare.ComparisonMatrix;
 import hk.baycover.model.Lang;
 import hk.baycover.ui.Styles;
-import hk.baycover.ui.common.Background;
+import hk.baycover.ui.common.FxTaskRunner;
 import hk.baycover.ui.common.FileDialogs;
 import hk.baycover.ui.common.Settings;
 import hk.baycover.ui.common.UiContext;
@@ -54,7 +54,7 @@ class CompareViewTest {
     @TempDir
     static Path dir;
     static BayCover app;
-    static Background background;
+    static FxTaskRunner background;
     private CompareView view;
     private Settings settings;
     private Path saved;
@@ -62,7 +62,7 @@ class CompareViewTest {
     @BeforeAll
     static void openData() {
         app = CompareFixtures.open(dir.resolve("data"));
-        background = new Background();
+        background = new FxTaskRunner();
     }
 
     @AfterAll

@@ -17,7 +17,7 @@ import hk.baycover.model.Need;
 import hk.baycover.model.ProgressMonitor;
 import hk.baycover.store.CatalogStore;
 import hk.baycover.ui.Styles;
-import hk.baycover.ui.common.Background;
+import hk.baycover.ui.common.FxTaskRunner;
 import hk.baycover.ui.common.FileDialogs;
 import hk.baycover.ui.common.Settings;
 import hk.baycover.ui.common.UiContext;
@@ -87,7 +87,7 @@ class GapsViewTest {
         app.gapDrafts().list().forEach(d -> app.gapDrafts().setActive(d.id(), false));
         Settings settings = new Settings();
         settings.langProperty().set(Lang.EN);
-        UiContext ctx = new UiContext(app, settings, new Background());
+        UiContext ctx = new UiContext(app, settings, new FxTaskRunner());
         ctx.setFileDialogs(new FileDialogs() {
             @Override
             public List<Path> openFiles(Window owner, String title, String filterName, String... extensions) { return List.of(); }
@@ -138,10 +138,10 @@ class GapsViewTest {
         // a covered cell, opened with the mouse after moving there with the arrow keys
         Segment sz = segment("18-39|SHENZHEN|SZ|NONE");
         Label inpatient = robot.lookup("#cell-" + sz.index() + "-INPATIENT").queryAs(Label.class);
-        // 22 = the 20 shipped inpatient plans open to a healthy 18-39 Shenzhen resident with Shenzhen insurance (all but
-        // hsbc-vhis-flexi and china-life-icare-medical, Hong Kong only, and rcsgd-medical-subsidy, care-home wait list)
-        // plus t-sz-basic and t-hk-medical (counted by hand, as in GapsCommandTest)
-        assertEquals("● 22", inpatient.getText());
+        // 51 = the 49 shipped inpatient plans open to a healthy 18-39 Shenzhen resident with Shenzhen insurance (the 52
+        // with an inpatient benefit, all but hsbc-vhis-flexi and china-life-icare-medical, Hong Kong only, and
+        // rcsgd-medical-subsidy, care-home wait list) plus t-sz-basic and t-hk-medical (counted by hand, as in GapsCommandTest)
+        assertEquals("● 51", inpatient.getText());
         robot.interact(inpatient::requestFocus);
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();

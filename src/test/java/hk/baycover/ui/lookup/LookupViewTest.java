@@ -6,7 +6,7 @@ import hk.baycover.lookup.ResultKind;
 import hk.baycover.model.Lang;
 import hk.baycover.model.ProgressMonitor;
 import hk.baycover.ui.Styles;
-import hk.baycover.ui.common.Background;
+import hk.baycover.ui.common.FxTaskRunner;
 import hk.baycover.ui.common.FileDialogs;
 import hk.baycover.ui.common.Settings;
 import hk.baycover.ui.common.UiContext;
@@ -48,7 +48,7 @@ class LookupViewTest {
     @TempDir
     static Path dataDir;
     static BayCover app;
-    static Background background;
+    static FxTaskRunner background;
     private LookupView view;
     private Settings settings;
     private Path exported;
@@ -56,7 +56,7 @@ class LookupViewTest {
     @BeforeAll
     static void openData() {
         app = BayCover.open(dataDir, Lang.EN, ProgressMonitor.NONE);
-        background = new Background();
+        background = new FxTaskRunner();
     }
 
     @AfterAll

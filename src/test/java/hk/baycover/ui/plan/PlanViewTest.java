@@ -4,7 +4,7 @@ import hk.baycover.app.BayCover;
 import hk.baycover.model.Lang;
 import hk.baycover.planning.PlanTestData;
 import hk.baycover.ui.Styles;
-import hk.baycover.ui.common.Background;
+import hk.baycover.ui.common.FxTaskRunner;
 import hk.baycover.ui.common.FileDialogs;
 import hk.baycover.ui.common.Settings;
 import hk.baycover.ui.common.UiContext;
@@ -53,7 +53,7 @@ class PlanViewTest {
     @TempDir
     static Path dir;
     static BayCover app;
-    static Background background;
+    static FxTaskRunner background;
     UiContext ctx;
     PlanView view;
     Path pdf;
@@ -63,7 +63,7 @@ class PlanViewTest {
         // a busy machine can take longer than TestFX's default 10 s to build a big screen
         org.testfx.api.FxToolkit.toolkitContext().setSetupTimeoutInMillis(120_000);
         app = PlanTestData.open(dir.resolve("data"));
-        background = new Background();
+        background = new FxTaskRunner();
     }
 
     @AfterAll
@@ -110,6 +110,9 @@ class PlanViewTest {
             int row = i;
             robot.interact(() -> popup.scrollTo(row));
         }
+        // bring the wanted row to the top of the popup, so the click lands on it and not on a half-shown edge row
+        int index = ((ListCell<?>) robot.lookup(cell(text)).query()).getIndex();
+        robot.interact(() -> popup.scrollTo(index));
         robot.clickOn(cell(text));
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -187,15 +190,20 @@ class PlanViewTest {
 
         // edit the exchange rate: premiums in HKD of a CNY product move; the rate is kept in the plan
         reveal(robot, "#fx-cny");
-        robot.doubleClickOn("#fx-cny").write("1.25", 0);
+        // select the whole rate before typing (a double-click can select only part of "1.10" on a busy machine)
+        TextField fxCny = robot.lookup("#fx-cny").queryAs(TextField.class);
+        robot.clickOn(fxCny);
+        robot.interact(fxCny::selectAll);
+        robot.write("1.25", 0);
         reveal(robot, "#apply-settings");
         robot.clickOn("#apply-settings");
         assertEquals(0, view.viewModel().fxProperty().get().rate(hk.baycover.model.Currency.CNY, hk.baycover.model.Currency.HKD)
                 .orElseThrow().compareTo(new java.math.BigDecimal("1.25")));
 
-        // run the lung-cancer episode
+        // run the 港澳藥械通 drug episode (brolucizumab injections at C-MER Zhuhai; the lung-cancer episode now buys a
+        // Mainland-registered drug, so its lines no longer meet the public-scheme rule for 港澳藥械通 items)
         robot.clickOn("#tab-scenarios");
-        choose(robot, "#scenario-choice", "Lung-cancer");
+        choose(robot, "#scenario-choice", "Wet macular degeneration");
         reveal(robot, "#run-scenario");
         robot.clickOn("#run-scenario");
         WaitForAsyncUtils.waitForFxEvents();

@@ -8,7 +8,7 @@ import hk.baycover.model.ProgressMonitor;
 import hk.baycover.testsupport.DbContent;
 import hk.baycover.testsupport.TestPacks;
 import hk.baycover.ui.Styles;
-import hk.baycover.ui.common.Background;
+import hk.baycover.ui.common.FxTaskRunner;
 import hk.baycover.ui.common.FileDialogs;
 import hk.baycover.ui.common.Settings;
 import hk.baycover.ui.common.UiContext;
@@ -63,7 +63,7 @@ class MainWindowTest {
 
     private Path dataDir;
     private BayCover app;
-    private Background background;
+    private FxTaskRunner background;
     private Settings settings;
     private UiContext ctx;
     private MainWindow window;
@@ -75,7 +75,7 @@ class MainWindowTest {
     void start(Stage stage) {
         dataDir = root.resolve("data-" + RUN.incrementAndGet());
         app = BayCover.open(dataDir, Lang.ZH_HK, ProgressMonitor.NONE);
-        background = new Background();
+        background = new FxTaskRunner();
         settings = new Settings();
         settings.langProperty().set(Lang.ZH_HK);
         ctx = new UiContext(app, settings, background);

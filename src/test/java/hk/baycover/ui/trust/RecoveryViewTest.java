@@ -7,7 +7,7 @@ import hk.baycover.model.ProgressMonitor;
 import hk.baycover.store.CatalogStore;
 import hk.baycover.store.Database;
 import hk.baycover.trust.TestPacks;
-import hk.baycover.ui.common.Background;
+import hk.baycover.ui.common.FxTaskRunner;
 import hk.baycover.ui.common.Tr;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
@@ -38,7 +38,7 @@ class RecoveryViewTest {
     @TempDir
     Path dir;
     Stage stage;
-    final Background background = new Background();
+    final FxTaskRunner background = new FxTaskRunner();
 
     @Start
     void start(Stage stage) {

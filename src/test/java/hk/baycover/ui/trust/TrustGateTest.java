@@ -4,7 +4,7 @@ import hk.baycover.app.BayCover;
 import hk.baycover.model.Lang;
 import hk.baycover.model.ProgressMonitor;
 import hk.baycover.trust.KeyManager;
-import hk.baycover.ui.common.Background;
+import hk.baycover.ui.common.FxTaskRunner;
 import hk.baycover.ui.common.Settings;
 import hk.baycover.ui.common.UiContext;
 import javafx.scene.Node;
@@ -39,7 +39,7 @@ class TrustGateTest {
     Path dir;
     Stage stage;
     BayCover app;
-    Background background = new Background();
+    FxTaskRunner background = new FxTaskRunner();
     Settings settings = new Settings();
     final AtomicLong now = new AtomicLong(1_000_000);
     int builds;

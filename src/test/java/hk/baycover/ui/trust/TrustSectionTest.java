@@ -6,7 +6,7 @@ import hk.baycover.model.ProgressMonitor;
 import hk.baycover.store.CatalogStore;
 import hk.baycover.store.DbFingerprint;
 import hk.baycover.trust.TestPacks;
-import hk.baycover.ui.common.Background;
+import hk.baycover.ui.common.FxTaskRunner;
 import hk.baycover.ui.common.Settings;
 import hk.baycover.ui.common.UiContext;
 import hk.baycover.ui.data.DataView;
@@ -46,7 +46,7 @@ class TrustSectionTest {
     Path files;
     Stage stage;
     BayCover app;
-    final Background background = new Background();
+    final FxTaskRunner background = new FxTaskRunner();
     final Settings settings = new Settings();
     final FakeDialogs dialogs = new FakeDialogs();
     UiContext ctx;
