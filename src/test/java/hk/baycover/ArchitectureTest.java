@@ -136,4 +136,12 @@ class ArchitectureTest {
                                             ".*(Service|Engine|Planner|Recommender|Adjudicator|Pdf|PdfBuilder|Csv|ClientFile|Library|Store|Reader|Writer)")))))
             .because("compare, plan, recommend, proposal export, gap matrix, import/export and backup are use cases in hk.baycover.app, "
                     + "called by both faces (ADR 0009)");
+
+    /** One PDF builder: only report.PdfBuilder and the font lookup it uses (report.CjkFonts) touch PDFBox. */
+    @ArchTest
+    static final ArchRule onePdfBuilder = noClasses()
+            .that().doNotHaveFullyQualifiedName("hk.baycover.report.PdfBuilder")
+            .and().haveNameNotMatching("hk\\.baycover\\.report\\.(PdfBuilder|CjkFonts)(\\$.*)?")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.pdfbox..", "org.apache.fontbox..")
+            .because("every document (proposal, comparison, gap report) is written by the one PdfBuilder on CjkFonts");
 }

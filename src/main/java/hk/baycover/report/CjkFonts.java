@@ -73,13 +73,17 @@ public final class CjkFonts {
         }
     }
 
-    /** Candidate font files, most preferred first (only existing files). */
+    /**
+     * Candidate font files, most preferred first (only existing files). A font named by {@code baycover.pdf.font} or
+     * {@code BAYCOVER_PDF_FONT} must exist: the user asked for that one, so a wrong name is an error
+     * ({@code report.fontMissing}), not a silent fall-back.
+     */
     public static List<Path> candidates() {
         List<Path> out = new ArrayList<>();
         String prop = System.getProperty(PROPERTY);
-        if (prop != null && !prop.isBlank()) out.add(Path.of(prop));
+        if (prop != null && !prop.isBlank()) out.add(configured(prop, "-D" + PROPERTY));
         String env = System.getenv(ENV);
-        if (env != null && !env.isBlank()) out.add(Path.of(env));
+        if (env != null && !env.isBlank()) out.add(configured(env, ENV));
         List<String> known = new ArrayList<>(List.of(
                 "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
                 "/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc",
@@ -100,6 +104,12 @@ public final class CjkFonts {
         if (home != null) known.add(home + "/.local/share/fonts/wqy-zenhei.ttc");
         for (String k : known) out.add(Path.of(k));
         return out.stream().filter(Files::isRegularFile).distinct().toList();
+    }
+
+    private static Path configured(String file, String by) {
+        Path p = Path.of(file);
+        if (!Files.isRegularFile(p) || !Files.isReadable(p)) throw new UserError("report.fontMissing", file, by);
+        return p;
     }
 
     /** Loads the first usable font into {@code doc} (subset embedded). */

@@ -1,6 +1,5 @@
 package hk.baycover.report;
 
-import hk.baycover.compare.Cell;
 import hk.baycover.compare.Column;
 import hk.baycover.compare.ComparisonMatrix;
 import hk.baycover.compare.ComparisonRequest;
@@ -11,11 +10,11 @@ import hk.baycover.i18n.I18n;
 import hk.baycover.model.Lang;
 import hk.baycover.model.LocalizedText;
 import hk.baycover.model.ProgressMonitor;
-import hk.baycover.report.PdfDocumentBuilder.Rgb;
-import hk.baycover.report.PdfDocumentBuilder.TableCell;
+import hk.baycover.report.PdfBuilder.Cell;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,35 +37,35 @@ public final class ComparisonPdf {
     /** Writes the PDF to {@code out} (callers write files through {@code io.SafeFiles}). */
     public static void write(ComparisonMatrix m, Options o, OutputStream out, ProgressMonitor monitor) throws IOException {
         Lang lang = o.lang();
-        try (PdfDocumentBuilder pdf = new PdfDocumentBuilder(PdfDocumentBuilder.Orientation.LANDSCAPE)) {
+        try (PdfBuilder pdf = new PdfBuilder(PdfBuilder.Orientation.LANDSCAPE, 36f)) {
             String names = m.columns().stream().map(c -> Texts.get(c.name(), lang)).collect(Collectors.joining(" · "));
             pdf.metadata(t(lang, "compare.pdf.title") + ": " + names, t(lang, "compare.pdf.subject"), lang.tag());
             pdf.footer(t(lang, "compare.pdf.footer", o.dataAsOf() == null ? "—" : o.dataAsOf(), m.on().toString()));
             pdf.pageLabel((n, total) -> t(lang, "compare.pdf.page", n, total));
 
-            pdf.heading(t(lang, "compare.pdf.title"), 16);
-            pdf.paragraph(names, 11, Rgb.BLACK);
-            pdf.paragraph(t(lang, "compare.pdf.generated", m.on().toString(), o.dataAsOf() == null ? "—" : o.dataAsOf()) + "  " + client(m.request(), lang), 8.5f, Rgb.MUTED);
-            pdf.paragraph(t(lang, "compare.neutral"), 8.5f, Rgb.MUTED);
+            pdf.title(t(lang, "compare.pdf.title"), 16);
+            pdf.paragraph(names, 11, PdfBuilder.BLACK);
+            pdf.paragraph(t(lang, "compare.pdf.generated", m.on().toString(), o.dataAsOf() == null ? "—" : o.dataAsOf()) + "  " + client(m.request(), lang), 8.5f, PdfBuilder.MUTED);
+            pdf.paragraph(t(lang, "compare.neutral"), 8.5f, PdfBuilder.MUTED);
             for (Column c : m.ineligible()) {
                 pdf.paragraph(t(lang, "compare.ineligibleLine", Texts.get(c.name(), lang),
-                        c.why().stream().map(w -> Texts.get(w, lang)).collect(Collectors.joining("; "))), 8.5f, new Rgb(0.64f, 0.15f, 0.17f));
+                        c.why().stream().map(w -> Texts.get(w, lang)).collect(Collectors.joining("; "))), 8.5f, PdfBuilder.ERROR);
             }
-            pdf.paragraph(t(lang, "compare.pdf.legend", t(lang, "sample.badge")) + (o.onlyDifferences() ? "  " + t(lang, "compare.pdf.onlyDifferences") : ""), 8.5f, Rgb.MUTED);
+            pdf.paragraph(t(lang, "compare.pdf.legend", t(lang, "sample.badge")) + (o.onlyDifferences() ? "  " + t(lang, "compare.pdf.onlyDifferences") : ""), 8.5f, PdfBuilder.MUTED);
             pdf.space(4);
 
             int n = m.columns().size();
             float[] weights = new float[n + 1];
             weights[0] = 1.3f;
             for (int i = 1; i <= n; i++) weights[i] = (n <= 3 ? 2.2f : 1.6f);
-            PdfDocumentBuilder.Table table = new PdfDocumentBuilder.Table(weights).fontSize(n > 4 ? 7f : 7.5f);
-            List<TableCell> header = new ArrayList<>();
-            header.add(TableCell.of(t(lang, "compare.col.dimension")));
+            PdfBuilder.Table table = new PdfBuilder.Table(weights).fontSize(n > 4 ? 7f : 7.5f);
+            List<Cell> header = new ArrayList<>();
+            header.add(Cell.of(t(lang, "compare.col.dimension")));
             for (Column c : m.columns()) {
                 String h = Texts.get(c.name(), lang) + "\n" + I18n.enumName(lang, c.kind());
                 if (c.provider() != null) h += " · " + Texts.get(c.provider(), lang);
                 if (c.checked()) h += "\n" + t(lang, c.eligible() ? "compare.eligible" : "compare.ineligible");
-                header.add(new TableCell(h, c.eligible() ? null : Rgb.GREY_BG, null, c.sample() ? t(lang, "sample.badge") : null));
+                header.add(new Cell(h, c.eligible() ? null : PdfBuilder.GREY_BG, null, c.sample() ? t(lang, "sample.badge") : null));
             }
             table.header(header);
             List<Row> rows = o.onlyDifferences() ? m.differingRows() : m.rows();
@@ -78,25 +77,25 @@ public final class ComparisonPdf {
                 if (r.group() != group) {
                     group = r.group();
                     section = null;
-                    table.span(new TableCell(t(lang, "compare.group." + group.name()), Rgb.GROUP_BG, Rgb.BLACK, null));
+                    table.span(new Cell(t(lang, "compare.group." + group.name()), PdfBuilder.GROUP_BG, PdfBuilder.BLACK, null));
                 }
                 if (r.section() != null && !Objects.equals(r.section(), section)) {
                     section = r.section();
-                    table.span(new TableCell(Texts.get(section, lang), Rgb.SECTION_BG, Rgb.BLACK, null));
+                    table.span(new Cell(Texts.get(section, lang), PdfBuilder.SECTION_BG, PdfBuilder.BLACK, null));
                 }
-                List<TableCell> cells = new ArrayList<>();
-                cells.add(TableCell.of(r.label(lang)));
+                List<Cell> cells = new ArrayList<>();
+                cells.add(Cell.of(r.label(lang)));
                 for (Column c : m.columns()) {
-                    Cell cell = r.cell(c.productId());
-                    Rgb bg = cell.differs() ? Rgb.DIFF_BG : !c.eligible() ? Rgb.GREY_BG : null;
-                    Rgb color = cell.published() ? null : Rgb.MUTED;
-                    cells.add(new TableCell(cell.text(lang), cell.sample() ? Rgb.SAMPLE_BG : bg, color, cell.sample() ? t(lang, "sample.badge") : null));
+                    hk.baycover.compare.Cell cell = r.cell(c.productId());
+                    Color bg = cell.differs() ? PdfBuilder.DIFF_BG : !c.eligible() ? PdfBuilder.GREY_BG : null;
+                    Color color = cell.published() ? null : PdfBuilder.MUTED;
+                    cells.add(new Cell(cell.text(lang), cell.sample() ? PdfBuilder.SAMPLE_BG : bg, color, cell.sample() ? t(lang, "sample.badge") : null));
                 }
                 table.row(cells);
                 monitor.progress(++done, rows.size() + 1L, null);
             }
             pdf.table(table);
-            if (rows.isEmpty()) pdf.paragraph(t(lang, "compare.noDifferences"), 9, Rgb.MUTED);
+            if (rows.isEmpty()) pdf.paragraph(t(lang, "compare.noDifferences"), 9, PdfBuilder.MUTED);
             pdf.save(out);
             monitor.progress(rows.size() + 1L, rows.size() + 1L, null);
         }

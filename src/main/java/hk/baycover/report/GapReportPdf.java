@@ -18,6 +18,7 @@ import hk.baycover.model.Product;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -40,14 +41,15 @@ public final class GapReportPdf {
 
     /** Writes the report to {@code out} (callers write files through {@code io.SafeFiles}). */
     public static void write(GapMatrix m, GapDiff diff, List<Product> drafts, Catalog catalog, Lang lang, OutputStream out) throws IOException {
-        try (GapPdfPages pdf = new GapPdfPages(t(lang, "gaps.pdf.title"), lang.tag())) {
+        try (PdfBuilder pdf = new PdfBuilder(PdfBuilder.Orientation.PORTRAIT, 48f)) {
+            pdf.metadata(t(lang, "gaps.pdf.title"), t(lang, "gaps.pdf.title"), lang.tag());
             pdf.newPage();
-            pdf.heading(t(lang, "gaps.pdf.title"), 16);
+            heading(pdf, t(lang, "gaps.pdf.title"), 16);
             String asOf = catalog.asOf().map(Object::toString).orElse("—");
-            pdf.paragraph(t(lang, "gaps.pdf.meta", m.engine().today(), asOf, m.products().size() - drafts.size(), m.segments().size(), m.needs().size()), 9);
+            pdf.paragraph(t(lang, "gaps.pdf.meta", m.engine().today(), asOf, m.products().size() - drafts.size(), m.segments().size(), m.needs().size()), 9, PdfBuilder.TEXT);
             pdf.gap(6);
             pdf.paragraph(t(lang, "gaps.pdf.method", GapTexts.name(lang, m.config().agePolicy()), t(lang, "gaps.policy.explain." + m.config().agePolicy().name()),
-                    m.config().currency().name()), 8.5f, 0, 0.36f, 0.40f, 0.40f);
+                    m.config().currency().name()), 8.5f, PdfBuilder.MUTED, 0);
             pdf.gap(8);
 
             int full = 0;
@@ -56,13 +58,13 @@ public final class GapReportPdf {
                 if (c.level() == CoverageLevel.FULL) full++;
                 else if (c.level() == CoverageLevel.PARTIAL) partial++;
             }
-            pdf.heading(t(lang, "gaps.pdf.summary"), 12);
-            pdf.paragraph(t(lang, "gaps.pdf.summaryText", m.cellCount(), full, partial, m.uncoveredCount()), 9.5f);
+            heading(pdf, t(lang, "gaps.pdf.summary"), 12);
+            pdf.paragraph(t(lang, "gaps.pdf.summaryText", m.cellCount(), full, partial, m.uncoveredCount()), 9.5f, PdfBuilder.TEXT);
             pdf.gap(8);
 
             // needs × age bands: uncovered segments out of segments in the band
-            pdf.heading(t(lang, "gaps.pdf.byBand"), 12);
-            pdf.paragraph(t(lang, "gaps.pdf.byBandHint"), 8, 0, 0.36f, 0.40f, 0.40f);
+            heading(pdf, t(lang, "gaps.pdf.byBand"), 12);
+            pdf.paragraph(t(lang, "gaps.pdf.byBandHint"), 8, PdfBuilder.MUTED, 0);
             List<AgeBand> bands = m.config().bands();
             float[] weights = new float[bands.size() + 1];
             weights[0] = 3.2f;
@@ -70,10 +72,10 @@ public final class GapReportPdf {
             List<String> header = new ArrayList<>();
             header.add(t(lang, "gaps.pdf.need"));
             bands.forEach(b -> header.add(b.label()));
-            pdf.row(weights, header, null, 8, true);
+            PdfBuilder.Table table = new PdfBuilder.Table(weights).fontSize(8).header(header.stream().map(PdfBuilder.Cell::of).toList());
             for (int n = 0; n < m.needs().size(); n++) {
                 List<String> cells = new ArrayList<>();
-                List<float[]> bgs = new ArrayList<>();
+                List<Color> bgs = new ArrayList<>();
                 cells.add(GapTexts.name(lang, m.needs().get(n)));
                 bgs.add(null);
                 for (int b = 0; b < bands.size(); b++) {
@@ -88,16 +90,19 @@ public final class GapReportPdf {
                         if (rank(l) < rank(worst)) worst = l;
                     }
                     cells.add(GapTexts.symbol(worst) + " " + none + "/" + total);
-                    bgs.add(worst == CoverageLevel.NONE ? new float[] {0.99f, 0.87f, 0.80f} : worst == CoverageLevel.PARTIAL
-                            ? new float[] {0.87f, 0.93f, 0.98f} : new float[] {0.84f, 0.91f, 0.96f});
+                    bgs.add(worst == CoverageLevel.NONE ? new Color(0.99f, 0.87f, 0.80f) : worst == CoverageLevel.PARTIAL
+                            ? new Color(0.87f, 0.93f, 0.98f) : new Color(0.84f, 0.91f, 0.96f));
                 }
-                pdf.row(weights, cells, bgs, 8, false);
+                List<PdfBuilder.Cell> row = new ArrayList<>();
+                for (int i = 0; i < cells.size(); i++) row.add(new PdfBuilder.Cell(cells.get(i), bgs.get(i), null, null));
+                table.row(row);
             }
-            pdf.paragraph(t(lang, "gaps.pdf.legend"), 7.5f, 0, 0.36f, 0.40f, 0.40f);
+            pdf.table(table);
+            pdf.paragraph(t(lang, "gaps.pdf.legend"), 7.5f, PdfBuilder.MUTED, 0);
             pdf.gap(8);
 
-            pdf.heading(t(lang, "gaps.pdf.uncovered"), 12);
-            if (m.uncoveredCount() == 0) pdf.paragraph(t(lang, "gaps.pdf.noneUncovered"), 9.5f);
+            heading(pdf, t(lang, "gaps.pdf.uncovered"), 12);
+            if (m.uncoveredCount() == 0) pdf.paragraph(t(lang, "gaps.pdf.noneUncovered"), 9.5f, PdfBuilder.TEXT);
             for (int n = 0; n < m.needs().size(); n++) {
                 Need need = m.needs().get(n);
                 List<Segment> open = new ArrayList<>();
@@ -111,23 +116,23 @@ public final class GapReportPdf {
                     d.failing().forEach((g, list) -> reasons.merge(g, list.size(), Math::max));
                 }
                 if (open.isEmpty()) continue;
-                pdf.paragraph(t(lang, "gaps.pdf.needLine", GapTexts.name(lang, need), open.size(), m.segments().size()), 9.5f, 0, 0.13f, 0.13f, 0.13f);
+                pdf.paragraph(t(lang, "gaps.pdf.needLine", GapTexts.name(lang, need), open.size(), m.segments().size()), 9.5f, PdfBuilder.TEXT, 0);
                 String named = open.stream().limit(NAMED_PER_NEED).map(s -> GapTexts.segment(lang, s)).collect(Collectors.joining("；"));
                 if (open.size() > NAMED_PER_NEED) named += " " + t(lang, "gaps.pdf.more", open.size() - NAMED_PER_NEED);
-                pdf.paragraph(named, 8, 12, 0.13f, 0.13f, 0.13f);
+                pdf.paragraph(named, 8, PdfBuilder.TEXT, 12);
                 String why = reasons.entrySet().stream().map(e -> t(lang, "gaps.pdf.reasonCount", GapTexts.group(lang, e.getKey()), e.getValue()))
                         .collect(Collectors.joining(" · "));
                 if (noProducts && why.isEmpty()) why = t(lang, "gaps.reason.noProducts");
-                pdf.paragraph(t(lang, "gaps.pdf.why", why), 8, 12, 0.36f, 0.40f, 0.40f);
+                pdf.paragraph(t(lang, "gaps.pdf.why", why), 8, PdfBuilder.MUTED, 12);
                 pdf.gap(3);
             }
 
             if (!drafts.isEmpty() && diff != null) {
                 pdf.gap(6);
-                pdf.heading(t(lang, "gaps.pdf.drafts"), 12);
+                heading(pdf, t(lang, "gaps.pdf.drafts"), 12);
                 pdf.paragraph(t(lang, "gaps.pdf.draftsSample", drafts.stream().map(p -> p.name().get(lang) + " (" + p.id() + ")")
-                        .collect(Collectors.joining(", "))), 8.5f, 0, 0.54f, 0.35f, 0.0f);
-                pdf.paragraph(t(lang, "gaps.diff.summary", diff.closes().size(), diff.improves().size(), diff.changes().size()), 9.5f);
+                        .collect(Collectors.joining(", "))), 8.5f, PdfBuilder.SAMPLE, 0);
+                pdf.paragraph(t(lang, "gaps.diff.summary", diff.closes().size(), diff.improves().size(), diff.changes().size()), 9.5f, PdfBuilder.TEXT);
                 Map<Need, List<String>> byNeed = new LinkedHashMap<>();
                 for (GapDiff.Change ch : diff.closes()) {
                     byNeed.computeIfAbsent(ch.after().need(), k -> new ArrayList<>()).add(GapTexts.segment(lang, ch.after().segment()));
@@ -135,20 +140,26 @@ public final class GapReportPdf {
                 for (Map.Entry<Need, List<String>> e : byNeed.entrySet()) {
                     String list = e.getValue().stream().limit(NAMED_PER_NEED).collect(Collectors.joining("；"));
                     if (e.getValue().size() > NAMED_PER_NEED) list += " " + t(lang, "gaps.pdf.more", e.getValue().size() - NAMED_PER_NEED);
-                    pdf.paragraph("+ " + GapTexts.name(lang, e.getKey()) + ": " + list, 8, 12, 0.13f, 0.13f, 0.13f);
+                    pdf.paragraph("+ " + GapTexts.name(lang, e.getKey()) + ": " + list, 8, PdfBuilder.TEXT, 12);
                 }
             }
 
             pdf.gap(8);
-            pdf.heading(t(lang, "gaps.pdf.sources"), 11);
+            heading(pdf, t(lang, "gaps.pdf.sources"), 11);
             for (DatasetInfo d : catalog.datasets()) {
-                pdf.paragraph(t(lang, "gaps.pdf.dataset", d.header().title() == null ? d.id() : d.header().title().get(lang), d.version(), d.asOf()), 8);
+                pdf.paragraph(t(lang, "gaps.pdf.dataset", d.header().title() == null ? d.id() : d.header().title().get(lang), d.version(), d.asOf()), 8, PdfBuilder.TEXT);
             }
-            if (catalog.products().stream().anyMatch(Product::sample)) pdf.paragraph(t(lang, "gaps.pdf.sampleNote"), 8, 0, 0.54f, 0.35f, 0.0f);
-            pdf.paragraph(t(lang, "gaps.pdf.fxNote"), 8, 0, 0.36f, 0.40f, 0.40f);
+            if (catalog.products().stream().anyMatch(Product::sample)) pdf.paragraph(t(lang, "gaps.pdf.sampleNote"), 8, PdfBuilder.SAMPLE, 0);
+            pdf.paragraph(t(lang, "gaps.pdf.fxNote"), 8, PdfBuilder.MUTED, 0);
 
-            pdf.save(out, t(lang, "gaps.pdf.footer", asOf), t(lang, "gaps.pdf.page"));
+            pdf.footer(t(lang, "gaps.pdf.footer", asOf)).pageLabel((i, n) -> t(lang, "gaps.pdf.page", i, n)).save(out);
         }
+    }
+
+    /** A heading in the accent colour (this report's headings carry no rule). */
+    private static void heading(PdfBuilder pdf, String text, float size) {
+        pdf.title(text, size);
+        pdf.gap(2);
     }
 
     private static int rank(CoverageLevel l) {

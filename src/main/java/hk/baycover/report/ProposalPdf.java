@@ -32,7 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static hk.baycover.report.ProposalPdfBuilder.Cell;
+import static hk.baycover.report.PdfBuilder.Cell;
 
 /**
  * The client's proposal as a PDF in the client's language (繁 / 简 / EN), A4: client summary, the plan by layer, the
@@ -75,7 +75,8 @@ public final class ProposalPdf {
     /** Renders the proposal; {@code recommendation} may be null. */
     public byte[] render(PlanReport report, Recommendation recommendation, ProgressMonitor monitor) {
         ProgressMonitor m = monitor == null ? ProgressMonitor.NONE : monitor;
-        try (ProposalPdfBuilder pdf = new ProposalPdfBuilder(t("pdf.title"), t("pdf.subject"), lang.tag())) {
+        try (PdfBuilder pdf = new PdfBuilder(PdfBuilder.Orientation.PORTRAIT, 50f)) {
+            pdf.metadata(t("pdf.title"), t("pdf.subject"), lang.tag());
             String asOf = report.datasetAsOf() == null ? "—" : report.datasetAsOf().value();
             pdf.footer(t("pdf.footer", asOf, report.today().toString()));
             pdf.newPage();
@@ -99,23 +100,23 @@ public final class ProposalPdf {
             m.progress(7, 8, null);
             sources(pdf, report);
             disclaimer(pdf);
-            byte[] bytes = pdf.finish((i, n) -> t("pdf.page", i, n));
+            byte[] bytes = pdf.pageLabel((i, n) -> t("pdf.page", i, n)).toBytes();
             m.progress(8, 8, null);
             return bytes;
         }
     }
 
-    private void title(ProposalPdfBuilder pdf, PlanReport r) {
-        pdf.paragraph(t("pdf.title"), 20, ProposalPdfBuilder.ACCENT);
+    private void title(PdfBuilder pdf, PlanReport r) {
+        pdf.paragraph(t("pdf.title"), 20, PdfBuilder.ACCENT);
         String title = r.plan().title() == null ? "" : r.plan().title();
-        if (!title.isBlank()) pdf.paragraph(title, 13, ProposalPdfBuilder.TEXT);
+        if (!title.isBlank()) pdf.paragraph(title, 13, PdfBuilder.TEXT);
         pdf.paragraph(t("pdf.prepared", r.today().format(DateTimeFormatter.ISO_LOCAL_DATE),
-                r.datasetAsOf() == null ? "—" : r.datasetAsOf().value(), r.plan().startDate().toString()), 9, ProposalPdfBuilder.MUTED);
-        if (r.anySample()) pdf.paragraph(t("pdf.sampleLegend"), 9, ProposalPdfBuilder.SAMPLE);
+                r.datasetAsOf() == null ? "—" : r.datasetAsOf().value(), r.plan().startDate().toString()), 9, PdfBuilder.MUTED);
+        if (r.anySample()) pdf.paragraph(t("pdf.sampleLegend"), 9, PdfBuilder.SAMPLE);
         pdf.gap(6);
     }
 
-    private void client(ProposalPdfBuilder pdf, ClientProfile c, java.time.LocalDate today) {
+    private void client(PdfBuilder pdf, ClientProfile c, java.time.LocalDate today) {
         pdf.heading(t("pdf.client"), 13);
         List<List<Cell>> rows = new ArrayList<>();
         if (c.name() != null) rows.add(row(t("pdf.client.name"), c.name()));
@@ -157,11 +158,11 @@ public final class ProposalPdf {
         return List.of(Cell.of(a), Cell.of(b));
     }
 
-    private void plan(ProposalPdfBuilder pdf, PlanReport r) {
+    private void plan(PdfBuilder pdf, PlanReport r) {
         pdf.heading(t("pdf.plan"), 13);
-        pdf.paragraph(t("pdf.plan.intro", I18n.enumName(lang, r.careRegion())), 9.5f, ProposalPdfBuilder.MUTED);
+        pdf.paragraph(t("pdf.plan.intro", I18n.enumName(lang, r.careRegion())), 9.5f, PdfBuilder.MUTED);
         if (r.layered().isEmpty()) {
-            pdf.paragraph(t("pdf.plan.empty"), 10, ProposalPdfBuilder.ERROR);
+            pdf.paragraph(t("pdf.plan.empty"), 10, PdfBuilder.ERROR);
             return;
         }
         List<List<Cell>> rows = new ArrayList<>();
@@ -184,19 +185,19 @@ public final class ProposalPdf {
                 rows.add(List.of(Cell.of(I18n.enumName(lang, layer)),
                         Cell.of(p.name().get(lang) + (provider.isBlank() ? "" : "\n" + provider)),
                         Cell.of(I18n.enumName(lang, p.kind())),
-                        new Cell(premium + (sample ? "\n" + t("sample.badge") : ""), sample ? ProposalPdfBuilder.SAMPLE : ProposalPdfBuilder.TEXT),
-                        new Cell(elig, e != null && !e.eligible() ? ProposalPdfBuilder.ERROR : ProposalPdfBuilder.TEXT)));
+                        new Cell(premium + (sample ? "\n" + t("sample.badge") : ""), sample ? PdfBuilder.SAMPLE : PdfBuilder.TEXT),
+                        new Cell(elig, e != null && !e.eligible() ? PdfBuilder.ERROR : PdfBuilder.TEXT)));
             }
         }
         pdf.table(new float[] {0.13f, 0.32f, 0.18f, 0.17f, 0.20f},
                 List.of(t("pdf.layer"), t("pdf.product"), t("pdf.kind"), t("pdf.premiumYear1"), t("pdf.eligibility")), rows, 9);
-        if (!r.missingProducts().isEmpty()) pdf.paragraph(t("pdf.plan.missing", String.join(", ", r.missingProducts())), 9, ProposalPdfBuilder.ERROR);
+        if (!r.missingProducts().isEmpty()) pdf.paragraph(t("pdf.plan.missing", String.join(", ", r.missingProducts())), 9, PdfBuilder.ERROR);
     }
 
-    private void projection(ProposalPdfBuilder pdf, PlanReport r) {
+    private void projection(PdfBuilder pdf, PlanReport r) {
         PremiumProjection.Result proj = r.projection();
         pdf.heading(t("pdf.projection"), 13);
-        pdf.paragraph(t("pdf.projection.intro", proj.currency().name()), 9.5f, ProposalPdfBuilder.MUTED);
+        pdf.paragraph(t("pdf.projection.intro", proj.currency().name()), 9.5f, PdfBuilder.MUTED);
         chart(pdf, r);
         List<List<Cell>> rows = new ArrayList<>();
         for (PremiumProjection.Year y : proj.years()) {
@@ -206,25 +207,25 @@ public final class ProposalPdf {
                 parts.add(name(c.productId()) + ": " + v + (c.sample() && !c.ended() ? " *" : ""));
             }
             String total = Amounts.format(y.total()) + (y.complete() ? "" : " + " + t("pdf.unknown"));
-            Color color = y.overBudget() ? ProposalPdfBuilder.ERROR : y.sample() ? ProposalPdfBuilder.SAMPLE : ProposalPdfBuilder.TEXT;
+            Color color = y.overBudget() ? PdfBuilder.ERROR : y.sample() ? PdfBuilder.SAMPLE : PdfBuilder.TEXT;
             rows.add(List.of(Cell.of(String.valueOf(y.year())), Cell.of(y.from().toString()), Cell.of(String.valueOf(y.age())),
                     new Cell(total + (y.overBudget() ? "\n" + t("pdf.overBudget") : ""), color), Cell.of(String.join("\n", parts))));
         }
         pdf.table(new float[] {0.07f, 0.15f, 0.07f, 0.21f, 0.50f},
                 List.of(t("pdf.year"), t("pdf.from"), t("pdf.age"), t("pdf.total"), t("pdf.byProduct")), rows, 8.5f);
         pdf.paragraph(t("pdf.projection.total", Amounts.format(proj.total()), proj.years().size())
-                + (proj.complete() ? "" : " " + t("pdf.projection.incomplete")), 10, ProposalPdfBuilder.TEXT);
-        if (proj.sample()) pdf.paragraph(t("pdf.projection.sample"), 9, ProposalPdfBuilder.SAMPLE);
+                + (proj.complete() ? "" : " " + t("pdf.projection.incomplete")), 10, PdfBuilder.TEXT);
+        if (proj.sample()) pdf.paragraph(t("pdf.projection.sample"), 9, PdfBuilder.SAMPLE);
         List<String> fx = new ArrayList<>();
         for (FxRate rate : r.plan().fx().rates()) {
             fx.add(t("pdf.fxRate", rate.from().name(), Amounts.rate(rate.rate()), rate.to().name(), rate.asOf() == null ? "—" : rate.asOf().value(),
                     rate.source() == null ? "" : rate.source()) + (rate.sample() ? " (" + t("sample.badge") + ")" : ""));
         }
-        pdf.paragraph(t("pdf.fx") + " " + String.join("; ", fx), 8.5f, ProposalPdfBuilder.MUTED);
+        pdf.paragraph(t("pdf.fx") + " " + String.join("; ", fx), 8.5f, PdfBuilder.MUTED);
     }
 
     /** Stacked bars per policy year (one colour per product), the budget as a line, unknown years outlined. */
-    private void chart(ProposalPdfBuilder pdf, PlanReport r) {
+    private void chart(PdfBuilder pdf, PlanReport r) {
         PremiumProjection.Result proj = r.projection();
         if (proj.years().isEmpty()) return;
         float height = 190;
@@ -236,14 +237,14 @@ public final class ProposalPdf {
         for (PremiumProjection.Year y : proj.years()) max = max.max(y.total().amount());
         if (proj.budget() != null) max = max.max(proj.budget().amount());
         max = niceCeiling(max);
-        pdf.line(left, base, left + width, base, ProposalPdfBuilder.MUTED, 0.8f);
-        pdf.line(left, base, left, base + height, ProposalPdfBuilder.MUTED, 0.8f);
+        pdf.line(left, base, left + width, base, PdfBuilder.MUTED, 0.8f);
+        pdf.line(left, base, left, base + height, PdfBuilder.MUTED, 0.8f);
         for (int i = 0; i <= 4; i++) {
             BigDecimal v = max.multiply(BigDecimal.valueOf(i)).divide(BigDecimal.valueOf(4), 0, RoundingMode.HALF_UP);
             float yy = base + height * i / 4f;
-            if (i > 0) pdf.line(left, yy, left + width, yy, ProposalPdfBuilder.RULE, 0.3f);
+            if (i > 0) pdf.line(left, yy, left + width, yy, PdfBuilder.RULE, 0.3f);
             String label = Amounts.number(v).replace(".00", "");
-            pdf.textAt(label, left - 4 - pdf.textWidth(label, 7), yy - 2, 7, ProposalPdfBuilder.MUTED);
+            pdf.textAt(label, left - 4 - pdf.textWidth(label, 7), yy - 2, 7, PdfBuilder.MUTED);
         }
         int n = proj.years().size();
         float slot = width / n;
@@ -258,23 +259,23 @@ public final class ProposalPdf {
                 if (c.converted().isEmpty()) continue;
                 float h = (float) (c.converted().get().amount().doubleValue() / max.doubleValue() * height);
                 if (h <= 0) continue;
-                pdf.rect(x, stack, bar, h, colors.getOrDefault(c.productId(), ProposalPdfBuilder.ACCENT), null);
+                pdf.rect(x, stack, bar, h, colors.getOrDefault(c.productId(), PdfBuilder.ACCENT), null);
                 stack += h;
             }
             if (!y.complete()) {
-                pdf.rect(x, stack, bar, 14, null, ProposalPdfBuilder.SAMPLE);
-                pdf.textAt("?", x + bar / 2 - 2, stack + 3, 8, ProposalPdfBuilder.SAMPLE);
+                pdf.rect(x, stack, bar, 14, null, PdfBuilder.SAMPLE);
+                pdf.textAt("?", x + bar / 2 - 2, stack + 3, 8, PdfBuilder.SAMPLE);
             }
             String label = String.valueOf(y.year());
-            pdf.textAt(label, x + bar / 2 - pdf.textWidth(label, 7) / 2, base - 10, 7, ProposalPdfBuilder.MUTED);
+            pdf.textAt(label, x + bar / 2 - pdf.textWidth(label, 7) / 2, base - 10, 7, PdfBuilder.MUTED);
             String age = String.valueOf(y.age());
-            pdf.textAt(age, x + bar / 2 - pdf.textWidth(age, 6.5f) / 2, base - 19, 6.5f, ProposalPdfBuilder.MUTED);
+            pdf.textAt(age, x + bar / 2 - pdf.textWidth(age, 6.5f) / 2, base - 19, 6.5f, PdfBuilder.MUTED);
         }
-        pdf.textAt(t("pdf.chart.axis"), left - 50, base - 19, 6.5f, ProposalPdfBuilder.MUTED);
+        pdf.textAt(t("pdf.chart.axis"), left - 50, base - 19, 6.5f, PdfBuilder.MUTED);
         if (proj.budget() != null) {
             float yy = base + (float) (proj.budget().amount().doubleValue() / max.doubleValue() * height);
-            for (float x = left; x < left + width; x += 8) pdf.line(x, yy, Math.min(x + 4, left + width), yy, ProposalPdfBuilder.ERROR, 1f);
-            pdf.textAt(t("pdf.chart.budget", Amounts.format(proj.budget())), left + width - 150, yy + 3, 7, ProposalPdfBuilder.ERROR);
+            for (float x = left; x < left + width; x += 8) pdf.line(x, yy, Math.min(x + 4, left + width), yy, PdfBuilder.ERROR, 1f);
+            pdf.textAt(t("pdf.chart.budget", Amounts.format(proj.budget())), left + width - 150, yy + 3, 7, PdfBuilder.ERROR);
         }
         // legend
         float lx = left;
@@ -285,7 +286,7 @@ public final class ProposalPdf {
             float w = pdf.textWidth(label, 7) + 18;
             if (lx + w > left + width) break;
             pdf.rect(lx, ly, 8, 8, e.getValue(), null);
-            pdf.textAt(label, lx + 11, ly + 1, 7, ProposalPdfBuilder.TEXT);
+            pdf.textAt(label, lx + 11, ly + 1, 7, PdfBuilder.TEXT);
             lx += w;
         }
     }
@@ -299,12 +300,12 @@ public final class ProposalPdf {
         return BigDecimal.valueOf(10 * mag);
     }
 
-    private void coverage(ProposalPdfBuilder pdf, PlanReport r) {
+    private void coverage(PdfBuilder pdf, PlanReport r) {
         pdf.heading(t("pdf.coverage"), 13);
         List<List<Cell>> rows = new ArrayList<>();
         for (PlanReport.NeedCover nc : r.coverage()) {
-            Color color = nc.level() == CoverageLevel.FULL ? ProposalPdfBuilder.ACCENT : nc.level() == CoverageLevel.PARTIAL ? ProposalPdfBuilder.SAMPLE
-                    : ProposalPdfBuilder.ERROR;
+            Color color = nc.level() == CoverageLevel.FULL ? PdfBuilder.ACCENT : nc.level() == CoverageLevel.PARTIAL ? PdfBuilder.SAMPLE
+                    : PdfBuilder.ERROR;
             String rules = String.join("; ", nc.rules().stream().map(this::reason).toList());
             if (nc.coverEndsAfterYear() != null) rules += (rules.isEmpty() ? "" : "; ") + t("pdf.coverEnds", nc.coverEndsAfterYear());
             rows.add(List.of(Cell.of(I18n.enumName(lang, nc.need())), Cell.of(nc.priority() == null ? "" : I18n.enumName(lang, nc.priority())),
@@ -315,18 +316,18 @@ public final class ProposalPdf {
                 List.of(t("pdf.need"), t("pdf.priority"), t("pdf.level"), t("pdf.decidedBy"), t("pdf.rule")), rows, 8.5f);
     }
 
-    private void episodes(ProposalPdfBuilder pdf, PlanReport r) {
+    private void episodes(PdfBuilder pdf, PlanReport r) {
         pdf.heading(t("pdf.scenarios"), 13);
         if (r.episodes().isEmpty()) {
-            pdf.paragraph(t("pdf.scenarios.none"), 9.5f, ProposalPdfBuilder.MUTED);
+            pdf.paragraph(t("pdf.scenarios.none"), 9.5f, PdfBuilder.MUTED);
             return;
         }
-        pdf.paragraph(t("pdf.scenarios.intro"), 9, ProposalPdfBuilder.MUTED);
+        pdf.paragraph(t("pdf.scenarios.intro"), 9, PdfBuilder.MUTED);
         for (Adjudicator.EpisodeResult e : r.episodes()) {
             pdf.ensure(80);
-            pdf.paragraph(e.scenario().name().get(lang) + (e.scenario().sample() ? "  [" + t("sample.badge") + "]" : ""), 11.5f, ProposalPdfBuilder.ACCENT);
+            pdf.paragraph(e.scenario().name().get(lang) + (e.scenario().sample() ? "  [" + t("sample.badge") + "]" : ""), 11.5f, PdfBuilder.ACCENT);
             pdf.paragraph(t("pdf.episode.when", e.eventDate().toString(), e.run().eventDay(), e.policyYear())
-                    + (e.run().preExisting() ? " " + t("pdf.episode.preExisting") : ""), 8.5f, ProposalPdfBuilder.MUTED);
+                    + (e.run().preExisting() ? " " + t("pdf.episode.preExisting") : ""), 8.5f, PdfBuilder.MUTED);
             List<List<Cell>> rows = new ArrayList<>();
             for (Adjudicator.LineResult l : e.lines()) {
                 String what = (l.line().description() == null ? l.line().id() : l.line().description().get(lang))
@@ -339,80 +340,80 @@ public final class ProposalPdf {
                 if (pays.isEmpty()) pays.add(t("pdf.noLayers"));
                 boolean sample = l.line().sample();
                 rows.add(List.of(Cell.of(what), new Cell(Amounts.format(l.cost()) + (sample ? "\n" + t("sample.badge") : ""),
-                                sample ? ProposalPdfBuilder.SAMPLE : ProposalPdfBuilder.TEXT),
-                        Cell.of(String.join("\n", pays)), new Cell(Amounts.format(l.outOfPocket()), l.outOfPocket().isPositive() ? ProposalPdfBuilder.ERROR
-                                : ProposalPdfBuilder.TEXT)));
+                                sample ? PdfBuilder.SAMPLE : PdfBuilder.TEXT),
+                        Cell.of(String.join("\n", pays)), new Cell(Amounts.format(l.outOfPocket()), l.outOfPocket().isPositive() ? PdfBuilder.ERROR
+                                : PdfBuilder.TEXT)));
             }
             pdf.table(new float[] {0.33f, 0.15f, 0.37f, 0.15f},
                     List.of(t("pdf.line"), t("pdf.cost"), t("pdf.payments"), t("pdf.outOfPocket")), rows, 8);
             pdf.paragraph(t("pdf.episode.totals", Amounts.format(e.totalCost()), Amounts.format(e.totalPaid()), Amounts.format(e.totalOutOfPocket())),
-                    10, ProposalPdfBuilder.TEXT);
+                    10, PdfBuilder.TEXT);
             // per-line explanation
-            pdf.paragraph(t("pdf.explanation"), 9.5f, ProposalPdfBuilder.ACCENT);
+            pdf.paragraph(t("pdf.explanation"), 9.5f, PdfBuilder.ACCENT);
             for (Adjudicator.LineResult l : e.lines()) {
                 String head = (l.line().description() == null ? l.line().id() : l.line().description().get(lang)) + " — " + Amounts.format(l.cost());
-                pdf.paragraph(head, 8.5f, ProposalPdfBuilder.TEXT, 6);
+                pdf.paragraph(head, 8.5f, PdfBuilder.TEXT, 6);
                 for (Adjudicator.Payment p : l.payments()) {
                     String steps = String.join("; ", p.steps().stream().map(this::reason).toList());
                     pdf.paragraph("• " + name(p.product()) + " (" + I18n.enumName(lang, p.layer()) + "): " + Amounts.format(p.amount()) + ". "
-                            + I18n.enumName(lang, p.rule()) + ". " + steps, 7.5f, ProposalPdfBuilder.MUTED, 14);
+                            + I18n.enumName(lang, p.rule()) + ". " + steps, 7.5f, PdfBuilder.MUTED, 14);
                 }
-                for (Reason note : l.notes()) pdf.paragraph("• " + reason(note), 7.5f, ProposalPdfBuilder.SAMPLE, 14);
-                pdf.paragraph(t("pdf.youPay", Amounts.format(l.outOfPocket())), 7.5f, ProposalPdfBuilder.TEXT, 14);
+                for (Reason note : l.notes()) pdf.paragraph("• " + reason(note), 7.5f, PdfBuilder.SAMPLE, 14);
+                pdf.paragraph(t("pdf.youPay", Amounts.format(l.outOfPocket())), 7.5f, PdfBuilder.TEXT, 14);
             }
             pdf.gap(6);
         }
     }
 
-    private void gaps(ProposalPdfBuilder pdf, PlanReport r) {
+    private void gaps(PdfBuilder pdf, PlanReport r) {
         pdf.heading(t("pdf.gaps"), 13);
         if (r.gaps().isEmpty()) {
-            pdf.paragraph(t("pdf.gaps.none"), 9.5f, ProposalPdfBuilder.TEXT);
+            pdf.paragraph(t("pdf.gaps.none"), 9.5f, PdfBuilder.TEXT);
         }
         for (PlanReport.Gap g : r.gaps()) {
             String prefix = g.priority() == null ? "" : "[" + I18n.enumName(lang, g.priority()) + "] ";
-            pdf.paragraph("• " + prefix + reason(g.reason()), 9.5f, g.reason().blocks() ? ProposalPdfBuilder.ERROR : ProposalPdfBuilder.TEXT, 6);
+            pdf.paragraph("• " + prefix + reason(g.reason()), 9.5f, g.reason().blocks() ? PdfBuilder.ERROR : PdfBuilder.TEXT, 6);
         }
         for (Adjudicator.EpisodeResult e : r.episodes()) {
             if (e.totalOutOfPocket().isPositive()) {
                 pdf.paragraph("• " + t("pdf.gaps.episode", e.scenario().name().get(lang), Amounts.format(e.totalOutOfPocket())), 9.5f,
-                        ProposalPdfBuilder.TEXT, 6);
+                        PdfBuilder.TEXT, 6);
             }
         }
     }
 
-    private void recommendation(ProposalPdfBuilder pdf, PlanReport r, Recommendation rec) {
+    private void recommendation(PdfBuilder pdf, PlanReport r, Recommendation rec) {
         pdf.heading(t("pdf.recommendation"), 13);
         if (!rec.found()) {
-            pdf.paragraph(t("rec.none"), 10, ProposalPdfBuilder.ERROR);
-            for (Reason m : rec.missing()) pdf.paragraph("• " + reason(m), 9, ProposalPdfBuilder.TEXT, 6);
+            pdf.paragraph(t("rec.none"), 10, PdfBuilder.ERROR);
+            for (Reason m : rec.missing()) pdf.paragraph("• " + reason(m), 9, PdfBuilder.TEXT, 6);
             return;
         }
         pdf.paragraph(t("pdf.rec.summary", String.join(", ", rec.productIds().stream().map(this::name).toList()), Amounts.format(rec.total()),
-                rec.perYear().size()) + (rec.unknownPremiums() > 0 ? " " + t("rec.unknownCounted", rec.unknownPremiums()) : ""), 10, ProposalPdfBuilder.TEXT);
+                rec.perYear().size()) + (rec.unknownPremiums() > 0 ? " " + t("rec.unknownCounted", rec.unknownPremiums()) : ""), 10, PdfBuilder.TEXT);
         for (Recommendation.Alternative a : rec.alternatives()) {
             pdf.paragraph("• " + t("pdf.rec.alternative", name(a.without()), String.join(", ", a.productIds().stream().map(this::name).toList()),
-                    Amounts.format(a.total()), Amounts.format(a.extra())), 8.5f, ProposalPdfBuilder.TEXT, 6);
+                    Amounts.format(a.total()), Amounts.format(a.extra())), 8.5f, PdfBuilder.TEXT, 6);
         }
         List<List<Cell>> rows = new ArrayList<>();
         for (Recommendation.Verdict v : rec.verdicts()) {
-            rows.add(List.of(Cell.of(name(v.productId())), new Cell(t("rec.verdict." + v.code().name()), v.chosen() ? ProposalPdfBuilder.ACCENT : ProposalPdfBuilder.MUTED),
+            rows.add(List.of(Cell.of(name(v.productId())), new Cell(t("rec.verdict." + v.code().name()), v.chosen() ? PdfBuilder.ACCENT : PdfBuilder.MUTED),
                     Cell.of(String.join("; ", v.reasons().stream().map(this::reason).toList()))));
         }
         pdf.table(new float[] {0.3f, 0.18f, 0.52f}, List.of(t("pdf.product"), t("pdf.inOut"), t("pdf.why")), rows, 8);
     }
 
-    private void sources(ProposalPdfBuilder pdf, PlanReport r) {
+    private void sources(PdfBuilder pdf, PlanReport r) {
         pdf.heading(t("pdf.sources"), 13);
-        pdf.paragraph(t("pdf.sources.dataset", r.datasetAsOf() == null ? "—" : r.datasetAsOf().value()), 9, ProposalPdfBuilder.TEXT);
+        pdf.paragraph(t("pdf.sources.dataset", r.datasetAsOf() == null ? "—" : r.datasetAsOf().value()), 9, PdfBuilder.TEXT);
         Set<String> seen = new LinkedHashSet<>();
         for (PlanReport.SourceRef s : r.sources()) {
             String label = (s.kind().equals("product") ? name(s.id()) : episodeName(r, s.id())) + " — " + t("pdf.asOf", s.asOf() == null ? "—" : s.asOf().value())
                     + (s.sample() ? " · " + t("sample.badge") : "") + (s.kind().equals("userScenario") ? " · " + t("pdf.userScenario") : "");
-            pdf.paragraph(label, 9, s.sample() ? ProposalPdfBuilder.SAMPLE : ProposalPdfBuilder.TEXT, 0);
+            pdf.paragraph(label, 9, s.sample() ? PdfBuilder.SAMPLE : PdfBuilder.TEXT, 0);
             for (Source src : s.sources()) {
                 if (!seen.add(s.id() + src.url())) continue;
-                pdf.paragraph(src.url() + (src.shownDate() == null ? "" : " (" + src.shownDate() + ")"), 7.5f, ProposalPdfBuilder.MUTED, 10);
+                pdf.paragraph(src.url() + (src.shownDate() == null ? "" : " (" + src.shownDate() + ")"), 7.5f, PdfBuilder.MUTED, 10);
             }
         }
     }
@@ -421,9 +422,9 @@ public final class ProposalPdf {
         return r.episodes().stream().filter(e -> e.scenario().id().equals(id)).map(e -> e.scenario().name().get(lang)).findFirst().orElse(id);
     }
 
-    private void disclaimer(ProposalPdfBuilder pdf) {
+    private void disclaimer(PdfBuilder pdf) {
         pdf.heading(t("pdf.disclaimer"), 12);
-        pdf.paragraph(t("pdf.disclaimer.text"), 8.5f, ProposalPdfBuilder.MUTED);
+        pdf.paragraph(t("pdf.disclaimer.text"), 8.5f, PdfBuilder.MUTED);
     }
 
     /** The datasets a proposal was computed on, as {@code id@version, ...} (for the audit log and the proposal record). */

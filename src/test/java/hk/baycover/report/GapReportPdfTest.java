@@ -56,6 +56,34 @@ class GapReportPdfTest {
     }
 
     @Test
+    void theGapReportEmbedsTheFontEveryReportEmbeds() throws Exception {
+        GapEngine engine = new GapEngine(GapFixtures.config(), LocalDate.of(2026, 11, 29), FxTable.defaults());
+        GapMatrix m = engine.matrix(GapFixtures.catalog(), ProgressMonitor.NONE);
+        Path gaps = dir.resolve("gaps.pdf");
+        hk.baycover.io.TestFiles.write(gaps, o -> GapReportPdf.write(m, null, List.of(), Catalog.empty(), Lang.ZH_HK, o));
+        Path other = dir.resolve("other.pdf");
+        try (PdfBuilder pdf = new PdfBuilder(PdfBuilder.Orientation.LANDSCAPE, 36f)) {
+            pdf.paragraph("保障 cover", 10, PdfBuilder.TEXT);
+            hk.baycover.io.TestFiles.write(other, pdf::save);
+        }
+        assertEquals(fontNames(other), fontNames(gaps), "one font lookup (CjkFonts) for every document");
+    }
+
+    static java.util.Set<String> fontNames(Path pdf) throws Exception {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            for (org.apache.pdfbox.pdmodel.PDPage page : doc.getPages()) {
+                for (org.apache.pdfbox.cos.COSName n : page.getResources().getFontNames()) {
+                    // a subset's name is "ABCDEF+Family": compare the family
+                    String name = page.getResources().getFont(n).getName();
+                    names.add(name.substring(name.indexOf('+') + 1));
+                }
+            }
+        }
+        return names;
+    }
+
+    @Test
     void missingFontIsAClearError() {
         String old = System.getProperty("baycover.pdf.font");
         System.setProperty("baycover.pdf.font", dir.resolve("no-such-font.ttc").toString());
@@ -63,8 +91,9 @@ class GapReportPdfTest {
             GapEngine engine = new GapEngine(GapFixtures.config(), LocalDate.of(2026, 11, 29), FxTable.defaults());
             GapMatrix m = engine.matrix(List.of(), ProgressMonitor.NONE);
             UserError e = assertThrows(UserError.class, () -> hk.baycover.io.SafeFiles.forDataDir(dir.resolve("data")).write(dir.resolve("x.pdf"), o -> GapReportPdf.write(m, null, List.of(), Catalog.empty(), Lang.EN, o)));
-            assertEquals("gaps.pdf.noFont", e.key());
+            assertEquals("report.fontMissing", e.key());
             assertTrue(I18n.message(Lang.EN, e).contains("fonts-wqy-zenhei"));
+            assertTrue(I18n.message(Lang.EN, e).contains("no-such-font.ttc"), "names the file asked for");
             assertFalse(Files.exists(dir.resolve("x.pdf")));
         } finally {
             if (old == null) System.clearProperty("baycover.pdf.font");
