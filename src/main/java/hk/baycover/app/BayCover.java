@@ -45,6 +45,7 @@ public final class BayCover implements AutoCloseable {
     private final PinnedComparisons pinnedComparisons;
     private final DraftStore gapDrafts;
     private final SafeFiles files;
+    private final hk.baycover.store.TrustedPublishers publishers;
     private volatile Catalog catalog;
     private final CompareUseCase compare;
     private final PlanUseCase plan;
@@ -55,6 +56,7 @@ public final class BayCover implements AutoCloseable {
     private BayCover(Path dataDir, Database database, DataDirLock lock) {
         this.dataDir = dataDir;
         this.files = SafeFiles.forDataDir(dataDir);
+        this.publishers = new hk.baycover.store.TrustedPublishers(database);
         this.clock = database.clock();
         this.database = database;
         this.catalogStore = new CatalogStore(database);
@@ -119,6 +121,9 @@ public final class BayCover implements AutoCloseable {
 
     /** The one way to write a file the user named: refuses this folder's own files, writes atomically. */
     public SafeFiles files() { return files; }
+
+    /** The publishers whose pack-signing keys the user trusts (ADR 0058). */
+    public hk.baycover.store.TrustedPublishers publishers() { return publishers; }
     /** The clock this application runs on: "today" for eligibility, ages, plans and file names, "now" for records. */
     public Clock clock() { return clock; }
 

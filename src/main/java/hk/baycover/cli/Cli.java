@@ -44,6 +44,7 @@ import java.util.logging.Logger;
                 ProductsCommand.class,
                 CompareCommand.class,
                 GapsCommand.class,
+                PackCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Cli {
