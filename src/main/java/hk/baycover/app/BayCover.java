@@ -9,6 +9,9 @@ import hk.baycover.model.UserError;
 import hk.baycover.store.AuditStore;
 import hk.baycover.store.BackupService;
 import hk.baycover.store.CatalogStore;
+import hk.baycover.store.ClientStore;
+import hk.baycover.store.ProposalStore;
+import hk.baycover.store.ScenarioStore;
 import hk.baycover.store.Database;
 import hk.baycover.store.PlanStore;
 import hk.baycover.store.ErasureService;
@@ -35,7 +38,10 @@ public final class BayCover implements AutoCloseable {
     private final Clock clock;
     private final Database database;
     private final CatalogStore catalogStore;
+    private final ClientStore clientStore;
     private final PlanStore planStore;
+    private final ProposalStore proposalStore;
+    private final ScenarioStore scenarioStore;
     private final LookupService lookup = new LookupService();
     private final DataDirLock lock;
     private final KeyManager keys;
@@ -60,19 +66,22 @@ public final class BayCover implements AutoCloseable {
         this.clock = database.clock();
         this.database = database;
         this.catalogStore = new CatalogStore(database);
-        this.planStore = new PlanStore(database);
+        this.clientStore = new ClientStore(database);
+        this.planStore = new PlanStore(database, clientStore);
+        this.proposalStore = new ProposalStore(database);
+        this.scenarioStore = new ScenarioStore(database);
         this.lock = lock;
         this.keys = new KeyManager(new KeyringStore(database), clock);
         this.audit = new AuditStore(database);
         this.backups = new BackupService(database);
         this.erasure = new ErasureService(database);
         this.pinnedComparisons = new PinnedComparisons(database);
-        this.erasure.register(planStore::eraseRows);
-        this.planStore.personalCodec(personalCodec(keys));
+        this.erasure.register(clientStore::eraseRows);
+        this.clientStore.personalCodec(personalCodec(keys));
         this.gapDrafts = new DraftStore(database);
         // the use cases, built once: the CLI commands and the ViewModels call these
         this.compare = new CompareUseCase(clock, files);
-        this.plan = new PlanUseCase(clock, planStore, files);
+        this.plan = new PlanUseCase(clock, clientStore, planStore, proposalStore, scenarioStore, files);
         this.gaps = new GapsUseCase(clock, files);
         this.datasets = new DatasetsUseCase(catalogStore, this::reload);
         this.backup = new BackupUseCase(this);
@@ -134,8 +143,17 @@ public final class BayCover implements AutoCloseable {
 
     public CatalogStore catalogStore() { return catalogStore; }
 
-    /** Saved clients, plans, proposals and the user's own care episodes. */
+    /** Saved clients (personal fields sealed once a passphrase is set). */
+    public ClientStore clientStore() { return clientStore; }
+
+    /** Saved plans with every revision. */
     public PlanStore planStore() { return planStore; }
+
+    /** Proposals issued for plan revisions. */
+    public ProposalStore proposalStore() { return proposalStore; }
+
+    /** The user's own care episodes. */
+    public ScenarioStore scenarioStore() { return scenarioStore; }
     /** 港澳藥械通 search over catalog snapshots (one in-memory index per snapshot). */
     public LookupService lookup() { return lookup; }
     /** The passphrase, the data key and the cipher for client personal data. */
@@ -222,7 +240,7 @@ public final class BayCover implements AutoCloseable {
      */
     public void ensureSealed() {
         if (!keys.isUnlocked()) return;
-        if (!Files.exists(scrubMarker()) && !planStore.hasPlaintext()) return;
+        if (!Files.exists(scrubMarker()) && !clientStore.hasPlaintext()) return;
         try {
             lock.exclusively(() -> {
                 markScrubPending();
@@ -234,7 +252,7 @@ public final class BayCover implements AutoCloseable {
     }
 
     private Sealed seal() {
-        int n = planStore.sealPlaintext();
+        int n = clientStore.sealPlaintext();
         ErasureService.Scrub s = ErasureService.scrub(database, "after-passphrase");
         audit.append(hk.baycover.trust.AuditEntry.of(hk.baycover.trust.AuditAction.CLIENT_DATA_SEALED, "database", null, null,
                 java.util.Map.of("records", String.valueOf(n), "automaticBackupsReplaced", String.valueOf(s.automaticBackupsDeleted()))));
@@ -268,8 +286,8 @@ public final class BayCover implements AutoCloseable {
      * for one first, the CLI sets it from {@code --passphrase-file}). Records an older build stored in plain text are
      * read as they are until {@link #setPassphrase} seals them. Reading a sealed record needs the folder unlocked.
      */
-    private static PlanStore.PersonalCodec personalCodec(KeyManager keys) {
-        return PlanStore.PersonalCodec.of(
+    private static ClientStore.PersonalCodec personalCodec(KeyManager keys) {
+        return ClientStore.PersonalCodec.of(
                 (json, recordId) -> {
                     // client data is never stored in plain text: without a passphrase nothing is saved
                     if (keys.state() == KeyManager.State.NOT_SET) throw new UserError("trust.passphraseFirst");

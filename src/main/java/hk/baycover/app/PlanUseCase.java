@@ -15,7 +15,10 @@ import hk.baycover.planning.Planner;
 import hk.baycover.planning.Recommendation;
 import hk.baycover.planning.ScenarioLibrary;
 import hk.baycover.report.ProposalPdf;
+import hk.baycover.store.ClientStore;
 import hk.baycover.store.PlanStore;
+import hk.baycover.store.ProposalStore;
+import hk.baycover.store.ScenarioStore;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,13 +32,19 @@ import java.util.List;
 public final class PlanUseCase {
 
     private final Clock clock;
-    private final PlanStore store;
+    private final ClientStore clients;
+    private final PlanStore plans;
+    private final ProposalStore proposals;
+    private final ScenarioStore scenarios;
 
     private final SafeFiles files;
 
-    PlanUseCase(Clock clock, PlanStore store, SafeFiles files) {
+    PlanUseCase(Clock clock, ClientStore clients, PlanStore plans, ProposalStore proposals, ScenarioStore scenarios, SafeFiles files) {
         this.clock = clock;
-        this.store = store;
+        this.clients = clients;
+        this.plans = plans;
+        this.proposals = proposals;
+        this.scenarios = scenarios;
         this.files = files;
     }
 
@@ -50,7 +59,7 @@ public final class PlanUseCase {
 
     /** The user's own care episodes as saved. */
     public List<Scenario> savedScenarios() {
-        return store.userScenarios().stream().map(PlanStore.UserScenario::scenario).toList();
+        return scenarios.userScenarios().stream().map(ScenarioStore.UserScenario::scenario).toList();
     }
 
     /** Reads a client file ({@code plan CLIENT.json}) strictly: every problem names the file and field. */
@@ -58,9 +67,9 @@ public final class PlanUseCase {
         return new ClientFile(lang, catalog, today()).read(file);
     }
 
-    /** Checks a client profile given as a client-file tree (the profile form), every problem naming its field. */
-    public ClientFile.Read parseClient(String name, com.fasterxml.jackson.databind.node.ObjectNode tree, Lang lang, Catalog catalog) {
-        return new ClientFile(lang, catalog, today()).parse(name, tree);
+    /** The rules of a client profile (those of the client file) for the profile form, in {@code lang}, as of today. */
+    public ClientFile clientRules(Lang lang, Catalog catalog) {
+        return new ClientFile(lang, catalog, today());
     }
 
     /** The plan's report: eligibility, premiums year by year, coverage by need, episodes, gaps. */
@@ -88,7 +97,8 @@ public final class PlanUseCase {
      */
     public Saved save(ClientProfile client, Lang clientLanguage, String planId, Plan plan, Catalog catalog) {
         // one transaction; with a plan id the client is the plan's own (a profile naming another client is refused)
-        PlanStore.SavedPlan sp = store.saveClientAndPlan(client, clientLanguage, planId, plan, catalog.asOf().map(PartialDate::value).orElse(null));
+        PlanStore.SavedPlan sp = plans.saveClientAndPlan(client.withAgeAsOf(today()), clientLanguage, planId, plan,
+                catalog.asOf().map(PartialDate::value).orElse(null));
         return new Saved(sp.clientId(), sp);
     }
 
@@ -108,7 +118,7 @@ public final class PlanUseCase {
         String sha256 = PackReader.sha256(bytes);
         if (planId != null) {
             String asOf = catalog.asOf().map(PartialDate::value).orElse(null);
-            store.plan(planId).ifPresent(sp -> store.recordProposal(planId, sp.revision(), lang, sha256, bytes.length, asOf,
+            plans.plan(planId).ifPresent(sp -> proposals.recordProposal(planId, sp.revision(), lang, sha256, bytes.length, asOf,
                     ProposalPdf.datasetVersions(catalog)));
         }
         return new Proposal(file, sha256, bytes.length);

@@ -11,6 +11,7 @@ import hk.baycover.compare.RowGroup;
 import hk.baycover.compare.Texts;
 import hk.baycover.i18n.I18n;
 import hk.baycover.model.Catalog;
+import hk.baycover.model.ClientAge;
 import hk.baycover.model.Lang;
 import hk.baycover.model.LivingPlace;
 import hk.baycover.model.LocalizedText;
@@ -29,7 +30,6 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -114,16 +114,18 @@ final class CompareCommand implements Runnable {
         Lang lang = root.lang();
         if (output != null && output.pdf != null) root.files().check(output.pdf);
         if (output != null && output.csv != null) root.files().check(output.csv);
-        if (age != null && (age < 0 || age > 130)) throw new UserError("compare.badAge", age);
         LocalDate born = null;
         if (birthDate != null) {
             if (age != null) throw new UserError("compare.ageAndBirthDate");
-            try {
-                born = LocalDate.parse(birthDate);
-            } catch (DateTimeParseException e) {
-                throw new UserError("compare.badBirthDate", birthDate);
-            }
-            if (born.isAfter(root.today()) || born.isBefore(root.today().minusYears(130))) throw new UserError("compare.badBirthDate", birthDate);
+            born = ClientAge.parseBirthDate(birthDate);
+            if (born == null) throw new UserError("compare.badBirthDate", birthDate);
+        }
+        // the one set of age rules (client file, profile form, Compare screen, CLI)
+        List<ClientAge.Problem> problems = ClientAge.check(age, born, root.today(), false);
+        if (!problems.isEmpty()) {
+            ClientAge.Problem p = problems.get(0);
+            throw new UserError("cli.compare.badClient", p.field().equals("age") ? "--age " + age : "--birth-date " + birthDate,
+                    root.text(p.key(), p.args().toArray()));
         }
         if (ids.size() < ComparisonService.MIN_PRODUCTS || ids.size() > ComparisonService.MAX_PRODUCTS) {
             throw new UserError("compare.count", ids.size(), ComparisonService.MIN_PRODUCTS, ComparisonService.MAX_PRODUCTS);

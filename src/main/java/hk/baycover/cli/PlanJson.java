@@ -146,7 +146,9 @@ final class PlanJson {
         ClientProfile c = r.client();
         Map<String, String> needs = new LinkedHashMap<>();
         for (Need n : Need.values()) if (c.needs().containsKey(n)) needs.put(n.name(), c.needs().get(n).name());
-        Client client = new Client(c.id(), c.birthDate() == null ? c.age() : null, c.birthDate() == null ? null : c.birthDate().toString(),
+        // the age today (an age given earlier has grown with the calendar since)
+        Integer ageNow = c.birthDate() == null && c.age() != null ? c.ageOn(r.today(), hk.baycover.model.AgeBasis.LAST_BIRTHDAY, r.today()) : null;
+        Client client = new Client(c.id(), ageNow, c.birthDate() == null ? null : c.birthDate().toString(),
                 c.sex() == null ? null : c.sex().name(), c.residency().name(), c.livesIn().name(), c.city() == null ? null : c.city().name(),
                 r.careRegion().name(), c.szMedicalInsurance().name(), c.szTier(), c.conditions().stream().map(Enum::name).toList(),
                 c.existingProducts(), needs, Amount.of(c.budget()), c.horizon());

@@ -16,6 +16,7 @@ public record ClientProfile(
         String contact,
         LocalDate birthDate,
         Integer age,
+        LocalDate ageAsOf,
         Sex sex,
         Boolean smoker,
         ResidencyStatus residency,
@@ -47,11 +48,30 @@ public record ClientProfile(
         needs = needs == null ? Map.of() : Map.copyOf(needs);
     }
 
-    /** Age on {@code date} counted on {@code basis}; with only an age given, that age (years pass from {@code today}). */
+    /**
+     * A profile whose age (when no birth date is known) was given on no particular date: it counts as given today,
+     * whatever day the profile is read (engines building a profile for one computation, tests). Profiles a person
+     * entered carry {@link #ageAsOf()}.
+     */
+    public ClientProfile(String id, String name, String contact, LocalDate birthDate, Integer age, Sex sex, Boolean smoker,
+                         ResidencyStatus residency, LivingPlace livesIn, City city, SzInsurance szMedicalInsurance, String szTier,
+                         boolean cssaRecipient, boolean careHomeWaitlist, boolean haFollowUpPatient, boolean mainlandResidencePermit,
+                         List<String> existingProducts, String existingCoverNote, List<HealthCondition> conditions, String conditionNote,
+                         List<String> preferredInstitutions, Map<Need, Priority> needs, Money budget, Integer horizonYears, String notes) {
+        this(id, name, contact, birthDate, age, null, sex, smoker, residency, livesIn, city, szMedicalInsurance, szTier, cssaRecipient,
+                careHomeWaitlist, haFollowUpPatient, mainlandResidencePermit, existingProducts, existingCoverNote, conditions, conditionNote,
+                preferredInstitutions, needs, budget, horizonYears, notes);
+    }
+
+    /**
+     * Age on {@code date} counted on {@code basis}. A client's age is a birth date, or an age with the date it was given
+     * ({@link #ageAsOf()}): that age grows by the whole years from that date (from {@code today} when it has no date).
+     */
     public int ageOn(LocalDate date, AgeBasis basis, LocalDate today) {
         if (birthDate == null) {
             int base = age == null ? 0 : age;
-            return base + Math.max(0, Period.between(today, date).getYears());
+            LocalDate given = ageAsOf != null ? ageAsOf : today;
+            return base + Math.max(0, Period.between(given, date).getYears());
         }
         Period p = Period.between(birthDate, date);
         int last = p.getYears();
@@ -63,6 +83,21 @@ public record ClientProfile(
             return toNext < sinceLast ? last + 1 : last;
         }
         return last;
+    }
+
+    /** The same profile with the age (when it is given without a birth date) dated {@code on}, unless it has a date. */
+    public ClientProfile withAgeAsOf(LocalDate on) {
+        if (birthDate != null || age == null || ageAsOf != null) return this;
+        return new ClientProfile(id, name, contact, birthDate, age, on, sex, smoker, residency, livesIn, city, szMedicalInsurance, szTier,
+                cssaRecipient, careHomeWaitlist, haFollowUpPatient, mainlandResidencePermit, existingProducts, existingCoverNote, conditions,
+                conditionNote, preferredInstitutions, needs, budget, horizonYears, notes);
+    }
+
+    /** The same profile under another id. */
+    public ClientProfile withId(String newId) {
+        return new ClientProfile(newId, name, contact, birthDate, age, ageAsOf, sex, smoker, residency, livesIn, city, szMedicalInsurance, szTier,
+                cssaRecipient, careHomeWaitlist, haFollowUpPatient, mainlandResidencePermit, existingProducts, existingCoverNote, conditions,
+                conditionNote, preferredInstitutions, needs, budget, horizonYears, notes);
     }
 
     public boolean hasConditions() {

@@ -18,6 +18,7 @@ import hk.baycover.catalog.Problem;
 import hk.baycover.i18n.I18n;
 import hk.baycover.model.Catalog;
 import hk.baycover.model.City;
+import hk.baycover.model.ClientAge;
 import hk.baycover.model.ClientProfile;
 import hk.baycover.model.Currency;
 import hk.baycover.model.HealthCondition;
@@ -40,8 +41,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -62,7 +61,7 @@ public final class ClientFile {
     public record Read(ClientProfile profile, Lang language) {
     }
 
-    public static final int MAX_AGE = 120;
+    public static final int MAX_AGE = ClientAge.MAX;
     public static final int MAX_HORIZON = 40;
     /** Longest note (existing cover, conditions, notes); line breaks allowed. */
     public static final int MAX_TEXT = 4000;
@@ -72,7 +71,7 @@ public final class ClientFile {
     public static final int MAX_CONTACT = 500;
     public static final long MAX_BYTES = 1024 * 1024;
     private static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,79}$");
-    private static final Set<String> FIELDS = Set.of("id", "name", "contact", "language", "birthDate", "age", "sex", "smoker", "residency",
+    private static final Set<String> FIELDS = Set.of("id", "name", "contact", "language", "birthDate", "age", "ageAsOf", "sex", "smoker", "residency",
             "livesIn", "city", "szMedicalInsurance", "szTier", "flags", "existingCover", "conditions", "conditionNote",
             "preferredInstitutions", "needs", "budget", "horizonYears", "notes");
     private static final Set<String> FLAGS = Set.of("cssaRecipient", "careHomeWaitlist", "haFollowUpPatient", "mainlandResidencePermit");
@@ -152,43 +151,19 @@ public final class ClientFile {
             language = l.isTextual() ? Lang.parse(l.asText()).orElse(null) : null;
             if (language == null) c.add("/language", "client.language");
         }
-        LocalDate birth = null;
-        if (root.has("birthDate")) {
-            JsonNode b = root.get("birthDate");
-            try {
-                if (!b.isTextual() || !b.asText().matches("\\d{4}-\\d{2}-\\d{2}")) throw new DateTimeParseException("shape", b.asText(), 0);
-                birth = LocalDate.parse(b.asText());
-                if (birth.isAfter(today)) {
-                    c.add("/birthDate", "client.birthFuture");
-                    birth = null;
-                } else if (Period.between(birth, today).getYears() > MAX_AGE) {
-                    c.add("/birthDate", "client.birthTooOld", MAX_AGE);
-                    birth = null;
-                }
-            } catch (DateTimeParseException e) {
-                c.add("/birthDate", "client.birthDate");
-            }
-        }
-        Integer age = c.integer(root, "age", 0, MAX_AGE, "client.age");
-        if (!root.has("age") && !root.has("birthDate")) c.add("/age", "client.ageMissing");
-        if (age != null && birth != null && Period.between(birth, today).getYears() != age) {
-            c.add("/age", "client.ageMismatch", age, Period.between(birth, today).getYears());
-        }
+        LocalDate birth = date(c, root, "birthDate", "client.birthDate");
+        Integer age = c.integer(root, "age", Integer.MIN_VALUE, Integer.MAX_VALUE, "client.age", 0, ClientAge.MAX);
+        LocalDate ageAsOf = date(c, root, "ageAsOf", "client.ageAsOf");
         Sex sex = c.enumValue(root, "sex", Sex.class, true);
         Boolean smoker = c.bool(root, "smoker");
         ResidencyStatus residency = c.enumValue(root, "residency", ResidencyStatus.class, true);
         LivingPlace livesIn = c.enumValue(root, "livesIn", LivingPlace.class, true);
         City city = c.enumValue(root, "city", City.class, false);
-        if (livesIn == LivingPlace.SHENZHEN && city != null && city != City.SHENZHEN) c.add("/city", "client.cityNotShenzhen", city.name());
-        if (livesIn == LivingPlace.OTHER_GBA && city != null && (!city.isMainlandGba() || city == City.SHENZHEN)) {
-            c.add("/city", "client.cityNotOtherGba", city.name());
-        }
         SzInsurance sz = c.enumValue(root, "szMedicalInsurance", SzInsurance.class, false);
         String szTier = null;
         if (root.has("szTier") && !root.get("szTier").isNull()) {
             JsonNode t = root.get("szTier");
-            if (!t.isTextual() || !SZ_TIERS.contains(t.asText())) c.add("/szTier", "client.szTier", String.join(", ", SZ_TIERS));
-            else if (sz != SzInsurance.EMPLOYEE) c.add("/szTier", "client.szTierNotEmployee");
+            if (!t.isTextual()) c.add("/szTier", "client.szTier", String.join(", ", SZ_TIERS));
             else szTier = t.asText();
         }
         boolean[] flags = new boolean[4];
@@ -234,8 +209,7 @@ public final class ClientFile {
         String conditionNote = c.text(root, "conditionNote");
         List<String> preferred = c.ids(root, "preferredInstitutions", "", false);
         Map<Need, Priority> needs = new EnumMap<>(Need.class);
-        if (!root.has("needs")) c.add("/needs", "client.needsMissing");
-        else {
+        if (root.has("needs")) {
             JsonNode n = root.get("needs");
             if (!n.isObject()) c.add("/needs", "client.needsShape");
             else {
@@ -249,7 +223,7 @@ public final class ClientFile {
                     Priority pr = c.enumOf(en.getValue(), "/needs/" + en.getKey(), Priority.class);
                     if (need != null && pr != null) needs.put(need, pr);
                 });
-                if (n.size() == 0) c.add("/needs", "client.needsMissing");
+                if (n.size() > 0 && needs.isEmpty()) c.invalid.add("/needs");
             }
         }
         Money budget = null;
@@ -263,21 +237,97 @@ public final class ClientFile {
                 JsonNode a = b.get("amount");
                 BigDecimal amount = null;
                 if (a == null || !a.isNumber()) c.add("/budget/amount", "client.budgetAmount");
-                else if (a.decimalValue().signum() < 0 || a.decimalValue().compareTo(new BigDecimal("1000000000")) > 0 || a.decimalValue().scale() > 2) {
-                    c.add("/budget/amount", "client.budgetAmount");
-                } else amount = a.decimalValue();
+                else amount = a.decimalValue();
                 Currency cur = b.has("currency") ? c.enumOf(b.get("currency"), "/budget/currency", Currency.class) : null;
                 if (!b.has("currency")) c.add("/budget/currency", "client.required");
                 if (amount != null && cur != null) budget = new Money(amount, cur);
+                else if (amount != null && !budgetAmountOk(amount)) c.add("/budget/amount", "client.budgetAmount");
             }
         }
-        Integer horizon = c.integer(root, "horizonYears", 1, MAX_HORIZON, "client.horizon");
-        if (!root.has("horizonYears")) c.add("/horizonYears", "client.horizonMissing", MAX_HORIZON);
+        Integer horizon = c.integer(root, "horizonYears", Integer.MIN_VALUE, Integer.MAX_VALUE, "client.horizon", 1, MAX_HORIZON);
         String notes = c.text(root, "notes");
-        if (!c.problems.isEmpty()) throw new PackException(c.problems);
-        ClientProfile profile = new ClientProfile(id, name, contact, birth, birth == null ? age : null, sex, smoker, residency, livesIn, city, sz, szTier,
+        ClientProfile draft = new ClientProfile(id, name, contact, birth, age, ageAsOf, sex, smoker, residency, livesIn, city, sz, szTier,
                 flags[0], flags[1], flags[2], flags[3], existing, existingNote, conditions, conditionNote, preferred, needs, budget, horizon, notes);
-        return new Read(profile, language);
+        rules(c, draft);
+        if (!c.problems.isEmpty()) throw new PackException(c.problems);
+        return new Read(entered(draft), language);
+    }
+
+    /**
+     * The rules on a client's values, the same for a client file and the profile form (which builds the profile from
+     * its fields without a file): the age ({@link ClientAge}), where the client lives and the city, the Shenzhen tier,
+     * the needs, the budget, the horizon, the length of texts. {@code invalid}: pointers the caller already reported
+     * (their "missing" checks are skipped). Problems are located by client-file pointer ("/age", "/budget/amount"…).
+     */
+    public List<Problem> check(String file, ClientProfile draft, Set<String> invalid) {
+        Checker c = new Checker(file);
+        c.invalid.addAll(invalid);
+        rules(c, draft);
+        return c.problems;
+    }
+
+    /** One problem in this file's language, e.g. a field the form could not read. */
+    public Problem problem(String file, String pointer, String key, Object... args) {
+        return new Problem(file, pointer, msg(key, args));
+    }
+
+    /** The message for a required choice that was not made (sex, residency, where the client lives). */
+    public Problem required(String file, String pointer, Class<? extends Enum<?>> type) {
+        return problem(file, pointer, "client.requiredOneOf", names(type));
+    }
+
+    /** The profile as entered: a birth date wins over an age; an age without a date counts as given today. */
+    public ClientProfile entered(ClientProfile p) {
+        if (p.birthDate() != null) {
+            return new ClientProfile(p.id(), p.name(), p.contact(), p.birthDate(), null, null, p.sex(), p.smoker(), p.residency(), p.livesIn(),
+                    p.city(), p.szMedicalInsurance(), p.szTier(), p.cssaRecipient(), p.careHomeWaitlist(), p.haFollowUpPatient(),
+                    p.mainlandResidencePermit(), p.existingProducts(), p.existingCoverNote(), p.conditions(), p.conditionNote(),
+                    p.preferredInstitutions(), p.needs(), p.budget(), p.horizonYears(), p.notes());
+        }
+        return p.withAgeAsOf(today);
+    }
+
+    private void rules(Checker c, ClientProfile p) {
+        for (String[] t : new String[][] {{"/name", p.name()}, {"/contact", p.contact()}, {"/existingCover/note", p.existingCoverNote()},
+                {"/conditionNote", p.conditionNote()}, {"/notes", p.notes()}}) {
+            if (t[1] != null && t[1].length() > MAX_TEXT) c.add(t[0], "client.textTooLong", MAX_TEXT);
+        }
+        boolean ageUnreadable = c.invalid.contains("/age") || c.invalid.contains("/birthDate");
+        for (ClientAge.Problem ap : ClientAge.check(p.age(), p.birthDate(), today, !ageUnreadable)) {
+            c.add("/" + ap.field(), ap.key(), ap.args().toArray());
+        }
+        if (p.ageAsOf() != null && p.ageAsOf().isAfter(today)) c.add("/ageAsOf", "client.ageAsOfFuture");
+        if (p.livesIn() == LivingPlace.SHENZHEN && p.city() != null && p.city() != City.SHENZHEN) c.add("/city", "client.cityNotShenzhen", p.city().name());
+        if (p.livesIn() == LivingPlace.OTHER_GBA && p.city() != null && (!p.city().isMainlandGba() || p.city() == City.SHENZHEN)) {
+            c.add("/city", "client.cityNotOtherGba", p.city().name());
+        }
+        if (p.szTier() != null) {
+            if (!SZ_TIERS.contains(p.szTier())) c.add("/szTier", "client.szTier", String.join(", ", SZ_TIERS));
+            else if (p.szMedicalInsurance() != SzInsurance.EMPLOYEE) c.add("/szTier", "client.szTierNotEmployee");
+        }
+        if (p.needs().isEmpty() && !c.invalid.contains("/needs")) c.add("/needs", "client.needsMissing");
+        if (p.budget() != null) {
+            if (!budgetAmountOk(p.budget().amount())) c.add("/budget/amount", "client.budgetAmount");
+        }
+        if (p.horizonYears() == null) {
+            if (!c.invalid.contains("/horizonYears")) c.add("/horizonYears", "client.horizonMissing", MAX_HORIZON);
+        } else if (p.horizonYears() < 1 || p.horizonYears() > MAX_HORIZON) {
+            c.add("/horizonYears", "client.horizon", 1, MAX_HORIZON);
+        }
+    }
+
+    /** A budget from 0 to 1,000,000,000 with at most 2 decimals. */
+    private static boolean budgetAmountOk(BigDecimal a) {
+        return a.signum() >= 0 && a.compareTo(new BigDecimal("1000000000")) <= 0 && a.scale() <= 2;
+    }
+
+    /** A date field (YYYY-MM-DD) or null; a malformed one is reported and marked invalid. */
+    private LocalDate date(Checker c, JsonNode root, String field, String key) {
+        if (!root.has(field) || root.get(field).isNull()) return null;
+        JsonNode b = root.get(field);
+        LocalDate d = b.isTextual() ? ClientAge.parseBirthDate(b.asText()) : null;
+        if (d == null) c.add("/" + field, key);
+        return d;
     }
 
     private String msg(String key, Object... args) {
@@ -302,8 +352,12 @@ public final class ClientFile {
             this.file = file;
         }
 
+        /** Pointers already reported (unreadable values): their "missing" checks are skipped. */
+        final Set<String> invalid = new java.util.HashSet<>();
+
         void add(String pointer, String key, Object... args) {
             problems.add(new Problem(file, pointer, msg(key, args)));
+            invalid.add(pointer);
         }
 
         String id(JsonNode node, String field) {
@@ -335,11 +389,12 @@ public final class ClientFile {
             return v.asText().isBlank() ? null : v.asText().strip();
         }
 
-        Integer integer(JsonNode node, String field, int min, int max, String key) {
+        /** An integer in [min, max], else the problem {@code key} with {@code shownMin}, {@code shownMax} (the field is marked invalid). */
+        Integer integer(JsonNode node, String field, int min, int max, String key, int shownMin, int shownMax) {
             if (!node.has(field) || node.get(field).isNull()) return null;
             JsonNode v = node.get(field);
             if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < min || v.asInt() > max) {
-                add("/" + field, key, min, max);
+                add("/" + field, key, shownMin, shownMax);
                 return null;
             }
             return v.asInt();
@@ -420,7 +475,10 @@ public final class ClientFile {
         if (c.contact() != null) o.put("contact", c.contact());
         if (language != null) o.put("language", language.tag());
         if (c.birthDate() != null) o.put("birthDate", c.birthDate().toString());
-        else if (c.age() != null) o.put("age", c.age());
+        else if (c.age() != null) {
+            o.put("age", c.age());
+            if (c.ageAsOf() != null) o.put("ageAsOf", c.ageAsOf().toString());
+        }
         if (c.sex() != null) o.put("sex", c.sex().name());
         if (c.smoker() != null) o.put("smoker", c.smoker());
         o.put("residency", c.residency().name());

@@ -120,7 +120,7 @@ public final class ProposalPdf {
         pdf.heading(t("pdf.client"), 13);
         List<List<Cell>> rows = new ArrayList<>();
         if (c.name() != null) rows.add(row(t("pdf.client.name"), c.name()));
-        String age = c.birthDate() != null ? t("pdf.client.ageBirth", c.ageOn(today, hk.baycover.model.AgeBasis.LAST_BIRTHDAY, today), c.birthDate().toString()) : String.valueOf(c.age());
+        String age = c.birthDate() != null ? t("pdf.client.ageBirth", c.ageOn(today, hk.baycover.model.AgeBasis.LAST_BIRTHDAY, today), c.birthDate().toString()) : String.valueOf(c.ageOn(today, hk.baycover.model.AgeBasis.LAST_BIRTHDAY, today));
         rows.add(row(t("pdf.client.age"), age));
         rows.add(row(t("pdf.client.sex"), c.sex() == null ? "—" : I18n.enumName(lang, c.sex())));
         rows.add(row(t("pdf.client.residency"), I18n.enumName(lang, c.residency())));

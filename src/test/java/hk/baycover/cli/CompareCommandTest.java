@@ -156,7 +156,11 @@ class CompareCommandTest {
         assertTrue(seven.err().contains("7 product(s) given"), seven.err());
         Run age = run("--lang", "en", "compare", HSBC, BOCG, "--age", "200");
         assertEquals(1, age.code());
-        assertTrue(age.err().contains("Age 200"), age.err());
+        // the client-age rules of the client file and the screens: a whole number from 0 to 120
+        assertTrue(age.err().contains("--age 200: age must be a whole number from 0 to 120"), age.err());
+        Run future = run("--lang", "en", "compare", HSBC, BOCG, "--birth-date", "2999-01-01");
+        assertEquals(1, future.code());
+        assertTrue(future.err().contains("--birth-date 2999-01-01: the birth date is in the future"), future.err());
         assertEquals(2, run("compare", HSBC, BOCG, "--json", "--csv", "x.csv").code(), "--json and --csv are exclusive");
     }
 

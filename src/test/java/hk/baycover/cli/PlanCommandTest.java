@@ -134,8 +134,8 @@ class PlanCommandTest {
             app.keys().unlock("a plan command passphrase".toCharArray());
             String planId = j.path("saved").path("planId").asText();
             assertEquals(List.of("test-voucher", "test-gba-medical"), app.planStore().plan(planId).orElseThrow().plan().productIds());
-            assertEquals(1, app.planStore().proposals(planId).size());
-            assertEquals(Lang.ZH_HK, app.planStore().proposals(planId).get(0).lang());
+            assertEquals(1, app.proposalStore().proposals(planId).size());
+            assertEquals(Lang.ZH_HK, app.proposalStore().proposals(planId).get(0).lang());
         }
     }
 

@@ -43,8 +43,22 @@ class ClientFileTest {
         ClientFile.Read r = read(Lang.EN, ClientFile.template(Lang.ZH_HK));
         ClientProfile t = ClientFile.templateProfile();
         assertEquals(Lang.ZH_HK, r.language());
-        assertEquals(t, r.profile());
+        assertEquals(t.withAgeAsOf(TODAY), r.profile(), "an age without a date counts as given the day the file is read");
         assertEquals(Priority.MUST_HAVE, r.profile().needs().get(Need.INPATIENT));
+    }
+
+    @Test
+    void anAgeKeepsTheDateItWasGivenAndGrowsOlder() {
+        String file = """
+                {"age": 66, "ageAsOf": "2024-11-01", "sex": "F", "residency": "HK_RESIDENT", "livesIn": "HONG_KONG", "needs": {"DENTAL": "NICE_TO_HAVE"}, "horizonYears": 5}""";
+        ClientProfile p = read(Lang.EN, file).profile();
+        assertEquals(LocalDate.of(2024, 11, 1), p.ageAsOf());
+        assertEquals(68, p.ageOn(TODAY, hk.baycover.model.AgeBasis.LAST_BIRTHDAY, TODAY), "two years after it was given");
+        // written back out, the date stays with the age
+        ClientProfile again = read(Lang.EN, ClientFile.write(p, null)).profile();
+        assertEquals(p, again);
+        assertTrue(problems(Lang.EN, file.replace("2024-11-01", "2027-01-01")).get("/ageAsOf").contains("future"));
+        assertTrue(problems(Lang.EN, file.replace("2024-11-01", "soon")).get("/ageAsOf").contains("YYYY-MM-DD"));
     }
 
     @Test

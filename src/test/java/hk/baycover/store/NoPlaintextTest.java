@@ -57,7 +57,7 @@ class NoPlaintextTest {
             String before = DbFingerprint.of(app.dataDir());
             UserError e = assertThrows(UserError.class, () -> app.planStore().saveClientAndPlan(client(NAME), Lang.EN, null, plan(), null));
             assertEquals("trust.passphraseFirst", e.key());
-            assertThrows(UserError.class, () -> app.planStore().saveClient(client(NAME), Lang.EN));
+            assertThrows(UserError.class, () -> app.clientStore().saveClient(client(NAME), Lang.EN));
             assertEquals(before, DbFingerprint.of(app.dataDir()));
             PlaintextProbe.assertNoneOf(app.dataDir(), PERSONAL);
         }
@@ -71,7 +71,7 @@ class NoPlaintextTest {
             app.keys().change(PASS, "another long passphrase".toCharArray(), null);
             app.planStore().saveClientAndPlan(client(NAME), Lang.EN, p.id(), plan(), null);
             app.backups().backup(app.dataDir().resolve("mine.db"), false, ProgressMonitor.NONE);
-            assertEquals(NAME, app.planStore().client(p.clientId()).orElseThrow().profile().name());
+            assertEquals(NAME, app.clientStore().client(p.clientId()).orElseThrow().profile().name());
             PlaintextProbe.assertNoneOf(app.dataDir(), PERSONAL);
         }
     }
@@ -81,23 +81,24 @@ class NoPlaintextTest {
         Path data = dir.resolve("data");
         try (BayCover app = PlanTestData.open(data)) {
             // an older build: the same stores without a cipher wrote the client in plain text
-            PlanStore old = new PlanStore(app.database());
+            ClientStore oldClients = new ClientStore(app.database());
+            PlanStore old = new PlanStore(app.database(), oldClients);
             PlanStore.SavedPlan p = old.saveClientAndPlan(client(NAME), Lang.EN, null, plan(), null);
-            String gone = old.saveClient(client(NAME + " deleted"), Lang.EN);
-            old.deleteClient(gone);
+            String gone = oldClients.saveClient(client(NAME + " deleted"), Lang.EN);
+            oldClients.deleteClient(gone);
             // an import takes an automatic backup, which holds the plain text too
             app.catalogStore().importSources(List.of(new CatalogStore.Source("x.json", TestPacks.drugsBytes("np-pack", "1", 1, 1))),
                     CatalogStore.Origin.IMPORTED, Lang.EN, ProgressMonitor.NONE);
             assertFalse(PlaintextProbe.find(data, PERSONAL).isEmpty(), "the old build's plain text is there to begin with");
-            assertTrue(app.planStore().hasPlaintext());
+            assertTrue(app.clientStore().hasPlaintext());
 
             BayCover.Sealed sealed = app.setPassphrase(PASS, null);
             assertEquals(2, sealed.records(), "the client and its plan revision");
             assertTrue(sealed.wiped(), "the WAL was emptied after the rebuild");
             assertTrue(sealed.automaticBackupsReplaced() >= 1);
             PlaintextProbe.assertNoneOf(data, PERSONAL);
-            assertFalse(app.planStore().hasPlaintext());
-            assertEquals(NAME, app.planStore().client(p.clientId()).orElseThrow().profile().name(), "still readable, now sealed");
+            assertFalse(app.clientStore().hasPlaintext());
+            assertEquals(NAME, app.clientStore().client(p.clientId()).orElseThrow().profile().name(), "still readable, now sealed");
             assertEquals(1, app.audit().list(new AuditQuery(AuditAction.CLIENT_DATA_SEALED, null, null, null, null, 0)).size());
         }
     }
@@ -106,7 +107,7 @@ class NoPlaintextTest {
     void aSealingInterruptedByACrashIsFinishedAtTheNextUnlock() throws Exception {
         Path data = dir.resolve("data");
         try (BayCover app = PlanTestData.open(data)) {
-            new PlanStore(app.database()).saveClientAndPlan(client(NAME), Lang.EN, null, plan(), null);
+            new PlanStore(app.database(), new ClientStore(app.database())).saveClientAndPlan(client(NAME), Lang.EN, null, plan(), null);
             // the crash: the passphrase was set, the sealing never ran
             Files.writeString(data.resolve(hk.baycover.io.DataFolder.SCRUB_PENDING), "1");
             app.keys().setUp(PASS, null);

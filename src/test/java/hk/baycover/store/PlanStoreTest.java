@@ -42,6 +42,9 @@ class PlanStoreTest {
     Path dir;
     BayCover app;
     PlanStore store;
+    ClientStore clients;
+    ProposalStore proposals;
+    ScenarioStore scenarios;
 
     @BeforeEach
     void open() {
@@ -49,6 +52,9 @@ class PlanStoreTest {
         // client data is stored encrypted only
         app.setPassphrase("a plan store passphrase".toCharArray(), null);
         store = app.planStore();
+        clients = app.clientStore();
+        proposals = app.proposalStore();
+        scenarios = app.scenarioStore();
     }
 
     static ClientProfile client() {
@@ -68,8 +74,8 @@ class PlanStoreTest {
     @Test
     void clientRoundTripKeepsEveryField() {
         ClientProfile c = client();
-        String id = store.saveClient(c, Lang.ZH_HK);
-        PlanStore.ClientRecord back = store.client(id).orElseThrow();
+        String id = clients.saveClient(c, Lang.ZH_HK);
+        ClientStore.ClientRecord back = clients.client(id).orElseThrow();
         ClientProfile b = back.profile();
         assertEquals(id, b.id());
         assertEquals(Lang.ZH_HK, back.language());
@@ -77,21 +83,21 @@ class PlanStoreTest {
                 c.szMedicalInsurance(), c.szTier(), c.cssaRecipient(), c.careHomeWaitlist(), c.haFollowUpPatient(), c.mainlandResidencePermit(),
                 c.existingProducts(), c.existingCoverNote(), c.conditions(), c.conditionNote(), c.preferredInstitutions(), c.needs(), c.budget(),
                 c.horizonYears(), c.notes()), b);
-        assertEquals(1, store.clients().size());
-        assertEquals("陳大文", store.clients().get(0).name());
+        assertEquals(1, clients.clients().size());
+        assertEquals("陳大文", clients.clients().get(0).name());
     }
 
     @Test
     void personalDataLivesInOneColumnThroughTheCodec() throws Exception {
         // a stand-in for the issue-7 cipher: reversible, bound to the record id like AES-GCM associated data
-        store.personalCodec(PlanStore.PersonalCodec.of(
+        clients.personalCodec(ClientStore.PersonalCodec.of(
                 (json, id) -> "b64:" + id + ":" + Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8)),
                 (stored, id) -> {
                     String prefix = "b64:" + id + ":";
                     if (!stored.startsWith(prefix)) throw new IllegalStateException("sealed for another record");
                     return new String(Base64.getDecoder().decode(stored.substring(prefix.length())), StandardCharsets.UTF_8);
                 }));
-        String id = store.saveClient(client(), Lang.EN);
+        String id = clients.saveClient(client(), Lang.EN);
         store.savePlan(null, id, plan(List.of("test-voucher")), "2026-02-10");
         String profile;
         String personal;
@@ -113,13 +119,13 @@ class PlanStoreTest {
             assertFalse(planJson.contains(secret), "plan revision must not hold " + secret + " in the clear");
         }
         assertTrue(profile.contains("SHENZHEN") || profile.contains("HONG_KONG"), "planning data stays readable");
-        assertEquals("陳大文", store.client(id).orElseThrow().profile().name());
+        assertEquals("陳大文", clients.client(id).orElseThrow().profile().name());
         assertEquals("Retirement in Shenzhen", store.plans(id).get(0).title());
     }
 
     @Test
     void revisionsDuplicateAndDelete() {
-        String clientId = store.saveClient(client(), Lang.EN);
+        String clientId = clients.saveClient(client(), Lang.EN);
         PlanStore.SavedPlan r1 = store.savePlan(null, clientId, plan(List.of("test-voucher")), "2026-02-10");
         assertEquals(1, r1.revision());
         PlanStore.SavedPlan r2 = store.savePlan(r1.id(), clientId, plan(List.of("test-voucher", "test-gba-medical")).withStatus(PlanStatus.PROPOSED), "2026-02-10");
@@ -133,8 +139,8 @@ class PlanStoreTest {
         assertEquals(LocalDate.of(2026, 12, 1), latest.startDate());
         assertEquals(List.of("test-voucher"), store.plan(r1.id(), 1).orElseThrow().plan().productIds(), "old revision kept");
 
-        PlanStore.Proposal prop = store.recordProposal(r1.id(), 2, Lang.ZH_HK, "abc123", 1234, "2026-02-10", "gba-products@1");
-        assertEquals(List.of(prop), store.proposals(r1.id()));
+        ProposalStore.Proposal prop = proposals.recordProposal(r1.id(), 2, Lang.ZH_HK, "abc123", 1234, "2026-02-10", "gba-products@1");
+        assertEquals(List.of(prop), proposals.proposals(r1.id()));
 
         PlanStore.SavedPlan copy = store.duplicate(r1.id(), "Copy");
         assertEquals(1, copy.revision());
@@ -146,20 +152,20 @@ class PlanStoreTest {
         assertTrue(store.deletePlan(copy.id()));
         assertEquals(1, store.plans(clientId).size());
 
-        assertTrue(store.deleteClient(clientId));
-        assertTrue(store.clients().isEmpty());
+        assertTrue(clients.deleteClient(clientId));
+        assertTrue(clients.clients().isEmpty());
         assertTrue(store.plans(null).isEmpty(), "plans deleted with the client");
-        assertTrue(store.proposals(r1.id()).isEmpty(), "proposal records deleted too");
+        assertTrue(proposals.proposals(r1.id()).isEmpty(), "proposal records deleted too");
         assertTrue(store.revisions(r1.id()).isEmpty());
-        assertFalse(store.deleteClient(clientId));
+        assertFalse(clients.deleteClient(clientId));
     }
 
     @Test
     void auditEntriesWithoutPersonalDataAndErasure() {
-        String clientId = store.saveClient(client(), Lang.EN);
+        String clientId = clients.saveClient(client(), Lang.EN);
         PlanStore.SavedPlan r1 = store.savePlan(null, clientId, plan(List.of("test-voucher")), "2026-02-10");
         store.savePlan(r1.id(), clientId, plan(List.of("test-voucher", "test-gba-medical")), "2026-02-10");
-        store.recordProposal(r1.id(), 2, Lang.ZH_CN, "deadbeef", 99, "2026-02-10", "gba-products@1");
+        proposals.recordProposal(r1.id(), 2, Lang.ZH_CN, "deadbeef", 99, "2026-02-10", "gba-products@1");
         var entries = app.audit().list(new hk.baycover.trust.AuditQuery(null, null, null, null, clientId, 0));
         List<hk.baycover.trust.AuditAction> actions = entries.stream().map(hk.baycover.trust.AuditEntry::action).toList();
         assertTrue(actions.containsAll(List.of(hk.baycover.trust.AuditAction.PLAN_CREATED, hk.baycover.trust.AuditAction.PLAN_CHANGED,
@@ -172,14 +178,14 @@ class PlanStoreTest {
         // erasing the client (issue 7) removes every row the plan store holds for them
         var result = app.eraseClient(clientId);
         assertEquals(1 + 1 + 2 + 1, result.rowsRemoved(), "proposal + plan + 2 revisions + client");
-        assertTrue(store.clients().isEmpty());
+        assertTrue(clients.clients().isEmpty());
         assertTrue(store.plans(null).isEmpty());
     }
 
     @Test
     void savingForAMissingClientOrPlanChangesNothing() {
         assertThrows(UserError.class, () -> store.savePlan(null, "client-nobody", plan(List.of()), null));
-        String clientId = store.saveClient(client(), Lang.EN);
+        String clientId = clients.saveClient(client(), Lang.EN);
         assertThrows(UserError.class, () -> store.savePlan("plan-nothing", clientId, plan(List.of()), null));
         assertTrue(store.plans(null).isEmpty());
     }
@@ -194,21 +200,21 @@ class PlanStoreTest {
         lines.set(0, edited);
         Scenario mine = new Scenario(base.id(), base.name(), base.description(), base.durationDays(), lines, base.sources(), base.asOf(),
                 base.confidence(), "edited", base.sample());
-        store.saveScenario(mine, base.id());
+        scenarios.saveScenario(mine, base.id());
         Scenario added = new Scenario("my-dental", LocalizedText.of("洗牙", "洗牙", "Dental cleaning"), null, 1,
                 List.of(new hk.baycover.model.CostLine("cleaning", hk.baycover.model.Need.DENTAL, null, hk.baycover.model.Region.SHENZHEN,
                         LocalizedText.en("cleaning"), Money.of("300", Currency.CNY), null, false, null)), List.of(), PartialDate.parse("2026-11"), null, null, false);
-        store.saveScenario(added, null);
-        List<PlanStore.UserScenario> all = store.userScenarios();
+        scenarios.saveScenario(added, null);
+        List<ScenarioStore.UserScenario> all = scenarios.userScenarios();
         assertEquals(2, all.size());
         assertEquals(new BigDecimal("42000"), all.get(0).scenario().lines().get(0).cost().amount());
         assertEquals(base.id(), all.get(0).baseId());
         assertNull(all.get(1).baseId());
-        var lib = new hk.baycover.planning.ScenarioLibrary(app.catalog().scenarios(), all.stream().map(PlanStore.UserScenario::scenario).toList());
+        var lib = new hk.baycover.planning.ScenarioLibrary(app.catalog().scenarios(), all.stream().map(ScenarioStore.UserScenario::scenario).toList());
         assertTrue(lib.isEditedCatalogEpisode(base.id()));
         assertEquals(new BigDecimal("42000"), lib.find(base.id()).orElseThrow().lines().get(0).cost().amount());
         assertTrue(lib.find("my-dental").isPresent());
-        assertTrue(store.deleteScenario("my-dental"));
-        assertEquals(1, store.userScenarios().size());
+        assertTrue(scenarios.deleteScenario("my-dental"));
+        assertEquals(1, scenarios.userScenarios().size());
     }
 }

@@ -271,12 +271,13 @@ public final class CompareView extends SplitPane {
             check.setId("check-" + safeId(p.id()));
             name.setText(Texts.get(p.name(), lang));
             LocalizedText provider = hk.baycover.compare.ComparisonService.providerOf(p);
-            meta.setText(provider == null ? ctx.tr().name(p.kind()) : ctx.tr().get("compare.kindLine", ctx.tr().name(p.kind()), Texts.get(provider, lang)));
+            String kindLine = provider == null ? ctx.tr().name(p.kind()) : ctx.tr().get("compare.kindLine", ctx.tr().name(p.kind()), Texts.get(provider, lang));
+            // the "may be out of date" mark opens the second line, so a narrow picker still shows it
             boolean stale = hk.baycover.model.Freshness.stale(p, ctx.today());
-            badge.setText(p.sample() && stale ? ctx.tr().get("sample.badge") + " · " + ctx.tr().get("stale.badge")
-                    : p.sample() ? ctx.tr().get("sample.badge") : ctx.tr().get("stale.badge"));
-            badge.setVisible(p.sample() || stale);
-            badge.setManaged(p.sample() || stale);
+            meta.setText(stale ? ctx.tr().get("stale.badge") + " · " + kindLine : kindLine);
+            badge.setText(ctx.tr().get("sample.badge"));
+            badge.setVisible(p.sample());
+            badge.setManaged(p.sample());
             check.setAccessibleText(Texts.get(p.name(), lang));
             setGraphic(box);
             setText(null);
@@ -306,7 +307,7 @@ public final class CompareView extends SplitPane {
         Label clientError = new Label();
         clientError.setId("compare-client-error");
         clientError.getStyleClass().add("error-text");
-        clientError.textProperty().bind(Bindings.when(vm.clientInvalidProperty()).then(ctx.tr().bind("compare.client.badAge")).otherwise(""));
+        clientError.textProperty().bind(vm.clientErrorProperty());
         clientError.managedProperty().bind(vm.clientInvalidProperty());
         clientError.visibleProperty().bind(vm.clientInvalidProperty());
         FlowPane client = new FlowPane(8, 6, clientTitle, ageLabel, age, sex, residency, livesIn, sz);

@@ -6,6 +6,7 @@ import hk.baycover.compare.ComparisonService;
 import hk.baycover.compare.ProductFilter;
 import hk.baycover.compare.Texts;
 import hk.baycover.model.Catalog;
+import hk.baycover.model.ClientAge;
 import hk.baycover.model.Lang;
 import hk.baycover.model.LivingPlace;
 import hk.baycover.model.LocalizedText;
@@ -35,7 +36,6 @@ import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +65,7 @@ public final class CompareViewModel {
     private final ObjectProperty<LivingPlace> livesIn = new SimpleObjectProperty<>(LivingPlace.HONG_KONG);
     private final ObjectProperty<SzInsurance> szInsurance = new SimpleObjectProperty<>(SzInsurance.NONE);
     private final BooleanProperty clientInvalid = new SimpleBooleanProperty(false);
+    private final StringProperty clientError = new SimpleStringProperty("");
     private final BooleanProperty onlyDifferences = new SimpleBooleanProperty(false);
     private final ObjectProperty<ComparisonMatrix> matrix = new SimpleObjectProperty<>();
     private final IntegerProperty shown = new SimpleIntegerProperty();
@@ -128,6 +129,9 @@ public final class CompareViewModel {
     public ObjectProperty<SzInsurance> szInsuranceProperty() { return szInsurance; }
 
     public BooleanProperty clientInvalidProperty() { return clientInvalid; }
+
+    /** Why the age or birth date cannot be used (the client-age rules' own message), or "". */
+    public StringProperty clientErrorProperty() { return clientError; }
 
     public BooleanProperty onlyDifferencesProperty() { return onlyDifferences; }
 
@@ -201,27 +205,25 @@ public final class CompareViewModel {
         String t = ageText.get() == null ? "" : ageText.get().strip();
         Integer age = null;
         LocalDate born = null;
-        boolean invalid = false;
+        String error = "";
         if (!t.isEmpty()) {
-            if (t.matches("\\d{1,3}")) {
-                age = Integer.parseInt(t);
-                if (age > 130) {
-                    age = null;
-                    invalid = true;
-                }
+            age = ClientAge.parseYears(t);
+            born = age == null ? ClientAge.parseBirthDate(t) : null;
+            if (age == null && born == null) {
+                error = ctx.tr().get("compare.client.badAge");
             } else {
-                try {
-                    born = LocalDate.parse(t);
-                    if (born.isAfter(ctx.today()) || born.isBefore(ctx.today().minusYears(130))) {
-                        born = null;
-                        invalid = true;
-                    }
-                } catch (DateTimeParseException e) {
-                    invalid = true;
+                // the one set of age rules (client file, profile form, Compare, CLI)
+                List<ClientAge.Problem> problems = ClientAge.check(age, born, ctx.today(), false);
+                if (!problems.isEmpty()) {
+                    ClientAge.Problem p = problems.get(0);
+                    error = ctx.tr().get(p.key(), p.args().toArray());
+                    age = null;
+                    born = null;
                 }
             }
         }
-        clientInvalid.set(invalid);
+        clientInvalid.set(!error.isEmpty());
+        clientError.set(error);
         return new ComparisonRequest(List.copyOf(picked), age, born, sex.get(), residency.get(), livesIn.get(), szInsurance.get());
     }
 

@@ -19,6 +19,8 @@ import hk.baycover.planning.PlanStatus;
 import hk.baycover.planning.Recommendation;
 import hk.baycover.planning.ScenarioLibrary;
 import hk.baycover.planning.ScenarioRun;
+import hk.baycover.store.ClientStore;
+import hk.baycover.store.ScenarioStore;
 import hk.baycover.store.PlanStore;
 import hk.baycover.ui.common.Activity;
 import hk.baycover.ui.common.Errors;
@@ -61,7 +63,7 @@ public final class PlanViewModel {
     private final ObjectProperty<PlanReport> report = new SimpleObjectProperty<>();
     private final ObjectProperty<Recommendation> recommendation = new SimpleObjectProperty<>();
     private final ObservableList<Scenario> userScenarios = FXCollections.observableArrayList();
-    private final ObservableList<PlanStore.ClientSummary> clients = FXCollections.observableArrayList();
+    private final ObservableList<ClientStore.ClientSummary> clients = FXCollections.observableArrayList();
     private final ObservableList<PlanStore.PlanSummary> plans = FXCollections.observableArrayList();
     private final ObservableList<PlanStore.Revision> revisions = FXCollections.observableArrayList();
     private final StringProperty clientId = new SimpleStringProperty();
@@ -110,7 +112,7 @@ public final class PlanViewModel {
 
     public ObservableList<Scenario> userScenarios() { return userScenarios; }
 
-    public ObservableList<PlanStore.ClientSummary> clients() { return clients; }
+    public ObservableList<ClientStore.ClientSummary> clients() { return clients; }
 
     public ObservableList<PlanStore.PlanSummary> plans() { return plans; }
 
@@ -211,6 +213,16 @@ public final class PlanViewModel {
         runs.add(new ScenarioRun(scenarioId, eventDay, preExisting));
     }
 
+    /** A cost as typed (thousands separators allowed): 0 to 1,000,000,000 with at most 2 decimals, or null. */
+    public static BigDecimal cost(String text) {
+        try {
+            BigDecimal v = new BigDecimal((text == null ? "" : text).strip().replace(",", ""));
+            return v.signum() < 0 || v.scale() > 2 || v.compareTo(new BigDecimal("1000000000")) > 0 ? null : v;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** Changes one line's cost: the episode becomes the user's own copy (saved), labelled as user-entered. */
     public TaskRunner.Job editCost(String scenarioId, String lineId, Money cost) {
         Scenario s = library().find(scenarioId).orElseThrow();
@@ -253,7 +265,7 @@ public final class PlanViewModel {
     /** Drops the user's copy of an episode (the sourced catalog episode shows again) or deletes a user-added one. */
     public TaskRunner.Job revertScenario(String scenarioId) {
         return background(m -> {
-            ctx.app().planStore().deleteScenario(scenarioId);
+            ctx.app().scenarioStore().deleteScenario(scenarioId);
             return scenarioId;
         }, x -> {
             userScenarios.removeIf(s -> s.id().equals(scenarioId));
@@ -263,7 +275,7 @@ public final class PlanViewModel {
 
     private TaskRunner.Job saveScenario(Scenario s, String baseId) {
         return background(m -> {
-            ctx.app().planStore().saveScenario(s, baseId);
+            ctx.app().scenarioStore().saveScenario(s, baseId);
             return s;
         }, saved -> {
             userScenarios.removeIf(x -> x.id().equals(s.id()));
@@ -297,11 +309,11 @@ public final class PlanViewModel {
     // saved work --------------------------------------------------------------------------------------------------------
 
     public TaskRunner.Job refreshSaved() {
-        record Saved(List<PlanStore.ClientSummary> clients, List<PlanStore.UserScenario> scenarios) {
+        record Saved(List<ClientStore.ClientSummary> clients, List<ScenarioStore.UserScenario> scenarios) {
         }
-        return background(m -> new Saved(ctx.app().planStore().clients(), ctx.app().planStore().userScenarios()), r -> {
+        return background(m -> new Saved(ctx.app().clientStore().clients(), ctx.app().scenarioStore().userScenarios()), r -> {
             clients.setAll(r.clients());
-            userScenarios.setAll(r.scenarios().stream().map(PlanStore.UserScenario::scenario).toList());
+            userScenarios.setAll(r.scenarios().stream().map(ScenarioStore.UserScenario::scenario).toList());
         });
     }
 
@@ -317,13 +329,14 @@ public final class PlanViewModel {
         String pid = planId.get();
         Catalog catalog = ctx.catalog();
         ClientProfile withId = clientId.get() == null ? c : withId(c, clientId.get());
-        record Saved(String clientId, PlanStore.SavedPlan plan, List<PlanStore.ClientSummary> clients, List<PlanStore.PlanSummary> plans,
+        record Saved(String clientId, PlanStore.SavedPlan plan, List<ClientStore.ClientSummary> clients, List<PlanStore.PlanSummary> plans,
                      List<PlanStore.Revision> revisions) {
         }
         return background(m -> {
             PlanUseCase.Saved saved = ctx.app().plan().save(withId, l, pid, p, catalog);
             PlanStore store = ctx.app().planStore();
-            return new Saved(saved.clientId(), saved.plan(), store.clients(), store.plans(saved.clientId()), store.revisions(saved.plan().id()));
+            return new Saved(saved.clientId(), saved.plan(), ctx.app().clientStore().clients(), store.plans(saved.clientId()),
+                    store.revisions(saved.plan().id()));
         }, s -> {
             clientId.set(s.clientId());
             planId.set(s.plan().id());
@@ -335,19 +348,16 @@ public final class PlanViewModel {
     }
 
     static ClientProfile withId(ClientProfile c, String id) {
-        return new ClientProfile(id, c.name(), c.contact(), c.birthDate(), c.age(), c.sex(), c.smoker(), c.residency(), c.livesIn(), c.city(),
-                c.szMedicalInsurance(), c.szTier(), c.cssaRecipient(), c.careHomeWaitlist(), c.haFollowUpPatient(), c.mainlandResidencePermit(),
-                c.existingProducts(), c.existingCoverNote(), c.conditions(), c.conditionNote(), c.preferredInstitutions(), c.needs(), c.budget(),
-                c.horizonYears(), c.notes());
+        return c.withId(id);
     }
 
     /** Opens a saved client (the form is filled by {@code onClient}) and lists their plans. */
-    public TaskRunner.Job openClient(String id, Consumer<PlanStore.ClientRecord> onClient) {
-        record Opened(PlanStore.ClientRecord client, List<PlanStore.PlanSummary> plans) {
+    public TaskRunner.Job openClient(String id, Consumer<ClientStore.ClientRecord> onClient) {
+        record Opened(ClientStore.ClientRecord client, List<PlanStore.PlanSummary> plans) {
         }
         return background(m -> {
             PlanStore store = ctx.app().planStore();
-            return new Opened(store.client(id).orElseThrow(() -> new hk.baycover.model.UserError("planStore.noClient", id)), store.plans(id));
+            return new Opened(ctx.app().clientStore().client(id).orElseThrow(() -> new hk.baycover.model.UserError("planStore.noClient", id)), store.plans(id));
         }, r -> {
             clientId.set(id);
             planId.set(null);
@@ -409,7 +419,7 @@ public final class PlanViewModel {
         return background(m -> {
             // erasure: secure delete, rebuilt file, fresh backups (issue 7); the plan store removes its rows inside it
             ctx.app().eraseClient(id);
-            return ctx.app().planStore().clients();
+            return ctx.app().clientStore().clients();
         }, cs -> {
             clients.setAll(cs);
             newClient();

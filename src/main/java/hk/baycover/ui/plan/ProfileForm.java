@@ -1,17 +1,16 @@
 package hk.baycover.ui.plan;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import hk.baycover.catalog.PackException;
 import hk.baycover.catalog.Problem;
 import hk.baycover.model.Catalog;
 import hk.baycover.model.City;
+import hk.baycover.model.ClientAge;
 import hk.baycover.model.ClientProfile;
 import hk.baycover.model.Currency;
 import hk.baycover.model.HealthCondition;
 import hk.baycover.model.Institution;
 import hk.baycover.model.Lang;
 import hk.baycover.model.LivingPlace;
+import hk.baycover.model.Money;
 import hk.baycover.model.Need;
 import hk.baycover.model.Priority;
 import hk.baycover.model.Product;
@@ -40,18 +39,23 @@ import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The client profile form: every field of the client file, validated as you type by the same rules as a client file
- * ({@link ClientFile}), each field with its own message next to it. Tab moves through the fields in reading order.
- * {@link #profileProperty()} holds the profile while the form is valid and null otherwise.
+ * ({@link ClientFile#check}, the age by {@link ClientAge}), each field with its own message next to it. The form builds
+ * the profile straight from its fields (no file in between). Tab moves through the fields in reading order.
+ * {@link #profileProperty()} holds the profile while the form is valid and null otherwise; an age typed without a
+ * birth date is dated the day it was typed, so the client grows older with the calendar.
  */
 public final class ProfileForm extends ScrollPane {
 
@@ -64,6 +68,9 @@ public final class ProfileForm extends ScrollPane {
     private int row;
     private boolean loading;
     private String clientId;
+    /** The loaded client's age and the day it was given: kept while the age field still shows that age. */
+    private Integer loadedAge;
+    private LocalDate loadedAgeAsOf;
 
     final TextField name;
     final TextField contact;
@@ -317,6 +324,8 @@ public final class ProfileForm extends ScrollPane {
         loading = true;
         try {
             clientId = c == null ? null : c.id();
+            loadedAge = c == null || c.birthDate() != null ? null : c.age();
+            loadedAgeAsOf = c == null ? null : c.ageAsOf();
             name.setText(c == null || c.name() == null ? "" : c.name());
             contact.setText(c == null || c.contact() == null ? "" : c.contact());
             lang.setValue(l);
@@ -357,88 +366,85 @@ public final class ProfileForm extends ScrollPane {
         validate();
     }
 
-    /** The form as a client-file tree (so the file's rules and messages apply unchanged). */
-    ObjectNode tree() {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        if (clientId != null) o.put("id", clientId);
-        put(o, "name", name.getText());
-        put(o, "contact", contact.getText());
-        if (lang.getValue() != null) o.put("language", lang.getValue().tag());
-        number(o, "age", age.getText(), true);
-        put(o, "birthDate", birth.getText());
-        if (sex.getValue() != null) o.put("sex", sex.getValue().name());
-        o.put("smoker", smoker.isSelected());
-        if (residency.getValue() != null) o.put("residency", residency.getValue().name());
-        if (livesIn.getValue() != null) o.put("livesIn", livesIn.getValue().name());
-        if (city.getValue() != null) o.put("city", city.getValue().name());
-        if (sz.getValue() != null) o.put("szMedicalInsurance", sz.getValue().name());
-        if (szTier.getValue() != null && !szTier.getValue().isEmpty()) o.put("szTier", szTier.getValue());
-        ObjectNode flags = o.putObject("flags");
-        flags.put("cssaRecipient", cssa.isSelected());
-        flags.put("careHomeWaitlist", waitlist.isSelected());
-        flags.put("haFollowUpPatient", haPatient.isSelected());
-        flags.put("mainlandResidencePermit", permit.isSelected());
-        ObjectNode ec = o.putObject("existingCover");
-        var arr = ec.putArray("products");
-        existing.getCheckModel().getCheckedItems().forEach(p -> arr.add(p.id()));
-        put(ec, "note", existingNote.getText());
-        var cond = o.putArray("conditions");
-        conditions.getCheckModel().getCheckedItems().forEach(h -> cond.add(h.name()));
-        put(o, "conditionNote", conditionNote.getText());
-        var pref = o.putArray("preferredInstitutions");
-        preferred.getCheckModel().getCheckedItems().forEach(i -> pref.add(i.id()));
-        ObjectNode n = o.putObject("needs");
-        for (Need need : Need.values()) {
-            String v = needs.get(need).getValue();
-            if (v != null && !v.isEmpty()) n.put(need.name(), v);
-        }
-        if (!budget.getText().isBlank()) {
-            ObjectNode b = o.putObject("budget");
-            number(b, "amount", budget.getText(), false);
-            if (budgetCurrency.getValue() != null) b.put("currency", budgetCurrency.getValue().name());
-        }
-        number(o, "horizonYears", horizon.getText(), true);
-        put(o, "notes", notes.getText());
-        return o;
-    }
-
-    private static void put(ObjectNode o, String field, String text) {
-        if (text != null && !text.isBlank()) o.put(field, text);
-    }
-
-    /** A number when the text is one, else the text itself (so the validator names the field). */
-    private static void number(ObjectNode o, String field, String text, boolean integer) {
-        if (text == null || text.isBlank()) return;
-        String t = text.strip().replace(",", "");
-        try {
-            if (integer) o.put(field, Integer.parseInt(t));
-            else o.put(field, new BigDecimal(t));
-        } catch (NumberFormatException e) {
-            o.put(field, text);
-        }
-    }
-
     /** Re-checks the whole form and shows each field's own message. */
     public void validate() {
         if (loading || ctx == null) return;
         errors.values().forEach(l -> l.setText(""));
         problems.clear();
+        String file = ctx.tr().get("planui.formName");
+        ClientFile rules = ctx.app().plan().clientRules(ctx.tr().lang(), ctx.catalog());
+        List<Problem> found = new ArrayList<>();
+        Set<String> invalid = new HashSet<>();
+
+        Integer years = null;
+        if (!age.getText().isBlank()) {
+            years = ClientAge.parseYears(age.getText());
+            if (years == null) unreadable(found, invalid, rules.problem(file, "/age", "client.age", 0, ClientAge.MAX));
+        }
+        LocalDate born = null;
+        if (!birth.getText().isBlank()) {
+            born = ClientAge.parseBirthDate(birth.getText());
+            if (born == null) unreadable(found, invalid, rules.problem(file, "/birthDate", "client.birthDate"));
+        }
+        LocalDate ageAsOf = years != null && years.equals(loadedAge) ? loadedAgeAsOf : null;
+        if (sex.getValue() == null) unreadable(found, invalid, rules.required(file, "/sex", Sex.class));
+        if (residency.getValue() == null) unreadable(found, invalid, rules.required(file, "/residency", ResidencyStatus.class));
+        if (livesIn.getValue() == null) unreadable(found, invalid, rules.required(file, "/livesIn", LivingPlace.class));
+        Money money = null;
+        if (!budget.getText().isBlank()) {
+            BigDecimal amount = decimal(budget.getText());
+            if (amount == null) unreadable(found, invalid, rules.problem(file, "/budget/amount", "client.budgetAmount"));
+            else if (budgetCurrency.getValue() == null) unreadable(found, invalid, rules.problem(file, "/budget/currency", "client.required"));
+            else money = new Money(amount, budgetCurrency.getValue());
+        }
+        Integer horizonYears = null;
+        if (!horizon.getText().isBlank()) {
+            horizonYears = ClientAge.parseYears(horizon.getText().strip().replace(",", ""));
+            if (horizonYears == null) unreadable(found, invalid, rules.problem(file, "/horizonYears", "client.horizon", 1, ClientFile.MAX_HORIZON));
+        }
+        Map<Need, Priority> chosen = new EnumMap<>(Need.class);
+        for (Need need : Need.values()) {
+            String v = needs.get(need).getValue();
+            if (v != null && !v.isEmpty()) chosen.put(need, Priority.valueOf(v));
+        }
+        String tier = szTier.getValue() == null || szTier.getValue().isEmpty() ? null : szTier.getValue();
+        ClientProfile draft = new ClientProfile(clientId, text(name), text(contact), born, years, ageAsOf, sex.getValue(), smoker.isSelected(),
+                residency.getValue(), livesIn.getValue(), city.getValue(), sz.getValue(), tier, cssa.isSelected(), waitlist.isSelected(),
+                haPatient.isSelected(), permit.isSelected(), existing.getCheckModel().getCheckedItems().stream().map(Product::id).toList(),
+                text(existingNote), List.copyOf(conditions.getCheckModel().getCheckedItems()), text(conditionNote),
+                preferred.getCheckModel().getCheckedItems().stream().map(Institution::id).toList(), chosen, money, horizonYears, text(notes));
+        found.addAll(rules.check(file, draft, invalid));
+        if (found.isEmpty()) {
+            profile.set(rules.entered(draft));
+            language.set(lang.getValue());
+            return;
+        }
+        problems.addAll(found);
         Map<String, String> firstByField = new HashMap<>();
+        for (Problem p : found) firstByField.putIfAbsent(fieldOf(p.pointer()), p.message());
+        firstByField.forEach((k, msg) -> {
+            Label l = errors.get(k);
+            if (l != null) l.setText(msg);
+        });
+        profile.set(null);
+    }
+
+    private static void unreadable(List<Problem> found, Set<String> invalid, Problem p) {
+        found.add(p);
+        invalid.add(p.pointer());
+    }
+
+    private static String text(javafx.scene.control.TextInputControl field) {
+        String t = field.getText();
+        return t == null || t.isBlank() ? null : t.strip();
+    }
+
+    /** A number as typed (thousands separators allowed), or null. */
+    private static BigDecimal decimal(String text) {
         try {
-            ClientFile.Read read = ctx.app().plan().parseClient(ctx.tr().get("planui.formName"), tree(), ctx.tr().lang(), ctx.catalog());
-            profile.set(read.profile());
-            language.set(read.language());
-        } catch (PackException e) {
-            problems.addAll(e.problems());
-            for (Problem p : e.problems()) {
-                String key = fieldOf(p.pointer());
-                firstByField.putIfAbsent(key, p.message());
-            }
-            firstByField.forEach((k, msg) -> {
-                Label l = errors.get(k);
-                if (l != null) l.setText(msg);
-            });
-            profile.set(null);
+            return new BigDecimal(text.strip().replace(",", ""));
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

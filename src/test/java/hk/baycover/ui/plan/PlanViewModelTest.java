@@ -110,7 +110,7 @@ class PlanViewModelTest {
         vm.save();
         assertNotNull(vm.planIdProperty().get());
         assertEquals(1, vm.clients().size());
-        assertEquals(1, app.planStore().clients().size());
+        assertEquals(1, app.clientStore().clients().size());
         assertEquals("Saved (revision 1).", vm.outcomeProperty().get());
 
         Path pdf = dir.resolve("out/proposal.pdf");
@@ -118,7 +118,7 @@ class PlanViewModelTest {
         vm.exportPdf(pdf);
         assertTrue(Files.size(pdf) > 1000);
         assertEquals("Proposal written to " + pdf, vm.outcomeProperty().get());
-        assertEquals(1, app.planStore().proposals(vm.planIdProperty().get()).size());
+        assertEquals(1, app.proposalStore().proposals(vm.planIdProperty().get()).size());
         assertFalse(vm.busyProperty().get());
         assertTrue(runner.submitted() >= 3);
     }

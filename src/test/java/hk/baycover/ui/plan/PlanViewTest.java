@@ -219,8 +219,8 @@ class PlanViewTest {
         robot.doubleClickOn("#edit-cost").eraseText(12).write("42000", 0);
         reveal(robot, "#apply-cost");
         robot.clickOn("#apply-cost");
-        waitUntil(() -> !app.planStore().userScenarios().isEmpty() && !view.viewModel().busyProperty().get());
-        assertEquals(0, app.planStore().userScenarios().get(0).scenario().lines().get(0).cost().amount().compareTo(new java.math.BigDecimal("42000")));
+        waitUntil(() -> !app.scenarioStore().userScenarios().isEmpty() && !view.viewModel().busyProperty().get());
+        assertEquals(0, app.scenarioStore().userScenarios().get(0).scenario().lines().get(0).cost().amount().compareTo(new java.math.BigDecimal("42000")));
 
         // recommend in the background
         robot.clickOn("#tab-plan");
@@ -234,7 +234,7 @@ class PlanViewTest {
         // save, then export the proposal (answering the save dialog)
         robot.clickOn("#save");
         waitUntil(() -> view.viewModel().planIdProperty().get() != null && !view.viewModel().busyProperty().get());
-        assertEquals(1, app.planStore().clients().size());
+        assertEquals(1, app.clientStore().clients().size());
         robot.clickOn("#export-pdf");
         waitUntil(() -> Files.exists(pdf) && !view.viewModel().busyProperty().get());
         try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
@@ -242,7 +242,7 @@ class PlanViewTest {
             assertTrue(text.contains("Cover proposal"));
             assertTrue(text.contains("Chan Tai Man"));
         }
-        assertEquals(1, app.planStore().proposals(view.viewModel().planIdProperty().get()).size());
+        assertEquals(1, app.proposalStore().proposals(view.viewModel().planIdProperty().get()).size());
 
         // the screen follows the language setting
         robot.interact(() -> ctx.settings().langProperty().set(Lang.ZH_HK));
