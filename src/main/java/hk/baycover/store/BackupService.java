@@ -340,7 +340,7 @@ public final class BackupService {
         try {
             if (Files.exists(wal) && Files.size(wal) > 0) throw new UserError("trust.restore.inUse", file);
             byte[] head = new byte[SQLITE_HEADER.length];
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = BoundedInput.open(file, MAX_BACKUP_BYTES)) {
                 if (in.readNBytes(head, 0, head.length) != head.length || !Arrays.equals(head, SQLITE_HEADER)) {
                     throw new UserError("trust.restore.notDatabase", file);
                 }
