@@ -172,6 +172,160 @@ public final class CrashHarness {
         return new Report("restores", cycles, kills, applied, rolledBack, Journal.read(journal).commits, 0, half, integrity, backups, problems);
     }
 
+    /** Sets up a folder for the plan and passphrase modes: seeded, the first passphrase set, the client and plan saved once. */
+    static void planFolder(Path dir) {
+        hk.baycover.trust.TestFolders.seeded(dir);
+        try (BayCover app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE)) {
+            app.setPassphrase(CrashChild.passphrase(0).toCharArray(), null);
+            // the plan the child keeps revising: created with a fixed id (revision 1 = "revision 0")
+            app.database().inTransaction(c -> {
+                try (java.sql.PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO client(id, created_at, updated_at, profile_json, personal_json) VALUES ('crash-client', '2026-01-01T00:00:00Z', "
+                                + "'2026-01-01T00:00:00Z', '{}', 'v1:placeholder')")) {
+                    ps.executeUpdate();
+                }
+                try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO plan(id, client_id, status, revision, created_at, updated_at) "
+                        + "VALUES (?, 'crash-client', 'DRAFT', 0, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")) {
+                    ps.setString(1, CrashChild.PLAN_ID);
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+            app.planStore().saveClientAndPlan(CrashChild.client("crash-client", 0), Lang.EN, CrashChild.PLAN_ID, CrashChild.plan(0), null);
+        }
+    }
+
+    /**
+     * Repeated plan saves (a client and a new plan revision in one transaction) killed at random: every confirmed
+     * revision is there, the newest revision and the client's notes name the same save (never half of one), the
+     * revision has its audit entry, and no personal field is in plain text in any file of the folder.
+     */
+    public static Report plans(Path dir, int cycles, long seed, int maxDelayMillis) throws Exception {
+        Random random = new Random(seed);
+        planFolder(dir);
+        Path journal = dir.resolveSibling(dir.getFileName() + "-plans-journal.txt");
+        Files.deleteIfExists(journal);
+        int appliedUnconfirmed = 0;
+        int kills = 0;
+        int applied = 0;
+        int rolledBack = 0;
+        int lost = 0;
+        int half = 0;
+        int integrity = 0;
+        int backups = 0;
+        List<String> problems = new ArrayList<>();
+        for (int cycle = 0; cycle < cycles; cycle++) {
+            Journal j = Journal.read(journal, false);
+            runAndKill("plans", dir, journal, j.last + 1, List.of(), random.nextInt(maxDelayMillis));
+            Journal after = Journal.read(journal, false);
+            if (after.inFlight != null) kills++;
+            String check = integrity(dir);
+            if (!"ok".equals(check)) {
+                integrity++;
+                problems.add("cycle " + cycle + ": integrity " + check);
+                break;
+            }
+            try (BayCover app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE)) {
+                app.keys().unlock(CrashChild.passphrase(0).toCharArray());
+                int committed = after.lastCommittedNumber;
+                PlanStore.SavedPlan latest = app.planStore().plan(CrashChild.PLAN_ID).orElseThrow();
+                String title = latest.plan().title();
+                String notes = app.clientStore().client(latest.clientId()).orElseThrow().profile().notes();
+                int saved = Integer.parseInt(title.substring("revision ".length()));
+                if (after.inFlight != null) {
+                    if (saved == after.inFlight) applied++;
+                    else rolledBack++;
+                }
+                if (saved != committed && !(after.inFlight != null && saved == after.inFlight)) {
+                    lost++;
+                    problems.add("cycle " + cycle + ": the newest revision is " + title + ", expected revision " + committed
+                            + (after.inFlight == null ? "" : " or " + after.inFlight));
+                }
+                if (!("revision " + saved).equals(notes)) {
+                    half++;
+                    problems.add("cycle " + cycle + ": the plan says " + title + " but the client says " + notes + " (half a save)");
+                }
+                // revision 1 was the set-up's; then one per confirmed save, and one per save the kill landed after SQLite's commit
+                if (after.inFlight != null && saved == after.inFlight) appliedUnconfirmed++;
+                int expected = 1 + after.commits + appliedUnconfirmed;
+                if (latest.revision() != expected) {
+                    lost++;
+                    problems.add("cycle " + cycle + ": " + latest.revision() + " revisions, expected " + expected);
+                }
+                boolean audited = app.audit().list(new AuditQuery(AuditAction.PLAN_CHANGED, null, null, null, null, 0)).stream()
+                        .anyMatch(e -> CrashChild.PLAN_ID.equals(e.subjectId()) && String.valueOf(latest.revision()).equals(e.details().get("revision")));
+                if (latest.revision() > 1 && !audited) {
+                    half++;
+                    problems.add("cycle " + cycle + ": revision " + latest.revision() + " has no audit entry");
+                }
+                for (BackupService.AutoBackup b : app.backups().automatic()) {
+                    backups++;
+                    String v = quickCheck(b.file());
+                    if (!"ok".equals(v)) problems.add("cycle " + cycle + ": automatic backup " + b.file().getFileName() + ": " + v);
+                }
+            }
+            for (String found : PlaintextProbe.find(dir, List.of(CrashChild.CLIENT_NAME, "condition note", "cover note"))) {
+                problems.add("cycle " + cycle + ": plain text " + found);
+            }
+        }
+        return new Report("plan saves", cycles, kills, applied, rolledBack, Journal.read(journal, false).commits, lost, half, integrity, backups, problems);
+    }
+
+    /**
+     * Repeated passphrase changes killed at random: afterwards exactly the last confirmed passphrase — or the one being
+     * set when the kill landed — opens the folder, and the client's sealed data still reads with it.
+     */
+    public static Report passphrases(Path dir, int cycles, long seed, int maxDelayMillis) throws Exception {
+        Random random = new Random(seed);
+        planFolder(dir);
+        Path journal = dir.resolveSibling(dir.getFileName() + "-passphrase-journal.txt");
+        Files.deleteIfExists(journal);
+        int current = 0;
+        int kills = 0;
+        int applied = 0;
+        int rolledBack = 0;
+        int lost = 0;
+        int integrity = 0;
+        List<String> problems = new ArrayList<>();
+        for (int cycle = 0; cycle < cycles; cycle++) {
+            Journal j = Journal.read(journal, false);
+            runAndKill("passphrase", dir, journal, j.last + 1, List.of(String.valueOf(current)), random.nextInt(maxDelayMillis));
+            Journal after = Journal.read(journal, false);
+            if (after.inFlight != null) kills++;
+            String check = integrity(dir);
+            if (!"ok".equals(check)) {
+                integrity++;
+                problems.add("cycle " + cycle + ": integrity " + check);
+                break;
+            }
+            int committed = after.commits == 0 ? 0 : after.lastCommittedNumber;
+            try (BayCover app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE)) {
+                // checked without the slow-down for wrong passphrases (the harness itself tries the two candidates)
+                hk.baycover.trust.KeyManager keys = new hk.baycover.trust.KeyManager(new KeyringStore(app.database()), app.clock(), d -> { });
+                Integer opens = null;
+                if (keys.verify(CrashChild.passphrase(committed).toCharArray())) opens = committed;
+                else if (after.inFlight != null && keys.verify(CrashChild.passphrase(after.inFlight).toCharArray())) opens = after.inFlight;
+                if (opens == null) {
+                    lost++;
+                    problems.add("cycle " + cycle + ": neither passphrase " + committed + " nor the one in flight opens the folder");
+                    break;
+                }
+                if (after.inFlight != null) {
+                    if (opens.equals(after.inFlight)) applied++;
+                    else rolledBack++;
+                }
+                current = opens;
+                app.keys().unlock(CrashChild.passphrase(current).toCharArray());
+                String name = app.clientStore().client("crash-client").orElseThrow().profile().name();
+                if (!CrashChild.CLIENT_NAME.equals(name)) {
+                    lost++;
+                    problems.add("cycle " + cycle + ": the client's sealed data no longer reads (" + name + ")");
+                }
+            }
+        }
+        return new Report("passphrase changes", cycles, kills, applied, rolledBack, Journal.read(journal, false).commits, lost, 0, integrity, 0, problems);
+    }
+
     private static void runAndKill(String mode, Path dir, Path journal, int first, List<String> extra, int delayMillis) throws Exception {
         List<String> args = new ArrayList<>(List.of(mode, dir.toString(), journal.toString(), String.valueOf(first)));
         args.addAll(extra);
@@ -226,10 +380,16 @@ public final class CrashHarness {
     static final class Journal {
         int last;
         int commits;
+        int lastCommittedNumber;
         Integer inFlight;
         final Map<String, Integer> lastCommitted = new HashMap<>();
 
         static Journal read(Path file) throws IOException {
+            return read(file, true);
+        }
+
+        /** {@code packs}: the numbers name crash packs (import mode), whose dataset each commit is recorded under. */
+        static Journal read(Path file, boolean packs) throws IOException {
             Journal j = new Journal();
             if (!Files.exists(file)) return j;
             for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
@@ -242,7 +402,8 @@ public final class CrashHarness {
                 } else if (parts[0].equals("COMMIT")) {
                     j.inFlight = null;
                     j.commits++;
-                    j.lastCommitted.put(CrashPacks.spec(n).datasetId(), n);
+                    j.lastCommittedNumber = n;
+                    if (packs) j.lastCommitted.put(CrashPacks.spec(n).datasetId(), n);
                 }
             }
             return j;
@@ -263,5 +424,6 @@ public final class CrashHarness {
             }
         }
         System.out.println(CrashSafetyTest.runBoth(dir, cycles, seed));
+        System.out.println(CrashSafetyTest.runPlansAndPassphrases(dir, cycles, seed));
     }
 }
