@@ -1,12 +1,12 @@
 package hk.baycover;
 
 import hk.baycover.app.BayCover;
+import hk.baycover.app.PackFiles;
 import hk.baycover.cli.Cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,9 +34,6 @@ public final class Launcher {
         System.exit(Cli.run(args, out, err, clock));
     }
 
-    /** File names the desktop hands over when the user opens an exported pack (the installers' file association). */
-    public static final String PACK_SUFFIX = ".baycover.json";
-
     /**
      * The GUI starts when the arguments hold nothing but the global options (--data-dir DIR, --lang L) and at most one
      * file named {@code *.baycover.json} (opened from the file manager: the GUI offers it for import).
@@ -46,19 +43,10 @@ public final class Launcher {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-            if (isPackFile(a) && ++files == 1) continue;
+            if (PackFiles.isPackFile(a) && ++files == 1) continue;
             if (!GUI_OPTIONS.contains(name)) return false;
             if (!a.contains("=")) i++;
         }
         return true;
-    }
-
-    /** True for a file argument named like an exported pack ({@code *.baycover.json}), not an option. */
-    public static boolean isPackFile(String arg) {
-        return !arg.startsWith("-") && arg.toLowerCase(java.util.Locale.ROOT).endsWith(PACK_SUFFIX);
-    }
-
-    static List<String> list(String[] args) {
-        return Arrays.asList(args);
     }
 }

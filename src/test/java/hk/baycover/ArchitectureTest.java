@@ -5,6 +5,8 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import java.util.List;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -14,6 +16,47 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  */
 @AnalyzeClasses(packages = "hk.baycover", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    /**
+     * A layer: its packages, and the layers that may use it. The order is bottom to top; a layer never uses one above
+     * it. docs/architecture.md shows this same table (ArchitectureDocTest keeps the two equal).
+     */
+    record Layer(String name, List<String> packages, List<String> usedBy) {
+    }
+
+    static final List<Layer> LAYERS = List.of(
+            new Layer("Model", List.of("hk.baycover.model..", "hk.baycover.i18n..", "hk.baycover.io.."),
+                    List.of("Catalog", "Features", "Trust", "Store", "Report", "App", "Cli", "Ui", "Launcher")),
+            new Layer("Catalog", List.of("hk.baycover.catalog..", "hk.baycover.lookup.."),
+                    List.of("Features", "Trust", "Store", "Report", "App", "Cli", "Ui")),
+            new Layer("Features", List.of("hk.baycover.planning..", "hk.baycover.compare..", "hk.baycover.gaps.."),
+                    List.of("Store", "Report", "App", "Cli", "Ui")),
+            new Layer("Trust", List.of("hk.baycover.trust.."), List.of("Store", "App", "Cli", "Ui")),
+            new Layer("Store", List.of("hk.baycover.store.."), List.of("App", "Cli", "Ui")),
+            new Layer("Report", List.of("hk.baycover.report.."), List.of("App", "Cli", "Ui")),
+            new Layer("App", List.of("hk.baycover.app.."), List.of("Cli", "Ui", "Launcher")),
+            new Layer("Cli", List.of("hk.baycover.cli.."), List.of("Launcher")),
+            new Layer("Ui", List.of("hk.baycover.ui.."), List.of("Launcher")),
+            new Layer("Launcher", List.of("hk.baycover"), List.of()));
+
+    /**
+     * The layer order: model, i18n, io ← catalog/lookup ← planning/compare/gaps (and trust) ← store, report ← app ← cli, ui ←
+     * the launcher. Store sits above planning and trust on purpose (ADR 0002): it persists their records (plans,
+     * audit entries, the keyring). The CLI and the GUI never use each other.
+     */
+    @ArchTest
+    static final ArchRule layerOrder = layers();
+
+    private static ArchRule layers() {
+        com.tngtech.archunit.library.Architectures.LayeredArchitecture arch =
+                com.tngtech.archunit.library.Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers();
+        for (Layer l : LAYERS) arch = arch.layer(l.name()).definedBy(l.packages().toArray(String[]::new));
+        for (Layer l : LAYERS) {
+            arch = l.usedBy().isEmpty() ? arch.whereLayer(l.name()).mayNotBeAccessedByAnyLayer()
+                    : arch.whereLayer(l.name()).mayOnlyBeAccessedByLayers(l.usedBy().toArray(String[]::new));
+        }
+        return arch.because("dependencies point down the layers of docs/architecture.md (ADR 0002)");
+    }
 
     /** Only the UI builds scenes. */
     @ArchTest
@@ -27,7 +70,7 @@ class ArchitectureTest {
     static final ArchRule coreHasNoJavafx = noClasses()
             .that().resideInAnyPackage("hk.baycover.model..", "hk.baycover.catalog..", "hk.baycover.lookup..", "hk.baycover.compare..",
                     "hk.baycover.planning..", "hk.baycover.gaps..", "hk.baycover.report..", "hk.baycover.i18n..", "hk.baycover.store..",
-                    "hk.baycover.app..", "hk.baycover.cli..")
+                    "hk.baycover.trust..", "hk.baycover.app..", "hk.baycover.cli..")
             .should().dependOnClassesThat().resideInAPackage("javafx..")
             .because("services and the CLI run headless; JavaFX stays in hk.baycover.ui");
 

@@ -105,7 +105,7 @@ class InstallerRecipesTest {
                 p.load(in);
             }
             assertEquals("baycover.json", p.getProperty("extension"), assoc);
-            assertTrue(("x" + Launcher.PACK_SUFFIX).endsWith("." + p.getProperty("extension")), "the launcher opens what the association sends");
+            assertTrue(("x" + hk.baycover.app.PackFiles.SUFFIX).endsWith("." + p.getProperty("extension")), "the launcher opens what the association sends");
             if (!Files.exists(Path.of(p.getProperty("icon")))) fail(assoc + ": icon " + p.getProperty("icon") + " is missing");
         }
         for (String script : List.of("postinst", "prerm")) {

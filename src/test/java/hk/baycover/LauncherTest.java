@@ -28,6 +28,6 @@ class LauncherTest {
         assertFalse(Launcher.isGui(new String[] {"a.baycover.json", "b.baycover.json"}), "two files: a CLI usage error, not a GUI start");
         assertFalse(Launcher.isGui(new String[] {"validate", "a.baycover.json"}));
         assertFalse(Launcher.isGui(new String[] {"plain.json"}), "only the exported-pack name opens the GUI");
-        assertFalse(Launcher.isPackFile("--x.baycover.json"));
+        assertFalse(hk.baycover.app.PackFiles.isPackFile("--x.baycover.json"));
     }
 }

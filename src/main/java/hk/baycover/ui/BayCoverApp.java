@@ -104,7 +104,7 @@ public final class BayCoverApp extends Application {
     private Parent mainWindow(BayCover opened) {
         app = opened;
         UiContext ctx = new UiContext(opened, settings, tasks);
-        List<java.nio.file.Path> files = getParameters().getRaw().stream().filter(hk.baycover.Launcher::isPackFile).map(java.nio.file.Path::of).toList();
+        List<java.nio.file.Path> files = getParameters().getRaw().stream().filter(hk.baycover.app.PackFiles::isPackFile).map(java.nio.file.Path::of).toList();
         return new hk.baycover.ui.trust.TrustGate(ctx, () -> {
             if (files.isEmpty()) return new MainWindow(ctx, Screen.COMPARE);
             // opened from the file manager (file association): the Data screen validates and imports it, all or nothing
