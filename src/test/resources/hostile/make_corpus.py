@@ -72,6 +72,21 @@ def taken(o):
     o['institutions'][0]['id'] = 'hku-szh'
     o['items'][0]['approvals'][0]['institution'] = 'hku-szh'
 write('taken-id.json', dumps(mutate(drugs, taken)), 'already belongs to dataset', '/institutions/0/id')
+# text hygiene (issue 14): escapes in valid JSON that decode to characters no stored text may hold
+def escaped(obj): return json.dumps(obj, ensure_ascii=True, indent=2).encode('ascii')
+def named(text): return lambda o: o['products'][0].update(name={'en': text})
+write('name-nul.json', escaped(mutate(products, named('Test\u0000product'))), 'control character (U+0000)', '/products/0/name/en')
+write('name-ansi-escape.json', escaped(mutate(products, named('\u001b[31mRed\u001b[0m plan'))), 'control character (U+001B)', '/products/0/name/en')
+write('name-bel.json', escaped(mutate(products, named('Ding\u0007 plan'))), 'control character (U+0007)', '/products/0/name/en')
+write('name-c1.json', escaped(mutate(products, named('Next\u0085line'))), 'control character (U+0085)', '/products/0/name/en')
+write('name-rtl-override.json', escaped(mutate(products, named('Plan \u202etxt.exe'))), 'text-direction override (U+202E)', '/products/0/name/en')
+write('name-isolate.json', escaped(mutate(products, named('Plan \u2066x\u2069'))), 'text-direction override (U+2066)', '/products/0/name/en')
+write('name-lone-surrogate.json', escaped(mutate(products, named('Half \ud800 a character'))), 'lone surrogate', '/products/0/name/en')
+write('name-line-break.json', escaped(mutate(products, named('Two\nlines'))), 'line break or tab', '/products/0/name/en')
+write('name-too-long.json', escaped(mutate(products, named('x' * 301))), 'at most 300', '/products/0/name/en')
+write('control-in-field-name.json', escaped(mutate(products, lambda o: o['products'][0].update({'\u001b[2J': 1}))), 'a field name', '/products/0')
+write('asof-in-future.json', dumps(mutate(products, lambda o: o['pack'].update(asOf='2099-01-01'))), 'later than today', '/pack/asOf')
+write('record-asof-in-future.json', dumps(mutate(products, lambda o: o['products'][0].update(asOf='2099-06'))), 'later than today', '/products/0/asOf')
 with open(os.path.join(here, 'expected.tsv'), 'w', encoding='utf-8') as f:
     f.write('# file\tmessage fragment (English)\tpointer (- for none)\n')
     for c in cases:

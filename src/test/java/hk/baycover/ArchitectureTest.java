@@ -131,6 +131,27 @@ class ArchitectureTest {
             .because("every file the user names goes through SafeFiles: never over the database, its WAL, the lock, settings, logs or backups; never half-written");
 
     /**
+     * Files the user names are read only through {@code hk.baycover.io.BoundedInput}: a byte limit that counts the bytes
+     * actually read, so a device, a pipe or a growing file cannot fill the memory. The exception: the PDF fonts, which
+     * PDFBox opens itself from the system's font folders.
+     */
+    @ArchTest
+    static final ArchRule filesAreReadOnlyThroughBoundedInput = noClasses()
+            .that().resideOutsideOfPackage("hk.baycover.io..")
+            .and().doNotHaveFullyQualifiedName("hk.baycover.report.CjkFonts")
+            .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                            com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(java.nio.file.Files.class)))
+                    .and(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                            com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching(
+                                    "readAllBytes|readString|readAllLines|newInputStream|newBufferedReader|lines"))))
+            .orShould().callConstructor(java.io.FileInputStream.class, java.io.File.class)
+            .orShould().callConstructor(java.io.FileInputStream.class, String.class)
+            .orShould().callConstructor(java.io.FileReader.class, String.class)
+            .orShould().callConstructor(java.io.FileReader.class, java.io.File.class)
+            .because("every file input is read with a byte limit that counts the bytes read (issue 14)");
+
+    /**
      * One clock: only the composition root ({@code app.BayCover.systemClock()}) asks the system for the time; everything
      * else takes "today" and "now" from the injected {@link java.time.Clock}, so a test or a replay can fix the date.
      */

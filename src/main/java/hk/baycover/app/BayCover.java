@@ -22,6 +22,7 @@ import hk.baycover.store.ShippedPacks;
 import hk.baycover.trust.DataDirLock;
 import hk.baycover.trust.KeyManager;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -50,6 +51,7 @@ public final class BayCover implements AutoCloseable {
     private final PinnedComparisons pinnedComparisons;
     private final DraftStore gapDrafts;
     private final SafeFiles files;
+    private final hk.baycover.store.TrustedPublishers publishers;
     private volatile Catalog catalog;
     private final CompareUseCase compare;
     private final PlanUseCase plan;
@@ -60,6 +62,7 @@ public final class BayCover implements AutoCloseable {
     private BayCover(Path dataDir, Database database, DataDirLock lock) {
         this.dataDir = dataDir;
         this.files = SafeFiles.forDataDir(dataDir);
+        this.publishers = new hk.baycover.store.TrustedPublishers(database);
         this.clock = database.clock();
         this.database = database;
         this.catalogStore = new CatalogStore(database);
@@ -127,6 +130,9 @@ public final class BayCover implements AutoCloseable {
 
     /** The one way to write a file the user named: refuses this folder's own files, writes atomically. */
     public SafeFiles files() { return files; }
+
+    /** The publishers whose pack-signing keys the user trusts (ADR 0058). */
+    public hk.baycover.store.TrustedPublishers publishers() { return publishers; }
     /** The clock this application runs on: "today" for eligibility, ages, plans and file names, "now" for records. */
     public Clock clock() { return clock; }
 
@@ -208,6 +214,63 @@ public final class BayCover implements AutoCloseable {
     public ErasureService.Result eraseClient(String clientId) {
         return lock.exclusively(() -> erasure.erase(clientId));
     }
+
+    /** What setting the first passphrase did to data already stored. */
+    public record Sealed(int records, int automaticBackupsReplaced, boolean wiped) {
+    }
+
+    /**
+     * Sets the first passphrase and seals every client record an older build stored in plain text, then rebuilds the
+     * database so no page of the plain text is left in it, its WAL or a free list, and replaces the automatic backups
+     * (which hold it) with a fresh one. Runs with the folder held exclusively ({@code trust.folderBusy} otherwise).
+     * Backups the user saved elsewhere before are not touched: they keep what they held.
+     */
+    public Sealed setPassphrase(char[] passphrase, char[] confirmation) {
+        KeyManager.checkNew(passphrase, confirmation);
+        return lock.exclusively(() -> {
+            markScrubPending();
+            keys.setUp(passphrase, confirmation);
+            return seal();
+        });
+    }
+
+    /**
+     * After an unlock: finishes a sealing that a crash interrupted (plain text left, or a rebuild pending). Does nothing
+     * when all is sealed; waits for another time when other BayCover processes use the folder.
+     */
+    public void ensureSealed() {
+        if (!keys.isUnlocked()) return;
+        if (!Files.exists(scrubMarker()) && !clientStore.hasPlaintext()) return;
+        try {
+            lock.exclusively(() -> {
+                markScrubPending();
+                return seal();
+            });
+        } catch (UserError busy) {
+            java.util.logging.Logger.getLogger(BayCover.class.getName()).info(() -> "sealing left for later: " + busy.key());
+        }
+    }
+
+    private Sealed seal() {
+        int n = clientStore.sealPlaintext();
+        ErasureService.Scrub s = ErasureService.scrub(database, "after-passphrase");
+        audit.append(hk.baycover.trust.AuditEntry.of(hk.baycover.trust.AuditAction.CLIENT_DATA_SEALED, "database", null, null,
+                java.util.Map.of("records", String.valueOf(n), "automaticBackupsReplaced", String.valueOf(s.automaticBackupsDeleted()))));
+        try {
+            Files.deleteIfExists(scrubMarker());
+        } catch (java.io.IOException e) {
+            throw new UserError(e, "trust.cannotDelete", scrubMarker(), hk.baycover.io.IoErrors.reason(e));
+        }
+        return new Sealed(n, s.automaticBackupsDeleted(), s.wiped());
+    }
+
+    private Path scrubMarker() {
+        return dataDir.resolve(hk.baycover.io.DataFolder.SCRUB_PENDING);
+    }
+
+    private void markScrubPending() {
+        SafeFiles.writeOwn(scrubMarker(), out -> out.write('1'));
+    }
     /** The gap explorer's what-if draft products. */
     public DraftStore gapDrafts() { return gapDrafts; }
 
@@ -218,13 +281,18 @@ public final class BayCover implements AutoCloseable {
     }
 
     /**
-     * Client personal data (names, contact, conditions, notes) is sealed with AES-256-GCM once a passphrase is set
-     * (records that name themselves as associated data); before one is set it is stored as is, and the GUI and the CLI
-     * say so. Reading a sealed record needs the folder unlocked ({@code trust.locked} otherwise).
+     * Client personal data (names, contact, conditions, notes) is always sealed with AES-256-GCM (records that name
+     * themselves as associated data): without a passphrase nothing is saved ({@code trust.passphraseFirst}; the GUI asks
+     * for one first, the CLI sets it from {@code --passphrase-file}). Records an older build stored in plain text are
+     * read as they are until {@link #setPassphrase} seals them. Reading a sealed record needs the folder unlocked.
      */
     private static ClientStore.PersonalCodec personalCodec(KeyManager keys) {
         return ClientStore.PersonalCodec.of(
-                (json, recordId) -> keys.state() == KeyManager.State.NOT_SET ? json : keys.cipher().encryptString(json, recordId),
+                (json, recordId) -> {
+                    // client data is never stored in plain text: without a passphrase nothing is saved
+                    if (keys.state() == KeyManager.State.NOT_SET) throw new UserError("trust.passphraseFirst");
+                    return keys.cipher().encryptString(json, recordId);
+                },
                 (stored, recordId) -> stored != null && stored.startsWith("v1:") ? keys.cipher().decryptString(stored, recordId) : stored);
     }
 }

@@ -8,7 +8,6 @@ import hk.baycover.model.Lang;
 import hk.baycover.model.PartialDate;
 import hk.baycover.model.ProgressMonitor;
 import hk.baycover.model.Scenario;
-import hk.baycover.model.UserError;
 import hk.baycover.planning.ClientFile;
 import hk.baycover.planning.Plan;
 import hk.baycover.planning.PlanReport;
@@ -97,10 +96,10 @@ public final class PlanUseCase {
      * against the catalog's as-of date.
      */
     public Saved save(ClientProfile client, Lang clientLanguage, String planId, Plan plan, Catalog catalog) {
-        if (planId != null && plans.plan(planId).isEmpty()) throw new UserError("planStore.noPlan", planId);
-        String clientId = clients.saveClient(client.withAgeAsOf(today()), clientLanguage);
-        PlanStore.SavedPlan sp = plans.savePlan(planId, clientId, plan, catalog.asOf().map(PartialDate::value).orElse(null));
-        return new Saved(clientId, sp);
+        // one transaction; with a plan id the client is the plan's own (a profile naming another client is refused)
+        PlanStore.SavedPlan sp = plans.saveClientAndPlan(client.withAgeAsOf(today()), clientLanguage, planId, plan,
+                catalog.asOf().map(PartialDate::value).orElse(null));
+        return new Saved(sp.clientId(), sp);
     }
 
     /** A proposal written to a file. */

@@ -28,6 +28,8 @@ public final class CatalogJson {
 
     /** Deepest nesting a pack may have; deeper input is hostile or broken. */
     public static final int MAX_DEPTH = 64;
+    /** Longest number (digits) a pack may write. */
+    public static final int MAX_NUMBER_LENGTH = 40;
 
     private static final ObjectMapper MAPPER = build();
     /** For command output: empty lists are kept (a consumer sees "datasets": [] rather than nothing). */
@@ -89,7 +91,7 @@ public final class CatalogJson {
                 .build();
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_DEPTH)
-                .maxNumberLength(40)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
                 .maxStringLength(1_000_000)
                 .build());
         return mapper;

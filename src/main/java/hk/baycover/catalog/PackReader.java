@@ -14,6 +14,8 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import hk.baycover.i18n.I18n;
+import hk.baycover.io.BoundedInput;
+import hk.baycover.io.IoErrors;
 import hk.baycover.model.Lang;
 import hk.baycover.model.Pack;
 import hk.baycover.model.PackKind;
@@ -33,6 +35,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -54,10 +57,18 @@ public final class PackReader {
     private static final Set<String> DATE_FIELDS = Set.of("asOf", "date", "since", "removed");
 
     private final Lang lang;
+    private final LocalDate today;
     private final Map<PackKind, JsonSchema> schemas = new EnumMap<>(PackKind.class);
 
-    public PackReader(Lang lang) {
+    /** {@code today} (from the application's clock) bounds the as-of dates a pack may carry. */
+    public PackReader(Lang lang, LocalDate today) {
         this.lang = lang;
+        this.today = java.util.Objects.requireNonNull(today, "today");
+    }
+
+    /** For the packs shipped inside BayCover: every check but the as-of bound (a wrong system clock must not hide them). */
+    public static PackReader shipped(Lang lang) {
+        return new PackReader(lang, LocalDate.MAX);
     }
 
     /** The result of reading one file: the pack when there were no problems, the checksum of its bytes. */
@@ -73,17 +84,25 @@ public final class PackReader {
         String file = path.toString();
         byte[] bytes;
         try {
-            long size = Files.size(path);
-            if (size > MAX_BYTES) {
-                return fail(file, null, "", msg("pack.tooLarge", size / (1024 * 1024), MAX_BYTES / (1024 * 1024)));
-            }
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            return fail(file, null, "", msg("pack.noSuchFile"));
+            bytes = BoundedInput.readAll(path, MAX_BYTES);
         } catch (IOException e) {
-            return fail(file, null, "", msg("pack.unreadable", e.getMessage()));
+            return fail(file, null, "", unreadable(lang, e));
         }
         return read(file, bytes, context);
+    }
+
+    /**
+     * Why a pack file could not be read, in the user's words: too large (by its size, or by the bytes read from a
+     * device or pipe), missing, or the system's reason.
+     */
+    public static String unreadable(Lang lang, IOException e) {
+        if (e instanceof BoundedInput.TooLarge) {
+            BoundedInput.TooLarge t = (BoundedInput.TooLarge) e;
+            return t.size() >= 0 ? I18n.get(lang, "pack.tooLarge", t.size() / (1024 * 1024), t.limitMb())
+                    : I18n.get(lang, "pack.tooLargeRead", t.limitMb());
+        }
+        if (e instanceof NoSuchFileException) return I18n.get(lang, "pack.noSuchFile");
+        return I18n.get(lang, "pack.unreadable", IoErrors.reason(e));
     }
 
     public Result read(String file, byte[] bytes, ReferenceContext context) {
@@ -100,9 +119,7 @@ public final class PackReader {
         try {
             root = CatalogJson.mapper().readTree(text);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : at.getLineNr() + ":" + at.getColumnNr();
-            return fail(file, checksum, where, msg("pack.syntax", e.getOriginalMessage()));
+            return fail(file, checksum, JsonErrors.where(e), JsonErrors.describe(lang, e));
         }
         if (root == null || root.isMissingNode()) {
             return fail(file, checksum, "", msg("pack.empty"));
@@ -122,6 +139,7 @@ public final class PackReader {
         }
         checkDates(file, root, "", problems);
         checkNumbers(file, root, "", problems);
+        TextRules.check(file, lang, root, problems);
         new TreeChecks(file, lang, context, problems).run(root);
         if (!problems.isEmpty()) {
             problems.sort(Pointers.PROBLEMS);
@@ -131,7 +149,8 @@ public final class PackReader {
         try {
             pack = CatalogJson.mapper().treeToValue(root, Pack.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            return fail(file, checksum, "", msg("pack.bind", e.getMessage()));
+            String why = e instanceof JsonProcessingException ? JsonErrors.reason(lang, (JsonProcessingException) e) : msg("json.other");
+            return fail(file, checksum, e instanceof JsonProcessingException ? JsonErrors.where((JsonProcessingException) e) : "", msg("pack.bind", why));
         }
         problems.addAll(new PackValidator(file, lang).validate(pack));
         return new Result(file, problems.isEmpty() ? pack : null, checksum, List.copyOf(problems));
@@ -193,6 +212,10 @@ public final class PackReader {
                 if (DATE_FIELDS.contains(e.getKey()) && v.isTextual() && v.asText().matches("\\d{4}(-\\d{2}(-\\d{2})?)?")
                         && !PartialDate.isValid(v.asText())) {
                     problems.add(new Problem(file, p, msg("pack.impossibleDate", v.asText())));
+                } else if ("asOf".equals(e.getKey()) && v.isTextual() && PartialDate.isValid(v.asText())
+                        && PartialDate.parse(v.asText()).earliest().isAfter(today)) {
+                    // data cannot be "as of" a day that has not come: every plan would print it
+                    problems.add(new Problem(file, p, msg("pack.futureAsOf", v.asText(), today)));
                 }
                 checkDates(file, v, p, problems);
             }

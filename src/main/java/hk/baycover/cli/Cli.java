@@ -44,6 +44,7 @@ import java.util.logging.Logger;
                 ProductsCommand.class,
                 CompareCommand.class,
                 GapsCommand.class,
+                PackCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Cli {
@@ -127,6 +128,33 @@ public final class Cli {
             } finally {
                 java.util.Arrays.fill(p, '\0');
             }
+            a.ensureSealed();
+        }
+        return a;
+    }
+
+    /**
+     * The data folder ready to store client data: unlocked with {@link #passphrase()}, or — at the very first save —
+     * with that passphrase set as the folder's first one (client data is never stored in plain text). Without a
+     * passphrase file or {@code BAYCOVER_PASSPHRASE}: {@code cli.passphraseFirst}, and nothing is saved.
+     */
+    public BayCover appForClientData() {
+        BayCover a = app();
+        if (a.keys().state() != hk.baycover.trust.KeyManager.State.NOT_SET) return unlockedApp();
+        char[] p;
+        try {
+            p = passphrase();
+        } catch (UserError none) {
+            throw new UserError("cli.passphraseFirst", Passphrases.ENV);
+        }
+        try {
+            BayCover.Sealed sealed = a.setPassphrase(p, null);
+            if (spec != null) {
+                spec.commandLine().getErr().println(text("cli.passphraseSetAtFirstSave"));
+                if (sealed.records() > 0) spec.commandLine().getErr().println(text("trust.cli.passphrase.sealed", sealed.records(), sealed.automaticBackupsReplaced()));
+            }
+        } finally {
+            java.util.Arrays.fill(p, '\0');
         }
         return a;
     }
@@ -182,8 +210,11 @@ public final class Cli {
     }
 
     /** Runs the CLI on the given clock; returns the exit code. */
-    public static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock) {
+    public static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr, Clock clock) {
         CommandLine cl = commandLine(clock);
+        // nothing printed may steer the terminal: control characters, bidi overrides, lone surrogates are escaped
+        PrintWriter out = new PrintWriter(new TerminalSafeWriter(rawOut), true);
+        PrintWriter err = new PrintWriter(new TerminalSafeWriter(rawErr), true);
         cl.setOut(out);
         cl.setErr(err);
         int code;
@@ -216,7 +247,7 @@ public final class Cli {
             return USER_ERROR;
         }
         LOG.log(Level.SEVERE, "unexpected failure", e);
-        err.println(I18n.get(lang, "cli.unexpected", e.getClass().getSimpleName(), String.valueOf(e.getMessage())));
+        err.println(I18n.get(lang, "cli.unexpected"));
         return USER_ERROR;
     }
 

@@ -32,6 +32,9 @@ final class CommandContext {
     /** The data folder opened and unlocked for client data. */
     BayCover unlockedApp() { return cli().unlockedApp(); }
 
+    /** The data folder ready to store client data (at the very first save, the passphrase given is set). */
+    BayCover appForClientData() { return cli().appForClientData(); }
+
     Path dataDirectory() { return cli().dataDirectory(); }
 
     /** The one way to write a file the user named (refuses the data folder's own files; atomic); needs no open folder. */

@@ -60,7 +60,7 @@ final class GapsCommand implements Callable<Integer> {
     public Integer call() {
         Lang lang = root.lang();
         if (output.csv != null) root.files().check(output.csv);
-        SegmentConfig cfg = config == null ? SegmentConfig.defaults() : SegmentConfig.read(config);
+        SegmentConfig cfg = config == null ? SegmentConfig.defaults() : SegmentConfig.read(config, lang);
         if (agePolicy != null) cfg = cfg.withAgePolicy(agePolicy);
         BayCover app = root.app();
         Catalog catalog = app.catalog();
@@ -70,7 +70,11 @@ final class GapsCommand implements Callable<Integer> {
         GapDiff diff = computed.diff();
         PrintWriter out = root.out();
         if (output.json) {
-            Json.print(out, GapReport.of(matrix, catalog, drafts, diff, lang));
+            try {
+                GapReport.write(out, matrix, catalog, drafts, diff, lang);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             return Cli.OK;
         }
         if (output.csv != null) {

@@ -4,6 +4,7 @@ import hk.baycover.app.BayCover;
 import hk.baycover.model.DatasetInfo;
 import hk.baycover.model.Freshness;
 import hk.baycover.model.LocalizedText;
+import hk.baycover.store.CatalogStore;
 import hk.baycover.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +29,15 @@ final class InfoCommand implements Runnable {
     }
 
     record Dataset(String id, String kind, String version, String asOf, String origin, String importedAt,
-                   LocalizedText title, LocalizedText coverage, Map<String, Integer> counts, Fresh freshness, List<Covered> officialCoverage) {
+                   LocalizedText title, LocalizedText coverage, Map<String, Integer> counts, Fresh freshness, List<Covered> officialCoverage,
+                   Signature signature) {
+    }
+
+    /**
+     * Who signed the pack: {@code status} is {@code shipped}, {@code unsigned}, {@code signed} (by a trusted publisher,
+     * named) or {@code signedUnknownKey}; the key's fingerprint for signed packs.
+     */
+    record Signature(String status, String fingerprint, String publisher) {
     }
 
     /**
@@ -46,8 +55,9 @@ final class InfoCommand implements Runnable {
     public void run() {
         BayCover app = root.app();
         LocalDate today = root.today();
+        Map<String, CatalogStore.Signer> signers = app.catalogStore().signatures();
         List<Dataset> datasets = app.catalogStore().datasets().stream()
-                .map(d -> dataset(d, Freshness.of(app.catalogStore().pack(d.id()), today))).toList();
+                .map(d -> dataset(d, Freshness.of(app.catalogStore().pack(d.id()), today), signers.get(d.id()))).toList();
         Info info = new Info(app.database().schemaVersion(), app.dataDir().toString(), app.database().file().toString(), datasets);
         PrintWriter out = root.out();
         if (json.on) {
@@ -62,6 +72,8 @@ final class InfoCommand implements Runnable {
             out.println(sb.toString().stripTrailing());
             Fresh f = d.freshness();
             out.println("    " + root.text("cli.info.freshness", f.oldestAsOf() == null ? "—" : f.oldestAsOf(), f.olderThan12Months(), f.records()));
+            Signature s = d.signature();
+            out.println("    " + CatalogStore.Signer.label(root.lang(), d.origin(), s.fingerprint() == null ? null : new CatalogStore.Signer(s.fingerprint(), s.publisher())));
             for (Covered c : d.officialCoverage()) {
                 out.println("    " + root.text("cli.info.coverage", root.text("coverage.list." + c.list()), c.named(), c.total(), c.asOf()));
             }
@@ -69,10 +81,12 @@ final class InfoCommand implements Runnable {
         if (datasets.isEmpty()) out.println(root.text("cli.info.none"));
     }
 
-    static Dataset dataset(DatasetInfo d, Freshness f) {
+    static Dataset dataset(DatasetInfo d, Freshness f, CatalogStore.Signer signer) {
         return new Dataset(d.id(), d.kind().code(), d.version(), d.asOf().value(), d.origin(), d.importedAt(),
                 d.header().title(), d.header().coverage(), new LinkedHashMap<>(d.counts()),
                 new Fresh(f.oldestAsOf() == null ? null : f.oldestAsOf().value(), f.records(), f.stale(), f.staleBefore().toString()),
-                f.coverage().stream().map(c -> new Covered(c.key(), c.named(), c.total(), c.asOf().value())).toList());
+                f.coverage().stream().map(c -> new Covered(c.key(), c.named(), c.total(), c.asOf().value())).toList(),
+                new Signature(CatalogStore.Signer.status(d.origin(), signer), signer == null ? null : signer.fingerprint(),
+                        signer == null ? null : signer.publisher()));
     }
 }

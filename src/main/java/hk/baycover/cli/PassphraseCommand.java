@@ -40,12 +40,14 @@ final class PassphraseCommand implements Callable<Integer> {
                 return Cli.OK;
             case set: {
                 char[] p = root.passphrase();
+                BayCover.Sealed sealed;
                 try {
-                    keys.setUp(p, null);
+                    sealed = app.setPassphrase(p, null);
                 } finally {
                     Arrays.fill(p, '\0');
                 }
                 out.println(root.text("trust.cli.passphrase.set"));
+                if (sealed.records() > 0) out.println(root.text("trust.cli.passphrase.sealed", sealed.records(), sealed.automaticBackupsReplaced()));
                 return Cli.OK;
             }
             case check: {
@@ -56,6 +58,7 @@ final class PassphraseCommand implements Callable<Integer> {
                 } finally {
                     Arrays.fill(p, '\0');
                 }
+                app.ensureSealed();
                 out.println(root.text("trust.cli.passphrase.ok"));
                 return Cli.OK;
             }

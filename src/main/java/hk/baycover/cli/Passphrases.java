@@ -1,5 +1,7 @@
 package hk.baycover.cli;
 
+import hk.baycover.io.BoundedInput;
+import hk.baycover.io.IoErrors;
 import hk.baycover.model.UserError;
 
 import java.io.IOException;
@@ -40,12 +42,13 @@ final class Passphrases {
     private static char[] fromFile(Path file, Consumer<Path> warn) {
         byte[] bytes;
         try {
-            if (!Files.isRegularFile(file)) throw new UserError("trust.passphraseFileMissing", file);
-            if (Files.size(file) > MAX_FILE) throw new UserError("trust.passphraseFileTooLarge", file);
-            if (worldReadable(file)) warn.accept(file);
-            bytes = Files.readAllBytes(file);
+            if (!Files.exists(file)) throw new UserError("trust.passphraseFileMissing", file);
+            if (Files.isRegularFile(file) && worldReadable(file)) warn.accept(file);
+            bytes = BoundedInput.readAll(file, MAX_FILE);
+        } catch (BoundedInput.TooLarge e) {
+            throw new UserError("trust.passphraseFileTooLarge", file);
         } catch (IOException e) {
-            throw new UserError(e, "trust.passphraseFileUnreadable", file, e.getMessage());
+            throw new UserError(e, "trust.passphraseFileUnreadable", file, IoErrors.reason(e));
         }
         try {
             int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;

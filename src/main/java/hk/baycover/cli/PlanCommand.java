@@ -121,7 +121,6 @@ final class PlanCommand implements Callable<Integer> {
         if (clientFile == null) throw new UserError("cli.plan.noClient");
         if (pdf != null) root.files().check(pdf);
         BayCover app = root.app();
-        if (save && app.keys().state() != hk.baycover.trust.KeyManager.State.NOT_SET) app = root.unlockedApp();
         Catalog catalog = app.catalog();
         PlanUseCase plans = app.plan();
         LocalDate today = root.today();
@@ -138,6 +137,7 @@ final class PlanCommand implements Callable<Integer> {
             } catch (DateTimeParseException e) {
                 throw new UserError("cli.plan.badStart", start);
             }
+            hk.baycover.planning.PlanDates.checkStart(startDate, today);
         }
         Currency cur = client.budget() == null ? Currency.HKD : client.budget().currency();
         if (currency != null) {
@@ -187,6 +187,7 @@ final class PlanCommand implements Callable<Integer> {
 
         PlanJson.Saved saved = null;
         if (save) {
+            root.appForClientData();
             PlanUseCase.Saved s = plans.save(client, read.language(), planId, plan, catalog);
             saved = new PlanJson.Saved(s.clientId(), s.plan().id(), s.plan().revision());
         }

@@ -91,7 +91,7 @@ public final class DraftPacks {
         List<Problem> problems = new ArrayList<>();
         List<Product> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        PackReader reader = new PackReader(lang);
+        PackReader reader = new PackReader(lang, today);
         for (Path f : files) {
             PackReader.Result r = reader.read(f, context(catalog));
             problems.addAll(r.problems());
@@ -106,7 +106,7 @@ public final class DraftPacks {
     /** Checks one draft as it would be exported (schema, rules, references, id clash); empty when it is fine. */
     public static List<Problem> validate(Product draft, String name, Lang lang, Catalog catalog, LocalDate today) {
         Pack pack = pack(List.of(draft), today);
-        PackReader.Result r = new PackReader(lang).read(name, toJson(pack).getBytes(StandardCharsets.UTF_8), context(catalog));
+        PackReader.Result r = new PackReader(lang, today).read(name, toJson(pack).getBytes(StandardCharsets.UTF_8), context(catalog));
         List<Problem> problems = new ArrayList<>(r.problems());
         if (r.ok()) check(name, r.pack(), lang, catalog, new HashSet<>(), problems);
         return problems;

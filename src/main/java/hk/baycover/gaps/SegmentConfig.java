@@ -1,14 +1,19 @@
 package hk.baycover.gaps;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import hk.baycover.catalog.CatalogJson;
+import hk.baycover.catalog.JsonErrors;
+import hk.baycover.i18n.I18n;
+import hk.baycover.io.BoundedInput;
+import hk.baycover.io.IoErrors;
+import hk.baycover.model.Lang;
 import hk.baycover.model.Currency;
 import hk.baycover.model.LivingPlace;
 import hk.baycover.model.Need;
 import hk.baycover.model.UserError;
 
 import java.io.IOException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -104,26 +109,39 @@ public record SegmentConfig(
                 List<Need> needs, AgePolicy agePolicy, Currency currency, Integer openEndAge, Boolean residencePermitWhenLivingNorth) {
     }
 
+    /** Largest config file read. */
+    public static final long MAX_BYTES = 1024 * 1024;
+
     /** Reads a config file; a problem is reported as {@code FILE:POINTER: message}. */
     public static SegmentConfig read(Path path) {
+        return read(path, Lang.EN);
+    }
+
+    /** Reads a config file (at most {@link #MAX_BYTES}); problems are worded in {@code lang}. */
+    public static SegmentConfig read(Path path, Lang lang) {
         String text;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
+            byte[] bytes = BoundedInput.readAll(path, MAX_BYTES);
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (BoundedInput.TooLarge e) {
+            throw new UserError("gaps.config.tooLarge", path, e.limitMb());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new UserError("gaps.config.invalid", path, "", I18n.get(lang, "pack.notUtf8"));
         } catch (NoSuchFileException e) {
             throw new UserError("gaps.config.noFile", path);
         } catch (IOException e) {
-            throw new UserError(e, "gaps.config.unreadable", path, e.getMessage());
+            throw new UserError(e, "gaps.config.unreadable", path, IoErrors.reason(e));
         }
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
         File f;
         try {
             f = CatalogJson.mapper().readValue(text, File.class);
-        } catch (JsonMappingException e) {
-            throw new UserError("gaps.config.invalid", path, pointer(e), e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            String at = e.getLocation() == null ? "" : e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
-            throw new UserError("gaps.config.invalid", path, at, e.getOriginalMessage());
+            String where = JsonErrors.where(e);
+            throw new UserError("gaps.config.invalid", path, where.isEmpty() ? "/" : where, JsonErrors.reason(lang, e));
         }
-        if (f == null) throw new UserError("gaps.config.invalid", path, "/", "empty");
+        if (f == null) throw new UserError("gaps.config.invalid", path, "/", I18n.get(lang, "pack.empty"));
         SegmentConfig d = defaults();
         int openEnd = f.openEndAge() == null ? d.openEndAge() : f.openEndAge();
         List<AgeBand> bands = d.bands();
@@ -133,7 +151,7 @@ public record SegmentConfig(
                 try {
                     bands.add(AgeBand.parse(f.bands().get(i), openEnd));
                 } catch (UserError e) {
-                    throw new UserError("gaps.config.invalid", path, "/bands/" + i, hk.baycover.i18n.I18n.message(hk.baycover.model.Lang.EN, e));
+                    throw new UserError("gaps.config.invalid", path, "/bands/" + i, I18n.message(lang, e));
                 }
             }
         }
@@ -148,16 +166,8 @@ public record SegmentConfig(
                     openEnd,
                     f.residencePermitWhenLivingNorth() == null ? d.residencePermitWhenLivingNorth() : f.residencePermitWhenLivingNorth());
         } catch (UserError e) {
-            throw new UserError("gaps.config.invalid", path, "/", hk.baycover.i18n.I18n.message(hk.baycover.model.Lang.EN, e));
+            throw new UserError("gaps.config.invalid", path, "/", I18n.message(lang, e));
         }
-    }
-
-    private static String pointer(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            sb.append('/').append(r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
-        }
-        return sb.length() == 0 ? "/" : sb.toString();
     }
 
     /** Distinct places where the segments get care, in first-seen order (coverage is evaluated once per place). */

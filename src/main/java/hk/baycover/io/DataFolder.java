@@ -21,6 +21,8 @@ public final class DataFolder {
     public static final String SETTINGS = "settings.json";
     public static final String LOGS = "logs";
     public static final String BACKUPS = "backups";
+    /** Present while a rebuild of the database after sealing client data is owed (a crash interrupted it). */
+    public static final String SCRUB_PENDING = ".scrub-pending";
 
     /** What a protected path is, as a message key ({@code file.part.*}). */
     public enum Part {

@@ -91,6 +91,23 @@ public final class SafeFiles {
         return write(target, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Like {@link #write(Path, byte[])} for a secret (a private key): the temporary file is made readable by its owner
+     * only before anything is written to it, so the secret never sits in a file others can read.
+     */
+    public Path writePrivate(Path target, byte[] secret) {
+        return writeFile(target, tmp -> {
+            try {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the file inherits the folder's access list (the user's own profile)
+            }
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                out.write(secret);
+            }
+        });
+    }
+
     /** Like {@link #write(Path, Content)} for writers that need a file name. */
     public Path writeFile(Path target, FileContent content) {
         atomic(check(target), target, content);

@@ -6,6 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import hk.baycover.catalog.JsonErrors;
+import hk.baycover.catalog.TextRules;
+import hk.baycover.model.SafeText;
+import hk.baycover.i18n.I18n;
+import hk.baycover.io.BoundedInput;
+import hk.baycover.io.IoErrors;
 import hk.baycover.catalog.CatalogJson;
 import hk.baycover.catalog.PackException;
 import hk.baycover.catalog.Problem;
@@ -59,7 +65,12 @@ public final class ClientFile {
 
     public static final int MAX_AGE = ClientAge.MAX;
     public static final int MAX_HORIZON = 40;
+    /** Longest note (existing cover, conditions, notes); line breaks allowed. */
     public static final int MAX_TEXT = 4000;
+    /** Longest client name (one line). */
+    public static final int MAX_NAME = 200;
+    /** Longest contact text (line breaks allowed: an address). */
+    public static final int MAX_CONTACT = 500;
     public static final long MAX_BYTES = 1024 * 1024;
     private static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,79}$");
     private static final Set<String> FIELDS = Set.of("id", "name", "contact", "language", "birthDate", "age", "ageAsOf", "sex", "smoker", "residency",
@@ -83,16 +94,29 @@ public final class ClientFile {
         this.today = today;
     }
 
+    /** The documented maximum of a text field (data/README.md, "Client file format"). */
+    public static int maxLength(String field) {
+        return "name".equals(field) ? MAX_NAME : "contact".equals(field) ? MAX_CONTACT : MAX_TEXT;
+    }
+
+    /** Only the name is one line; contact and notes may hold line breaks. */
+    public static boolean lineBreaks(String field) {
+        return !"name".equals(field);
+    }
+
     public Read read(Path path) {
         String file = path.toString();
+        byte[] bytes;
         try {
-            if (Files.size(path) > MAX_BYTES) throw new PackException(List.of(new Problem(file, "", msg("client.tooLarge"))));
-            return read(file, Files.readAllBytes(path));
+            bytes = BoundedInput.readAll(path, MAX_BYTES);
+        } catch (BoundedInput.TooLarge e) {
+            throw new PackException(List.of(new Problem(file, "", msg("client.tooLarge"))));
         } catch (NoSuchFileException e) {
             throw new PackException(List.of(new Problem(file, "", msg("pack.noSuchFile"))));
         } catch (IOException e) {
-            throw new PackException(List.of(new Problem(file, "", msg("pack.unreadable", e.getMessage()))));
+            throw new PackException(List.of(new Problem(file, "", msg("pack.unreadable", I18n.message(lang, IoErrors.reason(e))))));
         }
+        return read(file, bytes);
     }
 
     public Read read(String file, byte[] bytes) {
@@ -108,9 +132,7 @@ public final class ClientFile {
         try {
             root = CatalogJson.mapper().readTree(text);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : at.getLineNr() + ":" + at.getColumnNr();
-            throw new PackException(List.of(new Problem(file, where, msg("pack.syntax", e.getOriginalMessage()))));
+            throw new PackException(List.of(new Problem(file, JsonErrors.where(e), JsonErrors.describe(lang, e))));
         }
         if (root == null || root.isMissingNode()) throw new PackException(List.of(new Problem(file, "", msg("pack.empty"))));
         if (!root.isObject()) throw new PackException(List.of(new Problem(file, "", msg("client.notObject"))));
@@ -486,8 +508,9 @@ public final class ClientFile {
                 add(base + "/" + field, "client.text");
                 return null;
             }
-            if (v.asText().length() > MAX_TEXT) {
-                add(base + "/" + field, "client.textTooLong", MAX_TEXT);
+            SafeText.Issue bad = SafeText.check(v.asText(), maxLength(field), lineBreaks(field));
+            if (bad != null) {
+                problems.add(new Problem(file, base + "/" + field, TextRules.message(lang, bad)));
                 return null;
             }
             return v.asText().isBlank() ? null : v.asText().strip();

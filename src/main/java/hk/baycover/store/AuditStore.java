@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -104,6 +105,76 @@ public final class AuditStore {
         });
     }
 
+    // ---------------------------------------------------------------- backups and restores
+
+    /** A backup's own record of its making: its id and time (null for a backup made by an older build). */
+    public record Made(String backupId, Instant at) {
+    }
+
+    /**
+     * In a backup file: the id and time its copy recorded ({@code BACKUP_CREATED} with {@code copy=true}); for an older
+     * backup without one, the time of its newest entry — where its history ends either way.
+     */
+    static Made backupMade(Connection c) throws SQLException {
+        String id = null;
+        Instant at = null;
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT at, action, subject_id, details FROM audit_log ORDER BY seq")) {
+            while (rs.next()) {
+                Instant t = parseAt(rs.getString(1));
+                if (t != null && (at == null || t.isAfter(at))) at = t;
+                if ("BACKUP_CREATED".equals(rs.getString(2)) && "true".equals(details(rs.getString(4)).get("copy"))) id = rs.getString(3);
+            }
+        }
+        return new Made(id, at);
+    }
+
+    /** One audit row exactly as stored (also an action this build does not know), to carry it over a restore. */
+    public record Raw(String at, String actor, String action, String subjectType, String subjectId, String clientId, String details,
+                      String appVersion) {
+    }
+
+    /** The rows recorded after {@code after} (all when it is null), oldest first. */
+    static List<Raw> rawAfter(Connection c, Instant after) throws SQLException {
+        List<Raw> out = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT at, actor, action, subject_type, subject_id, client_id, details, app_version FROM audit_log ORDER BY seq")) {
+            while (rs.next()) {
+                Instant t = parseAt(rs.getString(1));
+                if (after != null && (t == null || !t.isAfter(after))) continue;
+                out.add(new Raw(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7), rs.getString(8)));
+            }
+        }
+        return out;
+    }
+
+    /** Appends a carried row with its own time, actor and version, marked {@code carriedOverRestore=true}. */
+    static void insertCarried(Connection c, Raw r) throws SQLException {
+        Map<String, String> d = new TreeMap<>(details(r.details()));
+        d.put("carriedOverRestore", "true");
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log(at, actor, action, subject_type, subject_id, client_id, details, app_version) "
+                + "VALUES (?,?,?,?,?,?,?,?)")) {
+            ps.setString(1, r.at());
+            ps.setString(2, r.actor());
+            ps.setString(3, r.action());
+            ps.setString(4, r.subjectType());
+            ps.setString(5, r.subjectId());
+            ps.setString(6, r.clientId());
+            ps.setString(7, json(d));
+            ps.setString(8, r.appVersion());
+            ps.executeUpdate();
+        }
+    }
+
+    private static Instant parseAt(String at) {
+        try {
+            return at == null ? null : Instant.parse(at);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     // ---------------------------------------------------------------- reading
 
     /** Entries matching {@code q}, newest first. */
@@ -165,6 +236,7 @@ public final class AuditStore {
     }
 
     private static Map<String, String> details(String json) {
+        if (json == null) return Map.of();
         try {
             return JSON.readValue(json, new TypeReference<TreeMap<String, String>>() { });
         } catch (JsonProcessingException e) {

@@ -1,6 +1,8 @@
 package hk.baycover.store;
 
 import hk.baycover.model.ProgressMonitor;
+import hk.baycover.io.BoundedInput;
+import hk.baycover.io.IoErrors;
 import hk.baycover.io.SafeFiles;
 import hk.baycover.model.UserError;
 import hk.baycover.trust.AuditAction;
@@ -9,6 +11,7 @@ import org.sqlite.SQLiteConnection;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -66,6 +69,8 @@ public final class BackupService {
     /** Automatic backups kept. */
     public static final int KEEP = 5;
     public static final String DIR = hk.baycover.io.DataFolder.BACKUPS;
+    /** Largest backup a restore reads (a BayCover database is megabytes; this only stops endless or absurd files). */
+    public static final long MAX_BACKUP_BYTES = 4L * 1024 * 1024 * 1024;
     private static final String AUTO = "auto-";
     private static final String RESTORE_TEMP = ".restore-";
     private static final String INSPECT_TEMP = ".inspect-";
@@ -78,7 +83,8 @@ public final class BackupService {
     }
 
     /** A backup file that passed every check, and what it holds. */
-    public record Candidate(Path file, String sha256, int schemaVersion, int datasets, long auditEntries, boolean passphraseSet) {
+    public record Candidate(Path file, String sha256, int schemaVersion, int datasets, long auditEntries, boolean passphraseSet,
+                            String backupId, Instant takenAt) {
     }
 
     /** An automatic backup in {@code backups/}. */
@@ -104,9 +110,10 @@ public final class BackupService {
         files.check(t);
         if (Files.exists(t) && !overwrite) throw new UserError("trust.backup.exists", t);
         monitor.checkCancelled();
+        String backupId = UUID.randomUUID().toString();
         db.read(c -> {
             try {
-                files.writeFile(t, tmp -> copy(c, tmp, monitor));
+                files.writeFile(t, tmp -> copy(c, tmp, backupId, db.clock(), monitor));
             } catch (UserError e) {
                 if (!"file.cannotWrite".equals(e.key())) throw e;
                 throw new UserError(e, "trust.backup.failed", t, e.args()[1]);
@@ -116,6 +123,7 @@ public final class BackupService {
         Report r = describe(t);
         Map<String, String> d = new LinkedHashMap<>();
         d.put("file", t.getFileName().toString());
+        d.put("backupId", backupId);
         d.put("sha256", r.sha256());
         d.put("bytes", String.valueOf(r.bytes()));
         d.put("schema", String.valueOf(r.schemaVersion()));
@@ -138,10 +146,10 @@ public final class BackupService {
                 target = dir.resolve(AUTO + STAMP.format(Instant.now(db.clock())) + "-" + reason + ".db");
                 for (int n = 2; Files.exists(target); n++) target = dir.resolve(AUTO + STAMP.format(Instant.now(db.clock())) + "-" + reason + "-" + n + ".db");
             } catch (IOException e) {
-                throw new UserError(e, "trust.autoBackupFailed", dir, e.getMessage());
+                throw new UserError(e, "trust.autoBackupFailed", dir, IoErrors.reason(e));
             }
             try {
-                SafeFiles.writeOwnFile(target, tmp -> copy(c, tmp, ProgressMonitor.NONE));
+                SafeFiles.writeOwnFile(target, tmp -> copy(c, tmp, UUID.randomUUID().toString(), db.clock(), ProgressMonitor.NONE));
             } catch (UserError e) {
                 throw new UserError(e, "trust.autoBackupFailed", target, e.args().length > 1 ? e.args()[1] : I18nFree.detail(e));
             }
@@ -191,7 +199,7 @@ public final class BackupService {
                 Files.deleteIfExists(b.file());
                 n++;
             } catch (IOException e) {
-                throw new UserError(e, "trust.cannotDelete", b.file(), e.getMessage());
+                throw new UserError(e, "trust.cannotDelete", b.file(), IoErrors.reason(e));
             }
         }
         return n;
@@ -212,7 +220,7 @@ public final class BackupService {
      * Online backup of {@code source}'s main database into the empty file {@code tmp}, switched to a self-contained
      * journal mode and checked; {@link SafeFiles} flushes it and renames it into place.
      */
-    private static void copy(Connection source, Path tmp, ProgressMonitor monitor) throws IOException {
+    private static void copy(Connection source, Path tmp, String backupId, Clock clock, ProgressMonitor monitor) throws IOException {
         try {
             int rc = source.unwrap(SQLiteConnection.class).getDatabase().backup("main", tmp.toString(),
                     (remaining, pages) -> monitor.progress(Math.max(0, pages - remaining), Math.max(1, pages), null), 100, 50, -1);
@@ -221,13 +229,17 @@ public final class BackupService {
                 try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = DELETE")) {
                     rs.next();
                 }
+                // the copy records its own making: a restore can name the backup (id, time) and knows where its history ends
+                if (tableExists(c, "audit_log")) {
+                    AuditStore.append(c, AuditEntry.of(AuditAction.BACKUP_CREATED, "backup", backupId, null, Map.of("copy", "true")), clock);
+                }
                 try (ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
                     String verdict = rs.next() ? rs.getString(1) : "no answer";
                     if (!"ok".equalsIgnoreCase(verdict)) throw new SQLException("the copy failed its check: " + verdict);
                 }
             }
         } catch (SQLException e) {
-            throw new IOException("the database copy failed: " + e.getMessage(), e);
+            throw new IOException("the database copy failed", e);
         }
     }
 
@@ -256,12 +268,14 @@ public final class BackupService {
         try {
             Candidate cand = candidate(file, prepared);
             monitor.checkCancelled();
+            List<AuditStore.Raw> newer = new ArrayList<>();
             String previous = db.alone(() -> {
+                newer.addAll(newerThan(db.file(), cand));
                 String prev = swap(dataDir(), prepared, db.clock());
                 db.reopen();
                 return prev;
             });
-            audit(db, cand, previous);
+            audit(db, cand, previous, newer);
             return cand;
         } finally {
             deleteQuietly(prepared);
@@ -276,23 +290,46 @@ public final class BackupService {
         Path prepared = prepare(file, dataDir, RESTORE_TEMP, clock);
         try {
             Candidate cand = candidate(file, prepared);
+            List<AuditStore.Raw> newer = newerThan(dataDir.resolve(Database.FILE_NAME), cand);
             String previous = swap(dataDir, prepared, clock);
             Database db = Database.open(dataDir, clock);
-            audit(db, cand, previous);
+            audit(db, cand, previous, newer);
             return cand;
         } finally {
             deleteQuietly(prepared);
         }
     }
 
-    private static void audit(Database db, Candidate cand, String previous) {
+    /**
+     * The audit entries of the database being replaced that are newer than anything in the backup (by time): they are
+     * carried into the restored database so a restore never erases history. An unreadable (corrupt) database gives none;
+     * it is kept aside whole ({@code backups/corrupt-…}).
+     */
+    private static List<AuditStore.Raw> newerThan(Path live, Candidate cand) {
+        if (!Files.exists(live)) return List.of();
+        try {
+            return withReadOnly(live, c -> tableExists(c, "audit_log") ? AuditStore.rawAfter(c, cand.takenAt()) : List.<AuditStore.Raw>of());
+        } catch (UserError unreadable) {
+            LOG.log(Level.WARNING, "the audit log of the database being replaced cannot be read; it stays in the copy kept aside", unreadable);
+            return List.of();
+        }
+    }
+
+    private static void audit(Database db, Candidate cand, String previous, List<AuditStore.Raw> carried) {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("file", cand.file().getFileName().toString());
         d.put("sha256", cand.sha256());
+        if (cand.backupId() != null) d.put("backupId", cand.backupId());
+        if (cand.takenAt() != null) d.put("backupTakenAt", cand.takenAt().toString());
         d.put("schema", String.valueOf(cand.schemaVersion()));
         d.put("datasets", String.valueOf(cand.datasets()));
+        d.put("carriedEntries", String.valueOf(carried.size()));
         if (previous != null) d.put("previous", previous);
-        new AuditStore(db).append(AuditEntry.of(AuditAction.BACKUP_RESTORED, "database", null, null, d));
+        db.inTransaction(c -> {
+            for (AuditStore.Raw r : carried) AuditStore.insertCarried(c, r);
+            AuditStore.append(c, AuditEntry.of(AuditAction.BACKUP_RESTORED, "backup", cand.backupId(), null, d), db.clock());
+            return null;
+        });
         LOG.info(() -> "restored " + cand.file());
     }
 
@@ -303,25 +340,29 @@ public final class BackupService {
         try {
             if (Files.exists(wal) && Files.size(wal) > 0) throw new UserError("trust.restore.inUse", file);
             byte[] head = new byte[SQLITE_HEADER.length];
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = BoundedInput.open(file, MAX_BACKUP_BYTES)) {
                 if (in.readNBytes(head, 0, head.length) != head.length || !Arrays.equals(head, SQLITE_HEADER)) {
                     throw new UserError("trust.restore.notDatabase", file);
                 }
             }
             Files.createDirectories(workDir);
         } catch (IOException e) {
-            throw new UserError(e, "trust.restore.unreadable", file, e.getMessage());
+            throw new UserError(e, "trust.restore.unreadable", file, IoErrors.reason(e));
         }
         Path copy = workDir.resolve(prefix + UUID.randomUUID() + ".db");
         boolean ok = false;
         try {
-            Files.copy(file, copy);
+            try (InputStream in = BoundedInput.open(file, MAX_BACKUP_BYTES); OutputStream out = Files.newOutputStream(copy, StandardOpenOption.CREATE_NEW)) {
+                in.transferTo(out);
+            }
             verify(file, copy, clock);
             fsync(copy);
             ok = true;
             return copy;
+        } catch (BoundedInput.TooLarge e) {
+            throw new UserError(e, "trust.restore.tooLarge", file, MAX_BACKUP_BYTES / (1024 * 1024 * 1024));
         } catch (IOException e) {
-            throw new UserError(e, "trust.restore.unreadable", file, e.getMessage());
+            throw new UserError(e, "trust.restore.unreadable", file, IoErrors.reason(e));
         } finally {
             if (!ok) deleteQuietly(copy);
             deleteQuietly(Path.of(copy + "-wal"));
@@ -364,7 +405,7 @@ public final class BackupService {
                 rs.next();
             }
         } catch (SQLException e) {
-            throw new UserError(e, "trust.restore.corrupt", original, e.getMessage());
+            throw new UserError(e, "trust.restore.corrupt", original, SqlErrors.reason(e));
         }
         // its records must load as this build reads them
         try {
@@ -372,7 +413,7 @@ public final class BackupService {
         } catch (UserError e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new UserError(e, "trust.restore.unreadableRecords", original, String.valueOf(e.getMessage()));
+            throw new UserError(e, "trust.restore.unreadableRecords", original, new UserError("sql.badRecord"));
         }
     }
 
@@ -416,10 +457,14 @@ public final class BackupService {
     private static Candidate candidate(Path original, Path copy) {
         try {
             String sha = sha256(original);
-            return withReadOnly(copy, c -> new Candidate(original, sha, maxVersion(Database.appliedVersions(c)), count(c, "dataset"),
-                    tableExists(c, "audit_log") ? count(c, "audit_log") : 0, tableExists(c, "keyring") && count(c, "keyring") > 0));
+            return withReadOnly(copy, c -> {
+                boolean audit = tableExists(c, "audit_log");
+                AuditStore.Made made = audit ? AuditStore.backupMade(c) : new AuditStore.Made(null, null);
+                return new Candidate(original, sha, maxVersion(Database.appliedVersions(c)), count(c, "dataset"),
+                        audit ? count(c, "audit_log") : 0, tableExists(c, "keyring") && count(c, "keyring") > 0, made.backupId(), made.at());
+            });
         } catch (IOException e) {
-            throw new UserError(e, "trust.restore.unreadable", original, e.getMessage());
+            throw new UserError(e, "trust.restore.unreadable", original, IoErrors.reason(e));
         }
     }
 
@@ -459,7 +504,7 @@ public final class BackupService {
             fsyncDir(dataDir);
             return previous;
         } catch (IOException | SQLException e) {
-            throw new UserError(e, "trust.restore.swapFailed", live, e.getMessage());
+            throw new UserError(e, "trust.restore.swapFailed", live, e instanceof IOException ? IoErrors.reason((IOException) e) : SqlErrors.reason(e));
         }
     }
 
@@ -541,8 +586,10 @@ public final class BackupService {
         config.setReadOnly(true);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties())) {
             return work.run(c);
-        } catch (SQLException | IOException e) {
-            throw new UserError(e, "trust.restore.unreadable", file, e.getMessage());
+        } catch (IOException e) {
+            throw new UserError(e, "trust.restore.unreadable", file, IoErrors.reason(e));
+        } catch (SQLException e) {
+            throw new UserError(e, "trust.restore.unreadable", file, SqlErrors.reason(e));
         }
     }
 
@@ -551,12 +598,12 @@ public final class BackupService {
         try {
             return sha256(file);
         } catch (IOException e) {
-            throw new UserError(e, "trust.restore.unreadable", file, e.getMessage());
+            throw new UserError(e, "trust.restore.unreadable", file, IoErrors.reason(e));
         }
     }
 
     public static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = BoundedInput.open(file, MAX_BACKUP_BYTES)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];
             for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
@@ -598,9 +645,10 @@ public final class BackupService {
 
     /** The technical detail of a nested failure, for a message that already says what failed. */
     private static final class I18nFree {
-        static String detail(UserError e) {
+        static UserError detail(UserError e) {
             Throwable cause = e.getCause();
-            return cause == null ? e.key() : String.valueOf(cause.getMessage());
+            if (cause instanceof IOException) return IoErrors.reason((IOException) cause);
+            return cause == null ? e : SqlErrors.reason(cause);
         }
     }
 }

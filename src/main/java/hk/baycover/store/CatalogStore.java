@@ -3,6 +3,7 @@ package hk.baycover.store;
 import hk.baycover.catalog.CatalogJson;
 import hk.baycover.catalog.PackException;
 import hk.baycover.catalog.PackReader;
+import hk.baycover.catalog.PackSigning;
 import hk.baycover.catalog.PackWriter;
 import hk.baycover.catalog.Problem;
 import hk.baycover.catalog.ReferenceContext;
@@ -25,6 +26,7 @@ import hk.baycover.model.ProgressMonitor;
 import hk.baycover.model.RegulatedItem;
 import hk.baycover.model.RunningTotal;
 import hk.baycover.model.Scenario;
+import hk.baycover.io.BoundedInput;
 import hk.baycover.io.SafeFiles;
 import hk.baycover.model.UserError;
 import hk.baycover.trust.AuditAction;
@@ -38,6 +40,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -55,7 +58,34 @@ public final class CatalogStore {
     public enum Origin { SHIPPED, IMPORTED }
 
     /** What an import did, per pack. */
-    public record Imported(String datasetId, String version, int records, boolean replaced) {
+    public record Imported(String datasetId, String version, int records, boolean replaced, Signer signer) {
+        public Imported(String datasetId, String version, int records, boolean replaced) {
+            this(datasetId, version, records, replaced, null);
+        }
+    }
+
+    /** Who signed a dataset: the key's fingerprint, and the user's name for it when it is a trusted publisher (else null). */
+    public record Signer(String fingerprint, String publisher) {
+        public String shortFingerprint() { return PackSigning.shortFingerprint(fingerprint); }
+
+        /**
+         * A dataset's signature status as shown and as {@code info --json} writes it: {@code shipped} (comes with
+         * BayCover), {@code unsigned}, {@code signed} (by a trusted publisher) or {@code signedUnknownKey}.
+         */
+        public static String status(String origin, Signer signer) {
+            if (signer != null) return signer.publisher() != null ? "signed" : "signedUnknownKey";
+            return Origin.SHIPPED.name().equals(origin) ? "shipped" : "unsigned";
+        }
+
+        /** The status in words: "signed by NAME (3f2a 9c01 …)", "unsigned", … ({@code sign.status.*}). */
+        public static String label(Lang lang, String origin, Signer signer) {
+            switch (status(origin, signer)) {
+                case "signed": return I18n.get(lang, "sign.status.signedBy", signer.publisher(), signer.shortFingerprint());
+                case "signedUnknownKey": return I18n.get(lang, "sign.status.signedUnknown", signer.shortFingerprint());
+                case "shipped": return I18n.get(lang, "sign.status.shipped");
+                default: return I18n.get(lang, "sign.status.unsigned");
+            }
+        }
     }
 
     private final Database db;
@@ -72,8 +102,9 @@ public final class CatalogStore {
     public List<Imported> importFiles(List<Path> files, Origin origin, Lang lang, ProgressMonitor monitor) {
         List<Loaded> loaded = new ArrayList<>();
         for (Path f : files) {
-            loaded.add(new Loaded(f.toString(), null, null, readBytes(f, lang)));
+            loaded.add(signed(f, readBytes(f, lang)));
         }
+        refuseBadSignatures(loaded, lang);
         return importLoaded(loaded, origin, lang, monitor);
     }
 
@@ -83,22 +114,42 @@ public final class CatalogStore {
 
     public List<Imported> importSources(List<Source> sources, Origin origin, Lang lang, ProgressMonitor monitor) {
         List<Loaded> loaded = new ArrayList<>();
-        for (Source s : sources) loaded.add(new Loaded(s.name(), null, null, s.bytes()));
+        for (Source s : sources) loaded.add(new Loaded(s.name(), null, null, s.bytes(), null));
         return importLoaded(loaded, origin, lang, monitor);
     }
 
-    private record Loaded(String name, Pack pack, String checksum, byte[] bytes) {
+    /** A pack on its way in; {@code signature}: what its detached signature said (null for packs given as bytes). */
+    private record Loaded(String name, Pack pack, String checksum, byte[] bytes, PackSigning.Check signature) {
+    }
+
+    private static Loaded signed(Path f, byte[] bytes) {
+        return new Loaded(f.toString(), null, null, bytes, PackSigning.check(f, bytes));
+    }
+
+    /** A signed pack whose bytes changed, or a damaged signature, refuses the import (each named by its signature file). */
+    private static List<Problem> signatureProblems(List<Loaded> loaded, Lang lang) {
+        List<Problem> out = new ArrayList<>();
+        for (Loaded l : loaded) {
+            if (l.signature() == null || !l.signature().refused()) continue;
+            String sig = l.name() + PackSigning.SUFFIX;
+            out.add(new Problem(sig, "", l.signature().outcome() == PackSigning.Outcome.BYTES_CHANGED
+                    ? I18n.get(lang, "sign.bytesChanged", PackSigning.shortFingerprint(l.signature().signature().fingerprint()))
+                    : I18n.get(lang, "sign.damaged")));
+        }
+        return out;
+    }
+
+    private static void refuseBadSignatures(List<Loaded> loaded, Lang lang) {
+        List<Problem> p = signatureProblems(loaded, lang);
+        if (!p.isEmpty()) throw new PackException(p);
     }
 
     private static byte[] readBytes(Path f, Lang lang) {
-        PackReader.Result probe = null;
         try {
-            if (java.nio.file.Files.size(f) > PackReader.MAX_BYTES) probe = new PackReader(lang).read(f);
-            else return java.nio.file.Files.readAllBytes(f);
+            return BoundedInput.readAll(f, PackReader.MAX_BYTES);
         } catch (IOException e) {
-            probe = new PackReader(lang).read(f);
+            throw new PackException(List.of(new Problem(f.toString(), "", PackReader.unreadable(lang, e))));
         }
-        throw new PackException(probe.problems());
     }
 
     /** Reads and checks files exactly as an import would, without writing anything. Throws {@link PackException}. */
@@ -107,15 +158,16 @@ public final class CatalogStore {
         List<Problem> unreadable = new ArrayList<>();
         for (Path f : files) {
             try {
-                loaded.add(new Loaded(f.toString(), null, null, readBytes(f, lang)));
+                loaded.add(signed(f, readBytes(f, lang)));
             } catch (PackException e) {
                 unreadable.addAll(e.problems());
             }
         }
         List<Problem> problems = new ArrayList<>(unreadable);
+        problems.addAll(signatureProblems(loaded, lang));
         List<Loaded> packs = List.of();
         try {
-            packs = readAll(loaded, lang, ProgressMonitor.NONE);
+            packs = readAll(loaded, Origin.IMPORTED, lang, ProgressMonitor.NONE);
         } catch (PackException e) {
             problems.addAll(e.problems());
         }
@@ -132,7 +184,7 @@ public final class CatalogStore {
     }
 
     private List<Imported> importLoaded(List<Loaded> raw, Origin origin, Lang lang, ProgressMonitor monitor) {
-        List<Loaded> packs = readAll(raw, lang, monitor);
+        List<Loaded> packs = readAll(raw, origin, lang, monitor);
         long total = packs.stream().mapToLong(l -> l.pack().recordCount()).sum();
         List<Problem> early = db.read(c -> {
             List<Problem> out = new ArrayList<>();
@@ -156,10 +208,12 @@ public final class CatalogStore {
                 monitor.checkCancelled();
                 boolean replaced = delete(c, l.pack().pack().id());
                 write(c, l.pack(), l.checksum(), origin, monitor, written, total);
-                done.add(new Imported(l.pack().pack().id(), l.pack().pack().version(), l.pack().recordCount(), replaced));
+                Signer signer = recordSignature(c, l);
+                done.add(new Imported(l.pack().pack().id(), l.pack().pack().version(), l.pack().recordCount(), replaced, signer));
                 AuditStore.append(c, AuditEntry.of(AuditAction.PACK_IMPORTED, "dataset", l.pack().pack().id(), null, Map.of(
                         "version", l.pack().pack().version(), "records", String.valueOf(l.pack().recordCount()),
-                        "sha256", l.checksum(), "origin", origin.name(), "replaced", String.valueOf(replaced))), db.clock());
+                        "sha256", l.checksum(), "origin", origin.name(), "replaced", String.valueOf(replaced),
+                        "signedBy", signer == null ? "unsigned" : signer.fingerprint())), db.clock());
             }
             List<Problem> dangling = dangling(c, lang, packs);
             if (!dangling.isEmpty()) throw new PackException(dangling);
@@ -168,8 +222,10 @@ public final class CatalogStore {
         });
     }
 
-    private List<Loaded> readAll(List<Loaded> raw, Lang lang, ProgressMonitor monitor) {
-        PackReader reader = new PackReader(lang);
+    private List<Loaded> readAll(List<Loaded> raw, Origin origin, Lang lang, ProgressMonitor monitor) {
+        // the packs shipped with BayCover are not held to today's date: a computer whose clock is wrong must still start
+        // with its data (TextAndDateRulesTest checks that no shipped as-of date is later than the day the build runs)
+        PackReader reader = origin == Origin.SHIPPED ? PackReader.shipped(lang) : new PackReader(lang, LocalDate.now(db.clock()));
         Set<String> institutions = new HashSet<>(ids("institution"));
         Set<String> items = new HashSet<>(ids("item"));
         List<Problem> problems = new ArrayList<>();
@@ -197,11 +253,53 @@ public final class CatalogStore {
                 claim(owners, r.pack().scenarios().stream().map(Scenario::id).toList(), "/scenarios/", packId, l.name(), lang, problems);
                 r.pack().institutions().forEach(i -> institutions.add(i.id()));
                 r.pack().items().forEach(i -> items.add(i.id()));
-                packs.add(new Loaded(l.name(), ScriptFiller.fill(r.pack()), r.checksum(), null));
+                packs.add(new Loaded(l.name(), ScriptFiller.fill(r.pack()), r.checksum(), null, l.signature()));
             }
         }
         if (!problems.isEmpty()) throw new PackException(problems);
         return packs;
+    }
+
+    /** Stores a valid signature with its dataset (the replaced dataset's row went with it); who signed, or null. */
+    private Signer recordSignature(Connection c, Loaded l) throws SQLException {
+        if (l.signature() == null || l.signature().outcome() != PackSigning.Outcome.VALID) return null;
+        PackSigning.Detached d = l.signature().signature();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO dataset_signature(dataset_id, fingerprint, public_key, signature, pack_sha256, "
+                + "verified_at) VALUES (?,?,?,?,?,?)")) {
+            ps.setString(1, l.pack().pack().id());
+            ps.setString(2, d.fingerprint());
+            ps.setBytes(3, d.publicKey());
+            ps.setBytes(4, d.signature());
+            ps.setString(5, d.packSha256());
+            ps.setString(6, Instant.now(db.clock()).toString());
+            ps.executeUpdate();
+        }
+        return new Signer(d.fingerprint(), publisherName(c, d.fingerprint()));
+    }
+
+    private static String publisherName(Connection c, String fingerprint) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT name FROM trusted_publisher WHERE fingerprint = ?")) {
+            ps.setString(1, fingerprint);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /**
+     * Who signed each signed dataset (dataset id → signer, named by the trusted publisher the key belongs to, if any).
+     * A dataset absent from the map is unsigned (or shipped with BayCover).
+     */
+    public Map<String, Signer> signatures() {
+        return db.read(c -> {
+            Map<String, Signer> out = new java.util.TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.dataset_id, s.fingerprint, p.name FROM dataset_signature s "
+                    + "LEFT JOIN trusted_publisher p ON p.fingerprint = s.fingerprint");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), new Signer(rs.getString(2), rs.getString(3)));
+            }
+            return out;
+        });
     }
 
     private static void claim(Map<String, String> owners, List<String> ids, String prefix, String packId, String file, Lang lang,

@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -93,6 +94,15 @@ public final class ClientStore {
     public String saveClient(ClientProfile c, Lang language) {
         String id = c.id() != null ? c.id() : StoredRecords.newId("client");
         String now = Instant.now(db.clock()).toString();
+        db.inTransaction(conn -> {
+            upsertClient(conn, c, id, language, now);
+            return null;
+        });
+        return id;
+    }
+
+    /** Inserts or updates the client {@code id} within the caller's transaction (the plan store saves both in one). */
+    void upsertClient(Connection conn, ClientProfile c, String id, Lang language, String now) throws SQLException {
         ClientProfile dated = c.withAgeAsOf(LocalDate.now(db.clock()));
         ProfileJson pj = new ProfileJson(c.birthDate() == null ? c.age() : null, c.birthDate() == null ? dated.ageAsOf() : null, c.sex(), c.smoker(), c.residency(), c.livesIn(), c.city(),
                 c.szMedicalInsurance(), c.szTier(), c.cssaRecipient(), c.careHomeWaitlist(), c.haFollowUpPatient(), c.mainlandResidencePermit(),
@@ -101,21 +111,80 @@ public final class ClientStore {
                 c.quotes());
         String profile = CatalogJson.compact(pj);
         String sealed = codec.seal(CatalogJson.compact(personal), "client/" + id);
-        db.inTransaction(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "INSERT INTO client(id, created_at, updated_at, profile_json, personal_json) VALUES (?, ?, ?, ?, ?) "
-                            + "ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, profile_json = excluded.profile_json, "
-                            + "personal_json = excluded.personal_json")) {
-                ps.setString(1, id);
-                ps.setString(2, now);
-                ps.setString(3, now);
-                ps.setString(4, profile);
-                ps.setString(5, sealed);
-                ps.executeUpdate();
+        try (PreparedStatement ps = conn.prepareStatement(
+                "INSERT INTO client(id, created_at, updated_at, profile_json, personal_json) VALUES (?, ?, ?, ?, ?) "
+                        + "ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, profile_json = excluded.profile_json, "
+                        + "personal_json = excluded.personal_json")) {
+            ps.setString(1, id);
+            ps.setString(2, now);
+            ps.setString(3, now);
+            ps.setString(4, profile);
+            ps.setString(5, sealed);
+            ps.executeUpdate();
+        }
+    }
+
+    // sealing --------------------------------------------------------------------------------------------------------
+
+    /** Whether any client's or plan's personal fields are stored without the passphrase cipher (written by an older build). */
+    public boolean hasPlaintext() {
+        return db.read(c -> {
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM client WHERE personal_json NOT LIKE 'v1:%') "
+                         + "+ (SELECT COUNT(*) FROM plan_revision WHERE personal_json NOT LIKE 'v1:%')")) {
+                return rs.next() && rs.getInt(1) > 0;
             }
-            return null;
         });
-        return id;
+    }
+
+    /**
+     * Seals every client's and plan revision's personal fields still stored in plain text with the codec (the
+     * passphrase cipher, unlocked), in one transaction with {@code secure_delete} on, so the old text is overwritten in
+     * the database file. Returns how many records were sealed. The caller then rebuilds the file and empties the WAL
+     * ({@link ErasureService#scrub}).
+     */
+    public int sealPlaintext() {
+        return db.read(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA secure_delete = ON");
+            }
+            c.setAutoCommit(false);
+            try {
+                int n = 0;
+                List<String[]> rows = new ArrayList<>();
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT id, personal_json FROM client WHERE personal_json NOT LIKE 'v1:%'")) {
+                    while (rs.next()) rows.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE client SET personal_json = ? WHERE id = ?")) {
+                    for (String[] r : rows) {
+                        ps.setString(1, codec.seal(r[1], "client/" + r[0]));
+                        ps.setString(2, r[0]);
+                        n += ps.executeUpdate();
+                    }
+                }
+                List<Object[]> revisions = new ArrayList<>();
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT plan_id, revision, personal_json FROM plan_revision WHERE personal_json NOT LIKE 'v1:%'")) {
+                    while (rs.next()) revisions.add(new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3)});
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE plan_revision SET personal_json = ? WHERE plan_id = ? AND revision = ?")) {
+                    for (Object[] r : revisions) {
+                        ps.setString(1, codec.seal((String) r[2], "plan/" + r[0] + "/" + r[1]));
+                        ps.setString(2, (String) r[0]);
+                        ps.setInt(3, (Integer) r[1]);
+                        n += ps.executeUpdate();
+                    }
+                }
+                c.commit();
+                return n;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
     }
 
     public Optional<ClientRecord> client(String id) {

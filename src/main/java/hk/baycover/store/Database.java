@@ -148,7 +148,7 @@ public final class Database {
                 rs.next();
             }
         } catch (SQLException e) {
-            throw new UserError(e, "store.corrupt", file, e.getMessage());
+            throw new UserError(e, "store.corrupt", file, SqlErrors.reason(e));
         }
     }
 

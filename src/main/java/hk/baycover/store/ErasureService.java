@@ -83,6 +83,23 @@ public final class ErasureService {
                 c.setAutoCommit(true);
             }
         });
+        Scrub scrub = scrub(db, "after-erasure");
+        LOG.info(() -> "client erased: " + counts[0] + " rows, " + counts[1] + " audit entries; " + scrub.automaticBackupsDeleted()
+                + " automatic backups deleted");
+        return new Result(clientId, counts[0], counts[1], scrub.automaticBackupsDeleted(), scrub.wiped());
+    }
+
+    /** What a scrub did: whether the WAL was emptied after the rebuild, and how many automatic backups were replaced. */
+    public record Scrub(boolean wiped, int automaticBackupsDeleted) {
+    }
+
+    /**
+     * Leaves no page of deleted or overwritten content behind: the WAL is checkpointed and truncated, the file rebuilt
+     * ({@code VACUUM}, temp store in memory: no temporary file) and the WAL truncated again; then the automatic backups
+     * (which hold the old content) are deleted and a fresh one is taken, named by {@code reason}. Run it with the folder
+     * held exclusively so no other process keeps old WAL frames alive.
+     */
+    public static Scrub scrub(Database db, String reason) {
         boolean wiped = db.read(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA secure_delete = ON");
@@ -94,9 +111,8 @@ public final class ErasureService {
         });
         BackupService backups = new BackupService(db);
         int purged = backups.purgeAutomatic();
-        BackupService.rolling(db, "after-erasure");
-        LOG.info(() -> "client erased: " + counts[0] + " rows, " + counts[1] + " audit entries; " + purged + " automatic backups deleted");
-        return new Result(clientId, counts[0], counts[1], purged, wiped);
+        BackupService.rolling(db, reason);
+        return new Scrub(wiped, purged);
     }
 
     private static boolean checkpoint(Statement s) throws SQLException {

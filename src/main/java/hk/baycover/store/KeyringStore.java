@@ -60,6 +60,24 @@ public final class KeyringStore implements KeyringRepository {
         });
     }
 
+    @Override
+    public void recordFailure(AuditEntry audit) {
+        db.inTransaction(c -> AuditStore.append(c, audit, db.clock()));
+    }
+
+    @Override
+    public int failuresSince(java.time.Instant since) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM audit_log WHERE action = ? AND at >= ?")) {
+                ps.setString(1, hk.baycover.trust.AuditAction.PASSPHRASE_FAILED.name());
+                ps.setString(2, since.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+        });
+    }
+
     private static void bind(PreparedStatement ps, Keyring k) throws java.sql.SQLException {
         ps.setInt(1, k.format());
         ps.setString(2, k.keyId());

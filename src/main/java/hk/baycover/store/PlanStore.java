@@ -1,9 +1,11 @@
 package hk.baycover.store;
 
 import hk.baycover.catalog.CatalogJson;
+import hk.baycover.model.ClientProfile;
 import hk.baycover.model.Currency;
 import hk.baycover.model.FxRate;
 import hk.baycover.model.FxTable;
+import hk.baycover.model.Lang;
 import hk.baycover.model.UserError;
 import hk.baycover.planning.Plan;
 import hk.baycover.planning.PlanStatus;
@@ -60,43 +62,78 @@ public final class PlanStore {
      */
     public SavedPlan savePlan(String planId, String clientId, Plan plan, String datasetAsOf) {
         String now = Instant.now(db.clock()).toString();
+        return db.inTransaction(c -> savePlan(c, planId, clientId, plan, datasetAsOf, now));
+    }
+
+    /**
+     * Saves the client and the plan in one transaction. A revision always belongs to its plan's client: with
+     * {@code planId}, a profile without an id updates that plan's client, and a profile naming another client is
+     * refused ({@code planStore.otherClient}); nothing is written then.
+     */
+    public SavedPlan saveClientAndPlan(ClientProfile client, Lang language, String planId, Plan plan, String datasetAsOf) {
+        String now = Instant.now(db.clock()).toString();
+        return db.inTransaction(c -> {
+            String id = client.id();
+            if (planId != null) {
+                String owner = planClient(c, planId);
+                if (id == null) id = owner;
+                else if (!id.equals(owner)) throw new UserError("planStore.otherClient", planId, owner, id);
+            }
+            if (id == null) id = StoredRecords.newId("client");
+            clients.upsertClient(c, client, id, language, now);
+            return savePlan(c, planId, id, plan, datasetAsOf, now);
+        });
+    }
+
+    /** The client a saved plan belongs to; {@code planStore.noPlan} when there is no such plan. */
+    private static String planClient(Connection c, String planId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT client_id FROM plan WHERE id = ?")) {
+            ps.setString(1, planId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw new UserError("planStore.noPlan", planId);
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private SavedPlan savePlan(Connection c, String planId, String clientId, Plan plan, String datasetAsOf, String now) throws SQLException {
         PlanJson pj = new PlanJson(plan.productIds(), plan.options(), plan.startDate(), plan.currency(), plan.fx().rates(), plan.runs(), plan.status());
         String json = CatalogJson.compact(pj);
         String personalJson = CatalogJson.compact(new PlanPersonalJson(plan.title(), plan.notes()));
         String newId = planId == null ? StoredRecords.newId("plan") : planId;
-        return db.inTransaction(c -> {
-            requireClient(c, clientId);
-            String id = newId;
-            int revision;
-            if (planId == null) {
-                revision = 1;
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO plan(id, client_id, status, revision, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)")) {
-                    ps.setString(1, id);
-                    ps.setString(2, clientId);
-                    ps.setString(3, plan.status().name());
-                    ps.setString(4, now);
-                    ps.setString(5, now);
-                    ps.executeUpdate();
-                }
-            } else {
-                revision = currentRevision(c, id) + 1;
-                try (PreparedStatement ps = c.prepareStatement("UPDATE plan SET revision = ?, status = ?, updated_at = ?, client_id = ? WHERE id = ?")) {
-                    ps.setInt(1, revision);
-                    ps.setString(2, plan.status().name());
-                    ps.setString(3, now);
-                    ps.setString(4, clientId);
-                    ps.setString(5, id);
-                    ps.executeUpdate();
-                }
+        requireClient(c, clientId);
+        String id = newId;
+        int revision;
+        if (planId == null) {
+            revision = 1;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO plan(id, client_id, status, revision, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)")) {
+                ps.setString(1, id);
+                ps.setString(2, clientId);
+                ps.setString(3, plan.status().name());
+                ps.setString(4, now);
+                ps.setString(5, now);
+                ps.executeUpdate();
             }
-            String personal = clients.codec().seal(personalJson, "plan/" + id + "/" + revision);
-            insertRevision(c, id, revision, now, datasetAsOf, json, personal);
-            if (revision == 1) AuditStore.planCreated(c, id, clientId, db.clock());
-            else AuditStore.planChanged(c, id, clientId, revision, db.clock());
-            touchClient(c, clientId, now);
-            return new SavedPlan(id, clientId, revision, now, datasetAsOf, plan);
-        });
+        } else {
+            // a revision always belongs to the plan's client: a plan never moves to another client
+            String owner = planClient(c, id);
+            if (!owner.equals(clientId)) throw new UserError("planStore.otherClient", id, owner, clientId);
+            revision = currentRevision(c, id) + 1;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE plan SET revision = ?, status = ?, updated_at = ? WHERE id = ?")) {
+                ps.setInt(1, revision);
+                ps.setString(2, plan.status().name());
+                ps.setString(3, now);
+                ps.setString(4, id);
+                ps.executeUpdate();
+            }
+        }
+        String personal = clients.codec().seal(personalJson, "plan/" + id + "/" + revision);
+        insertRevision(c, id, revision, now, datasetAsOf, json, personal);
+        if (revision == 1) AuditStore.planCreated(c, id, clientId, db.clock());
+        else AuditStore.planChanged(c, id, clientId, revision, db.clock());
+        touchClient(c, clientId, now);
+        return new SavedPlan(id, clientId, revision, now, datasetAsOf, plan);
     }
 
     private static void insertRevision(Connection c, String id, int revision, String now, String asOf, String json, String personal) throws SQLException {

@@ -80,7 +80,7 @@ public final class ShippedPacks {
             public List<String> names() {
                 Path index = dir.resolve("index.txt");
                 try {
-                    return Files.exists(index) ? parseIndex(Files.readString(index, StandardCharsets.UTF_8)) : List.of();
+                    return Files.exists(index) ? parseIndex(new String(hk.baycover.io.BoundedInput.readAll(index, 1024 * 1024), StandardCharsets.UTF_8)) : List.of();
                 } catch (IOException e) {
                     throw new IllegalStateException("cannot read " + index, e);
                 }
@@ -90,7 +90,7 @@ public final class ShippedPacks {
             public Optional<byte[]> bytes(String name) {
                 Path p = dir.resolve(name);
                 try {
-                    return Files.exists(p) ? Optional.of(Files.readAllBytes(p)) : Optional.empty();
+                    return Files.exists(p) ? Optional.of(hk.baycover.io.BoundedInput.readAll(p, hk.baycover.catalog.PackReader.MAX_BYTES)) : Optional.empty();
                 } catch (IOException e) {
                     throw new IllegalStateException("cannot read " + p, e);
                 }

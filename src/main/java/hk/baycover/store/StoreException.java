@@ -7,6 +7,6 @@ public class StoreException extends UserError {
     private static final long serialVersionUID = 1L;
 
     public StoreException(String key, Throwable cause) {
-        super(cause, key, cause == null ? "" : cause.getMessage());
+        super(cause, key, SqlErrors.reason(cause));
     }
 }

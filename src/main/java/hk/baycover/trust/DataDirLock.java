@@ -98,7 +98,7 @@ public final class DataDirLock implements AutoCloseable {
                 OPEN.put(key, e);
                 return new DataDirLock(dataDir, key, mode);
             } catch (IOException ex) {
-                throw new UserError(ex, "trust.lockFailed", dataDir, ex.getMessage());
+                throw new UserError(ex, "trust.lockFailed", dataDir, hk.baycover.io.IoErrors.reason(ex));
             } finally {
                 if (fresh && e != null && e.users == 0) closeQuietly(e.channel);
             }
@@ -133,7 +133,7 @@ public final class DataDirLock implements AutoCloseable {
                 }
                 e.exclusive = true;
             } catch (IOException ex) {
-                throw new UserError(ex, "trust.lockFailed", dataDir, ex.getMessage());
+                throw new UserError(ex, "trust.lockFailed", dataDir, hk.baycover.io.IoErrors.reason(ex));
             }
         }
         try {

@@ -5,6 +5,7 @@ import hk.baycover.model.UserError;
 import javax.crypto.SecretKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -55,15 +56,77 @@ public final class KeyManager {
     record Held(SecretKey key, String keyId) {
     }
 
+    /** Waits before an attempt is checked (a real sleep in the application; tests record the delays). */
+    @FunctionalInterface
+    public interface Pause {
+        void pause(Duration d);
+
+        Pause SLEEP = d -> {
+            try {
+                Thread.sleep(d.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
+    /** Wrong passphrases allowed in {@link #FAILURE_WINDOW} before attempts are slowed down. */
+    public static final int FREE_ATTEMPTS = 3;
+    /** How long a wrong passphrase counts towards the slow-down. */
+    public static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
+    /** The longest wait before an attempt is checked. */
+    public static final Duration MAX_DELAY = Duration.ofSeconds(30);
+
+    private final Pause pause;
+
     public KeyManager(KeyringRepository repository, Clock clock) {
-        this(repository, Crypto.MIN_ITERATIONS, clock);
+        this(repository, Crypto.MIN_ITERATIONS, clock, Pause.SLEEP);
+    }
+
+    public KeyManager(KeyringRepository repository, Clock clock, Pause pause) {
+        this(repository, Crypto.MIN_ITERATIONS, clock, pause);
     }
 
     KeyManager(KeyringRepository repository, int iterations, Clock clock) {
+        this(repository, iterations, clock, Pause.SLEEP);
+    }
+
+    KeyManager(KeyringRepository repository, int iterations, Clock clock, Pause pause) {
         if (iterations < Crypto.MIN_ITERATIONS) throw new IllegalArgumentException("at least " + Crypto.MIN_ITERATIONS + " iterations");
         this.repository = repository;
         this.iterations = iterations;
         this.clock = clock;
+        this.pause = pause;
+    }
+
+    /**
+     * The wait before an attempt is checked, after {@code recentFailures} wrong passphrases within
+     * {@link #FAILURE_WINDOW}: none for the first {@value #FREE_ATTEMPTS}, then 1, 2, 4, 8, 16 seconds, then
+     * {@link #MAX_DELAY}. Counted from the audit log, so restarting BayCover or using the command line does not reset it.
+     */
+    public static Duration delayAfter(int recentFailures) {
+        if (recentFailures < FREE_ATTEMPTS) return Duration.ZERO;
+        int n = recentFailures - FREE_ATTEMPTS;
+        return n >= 5 ? MAX_DELAY : Duration.ofSeconds(Math.min(MAX_DELAY.toSeconds(), 1L << n));
+    }
+
+    /** Opens the keyring with {@code passphrase}, slowed down after repeated failures; a wrong one is audited. */
+    private Unwrapped attempt(Keyring ring, char[] passphrase, String what) {
+        int recent = repository.failuresSince(Instant.now(clock).minus(FAILURE_WINDOW));
+        Duration wait = delayAfter(recent);
+        if (!wait.isZero()) {
+            LOG.info(() -> recent + " wrong passphrases recently; waiting " + wait.toSeconds() + " s");
+            pause.pause(wait);
+        }
+        try {
+            return unwrap(ring, passphrase);
+        } catch (UserError e) {
+            if ("trust.wrongPassphrase".equals(e.key())) {
+                repository.recordFailure(AuditEntry.of(AuditAction.PASSPHRASE_FAILED, "keyring", ring.keyId(), null,
+                        Map.of("attempt", what, "recentFailures", String.valueOf(recent + 1))));
+            }
+            throw e;
+        }
     }
 
     /** Whether a passphrase has been set, and whether the data key is in memory now (reads the keyring: off the FX thread). */
@@ -117,7 +180,7 @@ public final class KeyManager {
     /** Unlocks with the passphrase; {@code trust.wrongPassphrase} if it is not the one. */
     public void unlock(char[] passphrase) {
         Keyring ring = repository.load().orElseThrow(() -> new UserError("trust.notSet"));
-        Unwrapped u = unwrap(ring, passphrase);
+        Unwrapped u = attempt(ring, passphrase, "unlock");
         this.held = new Held(u.key(), ring.keyId());
         fire();
     }
@@ -127,7 +190,7 @@ public final class KeyManager {
         Optional<Keyring> ring = repository.load();
         if (ring.isEmpty()) return false;
         try {
-            unwrap(ring.get(), passphrase);
+            attempt(ring.get(), passphrase, "check");
             return true;
         } catch (UserError e) {
             return false;
@@ -154,7 +217,7 @@ public final class KeyManager {
     public void change(char[] current, char[] next, char[] confirmation) {
         checkNew(next, confirmation);
         Keyring ring = repository.load().orElseThrow(() -> new UserError("trust.notSet"));
-        Unwrapped u = unwrap(ring, current);
+        Unwrapped u = attempt(ring, current, "change");
         byte[] raw = u.key().getEncoded();
         try {
             Keyring next2 = wrap(u.key(), raw, ring.keyId(), next, ring.createdAt(), Instant.now(clock).toString());

@@ -15,4 +15,10 @@ public interface KeyringRepository {
      * one last changed at {@code expectedChangedAt} (else {@code trust.changedMeanwhile}): all or nothing.
      */
     void replace(Keyring next, String expectedChangedAt, AuditEntry audit);
+
+    /** Records a wrong passphrase (its audit entry). */
+    void recordFailure(AuditEntry audit);
+
+    /** How many wrong passphrases were recorded at or after {@code since}. */
+    int failuresSince(java.time.Instant since);
 }

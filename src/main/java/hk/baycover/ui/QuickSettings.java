@@ -28,8 +28,8 @@ final class QuickSettings {
     static boolean read(Path file, Settings s) {
         String text;
         try {
-            if (!Files.isRegularFile(file) || Files.size(file) > 4096) return false;
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            if (!Files.isRegularFile(file)) return false;
+            text = new String(hk.baycover.io.BoundedInput.readAll(file, 4096), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             return false;
         }

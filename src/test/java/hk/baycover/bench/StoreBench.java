@@ -60,7 +60,7 @@ public final class StoreBench {
                 largestSize = bytes.length;
                 largest = name;
             }
-            PackReader reader = new PackReader(Lang.EN);
+            PackReader reader = new PackReader(Lang.EN, java.time.LocalDate.now());
             report("read and check " + name + " (" + bytes.length / 1024 + " KB)", time(rounds, () -> {
                 PackReader.Result r = reader.read(name, bytes, ReferenceContext.of(institutions, items));
                 if (!r.ok()) throw new IllegalStateException(r.problems().toString());

@@ -25,7 +25,7 @@ class DataReadmeTest {
         assertTrue(at > 0, "data/README.md has a minimal pack");
         Matcher m = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL).matcher(text);
         assertTrue(m.find(at), "a json block follows");
-        PackReader.Result r = new PackReader(Lang.EN).read("README minimal pack", m.group(1).getBytes(StandardCharsets.UTF_8), ReferenceContext.EMPTY);
+        PackReader.Result r = new PackReader(Lang.EN, java.time.LocalDate.now()).read("README minimal pack", m.group(1).getBytes(StandardCharsets.UTF_8), ReferenceContext.EMPTY);
         assertEquals(java.util.List.of(), r.problems());
         assertTrue(r.ok());
     }

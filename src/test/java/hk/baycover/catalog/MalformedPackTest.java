@@ -54,8 +54,8 @@ class MalformedPackTest {
     /** file name; expected "POINTER" of every problem (in reported order); a fragment of the first problem's message. */
     static Stream<Arguments> cases() {
         return Stream.of(
-                arguments("malformed-json.json", List.of("5:5"), "was expecting comma"),
-                arguments("duplicate-key.json", List.of("5:9"), "Duplicate field 'id'"),
+                arguments("malformed-json.json", List.of("5:5"), "unexpected character \" (U+0022): a comma is expected"),
+                arguments("duplicate-key.json", List.of("5:9"), "the field \"id\" appears twice in one object"),
                 arguments("trailing-garbage.json", List.of("14:1"), "not valid JSON"),
                 arguments("empty.json", List.of("/"), "the file is empty"),
                 arguments("unknown-field.json", List.of("/institutions/0/colour"), "'colour' is not defined"),
@@ -145,12 +145,12 @@ class MalformedPackTest {
 
     @Test
     void schemaMessagesFollowTheLanguage() {
-        PackReader.Result hk = new PackReader(Lang.ZH_HK).read(TestPacks.bad("unknown-field.json"));
-        PackReader.Result cn = new PackReader(Lang.ZH_CN).read(TestPacks.bad("unknown-field.json"));
+        PackReader.Result hk = new PackReader(Lang.ZH_HK, java.time.LocalDate.now()).read(TestPacks.bad("unknown-field.json"));
+        PackReader.Result cn = new PackReader(Lang.ZH_CN, java.time.LocalDate.now()).read(TestPacks.bad("unknown-field.json"));
         // Traditional: 屬性 (property), 架構 (schema); Simplified: 属性, 模式
         assertTrue(hk.problems().get(0).message().contains("屬性"), hk.problems()::toString);
         assertTrue(cn.problems().get(0).message().contains("属性"), cn.problems()::toString);
-        PackReader.Result date = new PackReader(Lang.ZH_HK).read(TestPacks.bad("bad-date-shape.json"));
+        PackReader.Result date = new PackReader(Lang.ZH_HK, java.time.LocalDate.now()).read(TestPacks.bad("bad-date-shape.json"));
         assertTrue(date.problems().get(0).message().contains("不是日期"), date.problems()::toString);
     }
 }

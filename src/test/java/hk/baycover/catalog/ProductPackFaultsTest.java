@@ -35,7 +35,7 @@ class ProductPackFaultsTest {
     @BeforeAll
     static void load() throws Exception {
         good = (ObjectNode) CatalogJson.mapper().readTree(Files.readString(CompareFixtures.pack()));
-        PackReader.Result drugs = new PackReader(Lang.EN).read("gba-drugs-devices.json", ShippedPacks.bytes("gba-drugs-devices.json"), ReferenceContext.EMPTY);
+        PackReader.Result drugs = new PackReader(Lang.EN, java.time.LocalDate.now()).read("gba-drugs-devices.json", ShippedPacks.bytes("gba-drugs-devices.json"), ReferenceContext.EMPTY);
         assertTrue(drugs.ok(), drugs.problems().toString());
         Pack p = drugs.pack();
         Set<String> inst = p.institutions().stream().map(Institution::id).collect(Collectors.toCollection(HashSet::new));
@@ -46,7 +46,7 @@ class ProductPackFaultsTest {
     private static PackReader.Result read(Consumer<ObjectNode> fault) throws Exception {
         ObjectNode pack = PackReader.copy(good);
         fault.accept(pack);
-        return new PackReader(Lang.EN).read(FILE, CatalogJson.mapper().writeValueAsBytes(pack), shipped);
+        return new PackReader(Lang.EN, java.time.LocalDate.now()).read(FILE, CatalogJson.mapper().writeValueAsBytes(pack), shipped);
     }
 
     /** Asserts that the fault is rejected with exactly this pointer (and, when given, a message containing the text). */
@@ -72,7 +72,7 @@ class ProductPackFaultsTest {
         Set<String> items = new HashSet<>();
         for (String name : ShippedPacks.names()) {
             if (ShippedPacks.class.getResource("/data/packs/" + name) == null) continue;
-            PackReader.Result s = new PackReader(Lang.EN).read(name, ShippedPacks.bytes(name), ReferenceContext.of(inst, items));
+            PackReader.Result s = new PackReader(Lang.EN, java.time.LocalDate.now()).read(name, ShippedPacks.bytes(name), ReferenceContext.of(inst, items));
             assertTrue(s.ok(), name + ": " + s.problems());
             s.pack().institutions().forEach(i -> inst.add(i.id()));
             s.pack().items().forEach(i -> items.add(i.id()));

@@ -157,7 +157,7 @@ class CliTest {
         assertTrue(imported.out().contains("Imported test-products v1.0.0: 2 records"), imported.out());
 
         Run again = run("--lang", "en", "import", TestPacks.DRUGS.toString());
-        assertEquals("Replaced test-drugs-devices with v1.0.0: 6 records", again.out().strip());
+        assertEquals("Replaced test-drugs-devices with v1.0.0: 6 records\n  unsigned", again.out().strip().replace("\r\n", "\n"));
 
         Run exported = run("--lang", "en", "export", out.resolve("packs").toString());
         assertEquals(0, exported.code(), exported.err());

@@ -126,8 +126,12 @@ class PlanCommandTest {
     void chosenProductsAnEditedRateAndTheProposal() throws Exception {
         Path client = client("client2.json");
         Path pdf = dir.resolve("out/proposal.pdf");
-        Run r = cli("--lang", "zh-HK", "plan", client.toString(), "--products", "test-voucher,test-gba-medical", "--scenario", PlanTestData.GBA_DRUG,
-                "--fx", "CNY:HKD=1.25", "--pdf", pdf.toString(), "--save", "--json");
+        // client data is stored encrypted only: the first save sets the passphrase given
+        Path pass = dir.resolve("passphrase.txt");
+        java.nio.file.Files.writeString(pass, "a plan command passphrase\n");
+        java.nio.file.Files.setPosixFilePermissions(pass, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Run r = cli("--lang", "zh-HK", "--passphrase-file", pass.toString(), "plan", client.toString(), "--products", "test-voucher,test-gba-medical",
+                "--scenario", PlanTestData.GBA_DRUG, "--fx", "CNY:HKD=1.25", "--pdf", pdf.toString(), "--save", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = JSON.readTree(r.out());
         assertEquals("zh-HK", j.path("language").asText());
@@ -151,6 +155,7 @@ class PlanCommandTest {
             assertFalse(text.contains("Cover proposal"));
         }
         try (BayCover app = BayCover.open(data, Lang.EN, ProgressMonitor.NONE)) {
+            app.keys().unlock("a plan command passphrase".toCharArray());
             String planId = j.path("saved").path("planId").asText();
             assertEquals(List.of("test-voucher", "test-gba-medical"), app.planStore().plan(planId).orElseThrow().plan().productIds());
             assertEquals(1, app.proposalStore().proposals(planId).size());

@@ -132,8 +132,13 @@ class TrustCliTest {
         assertEquals(1, run("--passphrase-file", p1.toString(), "passphrase", "check").code());
         assertEquals(0, run("--passphrase-file", p2.toString(), "passphrase", "check").code());
         JsonNode entries = json(run("audit", "--json").out()).get("entries");
-        assertEquals("PASSPHRASE_CHANGED", entries.get(0).get("action").asText());
-        assertEquals("PASSPHRASE_SET", entries.get(1).get("action").asText());
+        List<String> actions = new java.util.ArrayList<>();
+        for (JsonNode e : entries) actions.add(e.get("action").asText());
+        // newest first: the check with the old passphrase failed (audited), the change, the earlier wrong one, the set
+        assertEquals("PASSPHRASE_FAILED", actions.get(0));
+        assertEquals("PASSPHRASE_CHANGED", actions.get(1));
+        assertEquals(List.of("PASSPHRASE_SET"), actions.stream().filter(a -> a.equals("PASSPHRASE_SET")).toList());
+        assertEquals(2, actions.stream().filter(a -> a.equals("PASSPHRASE_FAILED")).count(), "each wrong passphrase is audited");
     }
 
     @Test

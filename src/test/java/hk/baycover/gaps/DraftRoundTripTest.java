@@ -61,7 +61,7 @@ class DraftRoundTripTest {
 
             Path file = dir.resolve("export").resolve("gap-drafts.json");
             app.files().write(file, o -> DraftPacks.write(DraftPacks.pack(store.list().stream().map(DraftStore.Draft::product).toList(), LocalDate.of(2026, 11, 29)), o));
-            PackReader.Result r = new PackReader(Lang.EN).read(file);
+            PackReader.Result r = new PackReader(Lang.EN, java.time.LocalDate.now()).read(file);
             assertTrue(r.ok(), r.problems().toString());
             Pack pack = r.pack();
             assertEquals("products", pack.pack().kind().code());

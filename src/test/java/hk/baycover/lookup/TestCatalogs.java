@@ -24,7 +24,7 @@ public final class TestCatalogs {
     public static Catalog fromResource(String resource) {
         try (InputStream in = TestCatalogs.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("missing test resource " + resource);
-            PackReader.Result r = new PackReader(Lang.EN).read(resource, in.readAllBytes(), ReferenceContext.EMPTY);
+            PackReader.Result r = new PackReader(Lang.EN, java.time.LocalDate.now()).read(resource, in.readAllBytes(), ReferenceContext.EMPTY);
             if (!r.ok()) throw new IllegalStateException("test pack rejected: " + r.problems());
             Pack p = ScriptFiller.fill(r.pack());
             return new Catalog(List.of(), p.institutions(), p.items(), p.totals(), p.products(), p.scenarios());

@@ -29,6 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** One age: a client saved with an age and no birth date keeps the day it was given and grows older with the calendar. */
 class ClientAgeOverTimeTest {
 
+    /** Client data is stored encrypted only. */
+    static final String PASS = "an age over time passphrase";
+
     static Clock on(String day) {
         return Clock.fixed(Instant.parse(day + "T04:00:00Z"), ZoneId.of("Asia/Hong_Kong"));
     }
@@ -42,11 +45,13 @@ class ClientAgeOverTimeTest {
     void anAgeWithoutABirthDateGrowsOlder(@TempDir Path dir) {
         String id;
         try (BayCover app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE, DataDirLock.Mode.SHARED, on("2026-06-01"))) {
+            app.setPassphrase(PASS.toCharArray(), null);
             id = app.clientStore().saveClient(client(68, null), Lang.EN);
             assertEquals(LocalDate.of(2026, 6, 1), app.clientStore().client(id).orElseThrow().profile().ageAsOf(), "dated the day it was given");
             assertEquals(68, app.clientStore().clients().get(0).age());
         }
         try (BayCover app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE, DataDirLock.Mode.SHARED, on("2028-06-02"))) {
+            app.keys().unlock(PASS.toCharArray());
             ClientProfile back = app.clientStore().client(id).orElseThrow().profile();
             LocalDate today = app.today();
             assertEquals(70, back.ageOn(today, AgeBasis.LAST_BIRTHDAY, today), "two years later the client is two years older");

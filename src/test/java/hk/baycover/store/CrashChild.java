@@ -21,7 +21,31 @@ public final class CrashChild {
     private CrashChild() {
     }
 
-    /** args: import DIR JOURNAL FIRST | restore DIR JOURNAL FIRST BACKUP_A BACKUP_B */
+    /** The client the plan-save mode writes revision after revision of (personal fields included). */
+    public static final String CLIENT_NAME = "Crash Harness Clientname";
+    public static final String PLAN_ID = "crash-plan";
+
+    /** The passphrase after change {@code n} in the passphrase mode (0: the first one). */
+    public static String passphrase(int n) {
+        return "crash harness passphrase " + n;
+    }
+
+    /** The client as saved with revision {@code n}: its notes and the plan's title both carry {@code n}. */
+    public static hk.baycover.model.ClientProfile client(String id, int n) {
+        hk.baycover.model.ClientProfile t = PlanStoreTest.client();
+        return new hk.baycover.model.ClientProfile(id, CLIENT_NAME, t.contact(), t.birthDate(), null, t.sex(), t.smoker(), t.residency(), t.livesIn(),
+                t.city(), t.szMedicalInsurance(), null, true, false, true, false, List.of(), "cover note", t.conditions(), "condition note",
+                List.of(), t.needs(), t.budget(), 12, "revision " + n);
+    }
+
+    public static hk.baycover.planning.Plan plan(int n) {
+        return PlanStoreTest.plan(List.of()).withTitle("revision " + n, "notes of revision " + n);
+    }
+
+    /**
+     * args: import DIR JOURNAL FIRST | restore DIR JOURNAL FIRST BACKUP_A BACKUP_B | plans DIR JOURNAL FIRST |
+     * passphrase DIR JOURNAL FIRST CURRENT (CURRENT: the number of the passphrase that opens the folder now)
+     */
     public static void main(String[] args) throws Exception {
         Logs.quietConsole();
         String mode = args[0];
@@ -30,8 +54,11 @@ public final class CrashChild {
         int first = Integer.parseInt(args[3]);
         try (FileOutputStream out = new FileOutputStream(journal.toFile(), true)) {
             BayCover app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE);
+            String current = null;
+            if (mode.equals("plans")) app.keys().unlock(passphrase(0).toCharArray());
+            if (mode.equals("passphrase")) current = passphrase(Integer.parseInt(args[4]));
             // warm up (schemas, ICU, Jackson) without writing, so that kills land in imports rather than in class loading
-            hk.baycover.catalog.PackReader.Result warm = new hk.baycover.catalog.PackReader(Lang.EN)
+            hk.baycover.catalog.PackReader.Result warm = new hk.baycover.catalog.PackReader(Lang.EN, java.time.LocalDate.now())
                     .read("warm-up.json", CrashPacks.spec(0).bytes(), hk.baycover.catalog.ReferenceContext.EMPTY);
             hk.baycover.catalog.ScriptFiller.fill(warm.pack());
             System.out.println("READY");
@@ -44,6 +71,16 @@ public final class CrashChild {
                     app.catalogStore().importSources(List.of(new CatalogStore.Source(spec.datasetId() + ".json", bytes)),
                             CatalogStore.Origin.IMPORTED, Lang.EN, ProgressMonitor.NONE);
                     log(out, "COMMIT " + n);
+                } else if (mode.equals("plans")) {
+                    // one transaction: the client's notes and the plan's title both say n, or neither
+                    log(out, "BEGIN " + n);
+                    app.planStore().saveClientAndPlan(client(null, n), Lang.EN, PLAN_ID, plan(n), null);
+                    log(out, "COMMIT " + n);
+                } else if (mode.equals("passphrase")) {
+                    log(out, "BEGIN " + n);
+                    app.keys().change(current.toCharArray(), passphrase(n).toCharArray(), null);
+                    log(out, "COMMIT " + n);
+                    current = passphrase(n);
                 } else {
                     Path backup = Path.of(args[4 + (n % 2)]);
                     log(out, "BEGIN " + n);

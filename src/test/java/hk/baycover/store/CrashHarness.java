@@ -88,7 +88,10 @@ public final class CrashHarness {
                     Integer inFlight = after.inFlight != null && CrashPacks.spec(after.inFlight).datasetId().equals(id) ? after.inFlight : null;
                     DatasetInfo d = stored.get(id);
                     if (d == null) {
-                        if (inFlight != null) rolledBack++;
+                        if (inFlight != null) {
+                            rolledBack++;
+                            resolve(journal, inFlight, false);
+                        }
                         if (committed != null) {
                             lost++;
                             problems.add("cycle " + cycle + ": " + id + " v" + committed + " was committed but is gone");
@@ -99,6 +102,7 @@ public final class CrashHarness {
                     if (inFlight != null) {
                         if (version == inFlight) applied++;
                         else rolledBack++;
+                        resolve(journal, inFlight, version == inFlight);
                     }
                     if (!(committed != null && version == committed) && !(inFlight != null && version == inFlight)) {
                         lost++;
@@ -157,6 +161,7 @@ public final class CrashHarness {
                     // restore n copies backup A when n is even, B when odd (CrashChild)
                     if (now.equals(inFlight % 2 == 0 ? fa : fb)) applied++;
                     else rolledBack++;
+                    resolve(journal, inFlight, now.equals(inFlight % 2 == 0 ? fa : fb));
                 }
                 for (BackupService.AutoBackup bk : app.backups().automatic()) {
                     backups++;
@@ -170,6 +175,162 @@ public final class CrashHarness {
             }
         }
         return new Report("restores", cycles, kills, applied, rolledBack, Journal.read(journal).commits, 0, half, integrity, backups, problems);
+    }
+
+    /** Sets up a folder for the plan and passphrase modes: seeded, the first passphrase set, the client and plan saved once. */
+    static void planFolder(Path dir) {
+        hk.baycover.trust.TestFolders.seeded(dir);
+        try (BayCover app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE)) {
+            app.setPassphrase(CrashChild.passphrase(0).toCharArray(), null);
+            // the plan the child keeps revising: created with a fixed id (revision 1 = "revision 0")
+            app.database().inTransaction(c -> {
+                try (java.sql.PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO client(id, created_at, updated_at, profile_json, personal_json) VALUES ('crash-client', '2026-01-01T00:00:00Z', "
+                                + "'2026-01-01T00:00:00Z', '{}', 'v1:placeholder')")) {
+                    ps.executeUpdate();
+                }
+                try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO plan(id, client_id, status, revision, created_at, updated_at) "
+                        + "VALUES (?, 'crash-client', 'DRAFT', 0, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")) {
+                    ps.setString(1, CrashChild.PLAN_ID);
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+            app.planStore().saveClientAndPlan(CrashChild.client("crash-client", 0), Lang.EN, CrashChild.PLAN_ID, CrashChild.plan(0), null);
+        }
+    }
+
+    /**
+     * Repeated plan saves (a client and a new plan revision in one transaction) killed at random: every confirmed
+     * revision is there, the newest revision and the client's notes name the same save (never half of one), the
+     * revision has its audit entry, and no personal field is in plain text in any file of the folder.
+     */
+    public static Report plans(Path dir, int cycles, long seed, int maxDelayMillis) throws Exception {
+        Random random = new Random(seed);
+        planFolder(dir);
+        Path journal = dir.resolveSibling(dir.getFileName() + "-plans-journal.txt");
+        Files.deleteIfExists(journal);
+        int appliedUnconfirmed = 0;
+        int kills = 0;
+        int applied = 0;
+        int rolledBack = 0;
+        int lost = 0;
+        int half = 0;
+        int integrity = 0;
+        int backups = 0;
+        List<String> problems = new ArrayList<>();
+        for (int cycle = 0; cycle < cycles; cycle++) {
+            Journal j = Journal.read(journal, false);
+            runAndKill("plans", dir, journal, j.last + 1, List.of(), random.nextInt(maxDelayMillis));
+            Journal after = Journal.read(journal, false);
+            if (after.inFlight != null) kills++;
+            String check = integrity(dir);
+            if (!"ok".equals(check)) {
+                integrity++;
+                problems.add("cycle " + cycle + ": integrity " + check);
+                break;
+            }
+            try (BayCover app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE)) {
+                app.keys().unlock(CrashChild.passphrase(0).toCharArray());
+                int committed = after.lastCommittedNumber;
+                PlanStore.SavedPlan latest = app.planStore().plan(CrashChild.PLAN_ID).orElseThrow();
+                String title = latest.plan().title();
+                String notes = app.clientStore().client(latest.clientId()).orElseThrow().profile().notes();
+                int saved = Integer.parseInt(title.substring("revision ".length()));
+                if (after.inFlight != null) {
+                    if (saved == after.inFlight) applied++;
+                    else rolledBack++;
+                }
+                if (saved != committed && !(after.inFlight != null && saved == after.inFlight)) {
+                    lost++;
+                    problems.add("cycle " + cycle + ": the newest revision is " + title + ", expected revision " + committed
+                            + (after.inFlight == null ? "" : " or " + after.inFlight));
+                }
+                if (!("revision " + saved).equals(notes)) {
+                    half++;
+                    problems.add("cycle " + cycle + ": the plan says " + title + " but the client says " + notes + " (half a save)");
+                }
+                // revision 1 was the set-up's; then one per confirmed save, and one per save the kill landed after SQLite's commit
+                if (after.inFlight != null && saved == after.inFlight) appliedUnconfirmed++;
+                if (after.inFlight != null) resolve(journal, after.inFlight, saved == after.inFlight);
+                int expected = 1 + after.commits + appliedUnconfirmed;
+                if (latest.revision() != expected) {
+                    lost++;
+                    problems.add("cycle " + cycle + ": " + latest.revision() + " revisions, expected " + expected);
+                }
+                boolean audited = app.audit().list(new AuditQuery(AuditAction.PLAN_CHANGED, null, null, null, null, 0)).stream()
+                        .anyMatch(e -> CrashChild.PLAN_ID.equals(e.subjectId()) && String.valueOf(latest.revision()).equals(e.details().get("revision")));
+                if (latest.revision() > 1 && !audited) {
+                    half++;
+                    problems.add("cycle " + cycle + ": revision " + latest.revision() + " has no audit entry");
+                }
+                for (BackupService.AutoBackup b : app.backups().automatic()) {
+                    backups++;
+                    String v = quickCheck(b.file());
+                    if (!"ok".equals(v)) problems.add("cycle " + cycle + ": automatic backup " + b.file().getFileName() + ": " + v);
+                }
+            }
+            for (String found : PlaintextProbe.find(dir, List.of(CrashChild.CLIENT_NAME, "condition note", "cover note"))) {
+                problems.add("cycle " + cycle + ": plain text " + found);
+            }
+        }
+        return new Report("plan saves", cycles, kills, applied, rolledBack, Journal.read(journal, false).commits, lost, half, integrity, backups, problems);
+    }
+
+    /**
+     * Repeated passphrase changes killed at random: afterwards exactly the last confirmed passphrase — or the one being
+     * set when the kill landed — opens the folder, and the client's sealed data still reads with it.
+     */
+    public static Report passphrases(Path dir, int cycles, long seed, int maxDelayMillis) throws Exception {
+        Random random = new Random(seed);
+        planFolder(dir);
+        Path journal = dir.resolveSibling(dir.getFileName() + "-passphrase-journal.txt");
+        Files.deleteIfExists(journal);
+        int current = 0;
+        int kills = 0;
+        int applied = 0;
+        int rolledBack = 0;
+        int lost = 0;
+        int integrity = 0;
+        List<String> problems = new ArrayList<>();
+        for (int cycle = 0; cycle < cycles; cycle++) {
+            Journal j = Journal.read(journal, false);
+            runAndKill("passphrase", dir, journal, j.last + 1, List.of(String.valueOf(current)), random.nextInt(maxDelayMillis));
+            Journal after = Journal.read(journal, false);
+            if (after.inFlight != null) kills++;
+            String check = integrity(dir);
+            if (!"ok".equals(check)) {
+                integrity++;
+                problems.add("cycle " + cycle + ": integrity " + check);
+                break;
+            }
+            int committed = after.lastCommittedNumber;
+            try (BayCover app = BayCover.open(dir, Lang.EN, ProgressMonitor.NONE)) {
+                // checked without the slow-down for wrong passphrases (the harness itself tries the two candidates)
+                hk.baycover.trust.KeyManager keys = new hk.baycover.trust.KeyManager(new KeyringStore(app.database()), app.clock(), d -> { });
+                Integer opens = null;
+                if (keys.verify(CrashChild.passphrase(committed).toCharArray())) opens = committed;
+                else if (after.inFlight != null && keys.verify(CrashChild.passphrase(after.inFlight).toCharArray())) opens = after.inFlight;
+                if (opens == null) {
+                    lost++;
+                    problems.add("cycle " + cycle + ": neither passphrase " + committed + " nor the one in flight opens the folder");
+                    break;
+                }
+                if (after.inFlight != null) {
+                    if (opens.equals(after.inFlight)) applied++;
+                    else rolledBack++;
+                    resolve(journal, after.inFlight, opens.equals(after.inFlight));
+                }
+                current = opens;
+                app.keys().unlock(CrashChild.passphrase(current).toCharArray());
+                String name = app.clientStore().client("crash-client").orElseThrow().profile().name();
+                if (!CrashChild.CLIENT_NAME.equals(name)) {
+                    lost++;
+                    problems.add("cycle " + cycle + ": the client's sealed data no longer reads (" + name + ")");
+                }
+            }
+        }
+        return new Report("passphrase changes", cycles, kills, applied, rolledBack, Journal.read(journal, false).commits, lost, 0, integrity, 0, problems);
     }
 
     private static void runAndKill(String mode, Path dir, Path journal, int first, List<String> extra, int delayMillis) throws Exception {
@@ -223,13 +384,31 @@ public final class CrashHarness {
     }
 
     /** The child's journal: the last number begun, what was confirmed committed per dataset, what was in flight. */
+    /**
+     * Records what the harness found for the operation a kill interrupted: {@code APPLIED n} (SQLite had committed it;
+     * from now on it is the last committed one) or {@code ABORTED n}. Without it, the next child's first {@code BEGIN}
+     * would hide an applied-but-unconfirmed operation and the following check would take it for a lost one.
+     */
+    static void resolve(Path journal, int n, boolean applied) throws IOException {
+        byte[] before = Files.exists(journal) ? Files.readAllBytes(journal) : new byte[0];
+        String lead = before.length > 0 && before[before.length - 1] != '\n' ? "\n" : "";
+        Files.writeString(journal, lead + (applied ? "APPLIED " : "ABORTED ") + n + "\n", StandardCharsets.US_ASCII,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
     static final class Journal {
         int last;
         int commits;
+        int lastCommittedNumber;
         Integer inFlight;
         final Map<String, Integer> lastCommitted = new HashMap<>();
 
         static Journal read(Path file) throws IOException {
+            return read(file, true);
+        }
+
+        /** {@code packs}: the numbers name crash packs (import mode), whose dataset each commit is recorded under. */
+        static Journal read(Path file, boolean packs) throws IOException {
             Journal j = new Journal();
             if (!Files.exists(file)) return j;
             for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
@@ -239,29 +418,37 @@ public final class CrashHarness {
                 j.last = Math.max(j.last, n);
                 if (parts[0].equals("BEGIN")) {
                     j.inFlight = n;
-                } else if (parts[0].equals("COMMIT")) {
+                } else if (parts[0].equals("COMMIT") || parts[0].equals("APPLIED")) {
+                    // APPLIED: committed by SQLite before the kill, confirmed by the harness rather than the child
                     j.inFlight = null;
-                    j.commits++;
-                    j.lastCommitted.put(CrashPacks.spec(n).datasetId(), n);
+                    if (parts[0].equals("COMMIT")) j.commits++;
+                    j.lastCommittedNumber = n;
+                    if (packs) j.lastCommitted.put(CrashPacks.spec(n).datasetId(), n);
+                } else if (parts[0].equals("ABORTED")) {
+                    j.inFlight = null;
                 }
             }
             return j;
         }
     }
 
-    /** {@code --cycles N --seed S --dir DIR}: prints both reports. */
+    /** {@code --cycles N --seed S --dir DIR [--modes all|imports|plans]}: prints the reports. */
     public static void main(String[] args) throws Exception {
         int cycles = 50;
         long seed = 7;
+        String modes = "all";
         Path dir = Files.createTempDirectory("baycover-crash");
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--cycles": cycles = Integer.parseInt(args[i + 1]); break;
                 case "--seed": seed = Long.parseLong(args[i + 1]); break;
                 case "--dir": dir = Path.of(args[i + 1]); break;
+                case "--modes": modes = args[i + 1]; break;
                 default: throw new IllegalArgumentException(args[i]);
             }
         }
-        System.out.println(CrashSafetyTest.runBoth(dir, cycles, seed));
+        // --modes all (default), imports (imports and restores) or plans (plan saves and passphrase changes)
+        if (!modes.equals("plans")) System.out.println(CrashSafetyTest.runBoth(dir, cycles, seed));
+        if (!modes.equals("imports")) System.out.println(CrashSafetyTest.runPlansAndPassphrases(dir, cycles, seed));
     }
 }

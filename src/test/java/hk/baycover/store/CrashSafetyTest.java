@@ -52,6 +52,36 @@ class CrashSafetyTest {
         return sb.toString();
     }
 
+    static String runPlansAndPassphrases(Path base, int cycles, long seed) throws Exception {
+        CrashHarness.Report rp = CrashHarness.plans(base.resolve("plans"), cycles, seed + 2, 2500);
+        CrashHarness.Report rk = CrashHarness.passphrases(base.resolve("passphrases"), Math.max(2, cycles / 2), seed + 3, 8000);
+        StringBuilder sb = new StringBuilder();
+        for (CrashHarness.Report r : List.of(rp, rk)) {
+            sb.append(r.summary()).append('\n');
+            for (String p : r.problems()) sb.append("  PROBLEM ").append(p).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void killedPlanSavesAndPassphraseChangesLoseNothingAndLeaveNothingInPlainText() throws Exception {
+        int cycles = Integer.getInteger("baycover.crash.cycles", 4);
+        long seed = Long.getLong("baycover.crash.seed", 20261129L);
+        CrashHarness.Report rp = CrashHarness.plans(tmp.resolve("plans"), cycles, seed + 2, 2500);
+        System.out.println("[crash harness] " + rp.summary());
+        assertEquals(List.of(), rp.problems());
+        assertEquals(0, rp.lost());
+        assertEquals(0, rp.halfApplied());
+        assertEquals(0, rp.integrityFailures());
+        assertTrue(rp.commitsConfirmed() > 0, "the child saved some revisions");
+
+        CrashHarness.Report rk = CrashHarness.passphrases(tmp.resolve("passphrases"), Math.max(2, cycles / 2), seed + 3, 8000);
+        System.out.println("[crash harness] " + rk.summary());
+        assertEquals(List.of(), rk.problems());
+        assertEquals(0, rk.lost());
+        assertEquals(0, rk.integrityFailures());
+    }
+
     @Test
     void killedImportsAndRestoresLoseNothingAndHalfApplyNothing() throws Exception {
         int cycles = Integer.getInteger("baycover.crash.cycles", 4);

@@ -132,15 +132,17 @@ class ImportExportTest {
 
     @Test
     void theImportOrderDoesNotDependOnWhereTheKindSitsInTheFile(@TempDir Path tmp) throws Exception {
-        // keys sorted alphabetically (as `jq -S` writes them) and a long description: "kind" comes late in the file
+        // keys sorted alphabetically (as `jq -S` writes them) and a long description (each language within its
+        // 4,000-character limit): "kind" comes late in the file
         com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
                 hk.baycover.catalog.CatalogJson.mapper().readTree(TestPacks.text(TestPacks.DRUGS));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("pack")).putObject("description").put("en", "x".repeat(20_000));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("pack")).putObject("description").put("en", "x".repeat(3_000))
+                .put("zhHant", "說".repeat(3_000)).put("zhHans", "说".repeat(3_000));
         Path sorted = tmp.resolve("sorted.json");
         Files.writeString(sorted, hk.baycover.catalog.CatalogJson.mapper().copy()
                 .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
                 .writeValueAsString(hk.baycover.catalog.CatalogJson.mapper().treeToValue(tree, java.util.TreeMap.class)));
-        assertTrue(Files.readString(sorted).indexOf("\"drugs-devices\"") > 20_000);
+        assertTrue(new String(Files.readAllBytes(sorted), java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("\"drugs-devices\"") > 20_000, "kind after 20 KB");
         assertEquals(java.util.Optional.of(hk.baycover.model.PackKind.DRUGS_DEVICES), hk.baycover.catalog.PackReader.peekKind(Files.readAllBytes(sorted)));
 
         List<CatalogStore.Imported> done = importFiles(TestPacks.PRODUCTS, sorted);

@@ -49,6 +49,8 @@ class PlanStoreTest {
     @BeforeEach
     void open() {
         app = PlanTestData.open(dir.resolve("data"));
+        // client data is stored encrypted only
+        app.setPassphrase("a plan store passphrase".toCharArray(), null);
         store = app.planStore();
         clients = app.clientStore();
         proposals = app.proposalStore();

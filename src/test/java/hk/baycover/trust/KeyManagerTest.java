@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -145,11 +146,12 @@ class KeyManagerTest {
         app.keys().setUp("correct horse battery".toCharArray(), null);
         byte[] sealed = app.keys().cipher().encryptText("Chan Siu Ming", "client/3/name");
         Keyring before = new hk.baycover.store.KeyringStore(app.database()).load().orElseThrow();
-        String fingerprint = DbFingerprint.of(dir);
-        // wrong current passphrase: refused, nothing written
+        String fingerprint = DbFingerprint.ofFile(dir.resolve(hk.baycover.store.Database.FILE_NAME), List.of("audit_log"));
+        // wrong current passphrase: refused, nothing written but the audit entry of the failed attempt
         assertEquals("trust.wrongPassphrase", error(() -> app.keys().change("not the one!".toCharArray(),
                 "new passphrase 2".toCharArray(), null)).key());
-        assertEquals(fingerprint, DbFingerprint.of(dir));
+        assertEquals(fingerprint, DbFingerprint.ofFile(dir.resolve(hk.baycover.store.Database.FILE_NAME), List.of("audit_log")));
+        assertEquals(1, app.audit().list(new hk.baycover.trust.AuditQuery(hk.baycover.trust.AuditAction.PASSPHRASE_FAILED, null, null, null, null, 0)).size());
         app.keys().change("correct horse battery".toCharArray(), "new passphrase 2".toCharArray(), "new passphrase 2".toCharArray());
         Keyring after = new hk.baycover.store.KeyringStore(app.database()).load().orElseThrow();
         assertEquals(before.keyId(), after.keyId(), "same data key");

@@ -24,6 +24,6 @@ public final class Errors {
         }
         if (t instanceof UserError) return I18n.message(lang, (UserError) t);
         LOG.log(Level.SEVERE, "unexpected failure", t);
-        return I18n.get(lang, "cli.unexpected", t.getClass().getSimpleName(), String.valueOf(t.getMessage()));
+        return I18n.get(lang, "cli.unexpected");
     }
 }

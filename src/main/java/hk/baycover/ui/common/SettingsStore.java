@@ -2,6 +2,7 @@ package hk.baycover.ui.common;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hk.baycover.io.BoundedInput;
 import hk.baycover.io.DataFolder;
 import hk.baycover.io.SafeFiles;
 import hk.baycover.model.Lang;
@@ -23,6 +24,8 @@ public final class SettingsStore {
     public record Dto(String lang, Double fontScale, Double x, Double y, Double width, Double height, Integer autoLockMinutes) {
     }
 
+    /** A settings file is a few hundred bytes; anything much larger is not ours. */
+    static final long MAX_BYTES = 64 * 1024;
     private final Path file;
 
     public SettingsStore(Path dataDir) {
@@ -34,7 +37,7 @@ public final class SettingsStore {
     public void load(Settings s) {
         if (!Files.exists(file)) return;
         try {
-            Dto d = JSON.readValue(file.toFile(), Dto.class);
+            Dto d = JSON.readValue(BoundedInput.readAll(file, MAX_BYTES), Dto.class);
             Lang.parse(d.lang()).ifPresent(s.langProperty()::set);
             if (d.fontScale() != null && d.fontScale() >= 0.8 && d.fontScale() <= 2.0) s.fontScaleProperty().set(d.fontScale());
             if (d.x() != null) s.windowXProperty().set(d.x());

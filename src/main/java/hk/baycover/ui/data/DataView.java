@@ -55,7 +55,9 @@ public final class DataView extends VBox {
             Freshness f = vm.freshness().get(d.id());
             return f == null ? "…" : ctx.tr().get("data.col.staleValue", f.stale(), f.records());
         }));
+        table.getColumns().add(column("data.col.signature", 230, vm::signatureText));
         vm.freshness().addListener((javafx.collections.MapChangeListener<String, Freshness>) ch -> table.refresh());
+        vm.signers().addListener((javafx.collections.MapChangeListener<String, hk.baycover.store.CatalogStore.Signer>) ch -> table.refresh());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(220);
         ctx.tr().langProperty().addListener((o, a, b) -> table.refresh());
@@ -132,7 +134,55 @@ public final class DataView extends VBox {
         reset.getStyleClass().add("muted");
         reset.textProperty().bind(ctx.tr().bind("data.where", ctx.app() == null ? "" : ctx.app().dataDir().toString()));
 
-        getChildren().addAll(title, intro, table, coverage, freshness, actions, outcome, problems, hk.baycover.ui.trust.TrustSection.on(ctx), reset);
+        getChildren().addAll(title, intro, table, coverage, freshness, actions, outcome, problems, publishers(), hk.baycover.ui.trust.TrustSection.on(ctx), reset);
+    }
+
+    /**
+     * "Trusted publishers": the keys whose signed packs show the publisher's name. Type the name, then choose the
+     * publisher's public key file (KEY.pub); remove a selected one.
+     */
+    private VBox publishers() {
+        Label heading = new Label();
+        heading.textProperty().bind(ctx.tr().bind("data.publishers"));
+        heading.getStyleClass().add("section-title");
+        Label hint = new Label();
+        hint.textProperty().bind(ctx.tr().bind("data.publishers.hint"));
+        hint.setWrapText(true);
+        hint.getStyleClass().add("muted");
+        ListView<hk.baycover.store.TrustedPublishers.Publisher> list = new ListView<>(vm.publishers());
+        list.setId("publishers");
+        list.accessibleTextProperty().bind(ctx.tr().bind("data.publishers"));
+        list.setPrefHeight(90);
+        list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(hk.baycover.store.TrustedPublishers.Publisher p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.name() + "  ·  " + p.shortFingerprint() + "  ·  " + p.addedAt().substring(0, 10));
+            }
+        });
+        javafx.scene.control.TextField name = new javafx.scene.control.TextField();
+        name.setId("publisher-name");
+        name.promptTextProperty().bind(ctx.tr().bind("data.publishers.name"));
+        name.accessibleTextProperty().bind(ctx.tr().bind("data.publishers.name"));
+        Button add = new Button();
+        add.setId("publisher-add");
+        add.textProperty().bind(ctx.tr().bind("data.publishers.add"));
+        add.disableProperty().bind(vm.busyProperty().or(name.textProperty().isEmpty()));
+        add.setOnAction(e -> ctx.fileDialogs().openFiles(getScene().getWindow(), ctx.tr().get("data.publishers.add"),
+                ctx.tr().get("data.publishers.filter"), "*.pub").stream().findFirst().ifPresent(f -> {
+                    if (vm.trustPublisher(f, name.getText()) != null) name.clear();
+                }));
+        Button remove = new Button();
+        remove.setId("publisher-remove");
+        remove.textProperty().bind(ctx.tr().bind("data.publishers.remove"));
+        remove.disableProperty().bind(vm.busyProperty().or(list.getSelectionModel().selectedItemProperty().isNull()));
+        remove.setOnAction(e -> vm.removePublisher(list.getSelectionModel().getSelectedItem()));
+        HBox row = new HBox(8, name, add, remove);
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(name, Priority.ALWAYS);
+        VBox box = new VBox(6, heading, hint, list, row);
+        box.setId("publishers-section");
+        return box;
     }
 
     public DataViewModel viewModel() { return vm; }

@@ -1,7 +1,10 @@
 package hk.baycover.ui.data;
 
 import hk.baycover.model.DatasetInfo;
+import hk.baycover.catalog.PackSigning;
 import hk.baycover.model.Freshness;
+import hk.baycover.store.CatalogStore;
+import hk.baycover.store.TrustedPublishers;
 import hk.baycover.ui.common.Errors;
 import hk.baycover.ui.common.UiContext;
 import hk.baycover.ui.common.Activity;
@@ -9,6 +12,7 @@ import hk.baycover.ui.common.TaskRunner;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -28,6 +32,13 @@ public final class DataViewModel {
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final Activity activity;
     private final ObservableMap<String, Freshness> freshness = FXCollections.observableHashMap();
+    private final ObservableMap<String, CatalogStore.Signer> signers = FXCollections.observableHashMap();
+    private final BooleanProperty signaturesKnown = new SimpleBooleanProperty(false);
+    private final ObservableList<TrustedPublishers.Publisher> publishers = FXCollections.observableArrayList();
+
+    /** What the background read finds for the table: freshness and signer per dataset, and the trusted publishers. */
+    private record Facts(Map<String, Freshness> freshness, Map<String, CatalogStore.Signer> signers, List<TrustedPublishers.Publisher> publishers) {
+    }
 
     public DataViewModel(UiContext ctx) {
         this.ctx = ctx;
@@ -53,17 +64,22 @@ public final class DataViewModel {
         return ctx.tasks().submit(m -> {
             Map<String, Freshness> out = new LinkedHashMap<>();
             for (String id : ids) out.put(id, Freshness.of(ctx.app().catalogStore().pack(id), today));
-            return out;
-        }, new TaskRunner.Outcome<Map<String, Freshness>>() {
+            return new Facts(out, ctx.app().catalogStore().signatures(), ctx.app().publishers().list());
+        }, new TaskRunner.Outcome<Facts>() {
             @Override
-            public void succeeded(Map<String, Freshness> value) {
-                freshness.keySet().retainAll(value.keySet());
-                freshness.putAll(value);
+            public void succeeded(Facts value) {
+                freshness.keySet().retainAll(value.freshness().keySet());
+                freshness.putAll(value.freshness());
+                signers.clear();
+                signers.putAll(value.signers());
+                publishers.setAll(value.publishers());
+                signaturesKnown.set(true);
             }
 
             @Override
             public void failed(Throwable error) {
                 freshness.clear();
+                signaturesKnown.set(false);
             }
 
             @Override
@@ -73,6 +89,41 @@ public final class DataViewModel {
     }
 
     public ObservableList<DatasetInfo> datasets() { return datasets; }
+
+    /** Who signed each signed dataset (by dataset id); a dataset absent from the map is unsigned or shipped. */
+    public ObservableMap<String, CatalogStore.Signer> signers() { return signers; }
+
+    /** The signature column's text: "signed by NAME (3f2a 9c01 …)", "unsigned", "shipped with BayCover" (… while reading). */
+    public String signatureText(DatasetInfo d) {
+        if (!signaturesKnown.get()) return "…";
+        return CatalogStore.Signer.label(ctx.tr().lang(), d.origin(), signers.get(d.id()));
+    }
+
+    /** The publishers whose keys the user trusts (Data screen, "Trusted publishers"). */
+    public ObservableList<TrustedPublishers.Publisher> publishers() { return publishers; }
+
+    /** Trusts the public key in {@code keyFile} under {@code name}; the datasets it signed then show that name. */
+    public TaskRunner.Job trustPublisher(Path keyFile, String name) {
+        if (keyFile == null || activity.isBusy()) return null;
+        problems.clear();
+        return activity.run(m -> ctx.app().publishers().trust(PackSigning.readPublicKey(keyFile), name), p -> {
+            refreshFreshness();
+            activity.say(ctx.tr().get("data.publisher.trusted", p.name(), p.shortFingerprint()));
+        }, this::fail);
+    }
+
+    /** Stops trusting a publisher's key; the datasets it signed then show the bare fingerprint. */
+    public TaskRunner.Job removePublisher(TrustedPublishers.Publisher p) {
+        if (p == null || activity.isBusy()) return null;
+        problems.clear();
+        return activity.run(m -> {
+            ctx.app().publishers().remove(p.fingerprint());
+            return p;
+        }, removed -> {
+            refreshFreshness();
+            activity.say(ctx.tr().get("data.publisher.removed", removed.name()));
+        }, this::fail);
+    }
 
     public ObservableList<String> problems() { return problems; }
 

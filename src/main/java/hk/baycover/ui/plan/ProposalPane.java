@@ -97,7 +97,8 @@ final class ProposalPane extends VBox {
             showProfile.run();
         });
         Button save = button("save", "planui.save");
-        save.setOnAction(e -> vm.save());
+        // client data is never stored in plain text: the first save asks for a passphrase (and says why) first
+        save.setOnAction(e -> hk.baycover.ui.trust.TrustGate.of(save).ifPresentOrElse(g -> g.ensureUnlocked(vm::save), vm::save));
         Button duplicate = button("duplicate", "planui.duplicate");
         duplicate.disableProperty().bind(vm.planIdProperty().isNull());
         duplicate.setOnAction(e -> vm.duplicate());

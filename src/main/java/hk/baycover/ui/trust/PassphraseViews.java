@@ -51,6 +51,7 @@ public final class PassphraseViews {
             work.run(m -> {
                 try {
                     ctx.app().keys().unlock(p);
+                    ctx.app().ensureSealed();
                 } finally {
                     Arrays.fill(p, '\0');
                 }
@@ -74,6 +75,8 @@ public final class PassphraseViews {
     /** First use: choose the passphrase (twice). */
     public static VBox setUp(UiContext ctx, Runnable onSet, Runnable onCancel) {
         Label title = title(ctx, "trust.ui.setup.title");
+        Label why = text(ctx, "trust.ui.setup.why");
+        why.setId("setup-why");
         Label text = text(ctx, "trust.ui.setup.text", KeyManager.MIN_LENGTH);
         PasswordField first = password(ctx, "setup-passphrase", "trust.ui.newPassphrase");
         PasswordField second = password(ctx, "setup-confirm", "trust.ui.confirmPassphrase");
@@ -102,7 +105,8 @@ public final class PassphraseViews {
             }
             work.run(m -> {
                 try {
-                    ctx.app().keys().setUp(a, b);
+                    // also seals client records an older version stored in plain text, and rebuilds the database
+                    ctx.app().setPassphrase(a, b);
                 } finally {
                     Arrays.fill(a, '\0');
                     Arrays.fill(b, '\0');
@@ -114,7 +118,7 @@ public final class PassphraseViews {
         if (onCancel != null) buttons.getChildren().add(cancel(ctx, "setup-cancel", onCancel));
         Label warning = text(ctx, "trust.ui.setup.warning");
         warning.getStyleClass().add("muted");
-        return card("setup-view", title, text, first, second, buttons, message, warning);
+        return card("setup-view", title, why, text, first, second, buttons, message, warning);
     }
 
     static PasswordField password(UiContext ctx, String id, String key) {

@@ -9,7 +9,6 @@ import hk.baycover.ui.common.Settings;
 import hk.baycover.ui.common.SyncTaskRunner;
 import hk.baycover.ui.common.UiContext;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -107,6 +107,13 @@ class PlanViewModelTest {
         assertFalse(vm.outcomeIsErrorProperty().get());
         assertTrue(vm.outcomeProperty().get().startsWith("Recommended " + rec.productIds().size() + " product(s)"), vm.outcomeProperty().get());
 
+        // client data is never stored unencrypted: without a passphrase nothing is saved, and the screen says why
+        vm.save();
+        assertNull(vm.planIdProperty().get());
+        assertTrue(vm.outcomeIsErrorProperty().get());
+        assertTrue(vm.outcomeProperty().get().startsWith("Client data is never stored unencrypted"), vm.outcomeProperty().get());
+        assertEquals(0, app.clientStore().clients().size());
+        app.setPassphrase("a view model passphrase".toCharArray(), null);
         vm.save();
         assertNotNull(vm.planIdProperty().get());
         assertEquals(1, vm.clients().size());

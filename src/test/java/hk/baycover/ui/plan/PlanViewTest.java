@@ -231,7 +231,8 @@ class PlanViewTest {
         assertEquals(view.viewModel().recommendationProperty().get().productIds(), view.viewModel().products());
         assertFalse(text(robot, "#recommendation").isEmpty());
 
-        // save, then export the proposal (answering the save dialog)
+        // save (client data is stored encrypted only: a passphrase is set first), then export the proposal
+        app.setPassphrase("a plan view passphrase".toCharArray(), null);
         robot.clickOn("#save");
         waitUntil(() -> view.viewModel().planIdProperty().get() != null && !view.viewModel().busyProperty().get());
         assertEquals(1, app.clientStore().clients().size());

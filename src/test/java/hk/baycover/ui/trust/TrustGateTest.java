@@ -109,6 +109,8 @@ class TrustGateTest {
         robot.interact(() -> gate.ensureUnlocked(() -> ran.set(true)));
         await(() -> visible(robot, "#setup-view"));
         assertTrue(visible(robot, "#fake-main"), "a first-use prompt does not hide the work behind it");
+        assertEquals("BayCover never stores client data unencrypted, so it needs a passphrase before it saves the first client.",
+                robot.lookup("#setup-why").queryAs(Label.class).getText(), "the prompt says why it asks now");
         fill(robot, "#setup-passphrase", "short");
         fill(robot, "#setup-confirm", "short");
         robot.clickOn("#setup-save");
