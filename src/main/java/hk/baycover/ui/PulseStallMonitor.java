@@ -16,7 +16,7 @@ public final class PulseStallMonitor {
     private final Map<String, Long> longestByPhase = new LinkedHashMap<>();
     private final Map<String, Integer> pulsesByPhase = new LinkedHashMap<>();
     private String phase = "start";
-    private long last = -1;
+    private volatile long last = -1;
     private long longest;
     private long pulses;
     private final AnimationTimer timer = new AnimationTimer() {
@@ -69,6 +69,12 @@ public final class PulseStallMonitor {
     /** Pulses seen per phase. */
     public Map<String, Integer> pulsesByPhase() {
         return new LinkedHashMap<>(pulsesByPhase);
+    }
+
+    /** Nanoseconds since the last pulse (any thread; -1 before the first): a stall in progress when large. */
+    public long nanosSinceLastPulse() {
+        long l = last;
+        return l < 0 ? -1 : System.nanoTime() - l;
     }
 
     public long pulses() {

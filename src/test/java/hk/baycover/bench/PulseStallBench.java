@@ -111,10 +111,15 @@ public final class PulseStallBench {
         AtomicReference<Stage> stage = new AtomicReference<>();
         AtomicReference<MainWindow> window = new AtomicReference<>();
         List<String> unfinished = new ArrayList<>();
+        Thread sampler = Boolean.getBoolean("bench.stacks") ? sampler(monitor) : null;
         try {
             onFx(() -> {
                 monitor.phase("start");
                 monitor.start();
+                return null;
+            });
+            Thread.sleep(100);
+            onFx(() -> {
                 MainWindow w = new MainWindow(ctx, Screen.COMPARE);
                 Scene scene = new Scene(w, 1280, 800);
                 Styles.apply(scene, settings);
@@ -187,6 +192,10 @@ public final class PulseStallBench {
                 settings.fontScaleProperty().set(1.5);
             }, () -> true);
         } finally {
+            if (sampler != null) {
+                sampler.interrupt();
+                sampler.join(5000);
+            }
             onFx(() -> {
                 monitor.stop();
                 if (stage.get() != null) stage.get().close();
@@ -196,6 +205,39 @@ public final class PulseStallBench {
             app.close();
         }
         return onFx(() -> new Result(monitor.longestMillisByPhase(), monitor.longestMillis(), monitor.pulses(), List.copyOf(unfinished)));
+    }
+
+    /**
+     * With {@code -Dbench.stacks}: samples the FX thread every 20 ms while a stall of more than 100 ms is in progress and
+     * prints the BayCover frame it was in (a hint where the FX thread spends its time; not a figure).
+     */
+    private static Thread sampler(PulseStallMonitor monitor) {
+        Thread fx = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("JavaFX Application Thread")).findFirst().orElseThrow();
+        Thread t = new Thread(() -> {
+            java.util.Map<String, Integer> hits = new java.util.TreeMap<>();
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(20);
+                    if (monitor.nanosSinceLastPulse() < 100_000_000L) continue;
+                    StackTraceElement[] st = fx.getStackTrace();
+                    StringBuilder where = new StringBuilder();
+                    int n = 0;
+                    for (StackTraceElement e : st) {
+                        if (e.getClassName().startsWith("hk.baycover") && n++ < 4) where.append(e.getClassName().replace("hk.baycover.", "")).append('.').append(e.getMethodName()).append(':').append(e.getLineNumber()).append(" < ");
+                    }
+                    if (where.isEmpty() && st.length > 0) where.append(st[0]);
+                    hits.merge(where.toString(), 1, Integer::sum);
+                }
+            } catch (InterruptedException done) {
+                // the flow ended
+            }
+            System.out.println("stall samples: " + hits.values().stream().mapToInt(Integer::intValue).sum());
+            hits.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(25)
+                    .forEach(e -> System.out.println("stall sample x" + e.getValue() + ": " + e.getKey()));
+        }, "pulse-stall-sampler");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     /** Starts a step on the FX thread and waits (up to two minutes) until {@code done} holds there, then a few pulses more. */
