@@ -78,6 +78,9 @@ class ScreenSweepTest {
     private static LookupView lookup;
     private static PlanView plan;
     private static GapsView gaps;
+    /** English proper names (products, insurers, institutions, drugs and devices, source titles): allowed in Chinese. */
+    private static Set<String> names = Set.of();
+    private static final Pattern ENGLISH_SENTENCE = Pattern.compile("[A-Za-z]{2,}(?:[ ,;:'’()-]+[A-Za-z]{2,}){4,}");
 
     @BeforeAll
     static void open() throws Exception {
@@ -143,7 +146,9 @@ class ScreenSweepTest {
                     && plan.viewModel().reportProperty().get() != null);
 
             List<String> problems = new ArrayList<>();
-            for (Lang lang : Lang.values()) {
+            names = properNames(catalog);
+            // English first: a Chinese screen after it shows whatever the switch left behind
+            for (Lang lang : List.of(Lang.EN, Lang.ZH_HK, Lang.ZH_CN)) {
                 for (double scale : Settings.FONT_SCALES) {
                     for (Screen screen : Screen.values()) {
                         String name = screen.name().toLowerCase(Locale.ROOT) + "-" + lang.tag() + "-" + Math.round(scale * 100);
@@ -200,6 +205,20 @@ class ScreenSweepTest {
             if (BUNDLE_KEY.matcher(text.strip()).matches()) out.add("bundle key shown: '" + text + "' (" + describe(n) + ")");
             if (ENUM_CODE.matcher(text).find()) out.add("enum code shown: '" + oneLine(text) + "' (" + describe(n) + ")");
             if (english.contains(text.strip())) out.add("English text in " + lang.tag() + ": '" + oneLine(text) + "' (" + describe(n) + ")");
+            // a cited source (title and web address) names a document, and what the user typed is theirs: both may be English
+            boolean citation = text.contains("http://") || text.contains("https://");
+            boolean typed = false;
+            for (Node p = n; p != null; p = p.getParent()) typed |= p instanceof javafx.scene.control.TextInputControl;
+            if (lang != Lang.EN && !citation && !typed) {
+                java.util.regex.Matcher m = ENGLISH_SENTENCE.matcher(text);
+                while (m.find()) {
+                    String found = m.group();
+                    if (names.stream().noneMatch(nm -> nm.contains(found.strip()))) {
+                        out.add("English words in " + lang.tag() + ": '" + oneLine(found) + "' in '" + oneLine(text) + "' (" + describe(n) + ")");
+                        break;
+                    }
+                }
+            }
             if (n instanceof Text t) {
                 Double ratio = contrast(t);
                 if (ratio != null && ratio < 4.5)
@@ -207,6 +226,23 @@ class ScreenSweepTest {
             }
         });
         return List.copyOf(out);
+    }
+
+    private static Set<String> properNames(Catalog c) {
+        Set<String> out = new HashSet<>();
+        java.util.function.Consumer<hk.baycover.model.LocalizedText> add = t -> {
+            if (t != null && t.en() != null) out.add(t.en());
+        };
+        for (Product p : c.products()) {
+            add.accept(p.name());
+            add.accept(p.provider());
+            p.sources().forEach(src -> {
+                if (src.title() != null) out.add(src.title());
+            });
+        }
+        c.institutions().forEach(i -> add.accept(i.name()));
+        c.items().forEach(i -> add.accept(i.name()));
+        return out;
     }
 
     private static boolean insideCell(Node n) {

@@ -52,6 +52,7 @@ public final class LookupView extends VBox {
     private final TextField queryField = new TextField();
     private final ListView<LookupHit> list;
     private final VBox detailBox = new VBox(8);
+    private ScrollPane detailScroll;
 
     public LookupView(UiContext ctx) {
         this.ctx = ctx;
@@ -131,7 +132,7 @@ public final class LookupView extends VBox {
         });
         ctx.tr().langProperty().addListener((o, a, b) -> list.refresh());
 
-        ScrollPane detailScroll = new ScrollPane(detailBox);
+        detailScroll = new ScrollPane(detailBox);
         detailScroll.setId("lookup-detail");
         detailScroll.setFitToWidth(true);
         detailBox.setPadding(new Insets(4, 8, 8, 8));
@@ -268,6 +269,8 @@ public final class LookupView extends VBox {
             }
         }
         detailBox.getChildren().setAll(nodes);
+        // a new detail opens at its top (its title in view), not at the previous one's scroll position
+        if (detailScroll != null) detailScroll.setVvalue(0);
     }
 
     private Node labelled(String key, ComboBox<?> box) {

@@ -98,7 +98,16 @@ final class ProposalPane extends VBox {
         });
         Button save = button("save", "planui.save");
         // client data is never stored in plain text: the first save asks for a passphrase (and says why) first
-        save.setOnAction(e -> hk.baycover.ui.trust.TrustGate.of(save).ifPresentOrElse(g -> g.ensureUnlocked(vm::save), vm::save));
+        save.setOnAction(e -> {
+            if (form.profileProperty().get() == null) {
+                // nothing is saved: show every problem of the form, and the form itself
+                form.revealProblems();
+                vm.save();
+                showProfile.run();
+                return;
+            }
+            hk.baycover.ui.trust.TrustGate.of(save).ifPresentOrElse(g -> g.ensureUnlocked(vm::save), vm::save);
+        });
         Button duplicate = button("duplicate", "planui.duplicate");
         duplicate.disableProperty().bind(vm.planIdProperty().isNull());
         duplicate.setOnAction(e -> vm.duplicate());

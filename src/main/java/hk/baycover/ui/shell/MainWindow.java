@@ -58,7 +58,12 @@ public final class MainWindow extends BorderPane {
         setCenter(room);
         setBottom(statusBar());
         show(first);
-        ctx.tr().langProperty().addListener((o, a, b) -> fitSoon());
+        ctx.tr().langProperty().addListener((o, a, b) -> {
+            // every screen built so far (shown or not) redraws its drop-downs in the new language
+            hk.baycover.ui.common.Localize.redraw(this);
+            for (Node screen : built.values()) if (screen.getParent() == null) hk.baycover.ui.common.Localize.redraw(screen);
+            fitSoon();
+        });
         ctx.settings().fontScaleProperty().addListener((o, a, b) -> fitSoon());
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene == null) return;
@@ -83,9 +88,13 @@ public final class MainWindow extends BorderPane {
     private void fitSoon() {
         if (getScene() == null) {
             hk.baycover.ui.common.Fit.sweep(this);
+            hk.baycover.ui.common.Localize.placeholders(this, ctx.tr());
             return;
         }
-        hk.baycover.ui.Pulses.afterNextPulse(getScene(), () -> hk.baycover.ui.common.Fit.sweep(this));
+        hk.baycover.ui.Pulses.afterNextPulse(getScene(), () -> {
+            hk.baycover.ui.common.Fit.sweep(this);
+            hk.baycover.ui.common.Localize.placeholders(this, ctx.tr());
+        });
     }
 
     /** The screen shown now. */
@@ -186,6 +195,10 @@ public final class MainWindow extends BorderPane {
     }
 
     private final class LangCell extends ListCell<Lang> {
+        LangCell() {
+            ctx.tr().langProperty().addListener((o, a, b) -> updateItem(getItem(), isEmpty()));
+        }
+
         @Override
         protected void updateItem(Lang item, boolean empty) {
             super.updateItem(item, empty);
