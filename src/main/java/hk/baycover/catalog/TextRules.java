@@ -28,7 +28,8 @@ public final class TextRules {
 
     /** Fields whose text may run to paragraphs, with line breaks. */
     public static final Set<String> PARAGRAPHS = Set.of("description", "summary", "note", "notes", "coverage", "indication",
-            "servicePoints", "preAuthorisation", "directBillingNote", "gbaItemsNote", "crossBorderSettlement", "conditionNote");
+            "servicePoints", "preAuthorisation", "directBillingNote", "gbaItemsNote", "crossBorderSettlement", "conditionNote",
+            "sourceNote");
     private static final Set<String> LANGUAGES = Set.of("zhHant", "zhHans", "en");
 
     private TextRules() {
