@@ -59,6 +59,25 @@ class NothingSwitchedOffTest {
         assertEquals(List.of(), problems, "switched-off tests: make them pass instead");
     }
 
+    /** Surefire runs only classes named {@code *Test}, {@code *Tests}, {@code *TestCase} or {@code Test*}: a test class named
+     * otherwise compiles and never runs, which is a test switched off without a word. */
+    static final Pattern TEST_ANNOTATION = Pattern.compile("@\\s*(?:Test|Property|Example|ParameterizedTest|RepeatedTest|TestFactory)\\b");
+
+    @Test
+    void everyTestClassHasANameTheBuildRuns() throws IOException {
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(TEST_SOURCES)) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                String simple = f.getFileName().toString().replaceAll("\\.java$", "");
+                boolean runs = simple.endsWith("Test") || simple.endsWith("Tests") || simple.endsWith("TestCase") || simple.startsWith("Test");
+                if (!runs && TEST_ANNOTATION.matcher(stripComments(Files.readString(f, StandardCharsets.UTF_8))).find()) {
+                    problems.add(TEST_SOURCES.relativize(f).toString());
+                }
+            }
+        }
+        assertEquals(List.of(), problems, "test classes the build would never run: name them *Test");
+    }
+
     @Test
     void noCompiledTestCarriesASwitchOffAnnotation() throws Exception {
         List<String> problems = new ArrayList<>();

@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The shipped packs meet the data rules of issue 13: every text a user sees is in all three languages and free of
- * research remarks, every source carries a date, every as-of is a full date, and every real premium table names its
- * source. Each rule is checked on the pack files themselves, so a broken record fails here with its JSON pointer.
+ * research remarks, every source carries a date, every as-of is a full date, every real premium table names its
+ * source, and every benefit states its 港澳藥械通 stance for drugs and for devices, with a source. Each rule is checked on the pack files themselves, so a broken record fails here with its JSON pointer.
  */
 class ShippedPackQualityTest {
 
@@ -97,6 +97,13 @@ class ShippedPackQualityTest {
             if (n.has("asOf") && !FULL_DATE.matcher(n.get("asOf").asText()).matches()) {
                 out.add(new Finding(file, p + "/asOf", "as-of is not a full date: " + n.get("asOf").asText()));
             }
+            if (p.matches("/products/\\d+/benefits/\\d+") && n.has("need")) {
+                for (String kind : List.of("drugs", "devices")) {
+                    JsonNode st = n.path("gbaStance").path(kind);
+                    if (!st.hasNonNull("stance")) out.add(new Finding(file, p, "benefit without a 港澳藥械通 stance for " + kind));
+                    else if (st.path("sources").size() == 0) out.add(new Finding(file, p + "/gbaStance/" + kind, "港澳藥械通 stance without a source"));
+                }
+            }
             if (n.has("rows") && n.get("rows").isArray() && n.get("rows").size() > 0 && n.has("status")
                     && !n.path("sample").asBoolean(false) && n.path("sources").size() == 0) {
                 out.add(new Finding(file, p, "premium rows without a source (and the table is not a sample)"));
@@ -120,6 +127,7 @@ class ShippedPackQualityTest {
                  "products": [{"id": "p", "name": {"en": "English only"}, "summary": {"zhHant": "甲", "zhHans": "甲", "en": "P02. row"},
                    "sources": [{"url": "https://example.org/a"}, {"url": "https://example.org/b", "date": "n.s."}],
                    "premiums": {"status": "TABLE", "rows": [{"ageFrom": 50, "ageTo": 80, "amount": 1}], "sources": []},
+                   "benefits": [{"need": "INPATIENT"}],
                    "asOf": "2025-09"}]}""");
         List<String> problems = check("bad.json", bad).stream().map(Finding::toString).toList();
         assertTrue(problems.contains("bad.json:/products/0/name: text has no zhHant"), problems.toString());
@@ -130,7 +138,8 @@ class ShippedPackQualityTest {
         assertTrue(problems.contains("bad.json:/pack/asOf: as-of is not a full date: 2026"), problems.toString());
         assertTrue(problems.contains("bad.json:/products/0/asOf: as-of is not a full date: 2025-09"), problems.toString());
         assertTrue(problems.contains("bad.json:/products/0/premiums: premium rows without a source (and the table is not a sample)"), problems.toString());
-        assertEquals(8, problems.size(), problems.toString());
+        assertTrue(problems.contains("bad.json:/products/0/benefits/0: benefit without a 港澳藥械通 stance for drugs"), problems.toString());
+        assertEquals(10, problems.size(), problems.toString());
     }
 
     @TempDir

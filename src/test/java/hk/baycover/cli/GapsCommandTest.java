@@ -120,16 +120,19 @@ class GapsCommandTest {
         assertEquals(0, open.get("covering").asInt());
         List<String> groups = new ArrayList<>();
         open.get("reasons").forEach(r -> groups.add(r.get("group").asText()));
-        // the HA GBA patient pilot ended on 2026-03-31: filed under the scheme period
-        assertEquals(List.of("NO_BENEFIT", "GBA_ITEMS_NOT_COVERED", "INELIGIBLE_AGE", "INELIGIBLE_REQUIREMENT", "SCHEME_PERIOD", "OTHER"), groups);
-        assertEquals("sz-basic-medical", open.get("reasons").get(1).get("products").get(0).get("id").asText());
-        JsonNode age = open.get("reasons").get(2).get("products").get(0);
+        // the HA GBA patient pilot ended on 2026-03-31: filed under the scheme period; products whose terms say nothing
+        // about 港澳藥械通 drugs are filed as "not stated" (every shipped benefit states its stance, issue 13)
+        assertEquals(List.of("NO_BENEFIT", "GBA_ITEMS_NOT_COVERED", "GBA_NOT_STATED", "INELIGIBLE_AGE", "INELIGIBLE_REQUIREMENT", "SCHEME_PERIOD"), groups);
+        assertEquals(List.of("hk-macao-drug-device-connect"), products(open, "GBA_ITEMS_NOT_COVERED"), "the measure gives access, not payment");
+        // no source says Shenzhen basic medical insurance pays for these drugs: not stated, never counted as cover
+        assertEquals(List.of("sz-basic-medical"), products(open, "GBA_NOT_STATED"));
+        JsonNode age = reason(open, "INELIGIBLE_AGE").get("products").get(0);
         assertEquals("t-gba-drug", age.get("id").asText());
         assertEquals("65–75", age.get("eligibleAges").asText());
         assertTrue(age.get("reasons").get(0).asText().contains("above the maximum entry age 75"), age.toString());
-        assertEquals("sz-huiminbao", open.get("reasons").get(3).get("products").get(0).get("id").asText());
-        assertEquals("ha-gba-pilot-hkuszh", open.get("reasons").get(4).get("products").get(0).get("id").asText());
-        assertEquals("hk-macao-drug-device-connect", open.get("reasons").get(5).get("products").get(0).get("id").asText());
+        assertEquals(List.of("sz-huiminbao"), products(open, "INELIGIBLE_REQUIREMENT"));
+        // the HA pilot ended on 2026-03-31, the cross-boundary ambulance pilot on 2026-11-29
+        assertEquals(List.of("ha-gba-pilot-hkuszh", "cross-boundary-ambulance"), products(open, "SCHEME_PERIOD"));
 
         // with Shenzhen insurance, sz-huiminbao's cover would apply, but it publishes no maximum entry age: to be confirmed
         JsonNode gba = cell(root, "65-84|SHENZHEN|SZ|NONE", "GBA_DRUG");
@@ -139,6 +142,17 @@ class GapsCommandTest {
             if (r.get("group").asText().equals("UNCONFIRMED")) r.get("products").forEach(p -> unconfirmed.add(p.get("id").asText()));
         }
         assertEquals(List.of("sz-huiminbao"), unconfirmed);
+    }
+
+    static JsonNode reason(JsonNode cell, String group) {
+        for (JsonNode r : cell.get("reasons")) if (r.get("group").asText().equals(group)) return r;
+        throw new AssertionError("no reason group " + group + " in " + cell);
+    }
+
+    static List<String> products(JsonNode cell, String group) {
+        List<String> ids = new ArrayList<>();
+        reason(cell, group).get("products").forEach(p -> ids.add(p.get("id").asText()));
+        return ids;
     }
 
     /** Products and schemes in the shipped products pack (read from the pack file, not from the code under test). */

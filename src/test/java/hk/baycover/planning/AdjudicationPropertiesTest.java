@@ -65,7 +65,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Specs are drawn first and products built from them, so one term can be published and everything else kept. FX rates
  * come from exact reciprocal pairs (1.25/0.8, 2/0.5) so that comparisons can be exact.
  */
-class AdjudicationProperties {
+class AdjudicationPropertiesTest {
 
     static final LocalDate START = LocalDate.of(2026, 1, 1);
     static final Need[] NEEDS = {Need.INPATIENT, Need.CANCER_TREATMENT, Need.GBA_DRUG, Need.SPECIALIST_OUTPATIENT};
