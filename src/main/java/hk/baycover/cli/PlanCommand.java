@@ -236,8 +236,8 @@ final class PlanCommand implements Callable<Integer> {
             }
             for (Reason m : rec.missing()) out.println("  - " + I18n.reason(lang, m));
             for (Recommendation.Alternative a : rec.alternatives()) {
-                out.println("  " + t.apply("pdf.rec.alternative", new Object[] {name.apply(a.without()),
-                        String.join(", ", a.productIds().stream().map(name).toList()), Amounts.format(a.total()), Amounts.format(a.extra())}));
+                out.println("  " + t.apply(a.textKey(), new Object[] {name.apply(a.without()),
+                        String.join(", ", a.productIds().stream().map(name).toList()), Amounts.format(a.total()), Amounts.format(a.extra()), a.unknownPremiums()}));
             }
         }
         out.println();

@@ -26,6 +26,22 @@ public record Reason(Severity severity, String key, List<Object> args) {
 
     public boolean blocks() { return severity == Severity.BLOCK; }
 
+    /** The "confirm with the insurer" reasons that have a wording for public schemes ("confirm with the scheme"). */
+    static final java.util.Set<String> SCHEME_WORDING = java.util.Set.of("elig.confirm.minEntryAge", "elig.confirm.maxEntryAge",
+            "cover.confirm.deductible", "cover.confirm.coInsurance", "cover.confirm.network", "cover.confirm.limits",
+            "cover.confirm.annualLimit", "cover.confirm.waiting");
+
+    /**
+     * The reasons as a public scheme's reader needs them: a government scheme has no insurer to ask, so its "confirm"
+     * reasons say to ask the scheme (key + {@code ".scheme"}); commercial products keep theirs.
+     */
+    public static List<Reason> forProduct(ProductKind kind, List<Reason> reasons) {
+        if (kind == null || kind.layer() != Layer.PUBLIC) return reasons;
+        List<Reason> out = new java.util.ArrayList<>(reasons.size());
+        for (Reason r : reasons) out.add(SCHEME_WORDING.contains(r.key) ? new Reason(r.severity, r.key + ".scheme", r.args) : r);
+        return out;
+    }
+
     /** True when the decision hinges on a term that is not published (the insurer must confirm it). */
     public boolean unconfirmed() { return severity == Severity.CONFIRM; }
 }

@@ -132,7 +132,7 @@ public final class CoverageEvaluator {
         else if (waiting.get() > 0) rules.add(Reason.info("cover.waiting", waiting.get()));
         if (b.sample()) rules.add(Reason.info("cover.sample"));
         boolean partial = rules.stream().anyMatch(r -> r.severity() == Reason.Severity.WARN || r.severity() == Reason.Severity.CONFIRM);
-        return new Coverage(product.id(), need, place, partial ? CoverageLevel.PARTIAL : CoverageLevel.FULL, b, rules);
+        return new Coverage(product.id(), need, place, partial ? CoverageLevel.PARTIAL : CoverageLevel.FULL, b, Reason.forProduct(product.kind(), rules));
     }
 
     private static int rank(CoverageLevel l) {

@@ -111,7 +111,7 @@ public final class EligibilityChecker {
         if (rule == PreExistingRule.PHASED && !client.hasConditions()) reasons.add(Reason.info("elig.preExisting.PHASED"));
         Term<Integer> waiting = terms.waitingDays();
         if (waiting.firm().isPresent() && waiting.firm().get() > 0) reasons.add(Reason.info("elig.waiting", waiting.firm().get()));
-        return EligibilityResult.of(product.id(), age, basis, reasons);
+        return EligibilityResult.of(product.id(), age, basis, Reason.forProduct(product.kind(), reasons));
     }
 
     private Object nameOf(String productId) {

@@ -69,6 +69,11 @@ public record Recommendation(
         public Alternative {
             productIds = List.copyOf(productIds);
         }
+
+        /** The message key that words this alternative: with premiums to be quoted, its cost is a known part plus those. */
+        public String textKey() {
+            return unknownPremiums > 0 ? "pdf.rec.alternative.quoted" : "pdf.rec.alternative";
+        }
     }
 
     /** Why a product is in or out of the recommendation. */

@@ -398,8 +398,8 @@ public final class ProposalPdf {
         }
         for (Reason m : rec.missing()) pdf.paragraph("• " + reason(m), 9, PdfBuilder.TEXT, 6);
         for (Recommendation.Alternative a : rec.alternatives()) {
-            pdf.paragraph("• " + t("pdf.rec.alternative", name(a.without()), String.join(", ", a.productIds().stream().map(this::name).toList()),
-                    Amounts.format(a.total()), Amounts.format(a.extra())), 8.5f, PdfBuilder.TEXT, 6);
+            pdf.paragraph("• " + t(a.textKey(), name(a.without()), String.join(", ", a.productIds().stream().map(this::name).toList()),
+                    Amounts.format(a.total()), Amounts.format(a.extra()), a.unknownPremiums()), 8.5f, PdfBuilder.TEXT, 6);
         }
         List<List<Cell>> rows = new ArrayList<>();
         for (Recommendation.Verdict v : rec.verdicts()) {

@@ -214,6 +214,29 @@ class HonestEngineShippedTest {
     }
 
     @Test
+    void aGovernmentSchemeIsNeverSentToAnInsurerAndTheVoucherPaysFromTheFirstDollar() {
+        ClientProfile north = client(72, LivingPlace.SHENZHEN, SzInsurance.NONE, false, true, List.of(), List.of(),
+                needs(Need.INPATIENT, Need.SPECIALIST_OUTPATIENT));
+        CoverageEvaluator cover = new CoverageEvaluator(TODAY);
+        for (Product p : catalog.products()) {
+            if (p.kind().layer() != hk.baycover.model.Layer.PUBLIC) continue;
+            for (Need n : List.of(Need.INPATIENT, Need.SPECIALIST_OUTPATIENT, Need.LONG_TERM_CARE)) {
+                for (Reason r : cover.coverage(p, n, hk.baycover.model.Region.SHENZHEN, north, TODAY).rules()) {
+                    if (r.unconfirmed() && r.key().startsWith("cover.confirm.")) {
+                        assertTrue(r.key().endsWith(".scheme"), p.id() + ": a public scheme's unknown term is confirmed with the scheme: " + r.key());
+                        assertFalse(hk.baycover.i18n.I18n.reason(Lang.ZH_HK, r).contains("保險公司"), r.key());
+                    }
+                }
+            }
+        }
+        // the voucher is money in the elder's account: no deductible, no share, up to HKD 2,000 a year
+        Coverage voucher = cover.coverage(catalog.product("hk-elderly-voucher-gba").orElseThrow(), Need.SPECIALIST_OUTPATIENT,
+                hk.baycover.model.Region.SHENZHEN, north, TODAY);
+        assertTrue(voucher.rules().stream().noneMatch(r -> r.key().startsWith("cover.confirm.deductible") || r.key().startsWith("cover.confirm.coInsurance")),
+                voucher.rules().toString());
+    }
+
+    @Test
     void huiminbaosUnpublishedDeductibleMakesItsPaymentARange() {
         ClientProfile insured = client(55, LivingPlace.SHENZHEN, SzInsurance.RESIDENT, false, false, List.of(), List.of(), needs(Need.INPATIENT));
         Scenario stay = catalog.scenario("inpatient-5d-hku-szh").orElseThrow();

@@ -396,8 +396,8 @@ final class PlanPane extends VBox {
         }
         for (Reason m : rec.missing()) sb.append("  • ").append(I18n.reason(ctx.tr().lang(), m)).append('\n');
         for (Recommendation.Alternative a : rec.alternatives()) {
-            sb.append("  • ").append(ctx.tr().get("pdf.rec.alternative", name(a.without()), String.join(", ", a.productIds().stream().map(this::name).toList()),
-                    Amounts.format(a.total()), Amounts.format(a.extra()))).append('\n');
+            sb.append("  • ").append(ctx.tr().get(a.textKey(), name(a.without()), String.join(", ", a.productIds().stream().map(this::name).toList()),
+                    Amounts.format(a.total()), Amounts.format(a.extra()), a.unknownPremiums())).append('\n');
         }
         for (Recommendation.Verdict v : rec.verdicts()) {
             sb.append(ctx.tr().get("rec.verdict." + v.code().name())).append(" — ").append(name(v.productId())).append(": ")
