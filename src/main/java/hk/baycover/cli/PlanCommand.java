@@ -226,9 +226,9 @@ final class PlanCommand implements Callable<Integer> {
         out.println(t.apply("cli.plan.header", new Object[] {r.datasetAsOf() == null ? "—" : r.datasetAsOf().value(), I18n.enumName(lang, r.careRegion())}));
         if (rec != null) {
             out.println(t.apply(rec.toBeQuoted().isEmpty() ? "cli.plan.recommended" : "cli.plan.recommendedToBeQuoted",
-                    new Object[] {Amounts.format(rec.total()), rec.perYear().size(), String.join(", ", rec.toBeQuoted().stream().map(name).toList())}));
+                    new Object[] {Amounts.format(rec.total()), rec.perYear().size(), hk.baycover.compare.Format.join(lang, rec.toBeQuoted().stream().map(name).toList())}));
             if (!rec.unconfirmed().isEmpty()) {
-                out.println("  " + t.apply("cli.plan.unconfirmed", new Object[] {String.join(", ", rec.unconfirmed().stream().map(name).toList())}));
+                out.println("  " + t.apply("cli.plan.unconfirmed", new Object[] {hk.baycover.compare.Format.join(lang, rec.unconfirmed().stream().map(name).toList())}));
             }
             for (Recommendation.Uncovered u : rec.uncovered()) {
                 out.println("  " + t.apply("cli.plan.uncovered", new Object[] {I18n.enumName(lang, u.need())}));
@@ -237,7 +237,7 @@ final class PlanCommand implements Callable<Integer> {
             for (Reason m : rec.missing()) out.println("  - " + I18n.reason(lang, m));
             for (Recommendation.Alternative a : rec.alternatives()) {
                 out.println("  " + t.apply(a.textKey(), new Object[] {name.apply(a.without()),
-                        String.join(", ", a.productIds().stream().map(name).toList()), Amounts.format(a.total()), Amounts.format(a.extra()), a.unknownPremiums()}));
+                        hk.baycover.compare.Format.join(lang, a.productIds().stream().map(name).toList()), Amounts.format(a.total()), Amounts.format(a.extra()), a.unknownPremiums()}));
             }
         }
         out.println();

@@ -70,7 +70,14 @@ public final class PremiumCalculator {
             return new Quote(product.id(), age, TermState.QUOTED, quoted.value(), false, false,
                     Reason.info("premium.quoted", quoted.quotedOn().map(LocalDate::toString).orElse(""), quoted.reference().orElse("")));
         }
-        return table(product, age, on, client.sex(), client.smoker(), option);
+        Quote q = table(product, age, on, client.sex(), client.smoker(), option);
+        // past the published maximum entry age with no published renewal age and no figure: the cover may have ended;
+        // say so (to be confirmed), rather than a bare "premium not published"
+        Optional<Integer> maxEntry = terms.maxEntryAge().firm().flatMap(Bound::amount);
+        if (!q.firm() && renewal.isEmpty() && maxEntry.isPresent() && age > maxEntry.get()) {
+            return new Quote(q.productId(), q.age(), q.state(), q.annual(), false, false, Reason.confirm("premium.renewalUnconfirmed", maxEntry.get()));
+        }
+        return q;
     }
 
     /** The table's premium at an age on a date (no client-specific answers). */

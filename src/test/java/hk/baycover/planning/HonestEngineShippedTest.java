@@ -237,6 +237,19 @@ class HonestEngineShippedTest {
     }
 
     @Test
+    void pastThePublishedEntryAgeWithNoRenewalAgeTheCoverMayEndAndSaysSo() {
+        ClientProfile client = client(72, LivingPlace.SHENZHEN, SzInsurance.NONE, false, false, List.of(), List.of(), needs(Need.INPATIENT));
+        Product travel = catalog.product("bocg-gba-travel").orElseThrow();
+        PremiumCalculator premiums = new PremiumCalculator();
+        PremiumCalculator.Quote at75 = premiums.quote(travel, client, TODAY.plusYears(3), TODAY, null);
+        assertEquals("premium.notPublished", at75.reason().key());
+        PremiumCalculator.Quote at81 = premiums.quote(travel, client, TODAY.plusYears(9), TODAY, null);
+        assertEquals(81, at81.age());
+        assertTrue(at81.toBeQuoted(), "never zero");
+        assertEquals("premium.renewalUnconfirmed", at81.reason().key(), "entry to 80 published, renewal not: the cover may end at 80");
+    }
+
+    @Test
     void huiminbaosUnpublishedDeductibleMakesItsPaymentARange() {
         ClientProfile insured = client(55, LivingPlace.SHENZHEN, SzInsurance.RESIDENT, false, false, List.of(), List.of(), needs(Need.INPATIENT));
         Scenario stay = catalog.scenario("inpatient-5d-hku-szh").orElseThrow();
