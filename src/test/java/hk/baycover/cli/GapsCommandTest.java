@@ -105,11 +105,12 @@ class GapsCommandTest {
         // 18-39 in Shenzhen with its insurance: only the plans that publish their entry ages count (counted in
         // data/packs/gba-products.json: an inpatient benefit valid in Shenzhen, entry ages published and open to 18-39, no
         // other requirement) — the 29 VHIS Standard Plans, sunlife-wehealth-preferred, prudential-prumyhealth-prestige,
-        // bocg-gba-travel, bluecross-gba-travelchill, sz-basic-medical and zhuhai-bmi-macau-residents (36) — and t-sz-basic,
-        // t-hk-medical: 38. Shenzhen Huiminbao (RMB 88) no longer counts: its entry ages are not published (to be confirmed).
+        // sz-basic-medical and zhuhai-bmi-macau-residents (34) — and t-sz-basic, t-hk-medical: 36. Shenzhen Huiminbao
+        // (RMB 88) does not count: its entry ages are not published; nor do the two travel plans (bocg-gba-travel,
+        // bluecross-gba-travelchill): trip cover for someone who lives in Shenzhen is to be confirmed with the insurer.
         JsonNode c = cell(root, "18-39|SHENZHEN|SZ|NONE", "INPATIENT");
         assertEquals("FULL", c.get("level").asText());
-        assertEquals(38, c.get("covering").asInt());
+        assertEquals(36, c.get("covering").asInt());
         assertEquals("t-hk-medical", c.get("cheapest").get("product").asText());
         assertEquals(0, c.get("cheapest").get("originalAmount").decimalValue().compareTo(new java.math.BigDecimal("1000")));
         assertEquals("HKD", c.get("cheapest").get("originalCurrency").asText());
