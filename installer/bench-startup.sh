@@ -10,6 +10,7 @@
 #   bare, baycover             image runtime + the image's CDS archive (what an installed BayCover uses)
 #   bare-appcds, baycover-appcds  the same plus a dynamic AppCDS archive each (-XX:ArchiveClassesAtExit once, then
 #                              -XX:SharedArchiveFile): the app's own classes too
+#   bare-tiered, baycover-tiered  the same as bare, baycover without -XX:TieredStopAtLevel=1 (C1 + C2; ADR 0064)
 #   installed                  bin/baycover, the start script behind /usr/bin/baycover and the menu entry
 #   launcher                   bin/BayCover, jpackage's native launcher (JDK 17: queries rpm/dpkg at each start)
 # Needs a display: uses $DISPLAY, else starts Xvfb (apt-get install -y xvfb libgtk-3-0 fonts-wqy-zenhei).
@@ -21,7 +22,7 @@ IMAGE=target/jpackage/BayCover
 [ -x "$IMAGE/bin/BayCover" ] || { echo "no app image at $IMAGE: run mvn -B -Pinstaller package first" >&2; exit 1; }
 JAVA=$PWD/$IMAGE/lib/runtime/bin/java
 APPDIR=$PWD/$IMAGE/lib/app
-[ -f target/test-classes/hk/baycover/ui/bench/BareWindow.class ] || mvn -B -o -q test-compile
+[ -f target/test-classes/hk/baycover/ui/bench/BareWindow.class ] || mvn -B -q test-compile
 WORK=$(mktemp -d)
 XVFB_PID=""
 trap '[ -n "$XVFB_PID" ] && kill $XVFB_PID 2>/dev/null; rm -rf "$WORK"' EXIT
@@ -39,6 +40,8 @@ BARECP=$APPDIR/baycover.jar:$WORK/bench.jar
 # the launcher's own JVM options, so both are started exactly as bin/BayCover starts BayCover
 mapfile -t OPTS < <(sed -n '/^\[JavaOptions\]/,/^\[/p' "$APPDIR/BayCover.cfg" | sed -n 's/^java-options=//p' | sed "s#\$APPDIR#$APPDIR#g")
 echo "JVM options (from BayCover.cfg): ${OPTS[*]}" >&2
+TIERED=()
+for o in "${OPTS[@]}"; do [ "$o" = -XX:TieredStopAtLevel=1 ] || TIERED+=("$o"); done
 
 # a data folder seeded with the shipped catalog (the first start imports it; the bench measures later starts)
 DATA=$WORK/data
@@ -57,6 +60,9 @@ variant() { local IFS=$'\t'; echo "$*"; }
   variant baycover interactive "$JAVA" "${OPTS[@]}" -cp "$APPCP" hk.baycover.Launcher --data-dir "$DATA"
   variant bare-appcds firstFrame "$JAVA" "${OPTS[@]}" -XX:SharedArchiveFile="$WORK/bare.jsa" -cp "$BARECP" hk.baycover.ui.bench.BareWindow
   variant baycover-appcds interactive "$JAVA" "${OPTS[@]}" -XX:SharedArchiveFile="$WORK/app.jsa" -cp "$APPCP" hk.baycover.Launcher --data-dir "$DATA"
+  # the JIT choice (ADR 0064): the same two without -XX:TieredStopAtLevel=1 (tiered C1 + C2)
+  variant bare-tiered firstFrame "$JAVA" "${TIERED[@]}" -cp "$BARECP" hk.baycover.ui.bench.BareWindow
+  variant baycover-tiered interactive "$JAVA" "${TIERED[@]}" -cp "$APPCP" hk.baycover.Launcher --data-dir "$DATA"
   variant installed interactive "$PWD/$IMAGE/bin/baycover" --data-dir "$DATA"
   variant launcher interactive "$PWD/$IMAGE/bin/BayCover" --data-dir "$DATA"
 } > "$WORK/variants.tsv"
@@ -71,7 +77,7 @@ rows = {}
 for line in open(sys.argv[1], encoding="utf-8"):
     m = re.match(r"\| (\S+) \| (\S+) \| (\d+) \|", line)
     if m: rows[(m.group(1), m.group(2))] = int(m.group(3))
-for app, bare in (("baycover-appcds", "bare-appcds"), ("installed", "bare"), ("launcher", "bare")):
+for app, bare in (("baycover-appcds", "bare-appcds"), ("baycover-tiered", "bare-tiered"), ("baycover-tiered", "bare"), ("installed", "bare"), ("launcher", "bare")):
     for ev in ("firstFrame", "interactive"):
         if (app, ev) in rows and (bare, "firstFrame") in rows:
             r = rows[(app, ev)] / rows[(bare, "firstFrame")]

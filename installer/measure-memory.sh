@@ -2,7 +2,8 @@
 # Resident memory of the packaged BayCover (target: <= 300 MB):
 #   GUI: RSS (VmRSS from /proc) once the main window is interactive with the shipped catalog, then after every screen
 #        has been opened (Ctrl+1..5; screens are built on first visit), and the peak (VmHWM).
-#   CLI: peak RSS (/usr/bin/time %M) of each command that exists in this build.
+#   CLI: peak RSS (/usr/bin/time %M) of info, export, validate, lookup, compare --pdf, plan --recommend --pdf and
+#        gaps --json / --csv, each with a real argument list (the README's examples); the exit code is shown next to it.
 #   installer/measure-memory.sh            # uses target/jpackage/BayCover/bin/baycover (mvn -B -Pinstaller package)
 # Needs Xvfb + xdotool for the GUI part (apt-get install -y xvfb xdotool libgtk-3-0 fonts-wqy-zenhei).
 set -uo pipefail
@@ -14,6 +15,7 @@ trap '[ -n "$GUI_PID" ] && kill $GUI_PID 2>/dev/null; [ -n "$XVFB_PID" ] && kill
 DATA=$WORK/data
 mb() { awk -v k="$1" '$1==k":" {printf "%.0f", $2/1024}' "/proc/$GUI_PID/status"; }
 
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before" >&2
 echo "| what | RSS MB |"
 echo "|---|---:|"
 # CLI: the first run seeds the data folder with the shipped packs (the heaviest CLI work there is today)
@@ -25,15 +27,13 @@ echo "| CLI \`export DIR\` (every dataset) | $(peak "$BC" --data-dir "$DATA" exp
 if ls "$WORK"/export/*.json >/dev/null 2>&1; then
   echo "| CLI \`validate\` (the exported packs) | $(peak "$BC" --data-dir "$DATA" validate "$WORK"/export/*.json) |"
 fi
-for cmd in "lookup 深圳 --json" "compare --help" "plan --help" "gaps --help"; do
-  name=${cmd%% *}
-  if "$BC" help "$name" >/dev/null 2>&1; then
-    [ "$name" = lookup ] && echo "| CLI \`$cmd\` | $(peak "$BC" --data-dir "$DATA" $cmd) |" \
-      || echo "| CLI \`$name\`: in this build, not yet measured by this script (add its real arguments here) | – |"
-  else
-    echo "| CLI \`$name\`: not in this build yet | – |"
-  fi
-done
+# the heavy commands with their real arguments (README examples): a comparison PDF, a proposal PDF with the exact
+# recommendation and an episode, the gap matrix as JSON (streamed) — each a fresh process on the same folder
+echo "| CLI \`lookup 深圳 --json\` | $(peak "$BC" --data-dir "$DATA" lookup 深圳 --json) |"
+echo "| CLI \`compare bocg-gba-excellence sz-huiminbao --age 70 --pdf FILE\` | $(peak "$BC" --data-dir "$DATA" compare bocg-gba-excellence sz-huiminbao --age 70 --pdf "$WORK/compare.pdf") |"
+echo "| CLI \`plan examples/client.json --recommend --scenario lung-cancer-lorlatinib-6m-hku-szh --pdf FILE\` | $(peak "$BC" --data-dir "$DATA" plan examples/client.json --recommend --scenario lung-cancer-lorlatinib-6m-hku-szh --pdf "$WORK/proposal.pdf") |"
+echo "| CLI \`gaps --json\` (shipped catalog, default segments) | $(peak "$BC" --data-dir "$DATA" gaps --json) |"
+echo "| CLI \`gaps --csv FILE\` | $(peak "$BC" --data-dir "$DATA" gaps --csv "$WORK/gaps.csv") |"
 
 if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
   D=:$((120 + RANDOM % 60))
@@ -54,3 +54,4 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
 else
   echo "| GUI: Xvfb/xdotool missing, not measured | – |"
 fi
+echo "machine load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

@@ -83,7 +83,7 @@ public final class BayCover implements AutoCloseable {
         this.compare = new CompareUseCase(clock, files);
         this.plan = new PlanUseCase(clock, clientStore, planStore, proposalStore, scenarioStore, files);
         this.gaps = new GapsUseCase(clock, files);
-        this.datasets = new DatasetsUseCase(catalogStore, this::reload);
+        this.datasets = new DatasetsUseCase(catalogStore, this::invalidate);
         this.backup = new BackupUseCase(this);
     }
 
@@ -106,6 +106,22 @@ public final class BayCover implements AutoCloseable {
      * while another window has the folder. A corrupt database is reported as {@link CorruptDatabase}.
      */
     public static BayCover open(Path dataDir, Lang lang, ProgressMonitor monitor, DataDirLock.Mode mode, Clock clock) {
+        BayCover app = openWithoutSnapshot(dataDir, lang, monitor, mode, clock);
+        try {
+            app.reload();
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        return app;
+    }
+
+    /**
+     * Opens the data folder as {@link #open} does but takes the catalog snapshot only when {@link #catalog()} is first
+     * asked for: a command that needs no catalog (such as {@code info}, which reads the tallies kept at import) does not
+     * read every record.
+     */
+    public static BayCover openWithoutSnapshot(Path dataDir, Lang lang, ProgressMonitor monitor, DataDirLock.Mode mode, Clock clock) {
         DataDirLock lock = DataDirLock.acquire(dataDir, mode);
         try {
             BackupService.cleanStale(dataDir, clock);
@@ -118,7 +134,6 @@ public final class BayCover implements AutoCloseable {
             }
             BayCover app = new BayCover(dataDir, db, lock);
             ShippedPacks.seed(app.catalogStore, lang, monitor);
-            app.reload();
             return app;
         } catch (RuntimeException e) {
             lock.close();
@@ -183,11 +198,26 @@ public final class BayCover implements AutoCloseable {
     /** Back up and restore the data folder. */
     public BackupUseCase backup() { return backup; }
 
-    /** The current catalog snapshot (immutable; replaced after every import). */
-    public Catalog catalog() { return catalog; }
+    /** The current catalog snapshot (immutable; replaced after every import; read on first use after {@link #openWithoutSnapshot}). */
+    public Catalog catalog() {
+        Catalog c = catalog;
+        if (c != null) return c;
+        synchronized (this) {
+            if (catalog == null) catalog = catalogStore.snapshot();
+            return catalog;
+        }
+    }
+
+    /** Forgets the snapshot after a change; the next {@link #catalog()} reads it again. */
+    private java.util.function.Supplier<Catalog> invalidate() {
+        synchronized (this) {
+            catalog = null;
+        }
+        return this::catalog;
+    }
 
     /** Re-reads the catalog from SQLite after a change. */
-    public Catalog reload() {
+    public synchronized Catalog reload() {
         catalog = catalogStore.snapshot();
         return catalog;
     }

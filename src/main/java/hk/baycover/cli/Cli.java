@@ -104,7 +104,8 @@ public final class Cli {
     public BayCover app() {
         if (app == null) {
             hk.baycover.app.Logs.toDataDir(dataDirectory());
-            app = BayCover.open(dataDirectory(), lang(), ProgressMonitor.NONE, hk.baycover.trust.DataDirLock.Mode.SHARED, clock);
+            // the catalog snapshot is read when a command first asks for it (info, export, backup need none)
+            app = BayCover.openWithoutSnapshot(dataDirectory(), lang(), ProgressMonitor.NONE, hk.baycover.trust.DataDirLock.Mode.SHARED, clock);
         }
         return app;
     }

@@ -19,7 +19,7 @@ final class ImportCommand implements Runnable {
 
     @Override
     public void run() {
-        var done = root.app().datasets().importFiles(files, root.lang(), hk.baycover.model.ProgressMonitor.NONE);
+        var done = root.app().datasets().importOnly(files, root.lang(), hk.baycover.model.ProgressMonitor.NONE);
         for (CatalogStore.Imported d : done.datasets()) {
             root.out().println(root.text(d.replaced() ? "cli.import.replaced" : "cli.import.added", d.datasetId(), d.version(), d.records()));
             root.out().println("  " + CatalogStore.Signer.label(root.lang(), CatalogStore.Origin.IMPORTED.name(), d.signer()));

@@ -57,7 +57,7 @@ final class InfoCommand implements Runnable {
         LocalDate today = root.today();
         Map<String, CatalogStore.Signer> signers = app.catalogStore().signatures();
         List<Dataset> datasets = app.catalogStore().datasets().stream()
-                .map(d -> dataset(d, Freshness.of(app.catalogStore().pack(d.id()), today), signers.get(d.id()))).toList();
+                .map(d -> dataset(d, app.catalogStore().freshness(d.id(), today), signers.get(d.id()))).toList();
         Info info = new Info(app.database().schemaVersion(), app.dataDir().toString(), app.database().file().toString(), datasets);
         PrintWriter out = root.out();
         if (json.on) {

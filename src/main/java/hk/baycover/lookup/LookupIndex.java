@@ -204,8 +204,16 @@ public final class LookupIndex implements Searcher {
         /** Entry numbers of this group sorted by text. */
         final int[] sorted;
         private final LongIntMap gramIds;
+        /**
+         * Postings of each gram: a sparse gram's documents are {@code postings[offsets[id], offsets[id + 1])} (compact CSR);
+         * a dense one — more documents than a bitmap of all documents has bytes / 4 — is a bitmap in {@code dense[id]}
+         * (its CSR run is empty), with its number of documents in {@code denseCount[id]}. A bitmap is smaller than the
+         * list there, and answers "does document d have the gram" at once.
+         */
         private final int[] offsets;
         private final int[] postings;
+        private final long[][] dense;
+        private final int[] denseCount;
 
         Group(Documents docs, int group) {
             this.docs = docs;
@@ -222,7 +230,7 @@ public final class LookupIndex implements Searcher {
             sorted = new int[count];
             for (int i = 0; i < count; i++) sorted[i] = boxed[i];
 
-            // postings in two passes: count distinct documents per gram, then fill (compact CSR arrays)
+            // postings in two passes: count distinct documents per gram, then fill (compact CSR arrays or bitmaps)
             gramIds = new LongIntMap(1 << 12);
             int[] counts = new int[1 << 12];
             int[] last = new int[1 << 12];
@@ -245,8 +253,20 @@ public final class LookupIndex implements Searcher {
                 }
             }
             int grams = gramIds.size();
+            int words = (docs.size + 63) >>> 6;
+            // a list of n ints takes 4n bytes, a bitmap 8 * words: the smaller wins
+            long bitmapBytes = 8L * words + 16;
+            dense = new long[grams][];
+            denseCount = new int[grams];
             offsets = new int[grams + 1];
-            for (int i = 0; i < grams; i++) offsets[i + 1] = offsets[i] + counts[i];
+            for (int i = 0; i < grams; i++) {
+                boolean isDense = 4L * counts[i] > bitmapBytes;
+                if (isDense) {
+                    dense[i] = new long[words];
+                    denseCount[i] = counts[i];
+                }
+                offsets[i + 1] = offsets[i] + (isDense ? 0 : counts[i]);
+            }
             postings = new int[offsets[grams]];
             int[] fill = Arrays.copyOf(offsets, grams);
             Arrays.fill(last, 0);
@@ -258,7 +278,9 @@ public final class LookupIndex implements Searcher {
                             int id = gramIds.get(key(t, i, len));
                             if (last[id] != d + 1) {
                                 last[id] = d + 1;
-                                postings[fill[id]++] = d;
+                                long[] bits = dense[id];
+                                if (bits != null) bits[d >>> 6] |= 1L << d;
+                                else postings[fill[id]++] = d;
                             }
                         }
                     }
@@ -272,9 +294,29 @@ public final class LookupIndex implements Searcher {
             return k;
         }
 
+        /** The documents of a gram as a sorted run (a dense gram's bitmap is spelled out). */
         Slice posting(long key) {
             int id = gramIds.get(key);
-            return id < 0 ? Slice.EMPTY : new Slice(postings, offsets[id], offsets[id + 1]);
+            if (id < 0) return Slice.EMPTY;
+            return dense[id] != null ? spell(id) : new Slice(postings, offsets[id], offsets[id + 1]);
+        }
+
+        private Slice spell(int id) {
+            long[] bits = dense[id];
+            int[] out = new int[denseCount[id]];
+            int k = 0;
+            for (int w = 0; w < bits.length; w++) {
+                long word = bits[w];
+                while (word != 0) {
+                    out[k++] = (w << 6) + Long.numberOfTrailingZeros(word);
+                    word &= word - 1;
+                }
+            }
+            return new Slice(out, 0, k);
+        }
+
+        private int cardinality(int id) {
+            return dense[id] != null ? denseCount[id] : offsets[id + 1] - offsets[id];
         }
 
         /** Documents (sorted) with an entry of this group containing q that pass the filter. */
@@ -285,23 +327,38 @@ public final class LookupIndex implements Searcher {
                 return filter.none ? p : filtered(p, filter);
             }
             // the rarest three trigrams narrow the candidates; each candidate is then checked
-            Slice[] lists = new Slice[n - 2];
+            int[] ids = new int[n - 2];
             for (int i = 0; i + 3 <= n; i++) {
-                lists[i] = posting(key(q, i, 3));
-                if (lists[i].from == lists[i].to) return Slice.EMPTY;
+                ids[i] = gramIds.get(key(q, i, 3));
+                if (ids[i] < 0 || cardinality(ids[i]) == 0) return Slice.EMPTY;
             }
-            Arrays.sort(lists, (x, y) -> Integer.compare(x.to - x.from, y.to - y.from));
-            Slice first = lists[0];
+            Integer[] order = new Integer[ids.length];
+            for (int i = 0; i < ids.length; i++) order[i] = ids[i];
+            Arrays.sort(order, (x, y) -> Integer.compare(cardinality(x), cardinality(y)));
+            int use = Math.min(3, order.length);
+            Slice first = dense[order[0]] != null ? spell(order[0]) : new Slice(postings, offsets[order[0]], offsets[order[0] + 1]);
             int[] out = new int[first.to - first.from];
             int k = 0;
-            int use = Math.min(3, lists.length);
-            // a cursor per other list moves forward only (lists are sorted): galloping intersection
+            // the other lists: a bitmap is tested directly; a sorted run is walked by a cursor that only moves forward
+            // (galloping intersection)
+            Slice[] lists = new Slice[use];
+            long[][] bits = new long[use][];
             int[] cursor = new int[use];
-            for (int j = 1; j < use; j++) cursor[j] = lists[j].from;
+            for (int j = 1; j < use; j++) {
+                bits[j] = dense[order[j]];
+                if (bits[j] == null) {
+                    lists[j] = new Slice(postings, offsets[order[j]], offsets[order[j] + 1]);
+                    cursor[j] = lists[j].from;
+                }
+            }
             candidates:
             for (int i = first.from; i < first.to; i++) {
                 int d = first.a[i];
                 for (int j = 1; j < use; j++) {
+                    if (bits[j] != null) {
+                        if ((bits[j][d >>> 6] & (1L << d)) == 0) continue candidates;
+                        continue;
+                    }
                     cursor[j] = lists[j].seek(cursor[j], d);
                     if (cursor[j] >= lists[j].to) break candidates;
                     if (lists[j].a[cursor[j]] != d) continue candidates;

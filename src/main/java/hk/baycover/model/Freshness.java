@@ -3,6 +3,8 @@ package hk.baycover.model;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How current a dataset is: its oldest record as-of date and how many records are older than twelve months on the
@@ -41,30 +43,52 @@ public record Freshness(PartialDate oldestAsOf, int records, int stale, LocalDat
 
     /** Freshness of one pack on {@code today}; coverage counts come from the pack's records against its stated official totals. */
     public static Freshness of(Pack pack, LocalDate today) {
-        List<PartialDate> dates = new ArrayList<>();
+        return of(asOfTally(pack), namedTally(pack), pack.pack().officialTotals(), today);
+    }
+
+    /**
+     * Freshness from a dataset's tallies (kept at import, so nothing is recounted): {@code asOf} maps each record
+     * as-of date as written ({@code ""} for a record without one) to how many records carry it, {@code named} maps
+     * each official list ({@link OfficialTotal.Key} name) to how many records count towards it.
+     */
+    public static Freshness of(Map<String, Integer> asOf, Map<String, Integer> named, List<OfficialTotal> officialTotals, LocalDate today) {
+        PartialDate oldest = null;
         int records = 0;
         int stale = 0;
+        for (Map.Entry<String, Integer> e : asOf.entrySet()) {
+            PartialDate d = e.getKey().isEmpty() ? null : PartialDate.parse(e.getKey());
+            records += e.getValue();
+            if (stale(d, today)) stale += e.getValue();
+            if (d != null && (oldest == null || d.compareTo(oldest) < 0)) oldest = d;
+        }
+        List<CoverageFigure> coverage = new ArrayList<>();
+        for (OfficialTotal o : officialTotals) {
+            coverage.add(new CoverageFigure(o.key().name(), named.getOrDefault(o.key().name(), 0), o.total(), o.asOf()));
+        }
+        return new Freshness(oldest, records, stale, cutoff(today), coverage);
+    }
+
+    /**
+     * How many records of the pack carry each as-of date (as written; {@code ""} for none): institutions, items,
+     * products, scenarios and running totals.
+     */
+    public static Map<String, Integer> asOfTally(Pack pack) {
+        Map<String, Integer> out = new TreeMap<>();
         List<Sourced> all = new ArrayList<>();
         all.addAll(pack.institutions());
         all.addAll(pack.items());
         all.addAll(pack.products());
         all.addAll(pack.scenarios());
-        for (Sourced s : all) {
-            records++;
-            if (s.asOf() != null) dates.add(s.asOf());
-            if (stale(s.asOf(), today)) stale++;
-        }
-        for (RunningTotal t : pack.totals()) {
-            records++;
-            if (t.asOf() != null) dates.add(t.asOf());
-            if (stale(t.asOf(), today)) stale++;
-        }
-        PartialDate oldest = dates.stream().min(PartialDate::compareTo).orElse(null);
-        List<CoverageFigure> coverage = new ArrayList<>();
-        for (OfficialTotal o : pack.pack().officialTotals()) {
-            coverage.add(new CoverageFigure(o.key().name(), named(o.key(), pack), o.total(), o.asOf()));
-        }
-        return new Freshness(oldest, records, stale, cutoff(today), coverage);
+        for (Sourced s : all) out.merge(s.asOf() == null ? "" : s.asOf().value(), 1, Integer::sum);
+        for (RunningTotal t : pack.totals()) out.merge(t.asOf() == null ? "" : t.asOf().value(), 1, Integer::sum);
+        return out;
+    }
+
+    /** For every official list, how many records of the pack count towards it ({@link #named}). */
+    public static Map<String, Integer> namedTally(Pack pack) {
+        Map<String, Integer> out = new TreeMap<>();
+        for (OfficialTotal.Key k : OfficialTotal.Key.values()) out.put(k.name(), named(k, pack));
+        return out;
     }
 
     /** How many records of the pack count towards an official list. */

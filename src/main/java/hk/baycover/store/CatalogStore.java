@@ -14,6 +14,7 @@ import hk.baycover.model.Benefit;
 import hk.baycover.model.Catalog;
 import hk.baycover.model.CostLine;
 import hk.baycover.model.DatasetInfo;
+import hk.baycover.model.Freshness;
 import hk.baycover.model.Institution;
 import hk.baycover.model.Lang;
 import hk.baycover.model.LocalizedText;
@@ -390,6 +391,7 @@ public final class CatalogStore {
             ps.executeUpdate();
         }
         String id = h.id();
+        writeTallies(c, id, pack);
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO institution(id, dataset_id, ord, kind, city, designated, name_hant, name_hans, name_en, json) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
             int ord = 0;
@@ -562,21 +564,81 @@ public final class CatalogStore {
         return out;
     }
 
+    /** The record kinds {@code dataset_tally} counts, in the order {@code info} and the Data screen list them. */
+    private static final List<String> COUNTED = List.of("institutions", "drugs", "devices", "totals", "products", "scenarios");
+
+    /** Records of each kind in the dataset (kinds it has none of are left out), from the tallies kept at import. */
     private static Map<String, Integer> counts(Connection c, String dataset) throws SQLException {
+        Map<String, Integer> found = tally(c, dataset, "count");
         Map<String, Integer> counts = new LinkedHashMap<>();
-        String sql = "SELECT 'institutions', COUNT(*) FROM institution WHERE dataset_id = ?1 "
-                + "UNION ALL SELECT 'drugs', COUNT(*) FROM item WHERE dataset_id = ?1 AND kind = 'DRUG' "
-                + "UNION ALL SELECT 'devices', COUNT(*) FROM item WHERE dataset_id = ?1 AND kind = 'DEVICE' "
-                + "UNION ALL SELECT 'totals', COUNT(*) FROM running_total WHERE dataset_id = ?1 "
-                + "UNION ALL SELECT 'products', COUNT(*) FROM product WHERE dataset_id = ?1 "
-                + "UNION ALL SELECT 'scenarios', COUNT(*) FROM scenario WHERE dataset_id = ?1";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, dataset);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) if (rs.getInt(2) > 0) counts.put(rs.getString(1), rs.getInt(2));
-            }
+        for (String k : COUNTED) {
+            Integer n = found.get(k);
+            if (n != null && n > 0) counts.put(k, n);
         }
         return counts;
+    }
+
+    private static Map<String, Integer> tally(Connection c, String dataset, String tally) throws SQLException {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT key, n FROM dataset_tally WHERE dataset_id = ? AND tally = ?")) {
+            ps.setString(1, dataset);
+            ps.setString(2, tally);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The tallies of a pack as {@code dataset_tally} keeps them (migration 008 fills the same rows for datasets imported
+     * before it): records of each kind, records per as-of date, records named on each official list.
+     */
+    static List<Tally> tallies(Pack pack) {
+        List<Tally> out = new ArrayList<>();
+        int drugs = (int) pack.items().stream().filter(i -> i.kind() == hk.baycover.model.ItemKind.DRUG).count();
+        int devices = (int) pack.items().stream().filter(i -> i.kind() == hk.baycover.model.ItemKind.DEVICE).count();
+        int[] counts = {pack.institutions().size(), drugs, devices, pack.totals().size(), pack.products().size(), pack.scenarios().size()};
+        for (int k = 0; k < COUNTED.size(); k++) if (counts[k] > 0) out.add(new Tally("count", COUNTED.get(k), counts[k]));
+        Freshness.asOfTally(pack).forEach((k, n) -> out.add(new Tally("asOf", k, n)));
+        Freshness.namedTally(pack).forEach((k, n) -> out.add(new Tally("named", k, n)));
+        return out;
+    }
+
+    /** One row of {@code dataset_tally}. */
+    record Tally(String tally, String key, int n) {
+    }
+
+    private static void writeTallies(Connection c, String datasetId, Pack pack) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO dataset_tally(dataset_id, tally, key, n) VALUES (?,?,?,?)")) {
+            for (Tally t : tallies(pack)) {
+                ps.setString(1, datasetId);
+                ps.setString(2, t.tally());
+                ps.setString(3, t.key());
+                ps.setInt(4, t.n());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * How current a dataset is on {@code today} (oldest as-of, records older than twelve months, coverage of its official
+     * lists), from the tallies kept at import: the cost does not grow with the dataset.
+     */
+    public Freshness freshness(String datasetId, LocalDate today) {
+        return db.read(c -> {
+            String header;
+            try (PreparedStatement ps = c.prepareStatement("SELECT header_json FROM dataset WHERE id = ?")) {
+                ps.setString(1, datasetId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) throw new UserError("store.noDataset", datasetId);
+                    header = rs.getString(1);
+                }
+            }
+            return Freshness.of(tally(c, datasetId, "asOf"), tally(c, datasetId, "named"),
+                    CatalogJson.parse(header, PackHeader.class).officialTotals(), today);
+        });
     }
 
     /** Everything loaded, as one immutable snapshot. Call off the FX thread. */

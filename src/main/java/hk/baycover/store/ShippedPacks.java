@@ -138,6 +138,8 @@ public final class ShippedPacks {
             }
             byte[] bytes = found.get();
             String checksum = PackReader.sha256(bytes);
+            // the usual start: this very pack is already seeded (same checksum, shipped) — no need to parse it for its id
+            if (seededAlready(store, checksum)) continue;
             // the dataset id is the pack's own id (its header), not its file name
             String id = packId(bytes).orElse(null);
             String[] stored = id == null ? null : stored(store, id);
@@ -179,6 +181,19 @@ public final class ShippedPacks {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** True when a shipped dataset with exactly these bytes' checksum is stored. */
+    private static boolean seededAlready(CatalogStore store, String checksum) {
+        return store.database().read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM dataset WHERE checksum = ? AND origin = ?")) {
+                ps.setString(1, checksum);
+                ps.setString(2, CatalogStore.Origin.SHIPPED.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
     }
 
     private static String[] stored(CatalogStore store, String id) {

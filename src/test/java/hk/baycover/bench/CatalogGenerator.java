@@ -207,7 +207,7 @@ public final class CatalogGenerator {
         boolean removed = random.nextInt(100) < 3;
         Designation designation = random.nextInt(100) < 90
                 ? new Designation(batch, null, PartialDate.parse(new String[] {"2021-08-30", "2023-02-22", "2024-09", "2025-12-08"}[batch - 1]),
-                removed ? DesignationStatus.REMOVED : DesignationStatus.CURRENT, removed ? PartialDate.parse("2025-12") : null, null)
+                removed ? DesignationStatus.REMOVED : DesignationStatus.CURRENT, removed ? PartialDate.parse("2026-01") : null, null)
                 : null;
         SchemeMembership voucher = random.nextInt(100) < 10 ? new SchemeMembership(PartialDate.parse("2024-08-14"), null) : null;
         return new Institution(String.format("gen-inst-%05d", n), text(en, zh), InstitutionKind.HOSPITAL, city,

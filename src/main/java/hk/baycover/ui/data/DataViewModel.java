@@ -55,7 +55,7 @@ public final class DataViewModel {
     public ObservableMap<String, Freshness> freshness() { return freshness; }
 
     /**
-     * Recomputes every dataset's freshness in the background (it reads each pack back from SQLite), on today's date by
+     * Recomputes every dataset's freshness in the background (from the tallies kept at import), on today's date by
      * the application's clock. It does not make the screen busy: imports stay possible meanwhile.
      */
     public TaskRunner.Job refreshFreshness() {
@@ -63,7 +63,7 @@ public final class DataViewModel {
         LocalDate today = ctx.today();
         return ctx.tasks().submit(m -> {
             Map<String, Freshness> out = new LinkedHashMap<>();
-            for (String id : ids) out.put(id, Freshness.of(ctx.app().catalogStore().pack(id), today));
+            for (String id : ids) out.put(id, ctx.app().catalogStore().freshness(id, today));
             return new Facts(out, ctx.app().catalogStore().signatures(), ctx.app().publishers().list());
         }, new TaskRunner.Outcome<Facts>() {
             @Override

@@ -1,0 +1,184 @@
+package hk.baycover.bench;
+
+import hk.baycover.catalog.CatalogJson;
+import hk.baycover.catalog.PackWriter;
+import hk.baycover.cli.Cli;
+import hk.baycover.gaps.GapCatalogGenerator;
+import hk.baycover.gaps.GapFixtures;
+import hk.baycover.io.TestFiles;
+import hk.baycover.model.Catalog;
+import hk.baycover.model.Institution;
+import hk.baycover.model.LocalizedText;
+import hk.baycover.model.Pack;
+import hk.baycover.model.PackHeader;
+import hk.baycover.model.PackKind;
+import hk.baycover.model.PartialDate;
+import hk.baycover.model.RegulatedItem;
+import hk.baycover.testsupport.TestPacks;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The command line at scale (issue 16, deliverable 4), each command in a fresh JVM started with the installed
+ * launcher's options ({@code -XX:+UseSerialGC -Xms24m -Xmx1g}, C1 only unless {@code --jit tiered}): wall time of the
+ * command inside the JVM, the JVM's whole life (start to exit), and its peak resident set (VmHWM).
+ * <ol>
+ *   <li>{@code import} of generated 港澳藥械通 packs, one command each: INSTITUTIONS institutions and ITEMS items in all
+ *       (at most 30,000 institutions and 20,000 items a pack: a pack may hold 50 MB), records per second;</li>
+ *   <li>{@code info --json} on that folder (the counts are kept at import: the time must not grow with the catalog);</li>
+ *   <li>{@code gaps --json} on the shipped catalog, then on PRODUCTS generated products (10,000 by default);</li>
+ *   <li>{@code lookup} on the large catalog (the index is built per run).</li>
+ * </ol>
+ * Run on a quiet machine (it prints the load average before and after):
+ * {@code mvn -B -q test-compile exec:exec -Dexec.executable=java -Dexec.args="-cp %classpath hk.baycover.bench.CliScaleBench 179000 100000 10000"}
+ */
+public final class CliScaleBench {
+
+    private CliScaleBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--child")) {
+            child(List.of(args).subList(1, args.length));
+            return;
+        }
+        List<String> rest = new ArrayList<>(List.of(args));
+        String jit = "c1";
+        int j = rest.indexOf("--jit");
+        if (j >= 0) {
+            jit = rest.get(j + 1);
+            rest.remove(j);
+            rest.remove(j);
+        }
+        int institutions = rest.size() > 0 ? Integer.parseInt(rest.get(0)) : 179_000;
+        int items = rest.size() > 1 ? Integer.parseInt(rest.get(1)) : 100_000;
+        int products = rest.size() > 2 ? Integer.parseInt(rest.get(2)) : 10_000;
+        System.out.println("CLI at scale, JIT " + jit + ", load average before: " + GapJsonMemoryBench.load());
+        Path base = Files.createTempDirectory("baycover-cliscale");
+        Path shipped = base.resolve("shipped");
+        Path large = base.resolve("large");
+        Path many = base.resolve("products");
+        List<String> packs = generate(base, institutions, items);
+        Path productPack = base.resolve("products.json");
+        TestFiles.write(productPack, o -> o.write(GapJsonMemoryBench.importable(PackWriter.toJson(GapFixtures.pack("bench-products",
+                GapCatalogGenerator.products(products, 42))))));
+
+        System.out.println("| command | records | wall in the JVM | JVM start to exit | peak RSS (VmHWM) | exit |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        row(jit, "first `info` (creates the folder, seeds the shipped packs)", "", shipped, "info");
+        row(jit, "`info --json`, shipped catalog", "", shipped, "info", "--json");
+        row(jit, "`gaps --json`, shipped catalog", "", shipped, "gaps", "--json");
+        row(jit, "first `info` (large folder)", "", large, "info");
+        int perPack = (institutions + items) / packs.size();
+        for (int k = 0; k < packs.size(); k++) {
+            row(jit, "`import` generated pack " + (k + 1) + " of " + packs.size(), String.valueOf(perPack), large, "import", packs.get(k));
+        }
+        row(jit, "`info --json`, " + institutions + " institutions + " + items + " items", "", large, "info", "--json");
+        row(jit, "`info` (text), same folder", "", large, "info");
+        row(jit, "`lookup 劳拉替尼 --json`, same folder", "", large, "lookup", "劳拉替尼", "--json");
+        row(jit, "first `info` (products folder)", "", many, "info");
+        row(jit, "`import` " + products + " generated products", String.valueOf(products), many, "import", productPack.toString());
+        row(jit, "`gaps --json`, " + products + " products", "", many, "gaps", "--json");
+        row(jit, "`info --json`, " + products + " products", "", many, "info", "--json");
+        System.out.println("load average after: " + GapJsonMemoryBench.load());
+    }
+
+    /**
+     * Generated drugs-devices packs of at most {@value #INSTITUTIONS_PER_PACK} institutions and
+     * {@value #ITEMS_PER_PACK} items each (a pack may hold 50 MB; a drugs-devices pack needs items); each pack's items
+     * are approved at its own institutions, and its record ids carry the pack number. Returns their paths.
+     */
+    public static List<String> generate(Path dir, int institutions, int items) throws Exception {
+        PackHeader template = CatalogJson.parse(CatalogJson.mapper().readTree(Files.readString(TestPacks.DRUGS)).get("pack").toString(), PackHeader.class);
+        int n = Math.max(1, Math.max((institutions + INSTITUTIONS_PER_PACK - 1) / INSTITUTIONS_PER_PACK, (items + ITEMS_PER_PACK - 1) / ITEMS_PER_PACK));
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            int insts = (k + 1) * institutions / n - k * institutions / n;
+            int its = (k + 1) * items / n - k * items / n;
+            Catalog c = new CatalogGenerator(7 + k).generate(its, insts);
+            PackHeader h = new PackHeader("bench-gen-" + k, PackKind.DRUGS_DEVICES, "1.0.0", PartialDate.parse("2025-12"),
+                    LocalizedText.of("生成", "生成", "Generated " + k), template.description(), template.coverage(), template.publisher(),
+                    template.sources(), template.sourceNote(), template.officialTotals());
+            Path f = dir.resolve("gen-" + k + ".json");
+            String json = PackWriter.toJson(new Pack(h, c.institutions(), c.items(), List.of(), List.of(), List.of()))
+                    .replace("\"gen-inst-", "\"gen-inst-" + k + "-").replace("\"gen-drug-", "\"gen-drug-" + k + "-")
+                    .replace("\"gen-device-", "\"gen-device-" + k + "-");
+            TestFiles.write(f, o -> o.write(json.getBytes(StandardCharsets.UTF_8)));
+            out.add(f.toString());
+        }
+        return out;
+    }
+
+    private static final int INSTITUTIONS_PER_PACK = 30_000;
+    private static final int ITEMS_PER_PACK = 20_000;
+
+    private static void row(String jit, String what, String records, Path data, String... command) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--child", "--data-dir", data.toString(), "--lang", "en"));
+        args.addAll(List.of(command));
+        ProcessBuilder pb = hk.baycover.trust.ChildJvm.builder(CliScaleBench.class, args, java.util.Map.of());
+        List<String> cmd = pb.command();
+        cmd.replaceAll(a -> a.equals("-Xmx256m") ? "-Xmx1g" : a);
+        cmd.add(1, "-XX:+UseSerialGC");
+        cmd.add(2, "-Xms24m");
+        if (!jit.equals("c1")) cmd.remove("-XX:TieredStopAtLevel=1");
+        pb.redirectErrorStream(true);
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        String result = "";
+        StringBuilder log = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("RESULT ")) result = line.substring(7);
+                else if (log.length() < 2000) log.append(line).append('\n');
+            }
+        }
+        p.waitFor();
+        long life = (System.nanoTime() - t0) / 1_000_000;
+        String[] f = result.split(" ");
+        if (f.length < 3) {
+            System.out.println("| " + what + " | failed: " + log.toString().replace('\n', ' ') + " |");
+            return;
+        }
+        double rate = records.isEmpty() ? 0 : Integer.parseInt(records) / (Long.parseLong(f[0]) / 1000.0);
+        System.out.printf(Locale.ROOT, "| %s | %s | %,d ms | %,d ms | %s MB | %s |%n", what,
+                records.isEmpty() ? "" : String.format(Locale.ROOT, "%,d (%,.0f/s)", Integer.parseInt(records), rate), Long.parseLong(f[0]), life, f[1], f[2]);
+    }
+
+    /** In the child: runs the command with its output counted and dropped; prints wall ms, VmHWM MB and the exit code. */
+    static void child(List<String> args) throws Exception {
+        Writer sink = new Writer() {
+            @Override
+            public void write(char[] cbuf, int off, int len) {
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        long t0 = System.nanoTime();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(args.toArray(new String[0]), new PrintWriter(sink), new PrintWriter(err));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        String hwm = "?";
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) hwm = String.valueOf(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024);
+        }
+        if (code != 0) System.out.println(err.toString().lines().limit(5).reduce("", (a, b) -> a + " " + b));
+        System.out.println("RESULT " + ms + " " + hwm + " " + code);
+    }
+}
