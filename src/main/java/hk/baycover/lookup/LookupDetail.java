@@ -102,7 +102,12 @@ public record LookupDetail(String title, List<Section> sections) {
 
         List<Line> facts = new ArrayList<>();
         if (it.indication() != null && !it.indication().isEmpty()) facts.add(line(I18n.get(lang, "lookup.d.indication", it.indication().get(lang))));
-        if (it.therapeuticArea() != null) facts.add(line(I18n.get(lang, "lookup.d.area", it.therapeuticArea())));
+        // the data names the area with an English word; shown in the reader's language (an unknown one in English only)
+        if (it.therapeuticArea() != null) {
+            String key = "lookup.area." + it.therapeuticArea();
+            if (I18n.has(lang, key)) facts.add(line(I18n.get(lang, "lookup.d.area", I18n.get(lang, key))));
+            else if (lang == Lang.EN) facts.add(line(I18n.get(lang, "lookup.d.area", it.therapeuticArea())));
+        }
         if (it.genericName() != null) facts.add(line(I18n.get(lang, "lookup.d.generic", it.genericName())));
         if (it.brand() != null) facts.add(line(I18n.get(lang, "lookup.d.brand", it.brand())));
         facts.add(it.catalogueYear() == null ? new Line(I18n.get(lang, "lookup.d.noCatalogue"), Style.MUTED)

@@ -28,11 +28,21 @@ public final class Fit {
     public static void sweep(Node root) {
         if (root instanceof Cell) return;
         if (root instanceof Labeled l) {
+            String text = l.getText() == null ? "" : l.getText();
+            if (!l.isWrapText() && l instanceof javafx.scene.control.Label && ems(text) > 40 && !l.wrapTextProperty().isBound()) {
+                // a sentence wraps (kept whole, it would widen the screen beyond the window)
+                l.setWrapText(true);
+                if (!l.minWidthProperty().isBound()) l.setMinWidth(Region.USE_COMPUTED_SIZE);
+            }
             if (l.isWrapText()) {
-                l.setMinHeight(Region.USE_PREF_SIZE);
+                if (!l.minHeightProperty().isBound()) l.setMinHeight(Region.USE_PREF_SIZE);
             } else if (!l.minWidthProperty().isBound()) {
                 l.setMinWidth(Region.USE_PREF_SIZE);
             }
+        }
+        // a drop-down may be narrower than its longest choice (the list shows them whole): it never widens the screen
+        if (root instanceof javafx.scene.control.ComboBoxBase<?> c && !c.minWidthProperty().isBound() && c.getMinWidth() == Region.USE_COMPUTED_SIZE) {
+            c.setMinWidth(8 * hk.baycover.ui.Styles.BASE_FONT_PX);
         }
         if (root instanceof ScrollPane s && s.getContent() != null) sweep(s.getContent());
         if (root instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) sweep(c);

@@ -106,6 +106,8 @@ public final class GapsView extends BorderPane {
         scroll.hvalueProperty().addListener((o, a, b) -> freezeHeaders());
         scroll.vvalueProperty().addListener((o, a, b) -> freezeHeaders());
         scroll.viewportBoundsProperty().addListener((o, a, b) -> freezeHeaders());
+        // a new language or text size lays the map out anew: the frozen headers follow its new size
+        map.layoutBoundsProperty().addListener((o, a, b) -> freezeHeaders());
         setCenter(scroll);
 
         side.setId("gaps-side");
