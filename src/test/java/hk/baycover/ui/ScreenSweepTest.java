@@ -126,6 +126,7 @@ class ScreenSweepTest {
             fx(() -> {
                 compare = (CompareView) window.lookup("#compare-view");
                 compare.viewModel().picked().setAll(catalog.products().stream().limit(4).map(Product::id).toList());
+                compare.viewModel().ageTextProperty().set("72");
                 window.show(Screen.LOOKUP);
                 lookup = (LookupView) window.lookup("#lookup-view");
                 lookup.viewModel().queryProperty().set("Lorlatinib");
@@ -165,6 +166,18 @@ class ScreenSweepTest {
                     }
                 }
             }
+            // the colour-blind-safe palette of the gap map meets the same contrast rule
+            fx(() -> {
+                settings.langProperty().set(Lang.ZH_HK);
+                settings.fontScaleProperty().set(1.0);
+                gaps.viewModel().colourBlindProperty().set(true);
+                window.show(Screen.GAPS);
+                return null;
+            });
+            settle(window);
+            WritableImage cb = fx(() -> window.getScene().snapshot(null));
+            ImageIO.write(SwingFXUtils.fromFXImage(cb, null), "png", OUT.resolve("gaps-zh-HK-100-colourblind.png").toFile());
+            for (String p : fx(() -> check(window, Lang.ZH_HK))) problems.add("gaps-zh-HK-100-colourblind: " + p);
             Files.write(OUT.resolve("problems.txt"), problems);
             assertEquals(List.of(), problems.stream().limit(60).toList(), problems.size() + " problems, all in target/screens/problems.txt");
         } finally {
