@@ -88,6 +88,11 @@ public final class EligibilityChecker {
         for (Requirement r : e.excludes()) {
             if (meets(client, r)) reasons.add(Reason.block("elig.excludes." + r.name()));
         }
+        if (product.kind() == hk.baycover.model.ProductKind.TRAVEL_MEDICAL && client.livesIn() != null
+                && client.livesIn() != LivingPlace.HONG_KONG) {
+            // trip cover bought in Hong Kong: whether living on the Mainland counts as a trip is for the insurer to say
+            reasons.add(Reason.confirm("elig.confirm.travelResident"));
+        }
         for (String other : product.exclusiveWith()) {
             if (client.existingProducts().contains(other)) reasons.add(Reason.block("elig.alternativeHeld", nameOf(other)));
         }

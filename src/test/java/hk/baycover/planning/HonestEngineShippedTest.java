@@ -250,6 +250,22 @@ class HonestEngineShippedTest {
     }
 
     @Test
+    void tripInsuranceIsNotConfirmedCoverForAClientWhoLivesOnTheMainland() {
+        Product travel = catalog.product("bocg-gba-travel").orElseThrow();
+        EligibilityChecker checker = new EligibilityChecker(TODAY, catalog);
+        ClientProfile north = client(72, LivingPlace.SHENZHEN, SzInsurance.NONE, false, false, List.of(), List.of(), needs(Need.INPATIENT));
+        EligibilityResult living = checker.check(travel, north);
+        assertEquals(EligibilityStatus.UNCONFIRMED, living.status());
+        assertTrue(living.unconfirmed().stream().anyMatch(r -> r.key().equals("elig.confirm.travelResident")), living.toString());
+        ClientProfile visitor = client(72, LivingPlace.HONG_KONG, SzInsurance.NONE, false, false, List.of(), List.of(), needs(Need.INPATIENT));
+        assertTrue(checker.check(travel, visitor).reasons().stream().noneMatch(r -> r.key().equals("elig.confirm.travelResident")));
+        Planner planner = new Planner(catalog, TODAY);
+        Recommendation rec = planner.recommend(north, planner.newPlan(north, List.of()), null, ProgressMonitor.NONE);
+        assertFalse(rec.productIds().contains("bocg-gba-travel") && !rec.unconfirmed().contains("bocg-gba-travel"),
+                "never recommended to a Shenzhen resident as if confirmed");
+    }
+
+    @Test
     void huiminbaosUnpublishedDeductibleMakesItsPaymentARange() {
         ClientProfile insured = client(55, LivingPlace.SHENZHEN, SzInsurance.RESIDENT, false, false, List.of(), List.of(), needs(Need.INPATIENT));
         Scenario stay = catalog.scenario("inpatient-5d-hku-szh").orElseThrow();
