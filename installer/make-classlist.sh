@@ -2,7 +2,7 @@
 # Regenerates installer/cds/classlist.txt: the JDK and JavaFX classes BayCover loads while it starts (GUI up to
 # "interactive", plus a CLI `info` run). The installer build re-dumps the runtime's default CDS archive from it
 # (pom.xml, profile installer). Rerun after a JDK/JavaFX upgrade or a big change of the start-up path:
-#     mvn -B -o -Pinstaller package && installer/make-classlist.sh && mvn -B -o -Pinstaller package
+#     mvn -B -Pinstaller package && installer/make-classlist.sh && mvn -B -Pinstaller package
 # Needs an X display or xvfb-run (apt-get install -y xvfb libgtk-3-0 fonts-wqy-zenhei).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -5,6 +5,7 @@
 #   CLI: peak RSS (/usr/bin/time %M) of info, export, validate, lookup, compare --pdf, plan --recommend --pdf and
 #        gaps --json / --csv, each with a real argument list (the README's examples); the exit code is shown next to it.
 #   installer/measure-memory.sh            # uses target/jpackage/BayCover/bin/baycover (mvn -B -Pinstaller package)
+#   EXTRA_OPTS="-XX:MaxHeapFreeRatio=20" installer/measure-memory.sh   # the GUI with extra JVM options (JAVA_TOOL_OPTIONS)
 # Needs Xvfb + xdotool for the GUI part (apt-get install -y xvfb xdotool libgtk-3-0 fonts-wqy-zenhei).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -39,7 +40,7 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
   D=:$((120 + RANDOM % 60))
   Xvfb "$D" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 & XVFB_PID=$!
   sleep 1
-  DISPLAY=$D JAVA_TOOL_OPTIONS="-Dbaycover.startupProbe=$WORK/probe" "$BC" --data-dir "$DATA" >/dev/null 2>"$WORK/gui.err" &
+  DISPLAY=$D JAVA_TOOL_OPTIONS="${EXTRA_OPTS:-} -Dbaycover.startupProbe=$WORK/probe" "$BC" --data-dir "$DATA" >/dev/null 2>"$WORK/gui.err" &
   GUI_PID=$!
   for _ in $(seq 600); do grep -q '^interactive' "$WORK/probe" 2>/dev/null && break; sleep 0.1; done
   sleep 3

@@ -63,11 +63,11 @@ bench() {
 if [ "$JIT" = both ]; then MODES="c1 tiered"; else MODES=$JIT; fi
 for j in $MODES; do
   if [ "$QUICK" = 1 ]; then
-    bench lookup "$j" hk.baycover.bench.LookupBench 100000 2000 1
+    bench lookup "$j" hk.baycover.bench.LookupBench 20000 1000 1
     bench recommend "$j" hk.baycover.bench.RecommendBenchmark 5
     bench gaps "$j" hk.baycover.bench.GapBench 5
     bench compare "$j" hk.baycover.bench.CompareBench 3
-    bench cli-scale "$j" hk.baycover.bench.CliScaleBench --jit "$j" 30000 20000 2000
+    bench cli-scale "$j" hk.baycover.bench.CliScaleBench --jit "$j" 30000 20000 1000
   else
     bench lookup "$j" hk.baycover.bench.LookupBench 100000 2000 5
     bench recommend "$j" hk.baycover.bench.RecommendBenchmark 30

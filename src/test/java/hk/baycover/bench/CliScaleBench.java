@@ -91,6 +91,9 @@ public final class CliScaleBench {
         row(jit, "`gaps --json`, " + products + " products", "", many, "gaps", "--json");
         row(jit, "`info --json`, " + products + " products", "", many, "info", "--json");
         System.out.println("load average after: " + GapJsonMemoryBench.load());
+        try (var walk = Files.walk(base)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     /**

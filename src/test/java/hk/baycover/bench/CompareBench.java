@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * Latency of the Compare feature on the shipped catalog: building the matrix (what the screen does on every tick and
  * every keystroke in the age field), filtering the picker (every keystroke in its search field), and the PDF and CSV
  * exports (6 products, zh-HK, CJK font embedded). Prints p50/p99 in milliseconds. Not a test: run it with
- * <pre>mvn -B -o -q test-compile exec:java -Dexec.mainClass=hk.baycover.bench.CompareBench [-Dexec.args="ROUNDS"]</pre>
+ * <pre>mvn -B -q test-compile exec:java -Dexec.mainClass=hk.baycover.bench.CompareBench [-Dexec.args="ROUNDS"]</pre>
  */
 public final class CompareBench {
 

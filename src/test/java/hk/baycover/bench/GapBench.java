@@ -21,7 +21,7 @@ import java.util.List;
  * A plain bench command beside the JMH one: p50/p99 of wall time AND of this thread's CPU time for the full matrix
  * (evaluated on one thread) and for a what-if update, over a generated catalog of 1,000 products. CPU time stays
  * meaningful on a shared, overloaded machine where wall time does not.
- * Run: {@code mvn -B -o -q test-compile && mvn -B -o -q exec:exec -Dexec.executable=java
+ * Run: {@code mvn -B -q test-compile && mvn -B -q exec:exec -Dexec.executable=java
  * -Dexec.args="-cp %classpath hk.baycover.bench.GapBench 20"}.
  */
 public final class GapBench {

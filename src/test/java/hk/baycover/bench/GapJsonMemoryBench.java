@@ -26,7 +26,7 @@ import java.util.Map;
  * Memory of {@code gaps --json} as the catalog grows: for each size, a data folder with that many generated products
  * (plus the shipped packs), then a fresh JVM runs the command with its output counted and discarded and reports the
  * peak heap in use (sum of the heap pools' peaks), the bytes written and the wall time.
- * Run on a quiet machine: {@code mvn -B -o -q test-compile && mvn -B -o -q exec:exec -Dexec.executable=java
+ * Run on a quiet machine: {@code mvn -B -q test-compile && mvn -B -q exec:exec -Dexec.executable=java
  * -Dexec.args="-cp %classpath hk.baycover.bench.GapJsonMemoryBench 1000 5000 10000"}.
  */
 public final class GapJsonMemoryBench {

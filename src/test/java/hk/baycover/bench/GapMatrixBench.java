@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Gap matrix over a generated catalog of 1,000 products with the default segments (126 × 16 = 2,016 cells): the full
  * matrix, and the what-if update after a draft edit (evaluate the draft only, fold it into the base, diff).
- * Run: {@code mvn -B -o -q test-compile && mvn -B -o -q exec:exec -Dexec.executable=java
+ * Run: {@code mvn -B -q test-compile && mvn -B -q exec:exec -Dexec.executable=java
  * -Dexec.args="-cp %classpath org.openjdk.jmh.Main GapMatrixBench"} (sample mode prints p50/p99).
  */
 @State(Scope.Benchmark)

@@ -25,7 +25,7 @@ import java.util.Random;
  * The index and a plain linear scan over the very same documents run side by side in the same JVM (each round types
  * every sequence with one, then the other), on the shipped pack and on a generated catalog (100,000 items, 2,000 institutions).
  * Not a test: run it with
- * <pre>mvn -B -o -q test-compile exec:java -Dexec.mainClass=hk.baycover.bench.LookupBench [-Dexec.args="ITEMS INSTITUTIONS ROUNDS"]</pre>
+ * <pre>mvn -B -q test-compile exec:java -Dexec.mainClass=hk.baycover.bench.LookupBench [-Dexec.args="ITEMS INSTITUTIONS ROUNDS"]</pre>
  */
 public final class LookupBench {
 

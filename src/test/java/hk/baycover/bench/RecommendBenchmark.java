@@ -23,7 +23,7 @@ import java.util.Set;
  * where brute force still finishes, in the same run. Prints p50/p99 per size.
  *
  * <pre>
- * mvn -B -o -q test-compile exec:java -Dexec.mainClass=hk.baycover.bench.RecommendBenchmark [-Dexec.args="ROUNDS"]
+ * mvn -B -q test-compile exec:java -Dexec.mainClass=hk.baycover.bench.RecommendBenchmark [-Dexec.args="ROUNDS"]
  * </pre>
  */
 public final class RecommendBenchmark {

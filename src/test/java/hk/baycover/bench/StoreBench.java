@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * re-opening a seeded one, reading and checking each shipped pack, re-importing the largest one (validate + one
  * transaction + snapshot), taking a catalog snapshot, exporting every dataset. Prints p50/p99/max per operation.
  * Not a test: run it with
- * <pre>mvn -B -o -q test-compile exec:java -Dexec.mainClass=hk.baycover.bench.StoreBench [-Dexec.args="ROUNDS"]</pre>
+ * <pre>mvn -B -q test-compile exec:java -Dexec.mainClass=hk.baycover.bench.StoreBench [-Dexec.args="ROUNDS"]</pre>
  */
 public final class StoreBench {
 

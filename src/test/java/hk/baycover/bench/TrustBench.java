@@ -18,7 +18,7 @@ import java.util.List;
  * 600,000 iterations), sealing and opening a 2 KB client record, a backup, a restore (checks and swap), and an import
  * with and without its automatic backup share.
  *
- * <p>Run: {@code mvn -B -o test-compile exec:java -Dexec.mainClass=hk.baycover.bench.TrustBench}
+ * <p>Run: {@code mvn -B test-compile exec:java -Dexec.mainClass=hk.baycover.bench.TrustBench}
  */
 public final class TrustBench {
 
@@ -74,6 +74,6 @@ public final class TrustBench {
         System.out.println("BayCover trust bench (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + ")");
         lines.forEach(System.out::println);
-        System.out.println("rerun: mvn -B -o test-compile exec:java -Dexec.mainClass=hk.baycover.bench.TrustBench");
+        System.out.println("rerun: mvn -B test-compile exec:java -Dexec.mainClass=hk.baycover.bench.TrustBench");
     }
 }
