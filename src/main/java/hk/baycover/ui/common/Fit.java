@@ -41,8 +41,11 @@ public final class Fit {
             }
         }
         // a drop-down may be narrower than its longest choice (the list shows them whole): it never widens the screen
-        if (root instanceof javafx.scene.control.ComboBoxBase<?> c && !c.minWidthProperty().isBound() && c.getMinWidth() == Region.USE_COMPUTED_SIZE) {
-            c.setMinWidth(8 * hk.baycover.ui.Styles.BASE_FONT_PX);
+        if (root instanceof javafx.scene.control.ComboBoxBase<?> c) {
+            if (!c.minWidthProperty().isBound() && c.getMinWidth() == Region.USE_COMPUTED_SIZE) c.setMinWidth(8 * hk.baycover.ui.Styles.BASE_FONT_PX);
+            // once its list has been shown (or redrawn) a drop-down would take the width of its longest choice: capped
+            String style = c.getStyle() == null ? "" : c.getStyle();
+            if (!style.contains("-fx-max-width") && !c.styleProperty().isBound()) c.setStyle(style + " -fx-max-width: 24em;");
         }
         if (root instanceof ScrollPane s && s.getContent() != null) sweep(s.getContent());
         if (root instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) sweep(c);
