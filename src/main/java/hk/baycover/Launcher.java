@@ -26,12 +26,42 @@ public final class Launcher {
         // the composition root: the one clock of this run, handed to the GUI or the command line
         Clock clock = BayCover.systemClock();
         if (isGui(args)) {
-            hk.baycover.ui.GuiLauncher.launch(args, clock);
+            if (!hasDisplay(System.getenv(), System.getProperty("os.name", ""), System.getProperty("glass.platform"))) {
+                noDisplay();
+                return;
+            }
+            try {
+                hk.baycover.ui.GuiLauncher.launch(args, clock);
+            } catch (RuntimeException | Error e) {
+                // a DISPLAY that names no reachable X server: the toolkit cannot start (GTK has said why on stderr)
+                if (!hk.baycover.ui.GuiLauncher.isToolkitStartFailure(e)) throw e;
+                noDisplay();
+            }
             return;
         }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(Cli.run(args, out, err, clock));
+    }
+
+    /** The one line a GUI start without a display prints (in English: the desktop language is not known yet); exit 1. */
+    static final String NO_DISPLAY = "no display found: run a sub-command, or start from a desktop session";
+
+    private static void noDisplay() {
+        System.err.println(NO_DISPLAY);
+        System.err.flush();
+        System.exit(1);
+    }
+
+    /**
+     * Whether a window can be shown: on Linux and the other X11/Wayland systems a DISPLAY or WAYLAND_DISPLAY must be
+     * set; Windows and macOS always have one; the headless Monocle platform (tests) needs none.
+     */
+    static boolean hasDisplay(java.util.Map<String, String> env, String osName, String glassPlatform) {
+        if ("Monocle".equalsIgnoreCase(glassPlatform)) return true;
+        String os = osName.toLowerCase(java.util.Locale.ROOT);
+        if (os.startsWith("windows") || os.startsWith("mac")) return true;
+        return !env.getOrDefault("DISPLAY", "").isBlank() || !env.getOrDefault("WAYLAND_DISPLAY", "").isBlank();
     }
 
     /**

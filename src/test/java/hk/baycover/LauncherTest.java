@@ -30,4 +30,18 @@ class LauncherTest {
         assertFalse(Launcher.isGui(new String[] {"plain.json"}), "only the exported-pack name opens the GUI");
         assertFalse(hk.baycover.app.PackFiles.isPackFile("--x.baycover.json"));
     }
+
+    @Test
+    void noDisplayIsKnownBeforeJavaFxStarts() {
+        assertFalse(Launcher.hasDisplay(java.util.Map.of(), "Linux", null));
+        assertFalse(Launcher.hasDisplay(java.util.Map.of("DISPLAY", " "), "Linux", null));
+        assertTrue(Launcher.hasDisplay(java.util.Map.of("DISPLAY", ":0"), "Linux", null));
+        assertTrue(Launcher.hasDisplay(java.util.Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux", null));
+        assertTrue(Launcher.hasDisplay(java.util.Map.of(), "Windows 11", null));
+        assertTrue(Launcher.hasDisplay(java.util.Map.of(), "Mac OS X", null));
+        assertTrue(Launcher.hasDisplay(java.util.Map.of(), "Linux", "Monocle"), "headless tests need no display");
+        assertTrue(hk.baycover.ui.GuiLauncher.isToolkitStartFailure(new RuntimeException("Application launch error",
+                new UnsupportedOperationException("Unable to open DISPLAY"))));
+        assertFalse(hk.baycover.ui.GuiLauncher.isToolkitStartFailure(new IllegalStateException("something else")));
+    }
 }

@@ -13,6 +13,7 @@ import hk.baycover.model.Product;
 import hk.baycover.model.RegulatedItem;
 import hk.baycover.model.Source;
 import hk.baycover.model.Sourced;
+import hk.baycover.model.StanceKind;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,6 +30,19 @@ public record LookupDetail(String title, List<Section> sections) {
     public enum Style { NORMAL, MUTED, SAMPLE, CAUTION }
 
     public record Line(String text, Style style) {
+    }
+
+    /** One product's stance: its name and insurer, the benefit's own words on 港澳藥械通 items, and where they are stated. */
+    private static void stanceLines(List<Line> out, Catalog.ItemStance x, Lang lang) {
+        Product p = x.product();
+        String text = "• " + p.name().get(lang) + (p.provider() == null || p.provider().isEmpty() ? "" : " — " + p.provider().get(lang));
+        out.add(new Line(p.sample() ? text + " [" + I18n.get(lang, "lookup.sample") + "]" : text, p.sample() ? Style.SAMPLE : Style.NORMAL));
+        if (x.detail().terms() != null && !x.detail().terms().isEmpty()) out.add(new Line("   " + x.detail().terms().get(lang), Style.MUTED));
+        List<hk.baycover.model.Source> sources = x.detail().sources().isEmpty() ? p.sources() : x.detail().sources();
+        for (hk.baycover.model.Source src : sources) {
+            String title = src.title() == null || src.title().isBlank() ? src.url() : src.title() + " " + src.url();
+            out.add(new Line("   " + I18n.get(lang, "lookup.d.stance.source", title, src.shownDate() == null ? "—" : src.shownDate()), Style.MUTED));
+        }
     }
 
     public record Section(String id, String title, List<Line> lines) {
@@ -77,7 +91,8 @@ public record LookupDetail(String title, List<Section> sections) {
                 }
             }
             String date = a.date() == null ? I18n.get(lang, "lookup.d.dateUnknown") : a.date().value();
-            if (a.dateNote() != null && !a.dateNote().isBlank()) date += " (" + a.dateNote() + ")";
+            // the research remarks on dates are in English: shown to an English reader only
+            if (lang == Lang.EN && a.dateNote() != null && !a.dateNote().isBlank()) date += " (" + a.dateNote() + ")";
             parts.add(I18n.get(lang, "lookup.d.approvedOn", date));
             parts.add(LookupText.named(lang, "designationStatus", a.status()));
             approvals.add(new Line(name + " — " + String.join(" · ", parts), a.status() == DesignationStatus.CURRENT ? Style.NORMAL : Style.CAUTION));
@@ -87,21 +102,35 @@ public record LookupDetail(String title, List<Section> sections) {
 
         List<Line> facts = new ArrayList<>();
         if (it.indication() != null && !it.indication().isEmpty()) facts.add(line(I18n.get(lang, "lookup.d.indication", it.indication().get(lang))));
-        if (it.therapeuticArea() != null) facts.add(line(I18n.get(lang, "lookup.d.area", it.therapeuticArea())));
+        // the data names the area with an English word; shown in the reader's language (an unknown one in English only)
+        if (it.therapeuticArea() != null) {
+            String key = "lookup.area." + it.therapeuticArea();
+            if (I18n.has(lang, key)) facts.add(line(I18n.get(lang, "lookup.d.area", I18n.get(lang, key))));
+            else if (lang == Lang.EN) facts.add(line(I18n.get(lang, "lookup.d.area", it.therapeuticArea())));
+        }
         if (it.genericName() != null) facts.add(line(I18n.get(lang, "lookup.d.generic", it.genericName())));
         if (it.brand() != null) facts.add(line(I18n.get(lang, "lookup.d.brand", it.brand())));
         facts.add(it.catalogueYear() == null ? new Line(I18n.get(lang, "lookup.d.noCatalogue"), Style.MUTED)
                 : line(I18n.get(lang, "lookup.d.catalogue", String.valueOf(it.catalogueYear()))));
         sections.add(new Section("facts", I18n.get(lang, "lookup.d.facts"), facts));
 
+        // the retiree's question: which products state cover for this item, which exclude it, which say nothing — each with its source
         List<Line> products = new ArrayList<>();
-        List<Product> all = catalog.products();
-        List<Product> paying = catalog.productsPaying(it);
-        if (all.isEmpty()) products.add(new Line(I18n.get(lang, "lookup.d.products.noneLoaded"), Style.MUTED));
-        else if (paying.isEmpty()) products.add(new Line(I18n.get(lang, "lookup.d.products.none", all.size()), Style.MUTED));
-        for (Product p : paying) {
-            String text = p.name().get(lang) + (p.provider() == null || p.provider().isEmpty() ? "" : " — " + p.provider().get(lang));
-            products.add(new Line(p.sample() ? text + " [" + I18n.get(lang, "lookup.sample") + "]" : text, p.sample() ? Style.SAMPLE : Style.NORMAL));
+        List<Catalog.ItemStance> stances = catalog.stancesOn(it);
+        if (stances.isEmpty()) products.add(new Line(I18n.get(lang, "lookup.d.products.noneLoaded"), Style.MUTED));
+        List<Catalog.ItemStance> covered = stances.stream().filter(x -> x.stance() == StanceKind.COVERED).toList();
+        List<Catalog.ItemStance> excluded = stances.stream().filter(x -> x.stance() == StanceKind.EXCLUDED).toList();
+        List<Catalog.ItemStance> silent = stances.stream().filter(x -> x.stance() == StanceKind.NOT_STATED || x.stance() == StanceKind.LISTED).toList();
+        if (!stances.isEmpty()) {
+            products.add(new Line(I18n.get(lang, "lookup.d.stance.covered", covered.size()), covered.isEmpty() ? Style.CAUTION : Style.NORMAL));
+            for (Catalog.ItemStance x : covered) stanceLines(products, x, lang);
+            products.add(new Line(I18n.get(lang, "lookup.d.stance.excluded", excluded.size()), Style.NORMAL));
+            for (Catalog.ItemStance x : excluded) stanceLines(products, x, lang);
+            products.add(new Line(I18n.get(lang, "lookup.d.stance.silent", silent.size()), Style.NORMAL));
+            if (!silent.isEmpty()) {
+                products.add(new Line(String.join(I18n.get(lang, "lookup.d.listSeparator"), silent.stream().map(x -> x.product().name().get(lang)).toList()),
+                        Style.MUTED));
+            }
         }
         sections.add(new Section("products", I18n.get(lang, "lookup.d.products"), products));
         sections.add(sources(it, lang));
@@ -125,7 +154,7 @@ public record LookupDetail(String title, List<Section> sections) {
             designation.add(new Line(I18n.get(lang, "lookup.d.notDesignated"), Style.MUTED));
         } else {
             String batch = d.batch() == null ? "—" : String.valueOf(d.batch());
-            if (d.batchNote() != null && !d.batchNote().isBlank()) batch += " (" + d.batchNote() + ")";
+            if (lang == Lang.EN && d.batchNote() != null && !d.batchNote().isBlank()) batch += " (" + d.batchNote() + ")";
             designation.add(new Line(I18n.get(lang, "lookup.d.batch", batch, d.date() == null ? I18n.get(lang, "lookup.d.dateUnknown") : d.date().value(),
                     LookupText.named(lang, "designationStatus", d.status())), d.isCurrent() ? Style.NORMAL : Style.CAUTION));
             if (d.removed() != null) designation.add(new Line(I18n.get(lang, "lookup.d.removed", d.removed().value()), Style.CAUTION));
@@ -188,8 +217,9 @@ public record LookupDetail(String title, List<Section> sections) {
         if (s.asOf() != null) lines.add(new Line(I18n.get(lang, "lookup.d.asOf", s.asOf().value()), Style.MUTED));
         if (s.confidence() != null) lines.add(new Line(I18n.get(lang, "lookup.d.confidence", LookupText.named(lang, "confidence", s.confidence())),
                 s.confidence() == Confidence.LOW ? Style.CAUTION : Style.MUTED));
-        // research remarks belong with the sources (on screen only; never in a proposal or comparison)
-        if (s.sourceNote() != null && !s.sourceNote().isBlank()) lines.add(new Line(I18n.get(lang, "lookup.d.note", s.sourceNote()), Style.MUTED));
+        // research remarks belong with the sources (on screen only; never in a proposal or comparison); they are written in
+        // English for the data's maintainers, so a Chinese screen leaves them out
+        if (lang == Lang.EN && s.sourceNote() != null && !s.sourceNote().isBlank()) lines.add(new Line(I18n.get(lang, "lookup.d.note", s.sourceNote()), Style.MUTED));
         return new Section("sources", I18n.get(lang, "lookup.d.sources"), lines);
     }
 

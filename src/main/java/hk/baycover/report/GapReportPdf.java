@@ -130,7 +130,7 @@ public final class GapReportPdf {
             if (!drafts.isEmpty() && diff != null) {
                 pdf.gap(6);
                 heading(pdf, t(lang, "gaps.pdf.drafts"), 12);
-                pdf.paragraph(t(lang, "gaps.pdf.draftsSample", drafts.stream().map(p -> p.name().get(lang) + " (" + p.id() + ")")
+                pdf.paragraph(t(lang, "gaps.pdf.draftsSample", drafts.stream().map(p -> p.name().get(lang))
                         .collect(Collectors.joining(", "))), 8.5f, PdfBuilder.SAMPLE, 0);
                 pdf.paragraph(t(lang, "gaps.diff.summary", diff.closes().size(), diff.improves().size(), diff.changes().size()), 9.5f, PdfBuilder.TEXT);
                 Map<Need, List<String>> byNeed = new LinkedHashMap<>();

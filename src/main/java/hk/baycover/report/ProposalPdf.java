@@ -64,12 +64,12 @@ public final class ProposalPdf {
     }
 
     private String name(String productId) {
-        return catalog.product(productId).map(p -> p.name().get(lang)).orElse(productId);
+        return catalog.product(productId).map(p -> p.name().get(lang)).orElse(t("pdf.unknownProduct"));
     }
 
     private String institution(String id) {
         if (id == null) return "";
-        return catalog.institution(id).map(i -> i.name().get(lang)).orElse(id);
+        return catalog.institution(id).map(i -> i.name().get(lang)).orElse("");
     }
 
     /** Renders the proposal; {@code recommendation} may be null. */
@@ -81,6 +81,9 @@ public final class ProposalPdf {
             pdf.footer(t("pdf.footer", asOf, report.today().toString()));
             pdf.newPage();
             m.progress(1, 8, null);
+            // page 1: the plain-language summary for the client; the details follow from page 2
+            summary(pdf, report, recommendation);
+            pdf.newPage();
             title(pdf, report);
             client(pdf, report.client(), report.today());
             m.checkCancelled();
@@ -98,12 +101,103 @@ public final class ProposalPdf {
             gaps(pdf, report);
             if (recommendation != null) recommendation(pdf, report, recommendation);
             m.progress(7, 8, null);
+            pdf.newPage();
             sources(pdf, report);
             disclaimer(pdf);
             byte[] bytes = pdf.pageLabel((i, n) -> t("pdf.page", i, n)).toBytes();
             m.progress(8, 8, null);
             return bytes;
         }
+    }
+
+    /** Body text of the summary page: large enough for a reader of any age. */
+    private static final float BODY = 12.5f;
+
+    /**
+     * The summary page in plain words: for whom and when; what the plan covers, need by need; what it costs a year (the
+     * known part and what is still to be quoted); what the client would pay in each chosen scenario, as a range with the
+     * reasons it is a range; what is not covered and what to do about it; what the agent must still confirm.
+     */
+    private void summary(PdfBuilder pdf, PlanReport r, Recommendation rec) {
+        ClientProfile c = r.client();
+        pdf.paragraph(t("pdf.title"), 22, PdfBuilder.ACCENT);
+        String who = c.name() == null || c.name().isBlank() ? t("pdf.sum.forClient") : c.name();
+        pdf.paragraph(t("pdf.sum.for", who, c.ageOn(r.today(), hk.baycover.model.AgeBasis.LAST_BIRTHDAY, r.today()),
+                r.today().format(DateTimeFormatter.ISO_LOCAL_DATE)), BODY, PdfBuilder.TEXT);
+        if (r.anySample()) pdf.paragraph(t("pdf.sampleLegend"), BODY, PdfBuilder.SAMPLE);
+        pdf.gap(4);
+
+        // what the plan covers, need by need
+        pdf.heading(t("pdf.sum.covers"), 15);
+        if (r.layered().isEmpty()) pdf.paragraph(t("pdf.plan.empty"), BODY, PdfBuilder.ERROR);
+        for (PlanReport.NeedCover nc : r.coverage()) {
+            String text = switch (nc.level()) {
+                case FULL -> t("pdf.sum.cover.full", I18n.enumName(lang, nc.need()), nc.decidingProduct() == null ? "" : name(nc.decidingProduct()));
+                case PARTIAL -> t("pdf.sum.cover.partial", I18n.enumName(lang, nc.need()), nc.decidingProduct() == null ? "" : name(nc.decidingProduct()));
+                default -> t("pdf.sum.cover.none", I18n.enumName(lang, nc.need()));
+            };
+            pdf.paragraph("• " + text, BODY, nc.level() == CoverageLevel.NONE ? PdfBuilder.ERROR : PdfBuilder.TEXT, 8);
+        }
+
+        // what it costs a year
+        pdf.heading(t("pdf.sum.costs"), 15);
+        PremiumProjection.Result proj = r.projection();
+        if (!proj.years().isEmpty()) {
+            PremiumProjection.Year y1 = proj.years().get(0);
+            pdf.paragraph(t("pdf.sum.year1", Amounts.format(y1.total())), BODY, PdfBuilder.TEXT, 8);
+            if (!y1.toBeQuoted().isEmpty()) {
+                pdf.paragraph(t("pdf.sum.quoted", String.join(t("pdf.sum.sep"), y1.toBeQuoted().stream().map(this::name).toList())), BODY,
+                        PdfBuilder.SAMPLE, 8);
+            }
+            pdf.paragraph(t("pdf.sum.horizon", proj.years().size(), Amounts.format(proj.total()))
+                    + (proj.complete() ? "" : " " + t("pdf.sum.horizonIncomplete")), BODY, PdfBuilder.TEXT, 8);
+            if (c.budget() != null && proj.years().stream().anyMatch(PremiumProjection.Year::overBudget)) {
+                pdf.paragraph(t("pdf.sum.overBudget", Amounts.format(c.budget())), BODY, PdfBuilder.ERROR, 8);
+            }
+        }
+
+        // what the client would pay in each chosen scenario
+        if (!r.episodes().isEmpty()) {
+            pdf.heading(t("pdf.sum.scenarios"), 15);
+            for (Adjudicator.EpisodeResult e : r.episodes()) {
+                pdf.paragraph("• " + t("pdf.sum.scenario", e.scenario().name().get(lang), Amounts.format(e.totalCost()),
+                        Amounts.range(e.totalOutOfPocket())), BODY, PdfBuilder.TEXT, 8);
+                if (!e.dependsOn().isEmpty()) {
+                    Set<String> why = new LinkedHashSet<>();
+                    for (Adjudicator.Dependency d : e.dependsOn()) why.add(t("plan.dependsOn", d.productName().get(lang), reason(d.text())));
+                    pdf.paragraph(t("pdf.sum.rangeWhy") + " " + String.join(t("pdf.sum.sep"), why), BODY, PdfBuilder.MUTED, 22);
+                }
+            }
+        }
+
+        // what is not covered, and what to do about it
+        pdf.heading(t("pdf.sum.notCovered"), 15);
+        Set<Need> uncovered = new java.util.LinkedHashSet<>();
+        for (PlanReport.NeedCover nc : r.coverage()) if (nc.level() == CoverageLevel.NONE) uncovered.add(nc.need());
+        if (rec != null) for (Recommendation.Uncovered u : rec.uncovered()) uncovered.add(u.need());
+        if (uncovered.isEmpty()) pdf.paragraph(t("pdf.sum.allCovered"), BODY, PdfBuilder.TEXT, 8);
+        for (Need n : uncovered) {
+            pdf.paragraph("• " + t("pdf.sum.gap", I18n.enumName(lang, n)), BODY, PdfBuilder.ERROR, 8);
+            String advice = n == Need.GBA_DRUG ? t("pdf.sum.advice.GBA_DRUG") : t("pdf.sum.advice");
+            pdf.paragraph(advice, BODY, PdfBuilder.TEXT, 22);
+        }
+
+        // what the agent must still confirm with an insurer
+        Set<String> confirm = new LinkedHashSet<>();
+        for (String id : proj.toBeQuoted()) confirm.add(t("pdf.sum.confirm.premium", name(id)));
+        for (hk.baycover.model.EligibilityResult e : r.eligibility()) {
+            if (e.status() == hk.baycover.model.EligibilityStatus.UNCONFIRMED && r.layered().stream().anyMatch(p -> p.id().equals(e.productId()))) {
+                confirm.add(t("pdf.sum.confirm.eligibility", name(e.productId())));
+            }
+        }
+        for (Adjudicator.EpisodeResult e : r.episodes()) {
+            for (Adjudicator.Dependency d : e.dependsOn()) confirm.add(t("plan.dependsOn", d.productName().get(lang), reason(d.text())));
+        }
+        pdf.heading(t("pdf.sum.confirm"), 15);
+        if (confirm.isEmpty()) pdf.paragraph(t("pdf.sum.confirm.none"), BODY, PdfBuilder.TEXT, 8);
+        for (String x : confirm) pdf.paragraph("• " + x, BODY, PdfBuilder.TEXT, 8);
+        pdf.gap(6);
+        pdf.paragraph(t("pdf.sum.details"), BODY, PdfBuilder.MUTED);
     }
 
     private void title(PdfBuilder pdf, PlanReport r) {
@@ -191,7 +285,7 @@ public final class ProposalPdf {
         }
         pdf.table(new float[] {0.13f, 0.32f, 0.18f, 0.17f, 0.20f},
                 List.of(t("pdf.layer"), t("pdf.product"), t("pdf.kind"), t("pdf.premiumYear1"), t("pdf.eligibility")), rows, 9);
-        if (!r.missingProducts().isEmpty()) pdf.paragraph(t("pdf.plan.missing", String.join(", ", r.missingProducts())), 9, PdfBuilder.ERROR);
+        if (!r.missingProducts().isEmpty()) pdf.paragraph(t("pdf.plan.missingCount", r.missingProducts().size()), 9, PdfBuilder.ERROR);
     }
 
     private void projection(PdfBuilder pdf, PlanReport r) {
@@ -218,8 +312,11 @@ public final class ProposalPdf {
         if (proj.sample()) pdf.paragraph(t("pdf.projection.sample"), 9, PdfBuilder.SAMPLE);
         List<String> fx = new ArrayList<>();
         for (FxRate rate : r.plan().fx().rates()) {
-            fx.add(t("pdf.fxRate", rate.from().name(), Amounts.rate(rate.rate()), rate.to().name(), rate.asOf() == null ? "—" : rate.asOf().value(),
-                    rate.source() == null ? "" : rate.source()) + (rate.sample() ? " (" + t("sample.badge") + ")" : ""));
+            boolean note = rate.source() != null && !rate.source().isBlank() && lang == Lang.EN; // the rate's note is an English remark
+            String asOfRate = rate.asOf() == null ? "—" : rate.asOf().value();
+            fx.add((note ? t("pdf.fxRate", rate.from().name(), Amounts.rate(rate.rate()), rate.to().name(), asOfRate, rate.source())
+                    : t("pdf.fxRateShort", rate.from().name(), Amounts.rate(rate.rate()), rate.to().name(), asOfRate))
+                    + (rate.sample() ? " (" + t("sample.badge") + ")" : ""));
         }
         pdf.paragraph(t("pdf.fx") + " " + String.join("; ", fx), 8.5f, PdfBuilder.MUTED);
     }
@@ -264,7 +361,10 @@ public final class ProposalPdf {
             }
             if (!y.complete()) {
                 pdf.rect(x, stack, bar, 14, null, PdfBuilder.SAMPLE);
-                pdf.textAt("?", x + bar / 2 - 2, stack + 3, 8, PdfBuilder.SAMPLE);
+                // an outlined box says in words that this year's premium is still to be quoted (no bare "?")
+                String quoted = t("pdf.chart.quotedShort");
+                float size = Math.min(7f, bar / Math.max(1, quoted.codePointCount(0, quoted.length())) * 0.95f);
+                pdf.textAt(quoted, x + bar / 2 - pdf.textWidth(quoted, size) / 2, stack + 4, size, PdfBuilder.SAMPLE);
             }
             String label = String.valueOf(y.year());
             pdf.textAt(label, x + bar / 2 - pdf.textWidth(label, 7) / 2, base - 10, 7, PdfBuilder.MUTED);
@@ -328,11 +428,15 @@ public final class ProposalPdf {
             pdf.paragraph(e.scenario().name().get(lang) + (e.scenario().sample() ? "  [" + t("sample.badge") + "]" : ""), 11.5f, PdfBuilder.ACCENT);
             pdf.paragraph(t("pdf.episode.when", e.eventDate().toString(), e.run().eventDay(), e.policyYear())
                     + (e.run().preExisting() ? " " + t("pdf.episode.preExisting") : ""), 8.5f, PdfBuilder.MUTED);
+            // identical lines (the same monthly treatment, say) are one row with "× n"
+            Map<String, List<Adjudicator.LineResult>> groups = new LinkedHashMap<>();
+            for (Adjudicator.LineResult l : e.lines()) groups.computeIfAbsent(lineKey(l), k -> new ArrayList<>()).add(l);
             List<List<Cell>> rows = new ArrayList<>();
-            for (Adjudicator.LineResult l : e.lines()) {
-                String what = (l.line().description() == null ? l.line().id() : l.line().description().get(lang))
+            for (List<Adjudicator.LineResult> g : groups.values()) {
+                Adjudicator.LineResult l = g.get(0);
+                String what = groupText(g)
                         + "\n" + I18n.enumName(lang, l.line().need()) + (l.line().institution() == null ? "" : " · " + institution(l.line().institution()))
-                        + (l.line().item() == null ? "" : " · " + catalog.item(l.line().item()).map(i -> i.name().get(lang)).orElse(l.line().item()));
+                        + (l.line().item() == null ? "" : " · " + catalog.item(l.line().item()).map(i -> i.name().get(lang)).orElse(""));
                 List<String> pays = new ArrayList<>();
                 for (Adjudicator.Payment p : l.payments()) {
                     if (!p.max().isPositive()) continue; // who pays: only payers that may pay something
@@ -340,34 +444,73 @@ public final class ProposalPdf {
                 }
                 if (pays.isEmpty()) pays.add(t("pdf.noLayers"));
                 boolean sample = l.line().sample();
-                rows.add(List.of(Cell.of(what), new Cell(Amounts.format(l.cost()) + (sample ? "\n" + t("sample.badge") : ""),
-                                sample ? PdfBuilder.SAMPLE : PdfBuilder.TEXT),
-                        Cell.of(String.join("\n", pays)), new Cell(Amounts.range(l.outOfPocket()), l.outOfPocket().max().isPositive() ? PdfBuilder.ERROR
-                                : PdfBuilder.TEXT)));
+                boolean many = g.size() > 1;
+                String cost = many ? t("pdf.each", Amounts.format(l.cost())) : Amounts.format(l.cost());
+                String oop = many ? t("pdf.each", Amounts.range(l.outOfPocket())) : Amounts.range(l.outOfPocket());
+                rows.add(List.of(Cell.of(what), new Cell(cost + (sample ? "\n" + t("sample.badge") : ""), sample ? PdfBuilder.SAMPLE : PdfBuilder.TEXT),
+                        Cell.of(String.join("\n", pays)), new Cell(oop, l.outOfPocket().max().isPositive() ? PdfBuilder.ERROR : PdfBuilder.TEXT)));
             }
             pdf.table(new float[] {0.33f, 0.15f, 0.37f, 0.15f},
-                    List.of(t("pdf.line"), t("pdf.cost"), t("pdf.payments"), t("pdf.outOfPocket")), rows, 8);
+                    List.of(t("pdf.line"), t("pdf.cost"), t("pdf.payments"), t("pdf.outOfPocket")), rows, 9);
             pdf.paragraph(t("pdf.episode.totals", Amounts.format(e.totalCost()), Amounts.range(e.totalPaid()), Amounts.range(e.totalOutOfPocket())),
-                    10, PdfBuilder.TEXT);
-            for (Adjudicator.Dependency d : e.dependsOn()) {
-                pdf.paragraph("• " + t("plan.dependsOn", d.productName().get(lang), reason(d.text())), 8.5f, PdfBuilder.MUTED, 6);
-            }
-            // per-line explanation
-            pdf.paragraph(t("pdf.explanation"), 9.5f, PdfBuilder.ACCENT);
-            for (Adjudicator.LineResult l : e.lines()) {
-                String head = (l.line().description() == null ? l.line().id() : l.line().description().get(lang)) + " — " + Amounts.format(l.cost());
-                pdf.paragraph(head, 8.5f, PdfBuilder.TEXT, 6);
+                    10.5f, PdfBuilder.TEXT);
+            Set<String> hinges = new LinkedHashSet<>();
+            for (Adjudicator.Dependency d : e.dependsOn()) hinges.add(t("plan.dependsOn", d.productName().get(lang), reason(d.text())));
+            for (String h : hinges) pdf.paragraph("• " + h, 9, PdfBuilder.MUTED, 6);
+            // per-line explanation (identical lines once)
+            pdf.paragraph(t("pdf.explanation"), 10, PdfBuilder.ACCENT);
+            for (List<Adjudicator.LineResult> g : groups.values()) {
+                Adjudicator.LineResult l = g.get(0);
+                String head = groupText(g) + " — " + (g.size() > 1 ? t("pdf.each", Amounts.format(l.cost())) : Amounts.format(l.cost()));
+                pdf.paragraph(head, 9, PdfBuilder.TEXT, 6);
                 for (Adjudicator.Payment p : l.payments()) {
+                    if (!p.max().isPositive()) continue; // only payers that pay more than 0
                     String steps = String.join("; ", p.steps().stream().map(this::reason).toList());
-                    if (!p.max().isPositive() && p.rule().refusal()) continue;
                     pdf.paragraph("• " + name(p.product()) + " (" + I18n.enumName(lang, p.layer()) + "): " + Amounts.range(p.range()) + ". "
-                            + I18n.enumName(lang, p.rule()) + ". " + steps, 7.5f, PdfBuilder.MUTED, 14);
+                            + I18n.enumName(lang, p.rule()) + ". " + steps, 8.5f, PdfBuilder.MUTED, 14);
                 }
-                for (Reason note : l.notes()) pdf.paragraph("• " + reason(note), 7.5f, PdfBuilder.SAMPLE, 14);
-                pdf.paragraph(t("pdf.youPay", Amounts.range(l.outOfPocket())), 7.5f, PdfBuilder.TEXT, 14);
+                for (Reason note : l.notes()) pdf.paragraph("• " + reason(note), 8.5f, PdfBuilder.SAMPLE, 14);
+                pdf.paragraph(t("pdf.youPay", Amounts.range(l.outOfPocket())), 8.5f, PdfBuilder.TEXT, 14);
             }
             pdf.gap(6);
         }
+    }
+
+    /** A cost line in the client's words (its description, else what it is for): never its id. */
+    private String lineText(Adjudicator.LineResult l) {
+        return l.line().description() == null || l.line().description().isEmpty() ? I18n.enumName(lang, l.line().need()) : l.line().description().get(lang);
+    }
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d+");
+
+    /**
+     * The text of a group of identical lines that differ only in their number ("Month 1: …" to "Month 6: …"): the first
+     * number becomes the span ("Month 1–6: …", or "Month 2, 4, 6: …"), then "× n".
+     */
+    private String groupText(List<Adjudicator.LineResult> g) {
+        String first = lineText(g.get(0));
+        if (g.size() == 1) return first;
+        List<Integer> numbers = new ArrayList<>();
+        for (Adjudicator.LineResult l : g) {
+            java.util.regex.Matcher m = NUMBER.matcher(lineText(l));
+            if (!m.find()) return first + "  " + t("pdf.times", g.size());
+            numbers.add(Integer.parseInt(m.group()));
+        }
+        boolean consecutive = true;
+        for (int i = 1; i < numbers.size(); i++) consecutive &= numbers.get(i) == numbers.get(i - 1) + 1;
+        String span = consecutive ? numbers.get(0) + "–" + numbers.get(numbers.size() - 1)
+                : String.join(t("pdf.numberSep"), numbers.stream().map(String::valueOf).toList());
+        java.util.regex.Matcher m = NUMBER.matcher(first);
+        m.find();
+        return first.substring(0, m.start()) + span + first.substring(m.end()) + "  " + t("pdf.times", g.size());
+    }
+
+    /** Lines that read the same (but for their number) and are paid the same are one row. */
+    private String lineKey(Adjudicator.LineResult l) {
+        StringBuilder k = new StringBuilder(NUMBER.matcher(lineText(l)).replaceAll("#")).append('|').append(l.line().need()).append('|').append(l.line().institution()).append('|')
+                .append(l.line().item()).append('|').append(Amounts.format(l.cost())).append('|').append(Amounts.range(l.outOfPocket()));
+        for (Adjudicator.Payment p : l.payments()) k.append('|').append(p.product()).append(Amounts.range(p.range())).append(p.rule());
+        return k.toString();
     }
 
     private void gaps(PdfBuilder pdf, PlanReport r) {
@@ -425,7 +568,7 @@ public final class ProposalPdf {
     }
 
     private String episodeName(PlanReport r, String id) {
-        return r.episodes().stream().filter(e -> e.scenario().id().equals(id)).map(e -> e.scenario().name().get(lang)).findFirst().orElse(id);
+        return r.episodes().stream().filter(e -> e.scenario().id().equals(id)).map(e -> e.scenario().name().get(lang)).findFirst().orElse("");
     }
 
     private void disclaimer(PdfBuilder pdf) {

@@ -106,7 +106,8 @@ public final class BayCoverApp extends Application {
         UiContext ctx = new UiContext(opened, settings, tasks);
         List<java.nio.file.Path> files = getParameters().getRaw().stream().filter(hk.baycover.app.PackFiles::isPackFile).map(java.nio.file.Path::of).toList();
         return new hk.baycover.ui.trust.TrustGate(ctx, () -> {
-            if (files.isEmpty()) return new MainWindow(ctx, Screen.COMPARE);
+            // every start opens on the first page: what BayCover does, three ways in, how current the data is
+            if (files.isEmpty()) return new MainWindow(ctx, Screen.HOME);
             // opened from the file manager (file association): the Data screen validates and imports it, all or nothing
             MainWindow window = new MainWindow(ctx, Screen.DATA);
             if (window.lookup("#data-view") instanceof DataView data) data.viewModel().importFiles(files);

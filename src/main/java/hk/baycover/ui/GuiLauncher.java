@@ -12,4 +12,14 @@ public final class GuiLauncher {
         Preload.start(java.util.Arrays.asList(args), clock);
         Application.launch(BayCoverApp.class, args);
     }
+
+    /** Whether {@code e} (thrown by {@link #launch}) says the toolkit could not start: no usable display. */
+    public static boolean isToolkitStartFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (t instanceof UnsupportedOperationException && m.contains("DISPLAY")) return true;
+            if (m.contains("Unable to open DISPLAY") || m.contains("Toolkit not initialized") || m.contains("cannot open display")) return true;
+        }
+        return false;
+    }
 }

@@ -88,12 +88,51 @@ public final class CompareView extends SplitPane {
         this.ctx = ctx;
         this.vm = new CompareViewModel(ctx);
         setId("compare-view");
-        getItems().addAll(picker(), main());
+        // the matrix side scrolls as a whole when larger text needs more height than the window has
+        javafx.scene.control.ScrollPane mainRoom = new javafx.scene.control.ScrollPane(main());
+        mainRoom.setFitToWidth(true);
+        mainRoom.setFitToHeight(true);
+        mainRoom.getStyleClass().add("screen-room");
+        getItems().addAll(picker(), mainRoom);
         setDividerPositions(0.27);
         vm.matrixProperty().addListener((o, a, m) -> rebuild());
         vm.onlyDifferencesProperty().addListener((o, a, b) -> rebuild());
         ctx.tr().langProperty().addListener((o, a, b) -> rebuild());
+        ctx.settings().fontScaleProperty().addListener((o, a, b) -> rebuild());
         rebuild();
+    }
+
+    /** One em at the current text size, in pixels (column widths follow the larger-text setting). */
+    private double em() {
+        return hk.baycover.ui.Styles.BASE_FONT_PX * ctx.settings().fontScaleProperty().get();
+    }
+
+    /** The horizontal scroll bar of the matrix (once its skin exists). */
+    private javafx.scene.control.ScrollBar hbar;
+
+    /**
+     * Frozen row headers: the first column's cells and header are shifted by the horizontal scroll offset and drawn above
+     * the product columns, so the row labels stay in view while the products scroll sideways.
+     */
+    private void freezeRowHeaders() {
+        for (javafx.scene.Node n : table.lookupAll(".scroll-bar")) {
+            if (n instanceof javafx.scene.control.ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL) {
+                hbar = bar;
+                bar.valueProperty().addListener((o, a, b) -> shiftFrozen());
+            }
+        }
+    }
+
+    private void shiftFrozen() {
+        double x = hbar == null ? 0 : hbar.getValue();
+        for (javafx.scene.Node n : table.lookupAll(".frozen-cell")) n.setTranslateX(x);
+        for (javafx.scene.Node n : table.lookupAll(".column-header")) {
+            if ("col-dimension".equals(n.getId())) {
+                n.setTranslateX(x);
+                n.setViewOrder(-1);
+                if (!n.getStyleClass().contains("frozen-header")) n.getStyleClass().add("frozen-header");
+            }
+        }
     }
 
     public CompareViewModel viewModel() { return vm; }
@@ -102,8 +141,7 @@ public final class CompareView extends SplitPane {
 
     private VBox picker() {
         Label title = label("compare.title", "screen-title");
-        Label intro = label("compare.intro", "muted");
-        intro.setWrapText(true);
+        Label intro = hk.baycover.ui.common.Fit.wrap(label("compare.intro", "muted"));
 
         TextField search = new TextField();
         search.setId("compare-search");
@@ -362,6 +400,7 @@ public final class CompareView extends SplitPane {
         outcome.setId("compare-outcome");
         outcome.setWrapText(true);
         outcome.textProperty().bind(vm.outcomeProperty());
+        outcome.managedProperty().bind(outcome.textProperty().isNotEmpty());
         vm.outcomeIsErrorProperty().addListener((o, a, err) -> {
             outcome.getStyleClass().removeAll("error-text", "ok-text");
             outcome.getStyleClass().add(err ? "error-text" : "ok-text");
@@ -373,6 +412,7 @@ public final class CompareView extends SplitPane {
         eligibility.setWrapText(true);
         eligibility.textProperty().bind(Bindings.createStringBinding(this::eligibilityLine, vm.matrixProperty(), ctx.tr().langProperty()));
         eligibility.getStyleClass().add("compare-eligibility");
+        eligibility.managedProperty().bind(eligibility.textProperty().isNotEmpty());
 
         Label hint = label("compare.pickHint", "muted");
         hint.setId("compare-hint");
@@ -382,8 +422,11 @@ public final class CompareView extends SplitPane {
         table.setId("compare-matrix");
         table.accessibleTextProperty().bind(ctx.tr().bind("compare.title"));
         table.getSelectionModel().setCellSelectionEnabled(true);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // columns keep a readable width and the table scrolls sideways (a constrained policy squeezed the first product
+        // column to a few pixels with 3-6 products); the row labels stay in place while it scrolls (frozen)
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setRowFactory(v -> new LineRow());
+        table.skinProperty().addListener((o, a, skin) -> freezeRowHeaders());
         table.visibleProperty().bind(vm.matrixProperty().isNotNull());
         table.managedProperty().bind(table.visibleProperty());
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -471,7 +514,8 @@ public final class CompareView extends SplitPane {
         dim.setId("col-dimension");
         dim.setSortable(false);
         dim.setReorderable(false);
-        dim.setPrefWidth(190);
+        dim.setMinWidth(9 * em());
+        dim.setPrefWidth(14 * em());
         dim.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
         dim.setCellFactory(c -> new LabelCell(null));
         table.getColumns().add(dim);
@@ -481,17 +525,33 @@ public final class CompareView extends SplitPane {
             tc.setUserData(col.productId());
             tc.setSortable(false);
             tc.setReorderable(false);
-            tc.setPrefWidth(230);
-            Label header = new Label(Texts.get(col.name(), lang) + "\n" + ctx.tr().name(col.kind()));
+            // a readable minimum (about 15 characters a line); wider when the window has room for every product
+            double min = 15 * em();
+            tc.setMinWidth(min);
+            int n = m.columns().size();
+            tc.prefWidthProperty().bind(Bindings.createDoubleBinding(
+                    () -> Math.max(min, (table.getWidth() - dim.getWidth() - 2 * em()) / n), table.widthProperty(), dim.widthProperty()));
+            String fullName = Texts.get(col.name(), lang);
+            Label header = new Label(fullName + "\n" + ctx.tr().name(col.kind()));
             header.setWrapText(true);
+            header.prefWidthProperty().bind(tc.widthProperty().subtract(12));
+            header.setTooltip(tooltip(fullName));
             header.setId("header-" + safeId(col.productId()));
             if (!col.eligible()) {
                 header.getStyleClass().add(col.unconfirmed() ? "unconfirmed-header" : "ineligible-header");
                 header.setText(header.getText() + "\n" + ctx.tr().get(col.statusKey()));
-                header.setTooltip(tooltip(col.why().stream().map(w -> Texts.get(w, lang)).collect(Collectors.joining("\n"))));
+                header.setTooltip(tooltip(fullName + "\n" + col.why().stream().map(w -> Texts.get(w, lang)).collect(Collectors.joining("\n"))));
             } else if (col.provider() != null) {
-                header.setTooltip(tooltip(Texts.get(col.provider(), lang)));
+                header.setTooltip(tooltip(fullName + "\n" + Texts.get(col.provider(), lang)));
             }
+            // the header row takes the height of the tallest name, wrapped at the narrowest column width
+            double lines = 0;
+            for (String part : header.getText().split("\n")) {
+                // words wrap whole: Latin text needs some slack
+                lines += Math.max(1, Math.ceil(hk.baycover.ui.common.Fit.ems(part) * em() / (min - 16) + (part.matches(".*[A-Za-z]{3,}.*") ? 0.4 : 0)));
+            }
+            header.setMinHeight((lines * 1.35 + 0.4) * em());
+            header.setPrefHeight(header.getMinHeight());
             tc.setGraphic(header);
             tc.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
             tc.setCellFactory(c -> new LabelCell(col));
@@ -513,6 +573,8 @@ public final class CompareView extends SplitPane {
             lines.add(new Line(group, r.section(), r));
         }
         table.getItems().setAll(lines);
+        if (hbar != null) hbar.setValue(0);
+        javafx.application.Platform.runLater(this::shiftFrozen);
     }
 
     /** Shows the focused cell's sources under the table (keyboard users cannot hover). */
@@ -593,6 +655,12 @@ public final class CompareView extends SplitPane {
         protected void updateItem(Line line, boolean empty) {
             super.updateItem(line, empty);
             getStyleClass().removeAll("diff-cell", "not-published", "ineligible", "unconfirmed", "sample-cell", "compare-heading");
+            if (column == null) {
+                // the row label column is frozen: drawn above the product columns, shifted by the horizontal scroll
+                if (!getStyleClass().contains("frozen-cell")) getStyleClass().add("frozen-cell");
+                setViewOrder(-1);
+                setTranslateX(hbar == null ? 0 : hbar.getValue());
+            }
             setTooltip(null);
             setText(null);
             setId(null);

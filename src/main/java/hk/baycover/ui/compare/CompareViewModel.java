@@ -44,9 +44,9 @@ import java.util.stream.Collectors;
 
 /**
  * State of the Compare screen: the picker (filters, the filtered list, the products picked in order), the client
- * filter, the matrix (rebuilt on the FX thread: a pure in-memory computation over the immutable catalog snapshot, no
- * I/O, a few milliseconds for six products — see docs/performance.md), pinned comparisons and exports (SQLite and file
- * work in the background).
+ * filter, the matrix (rebuilt in the background, "latest wins", over the immutable catalog snapshot: a few milliseconds
+ * for six products — see docs/performance.md — but the FX thread runs no comparison work at all), pinned comparisons and
+ * exports (SQLite and file work in the background).
  */
 public final class CompareViewModel {
 
@@ -73,12 +73,15 @@ public final class CompareViewModel {
     /** Exports (one at a time); pins run in their own lane; both report into the same message. */
     private final Activity exports;
     private final Activity pinning;
+    /** The matrix's own lane: a change while it is computed restarts it. */
+    private final Activity comparing;
     private boolean applying;
 
     public CompareViewModel(UiContext ctx) {
         this.ctx = ctx;
         this.exports = ctx.activity();
         this.pinning = exports.lane();
+        this.comparing = exports.lane();
         refreshCandidates();
         query.addListener((o, a, b) -> refreshCandidates());
         kind.addListener((o, a, b) -> refreshCandidates());
@@ -231,16 +234,20 @@ public final class CompareViewModel {
         if (applying) return;
         ComparisonRequest r = request();
         if (r.productIds().size() < ComparisonService.MIN_PRODUCTS) {
+            comparing.stop();
             matrix.set(null);
             return;
         }
-        try {
-            matrix.set(ctx.app().compare().compare(ctx.catalog(), r));
-        } catch (RuntimeException e) {
+        Catalog catalog = ctx.catalog();
+        Lang lang = ctx.tr().lang();
+        comparing.replace(m -> ctx.app().compare().compare(catalog, r), matrix::set, e -> {
             matrix.set(null);
-            message(Errors.describe(ctx.tr().lang(), e), true);
-        }
+            message(Errors.describe(lang, e), true);
+        });
     }
+
+    /** True while the matrix is being computed. */
+    public ReadOnlyBooleanProperty comparingProperty() { return comparing.busy(); }
 
     // ------------------------------------------------------------------ pins
 

@@ -58,7 +58,7 @@ public final class DataView extends VBox {
         table.getColumns().add(column("data.col.signature", 230, vm::signatureText));
         vm.freshness().addListener((javafx.collections.MapChangeListener<String, Freshness>) ch -> table.refresh());
         vm.signers().addListener((javafx.collections.MapChangeListener<String, hk.baycover.store.CatalogStore.Signer>) ch -> table.refresh());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPrefHeight(220);
         ctx.tr().langProperty().addListener((o, a, b) -> table.refresh());
 
@@ -192,6 +192,10 @@ public final class DataView extends VBox {
         TableColumn<DatasetInfo, String> c = new TableColumn<>();
         c.prefWidthProperty().bind(ctx.settings().fontScaleProperty().multiply(px));
         c.textProperty().bind(ctx.tr().bind(key));
+        // never narrower than its heading (the table scrolls sideways instead of cutting headings to "…")
+        c.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> (hk.baycover.ui.common.Fit.ems(c.getText()) + 2) * hk.baycover.ui.Styles.BASE_FONT_PX * ctx.settings().fontScaleProperty().get(),
+                c.textProperty(), ctx.settings().fontScaleProperty()));
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
         return c;
     }

@@ -65,6 +65,10 @@ public final class GapsView extends BorderPane {
     private final Tab whatIfTab = new Tab();
     private final Tab editorTab = new Tab();
     private final Label summary = new Label();
+    private final Label uncoveredLine = new Label();
+    private final ScrollPane scroll = new ScrollPane();
+    /** The first time a matrix is shown, the map opens on the age groups northbound retirees are in. */
+    private boolean openedOnRetirees;
     private final ListView<String> diffList = new ListView<>();
     private final Label diffSummary = new Label();
 
@@ -88,14 +92,22 @@ public final class GapsView extends BorderPane {
         summary.setId("gaps-summary");
         summary.setWrapText(true);
 
-        VBox top = new VBox(6, title, intro, filters(), pivot(), legend(), summary);
+        uncoveredLine.setId("gaps-uncovered");
+        uncoveredLine.getStyleClass().add("section-title");
+        uncoveredLine.setWrapText(true);
+        VBox top = new VBox(6, title, intro, filters(), pivot(), legend(), uncoveredLine, summary);
         top.setPadding(new Insets(0, 0, 8, 0));
         setTop(top);
 
-        ScrollPane scroll = new ScrollPane(map);
+        scroll.setContent(map);
         scroll.setId("heat-map-scroll");
         scroll.setFitToWidth(false);
         scroll.setPannable(false);
+        scroll.hvalueProperty().addListener((o, a, b) -> freezeHeaders());
+        scroll.vvalueProperty().addListener((o, a, b) -> freezeHeaders());
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> freezeHeaders());
+        // a new language or text size lays the map out anew: the frozen headers follow its new size
+        map.layoutBoundsProperty().addListener((o, a, b) -> freezeHeaders());
         setCenter(scroll);
 
         side.setId("gaps-side");
@@ -247,7 +259,7 @@ public final class GapsView extends BorderPane {
     }
 
     private Node legend() {
-        HBox box = new HBox(12);
+        javafx.scene.layout.FlowPane box = new javafx.scene.layout.FlowPane(12, 4);
         box.setId("legend");
         box.setAlignment(Pos.CENTER_LEFT);
         box.getChildren().add(label("gaps.legend.title"));
@@ -261,7 +273,10 @@ public final class GapsView extends BorderPane {
         }
         Label changed = new Label();
         changed.textProperty().bind(ctx.tr().bind("gaps.legend.changed"));
-        box.getChildren().add(changed);
+        // the count beside each row and column heading, explained
+        Label count = new Label();
+        count.textProperty().bind(ctx.tr().bind("gaps.legend.count", GapTexts.symbol(CoverageLevel.NONE)));
+        box.getChildren().addAll(changed, count);
         return box;
     }
 
@@ -397,13 +412,46 @@ public final class GapsView extends BorderPane {
 
     // ------------------------------------------------------------------ rendering
 
+    /** Keeps the map's headers in view (see {@link HeatMap#freeze}). */
+    private void freezeHeaders() {
+        javafx.geometry.Bounds view = scroll.getViewportBounds();
+        double w = map.getLayoutBounds().getWidth() - view.getWidth();
+        double h = map.getLayoutBounds().getHeight() - view.getHeight();
+        map.freeze(Math.max(0, w) * scroll.getHvalue(), Math.max(0, h) * scroll.getVvalue());
+    }
+
+    /** Scrolls to the first age group that reaches 60 (the northbound retirees), once, when the first matrix is shown. */
+    private void openOnRetirees() {
+        GapMatrix m = vm.matrix();
+        if (openedOnRetirees || m == null || getScene() == null || vm.swapAxesProperty().get()) return;
+        openedOnRetirees = true;
+        hk.baycover.ui.Pulses.afterNextPulse(getScene(), () -> {
+            for (hk.baycover.gaps.Segment s : vm.visibleSegments()) {
+                if (s.band().open() ? s.band().from() >= 55 : s.band().to() >= 60) {
+                    javafx.scene.Node row = map.lookup("#row-s" + s.index());
+                    if (row == null) return;
+                    double h = map.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+                    // leave the group's title and the column headers above the first row in view
+                    double y = row.getBoundsInParent().getMinY() - 4 * hk.baycover.ui.Styles.BASE_FONT_PX * ctx.settings().fontScaleProperty().get();
+                    if (h > 0) scroll.setVvalue(Math.max(0, Math.min(1, y / h)));
+                    freezeHeaders();
+                    return;
+                }
+            }
+        });
+    }
+
     private void refresh() {
         map.render();
+        freezeHeaders();
         GapMatrix m = vm.matrix();
         if (m == null) {
             summary.setText("");
+            uncoveredLine.setText("");
             return;
         }
+        uncoveredLine.setText(ctx.tr().get("gaps.summary.none", m.uncoveredCount(), m.cellCount()));
+        openOnRetirees();
         SegmentConfig cfg = m.config();
         summary.setText(ctx.tr().get("gaps.summary", m.products().size(), m.segments().size(), m.needs().size(), m.cellCount(), m.uncoveredCount(),
                 GapTexts.name(ctx.tr().lang(), cfg.agePolicy()), ctx.tr().get("gaps.policy.explain." + cfg.agePolicy().name()), cfg.currency().name()));

@@ -192,6 +192,22 @@ final class HeatMap extends GridPane {
         return l;
     }
 
+    /**
+     * Frozen headers: the column headers stay at the top and the row headers at the left while the map scrolls by
+     * ({@code dx}, {@code dy}) pixels; they are drawn above the cells.
+     */
+    void freeze(double dx, double dy) {
+        for (javafx.scene.Node n : getChildren()) {
+            if (n.getStyleClass().contains("col-header")) {
+                n.setTranslateY(dy);
+                n.setViewOrder(-1);
+            } else if (n.getStyleClass().contains("row-header") || n.getStyleClass().contains("group-header")) {
+                n.setTranslateX(dx);
+                n.setViewOrder(-1);
+            }
+        }
+    }
+
     /** The text in a cell: symbol, number of covering products, "+" when drafts changed it. */
     static String text(CellSummary sum, boolean changed) {
         return GapTexts.symbol(sum.level()) + " " + sum.covering() + (changed ? " +" : "");

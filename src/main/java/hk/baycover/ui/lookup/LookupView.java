@@ -52,6 +52,7 @@ public final class LookupView extends VBox {
     private final TextField queryField = new TextField();
     private final ListView<LookupHit> list;
     private final VBox detailBox = new VBox(8);
+    private ScrollPane detailScroll;
 
     public LookupView(UiContext ctx) {
         this.ctx = ctx;
@@ -85,7 +86,7 @@ public final class LookupView extends VBox {
                         k -> LookupText.kind(ctx.tr().lang(), k))),
                 labelled("lookup.filter.city", choice("lookup-city", "lookup.filter.city", List.of(City.values()), vm.cityProperty(),
                         c -> LookupText.city(ctx.tr().lang(), c))),
-                labelled("lookup.filter.institution", institutionChoice()),
+                labelled("lookup.filter.institution", narrow(institutionChoice())),
                 labelled("lookup.filter.status", choice("lookup-status", "lookup.filter.status", List.of(DesignationStatus.values()), vm.statusProperty(),
                         s -> LookupText.named(ctx.tr().lang(), "designationStatus", s))));
         Button clearFilters = new Button();
@@ -131,7 +132,7 @@ public final class LookupView extends VBox {
         });
         ctx.tr().langProperty().addListener((o, a, b) -> list.refresh());
 
-        ScrollPane detailScroll = new ScrollPane(detailBox);
+        detailScroll = new ScrollPane(detailBox);
         detailScroll.setId("lookup-detail");
         detailScroll.setFitToWidth(true);
         detailBox.setPadding(new Insets(4, 8, 8, 8));
@@ -268,6 +269,14 @@ public final class LookupView extends VBox {
             }
         }
         detailBox.getChildren().setAll(nodes);
+        // a new detail opens at its top (its title in view), not at the previous one's scroll position
+        if (detailScroll != null) detailScroll.setVvalue(0);
+    }
+
+    /** A drop-down of long names keeps a moderate width (its list shows the names whole); it never widens the screen. */
+    private static <T extends ComboBox<?>> T narrow(T box) {
+        box.setStyle("-fx-pref-width: 24em; -fx-max-width: 24em;");
+        return box;
     }
 
     private Node labelled(String key, ComboBox<?> box) {

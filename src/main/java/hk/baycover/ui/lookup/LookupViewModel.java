@@ -139,6 +139,9 @@ public final class LookupViewModel {
             results.setAll(r.hits());
             total.set(r.total());
             searched.set(true);
+            // the detail always belongs to a shown result: a new search that does not find it closes it
+            LookupHit o = opened.get();
+            if (o != null && r.hits().stream().noneMatch(h -> h.kind() == o.kind() && h.id().equals(o.id()))) open(null);
             if (openFirstWhenDone && !r.hits().isEmpty()) open(r.hits().get(0));
             openFirstWhenDone = false;
         });

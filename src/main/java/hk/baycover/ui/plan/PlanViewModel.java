@@ -74,10 +74,13 @@ public final class PlanViewModel {
     private final ObjectProperty<PlanStatus> status = new SimpleObjectProperty<>(PlanStatus.DRAFT);
     private final StringProperty analysisError = new SimpleStringProperty("");
     private final Activity activity;
+    /** The report's own lane: "latest wins" recomputation off the UI thread (a change while it runs restarts it). */
+    private final Activity analysing;
 
     public PlanViewModel(UiContext ctx) {
         this.ctx = ctx;
         this.activity = ctx.activity();
+        this.analysing = activity.lane();
         start.set(ctx.today());
         client.addListener((o, a, b) -> {
             if (b != null && currency.get() == null && b.budget() != null) currency.set(b.budget().currency());
@@ -153,6 +156,9 @@ public final class PlanViewModel {
 
     public StringProperty analysisErrorProperty() { return analysisError; }
 
+    /** True while the report is being recomputed in the background. */
+    public ReadOnlyBooleanProperty analysingProperty() { return analysing.busy(); }
+
     // derived -----------------------------------------------------------------------------------------------------------
 
     public ScenarioLibrary library() {
@@ -167,20 +173,29 @@ public final class PlanViewModel {
                 new ArrayList<>(runs), null, status.get());
     }
 
-    /** Recomputes the report (in memory, milliseconds). */
-    public void analyse() {
+    /**
+     * Recomputes the report in the background ("latest wins": a change while it runs restarts it; the late result of a
+     * superseded run is dropped). The screen shows the previous report, marked as being updated, until the new one comes.
+     */
+    public TaskRunner.Job analyse() {
         ClientProfile c = current();
         if (c == null) {
+            analysing.stop();
             report.set(null);
-            return;
+            return null;
         }
-        try {
-            List<ScenarioRun> known = runs.stream().filter(r -> library().find(r.scenarioId()).isPresent()).toList();
-            report.set(ctx.app().plan().analyse(ctx.catalog(), List.copyOf(userScenarios), c, plan().withRuns(known)));
+        Catalog catalog = ctx.catalog();
+        List<Scenario> mine = List.copyOf(userScenarios);
+        Plan p = plan();
+        Lang lang = ctx.tr().lang();
+        return analysing.replace(m -> {
+            ScenarioLibrary lib = ctx.app().plan().library(catalog, mine);
+            List<ScenarioRun> known = p.runs().stream().filter(r -> lib.find(r.scenarioId()).isPresent()).toList();
+            return ctx.app().plan().analyse(catalog, mine, c, p.withRuns(known));
+        }, r -> {
             analysisError.set("");
-        } catch (RuntimeException e) {
-            analysisError.set(Errors.describe(ctx.tr().lang(), e));
-        }
+            report.set(r);
+        }, e -> analysisError.set(Errors.describe(lang, e)));
     }
 
     /** Products in the plan, kept in layer order (a newly added product goes to the end of its layer). */

@@ -24,6 +24,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -64,6 +65,9 @@ public final class ProfileForm extends ScrollPane {
     private final ObjectProperty<Lang> language = new SimpleObjectProperty<>();
     private final Map<String, Label> errors = new LinkedHashMap<>();
     private final List<Problem> problems = new ArrayList<>();
+    /** Fields the user has left (their messages show); all of them after "Save" or for a loaded client. */
+    private final Set<String> touched = new HashSet<>();
+    private boolean revealAll;
     private final GridPane grid = new GridPane();
     private int row;
     private boolean loading;
@@ -134,8 +138,13 @@ public final class ProfileForm extends ScrollPane {
         grid.setVgap(4);
         grid.setPadding(new Insets(12));
         ColumnConstraints c0 = new ColumnConstraints();
-        c0.setMinWidth(160);
-        grid.getColumnConstraints().addAll(c0, new ColumnConstraints(), new ColumnConstraints());
+        c0.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // the messages' column keeps its width whether or not a field has a message: the fields never jump sideways
+        ColumnConstraints c2 = new ColumnConstraints();
+        c2.minWidthProperty().bind(ctx.settings().fontScaleProperty().multiply(22 * hk.baycover.ui.Styles.BASE_FONT_PX));
+        c2.prefWidthProperty().bind(c2.minWidthProperty());
+        c2.maxWidthProperty().bind(c2.minWidthProperty());
+        grid.getColumnConstraints().addAll(c0, new ColumnConstraints(), c2);
 
         existing.setId("f-existing");
         existing.setConverter(converter(p -> p.name().get(ctx.tr().lang())));
@@ -276,6 +285,21 @@ public final class ProfileForm extends ScrollPane {
         if (control instanceof TextField) ((TextField) control).setPrefColumnCount(18);
         Label error = errorLabel(pointer);
         errors.put(pointer, error);
+        // a field is checked when it is left, not while the form is still untouched
+        control.focusedProperty().addListener((o, was, now) -> {
+            if (was && !now) {
+                touched.add(pointer);
+                showMessages();
+            }
+        });
+        if (control instanceof Parent parent && !(control instanceof javafx.scene.control.Control)) {
+            for (Node child : parent.getChildrenUnmodifiable()) child.focusedProperty().addListener((o, was, now) -> {
+                if (was && !now) {
+                    touched.add(pointer);
+                    showMessages();
+                }
+            });
+        }
         grid.add(label, 0, row);
         grid.add(control, 1, row);
         grid.add(error, 2, row);
@@ -291,7 +315,7 @@ public final class ProfileForm extends ScrollPane {
         e.setId("e-" + pointer.substring(1).replace('/', '-'));
         e.getStyleClass().add("error-text");
         e.setWrapText(true);
-        e.setMaxWidth(380);
+        e.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return e;
     }
 
@@ -322,6 +346,9 @@ public final class ProfileForm extends ScrollPane {
     /** Fills the form from a saved client. */
     public void load(ClientProfile c, Lang l) {
         loading = true;
+        touched.clear();
+        // a saved client's problems show at once; an empty form shows none until a field is left or the form is saved
+        revealAll = c != null;
         try {
             clientId = c == null ? null : c.id();
             loadedAge = c == null || c.birthDate() != null ? null : c.age();
@@ -369,7 +396,6 @@ public final class ProfileForm extends ScrollPane {
     /** Re-checks the whole form and shows each field's own message. */
     public void validate() {
         if (loading || ctx == null) return;
-        errors.values().forEach(l -> l.setText(""));
         problems.clear();
         String file = ctx.tr().get("planui.formName");
         ClientFile rules = ctx.app().plan().clientRules(ctx.tr().lang(), ctx.catalog());
@@ -387,9 +413,9 @@ public final class ProfileForm extends ScrollPane {
             if (born == null) unreadable(found, invalid, rules.problem(file, "/birthDate", "client.birthDate"));
         }
         LocalDate ageAsOf = years != null && years.equals(loadedAge) ? loadedAgeAsOf : null;
-        if (sex.getValue() == null) unreadable(found, invalid, rules.required(file, "/sex", Sex.class));
-        if (residency.getValue() == null) unreadable(found, invalid, rules.required(file, "/residency", ResidencyStatus.class));
-        if (livesIn.getValue() == null) unreadable(found, invalid, rules.required(file, "/livesIn", LivingPlace.class));
+        if (sex.getValue() == null) unreadable(found, invalid, new Problem(file, "/sex", ctx.tr().get("planui.choose.sex")));
+        if (residency.getValue() == null) unreadable(found, invalid, new Problem(file, "/residency", ctx.tr().get("planui.choose.residency")));
+        if (livesIn.getValue() == null) unreadable(found, invalid, new Problem(file, "/livesIn", ctx.tr().get("planui.choose.livesIn")));
         Money money = null;
         if (!budget.getText().isBlank()) {
             BigDecimal amount = decimal(budget.getText());
@@ -415,18 +441,31 @@ public final class ProfileForm extends ScrollPane {
                 preferred.getCheckModel().getCheckedItems().stream().map(Institution::id).toList(), chosen, money, horizonYears, text(notes), List.of());
         found.addAll(rules.check(file, draft, invalid));
         if (found.isEmpty()) {
+            showMessages();
             profile.set(rules.entered(draft));
             language.set(lang.getValue());
             return;
         }
         problems.addAll(found);
+        showMessages();
+        profile.set(null);
+    }
+
+    /** Shows every field's first problem — of the fields the user has left, or of all after {@link #revealProblems()}. */
+    private void showMessages() {
+        errors.values().forEach(l -> l.setText(""));
         Map<String, String> firstByField = new HashMap<>();
-        for (Problem p : found) firstByField.putIfAbsent(fieldOf(p.pointer()), p.message());
+        for (Problem p : problems) firstByField.putIfAbsent(fieldOf(p.pointer()), p.message());
         firstByField.forEach((k, msg) -> {
             Label l = errors.get(k);
-            if (l != null) l.setText(msg);
+            if (l != null && (revealAll || touched.contains(k) || "/needs".equals(k) && touched.stream().anyMatch(t -> t.startsWith("/needs")))) l.setText(msg);
         });
-        profile.set(null);
+    }
+
+    /** Shows every problem of the form (the user tried to save or apply it). */
+    public void revealProblems() {
+        revealAll = true;
+        showMessages();
     }
 
     private static void unreadable(List<Problem> found, Set<String> invalid, Problem p) {

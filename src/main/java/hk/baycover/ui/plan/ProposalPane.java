@@ -98,7 +98,16 @@ final class ProposalPane extends VBox {
         });
         Button save = button("save", "planui.save");
         // client data is never stored in plain text: the first save asks for a passphrase (and says why) first
-        save.setOnAction(e -> hk.baycover.ui.trust.TrustGate.of(save).ifPresentOrElse(g -> g.ensureUnlocked(vm::save), vm::save));
+        save.setOnAction(e -> {
+            if (form.profileProperty().get() == null) {
+                // nothing is saved: show every problem of the form, and the form itself
+                form.revealProblems();
+                vm.save();
+                showProfile.run();
+                return;
+            }
+            hk.baycover.ui.trust.TrustGate.of(save).ifPresentOrElse(g -> g.ensureUnlocked(vm::save), vm::save);
+        });
         Button duplicate = button("duplicate", "planui.duplicate");
         duplicate.disableProperty().bind(vm.planIdProperty().isNull());
         duplicate.setOnAction(e -> vm.duplicate());
@@ -114,7 +123,7 @@ final class ProposalPane extends VBox {
             }));
         });
         Button export = button("export-pdf", "planui.exportPdf");
-        export.disableProperty().bind(vm.reportProperty().isNull().or(vm.busyProperty()));
+        export.disableProperty().bind(vm.reportProperty().isNull().or(vm.busyProperty()).or(vm.analysingProperty()));
         export.setOnAction(e -> ctx.fileDialogs().saveFile(getScene().getWindow(), ctx.tr().get("planui.exportPdf"), "proposal.pdf",
                 ctx.tr().get("planui.pdfFilter"), "*.pdf").ifPresent(vm::exportPdf));
 
@@ -126,6 +135,12 @@ final class ProposalPane extends VBox {
         cancel.visibleProperty().bind(vm.busyProperty());
         cancel.setOnAction(e -> vm.cancel());
 
+        // the report is recomputed in the background after every change: say so while it runs
+        Label updating = label("planui.updating");
+        updating.setId("updating");
+        updating.visibleProperty().bind(vm.analysingProperty());
+        updating.managedProperty().bind(updating.visibleProperty());
+
         Label outcome = new Label();
         outcome.setId("outcome");
         outcome.setWrapText(true);
@@ -136,7 +151,7 @@ final class ProposalPane extends VBox {
         });
 
         FlowPane saved = new FlowPane(8, 6, label("planui.clients"), clients, newClient, label("planui.plans"), plans, revisions, planTitle, status,
-                save, duplicate, deleteClient, export, progress, cancel);
+                save, duplicate, deleteClient, export, progress, cancel, updating);
         saved.setAlignment(Pos.CENTER_LEFT);
                 getChildren().addAll(title, saved, outcome);
     }

@@ -36,6 +36,11 @@ public final class MainWindow extends BorderPane {
 
     private final UiContext ctx;
     private final StackPane content = new StackPane();
+    /**
+     * The screen fills the window; when larger text needs more room than the window has, the screen keeps its minimum
+     * size and scrolls (instead of being cut at the window's edge).
+     */
+    private final javafx.scene.control.ScrollPane room = new javafx.scene.control.ScrollPane(content);
     private final Map<Screen, Node> built = new EnumMap<>(Screen.class);
     private final Map<Screen, ToggleButton> buttons = new EnumMap<>(Screen.class);
     private final ToggleGroup group = new ToggleGroup();
@@ -47,11 +52,22 @@ public final class MainWindow extends BorderPane {
         setTop(topBar());
         setLeft(navigation());
         content.getStyleClass().add("content");
-        setCenter(content);
+        room.setFitToWidth(true);
+        room.setFitToHeight(true);
+        room.getStyleClass().add("screen-room");
+        setCenter(room);
         setBottom(statusBar());
         show(first);
+        ctx.tr().langProperty().addListener((o, a, b) -> {
+            // every screen built so far (shown or not) redraws its drop-downs in the new language
+            hk.baycover.ui.common.Localize.redraw(this);
+            for (Node screen : built.values()) if (screen.getParent() == null) hk.baycover.ui.common.Localize.redraw(screen);
+            fitSoon();
+        });
+        ctx.settings().fontScaleProperty().addListener((o, a, b) -> fitSoon());
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene == null) return;
+            fitSoon();
             Screen[] screens = Screen.values();
             for (int i = 0; i < screens.length; i++) {
                 Screen s = screens[i];
@@ -63,8 +79,27 @@ public final class MainWindow extends BorderPane {
     public void show(Screen screen) {
         Node node = built.computeIfAbsent(screen, s -> s.create(ctx));
         content.getChildren().setAll(node);
+        fitSoon();
         ToggleButton b = buttons.get(screen);
         if (!b.isSelected()) b.setSelected(true);
+    }
+
+    /** After the next layout (skins exist then): every label and button of the shown screen keeps its whole text. */
+    private void fitSoon() {
+        if (getScene() == null) {
+            hk.baycover.ui.common.Fit.sweep(this);
+            hk.baycover.ui.common.Localize.placeholders(this, ctx.tr());
+            return;
+        }
+        hk.baycover.ui.Pulses.afterNextPulse(getScene(), () -> {
+            hk.baycover.ui.common.Fit.sweep(this);
+            hk.baycover.ui.common.Localize.placeholders(this, ctx.tr());
+        });
+    }
+
+    /** The screen shown now. */
+    public Node shownScreen() {
+        return content.getChildren().isEmpty() ? null : content.getChildren().get(0);
     }
 
     public Screen current() {
@@ -100,6 +135,7 @@ public final class MainWindow extends BorderPane {
         size.valueProperty().addListener((o, a, b) -> {
             if (b != null) ctx.settings().fontScaleProperty().set(b);
         });
+        ctx.settings().fontScaleProperty().addListener((o, a, b) -> size.setValue(b.doubleValue()));
         size.accessibleTextProperty().bind(ctx.tr().bind("settings.textSize"));
         sizeLabel.setLabelFor(size);
 
@@ -159,6 +195,10 @@ public final class MainWindow extends BorderPane {
     }
 
     private final class LangCell extends ListCell<Lang> {
+        LangCell() {
+            ctx.tr().langProperty().addListener((o, a, b) -> updateItem(getItem(), isEmpty()));
+        }
+
         @Override
         protected void updateItem(Lang item, boolean empty) {
             super.updateItem(item, empty);

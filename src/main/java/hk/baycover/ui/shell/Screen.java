@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 /** Every screen of the main window, in navigation order, with the factory that builds it on first use. */
 public enum Screen {
+    HOME("nav.home", hk.baycover.ui.home.HomeView::new),
     COMPARE("nav.compare", CompareView::new),
     LOOKUP("nav.lookup", LookupView::new),
     PLANS("nav.plans", PlanView::new),

@@ -150,7 +150,9 @@ class LookupViewTest {
         assertTrue(detail.contains("Zhongshan"), detail);
         assertTrue(detail.contains("Sources"), detail);
         assertTrue(detail.contains("http"), "source URLs shown as text: " + detail);
-        assertTrue(detail.contains("Products that pay for"), detail);
+        assertTrue(detail.contains("Which insurance products and schemes pay for it"), detail);
+        assertTrue(detail.contains("State cover for such items") && detail.contains("Exclude them") && detail.contains("Say nothing about them"),
+                "each product's stance on the item, grouped: " + detail);
         // copy as text: the clipboard gets the same detail
         robot.clickOn("#lookup-copy");
         String[] copied = new String[1];
@@ -161,6 +163,7 @@ class LookupViewTest {
         robot.interact(() -> settings.langProperty().set(Lang.ZH_HK));
         await(() -> robot.lookup("#lookup-detail-title").queryAs(Label.class).getText().equals("勞拉替尼"));
         assertTrue(detailText(robot).contains("中山陳星海醫院"));
+        assertFalse(detailText(robot).contains("Research"), "the English research remarks are not shown on a Chinese screen");
     }
 
     @Test

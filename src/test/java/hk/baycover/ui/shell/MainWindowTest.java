@@ -109,9 +109,9 @@ class MainWindowTest {
     }
 
     private Node shown() {
-        StackPane content = (StackPane) window.getCenter();
-        assertEquals(1, content.getChildren().size());
-        return content.getChildren().get(0);
+        Node screen = window.shownScreen();
+        assertTrue(screen != null && screen.getParent() instanceof StackPane s && s.getChildren().size() == 1, "one screen is shown");
+        return screen;
     }
 
     private ToggleButton nav(FxRobot robot, Screen s) {

@@ -1,0 +1,83 @@
+package hk.baycover.ui;
+
+import javafx.animation.AnimationTimer;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Measures how long the FX thread goes without a pulse: an {@link AnimationTimer} asks for a pulse every frame, so the
+ * gap between two of its calls is the time the FX thread was busy with something else (a frozen window, key presses
+ * queueing). The longest gap is kept overall and per phase (a phase is named by {@link #phase(String)}; a gap counts
+ * for the phase current when it ends). Create, start and stop it on the FX thread; read the figures there too.
+ */
+public final class PulseStallMonitor {
+
+    private final Map<String, Long> longestByPhase = new LinkedHashMap<>();
+    private final Map<String, Integer> pulsesByPhase = new LinkedHashMap<>();
+    private String phase = "start";
+    private volatile long last = -1;
+    private long longest;
+    private long pulses;
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            pulse(System.nanoTime());
+        }
+    };
+
+    /** Starts watching (the first pulse sets the clock). */
+    public void start() {
+        last = -1;
+        timer.start();
+    }
+
+    public void stop() {
+        timer.stop();
+    }
+
+    /** Names what runs from now on (a screen opening, a recommendation…). */
+    public void phase(String name) {
+        phase = name;
+        longestByPhase.putIfAbsent(name, 0L);
+        pulsesByPhase.putIfAbsent(name, 0);
+    }
+
+    void pulse(long nanos) {
+        if (last >= 0) {
+            long gap = nanos - last;
+            longest = Math.max(longest, gap);
+            longestByPhase.merge(phase, gap, Math::max);
+        }
+        pulses++;
+        pulsesByPhase.merge(phase, 1, Integer::sum);
+        last = nanos;
+    }
+
+    /** The longest gap between two pulses so far, in milliseconds. */
+    public double longestMillis() {
+        return longest / 1e6;
+    }
+
+    /** The longest gap per phase, in milliseconds, in the order the phases began. */
+    public Map<String, Double> longestMillisByPhase() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        longestByPhase.forEach((k, v) -> out.put(k, v / 1e6));
+        return out;
+    }
+
+    /** Pulses seen per phase. */
+    public Map<String, Integer> pulsesByPhase() {
+        return new LinkedHashMap<>(pulsesByPhase);
+    }
+
+    /** Nanoseconds since the last pulse (any thread; -1 before the first): a stall in progress when large. */
+    public long nanosSinceLastPulse() {
+        long l = last;
+        return l < 0 ? -1 : System.nanoTime() - l;
+    }
+
+    public long pulses() {
+        return pulses;
+    }
+}
