@@ -24,7 +24,8 @@ public record DataAbout(List<LocalizedText> coverage, PartialDate asOf, RunningT
         List<DatasetInfo> sets = catalog.datasets().stream().filter(d -> d.kind() == PackKind.DRUGS_DEVICES).toList();
         List<LocalizedText> coverage = sets.stream().map(d -> d.header().coverage()).filter(c -> c != null && !c.isEmpty()).toList();
         PartialDate asOf = sets.stream().map(DatasetInfo::asOf).max(Comparator.naturalOrder()).orElse(null);
-        RunningTotal latest = catalog.totals().stream().max(Comparator.comparing(RunningTotal::asOf)).orElse(null);
+        // the latest count of the whole measure's approvals (not one hospital's, not a catalogue's entries)
+        RunningTotal latest = catalog.totals().stream().filter(RunningTotal::wholeMeasure).max(Comparator.comparing(RunningTotal::asOf)).orElse(null);
         List<RegulatedItem> items = catalog.items();
         int drugs = (int) items.stream().filter(i -> i.kind() == ItemKind.DRUG).count();
         int samples = (int) (items.stream().filter(RegulatedItem::sample).count()
