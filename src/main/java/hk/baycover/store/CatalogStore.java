@@ -628,14 +628,7 @@ public final class CatalogStore {
      */
     public Freshness freshness(String datasetId, LocalDate today) {
         return db.read(c -> {
-            String header;
-            try (PreparedStatement ps = c.prepareStatement("SELECT header_json FROM dataset WHERE id = ?")) {
-                ps.setString(1, datasetId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) throw new UserError("store.noDataset", datasetId);
-                    header = rs.getString(1);
-                }
-            }
+            String header = headerJson(c, datasetId);
             return Freshness.of(tally(c, datasetId, "asOf"), tally(c, datasetId, "named"),
                     CatalogJson.parse(header, PackHeader.class).officialTotals(), today);
         });
@@ -649,6 +642,17 @@ public final class CatalogStore {
                 records(c, "SELECT json FROM running_total ORDER BY dataset_id, ord", RunningTotal.class, null),
                 records(c, "SELECT json FROM product ORDER BY dataset_id, ord", Product.class, null),
                 records(c, "SELECT json FROM scenario ORDER BY dataset_id, ord", Scenario.class, null)));
+    }
+
+    /** A stored dataset's header as JSON; a dataset that is not there is the user's error. */
+    private static String headerJson(Connection c, String datasetId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT header_json FROM dataset WHERE id = ?")) {
+            ps.setString(1, datasetId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw new UserError("store.noDataset", datasetId);
+                return rs.getString(1);
+            }
+        }
     }
 
     private static <T> List<T> records(Connection c, String sql, Class<T> type, String dataset) throws SQLException {
@@ -665,14 +669,7 @@ public final class CatalogStore {
     /** Rebuilds a dataset's pack exactly as stored. */
     public Pack pack(String datasetId) {
         return db.read(c -> {
-            String header;
-            try (PreparedStatement ps = c.prepareStatement("SELECT header_json FROM dataset WHERE id = ?")) {
-                ps.setString(1, datasetId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) throw new UserError("store.noDataset", datasetId);
-                    header = rs.getString(1);
-                }
-            }
+            String header = headerJson(c, datasetId);
             return new Pack(CatalogJson.parse(header, PackHeader.class),
                     records(c, "SELECT json FROM institution WHERE dataset_id = ? ORDER BY ord", Institution.class, datasetId),
                     records(c, "SELECT json FROM item WHERE dataset_id = ? ORDER BY ord", RegulatedItem.class, datasetId),
