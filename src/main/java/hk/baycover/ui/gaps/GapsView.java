@@ -19,7 +19,6 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.CheckMenuItem;
@@ -134,6 +133,7 @@ public final class GapsView extends BorderPane {
         editor.onCancel(() -> side.getSelectionModel().select(whatIfTab));
 
         map.setOnOpen(() -> side.getSelectionModel().select(cellTab));
+        map.setOnReveal(this::scrollIntoView);
         vm.versionProperty().addListener((o, a, b) -> refresh());
         vm.selectedProperty().addListener((o, a, d) -> showDetail(d));
         vm.colourBlindProperty().addListener((o, a, on) -> {
@@ -412,12 +412,28 @@ public final class GapsView extends BorderPane {
 
     // ------------------------------------------------------------------ rendering
 
-    /** Keeps the map's headers in view (see {@link HeatMap#freeze}). */
+    /** Tells the map which part of it is in view: it makes nodes only for that part and keeps its headers there. */
     private void freezeHeaders() {
         javafx.geometry.Bounds view = scroll.getViewportBounds();
         double w = map.getLayoutBounds().getWidth() - view.getWidth();
         double h = map.getLayoutBounds().getHeight() - view.getHeight();
-        map.freeze(Math.max(0, w) * scroll.getHvalue(), Math.max(0, h) * scroll.getVvalue());
+        map.setViewport(Math.max(0, w) * scroll.getHvalue(), Math.max(0, h) * scroll.getVvalue(), view.getWidth(), view.getHeight());
+    }
+
+    /** Scrolls the least needed to show a part of the map (map coordinates) beside and below the frozen headers. */
+    private void scrollIntoView(javafx.geometry.Bounds b) {
+        javafx.geometry.Bounds view = scroll.getViewportBounds();
+        double w = map.getLayoutBounds().getWidth() - view.getWidth();
+        double h = map.getLayoutBounds().getHeight() - view.getHeight();
+        double x = Math.max(0, w) * scroll.getHvalue();
+        double y = Math.max(0, h) * scroll.getVvalue();
+        if (b.getMinX() - map.rowHeaderWidth() < x) x = b.getMinX() - map.rowHeaderWidth();
+        else if (b.getMaxX() > x + view.getWidth()) x = b.getMaxX() - view.getWidth();
+        if (b.getMinY() - map.headerHeight() < y) y = b.getMinY() - map.headerHeight();
+        else if (b.getMaxY() > y + view.getHeight()) y = b.getMaxY() - view.getHeight();
+        if (w > 0) scroll.setHvalue(Math.max(0, Math.min(1, x / w)));
+        if (h > 0) scroll.setVvalue(Math.max(0, Math.min(1, y / h)));
+        freezeHeaders();
     }
 
     /** Scrolls to the first age group that reaches 60 (the northbound retirees), once, when the first matrix is shown. */
@@ -428,11 +444,11 @@ public final class GapsView extends BorderPane {
         hk.baycover.ui.Pulses.afterNextPulse(getScene(), () -> {
             for (hk.baycover.gaps.Segment s : vm.visibleSegments()) {
                 if (s.band().open() ? s.band().from() >= 55 : s.band().to() >= 60) {
-                    javafx.scene.Node row = map.lookup("#row-s" + s.index());
-                    if (row == null) return;
+                    int row = map.rowOf(s);
+                    if (row < 0) return;
                     double h = map.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
-                    // leave the group's title and the column headers above the first row in view
-                    double y = row.getBoundsInParent().getMinY() - 4 * hk.baycover.ui.Styles.BASE_FONT_PX * ctx.settings().fontScaleProperty().get();
+                    // the group's title right under the frozen column headers
+                    double y = map.groupTop(row) - map.headerHeight();
                     if (h > 0) scroll.setVvalue(Math.max(0, Math.min(1, y / h)));
                     freezeHeaders();
                     return;
@@ -549,7 +565,7 @@ public final class GapsView extends BorderPane {
 
     /** PNG of the whole heat map (not just the visible part): the picture is taken on the FX thread, the file written in the background. */
     void exportPng(Path target) {
-        WritableImage image = map.snapshot(new SnapshotParameters(), null);
+        WritableImage image = map.picture();
         vm.exportPng(SwingFXUtils.fromFXImage(image, null), target);
     }
 

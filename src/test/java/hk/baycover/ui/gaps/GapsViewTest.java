@@ -41,6 +41,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -112,6 +114,19 @@ class GapsViewTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The map makes labels only for what is in view: scroll a cell into view and return its label. */
+    Label reveal(FxRobot robot, Segment s, Need n) {
+        Label l;
+        try {
+            l = WaitForAsyncUtils.asyncFx(() -> view.heatMap().reveal(s, n)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(l, "cell " + s.id() + " " + n);
+        return l;
+    }
+
     Segment segment(String id) {
         return view.viewModel().matrix().segments().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
     }
@@ -120,7 +135,8 @@ class GapsViewTest {
     void opensACellAndTogglesADraft(FxRobot robot) throws Exception {
         waitForMatrix();
         Segment s = segment("65-74|OTHER_GBA|NO_SZ|NONE");
-        Label cell = robot.lookup("#cell-" + s.index() + "-DENTAL").queryAs(Label.class);
+        Label cell = reveal(robot, s, Need.DENTAL);
+        assertEquals("cell-" + s.index() + "-DENTAL", cell.getId());
         assertEquals("✕ 0", cell.getText());
         assertTrue(cell.getStyleClass().contains("cover-none"));
         assertTrue(cell.getAccessibleText().contains("Dental"), cell.getAccessibleText());
@@ -137,7 +153,7 @@ class GapsViewTest {
 
         // a covered cell, opened with the mouse after moving there with the arrow keys
         Segment sz = segment("18-39|SHENZHEN|SZ|NONE");
-        Label inpatient = robot.lookup("#cell-" + sz.index() + "-INPATIENT").queryAs(Label.class);
+        Label inpatient = reveal(robot, sz, Need.INPATIENT);
         // 35 = the 33 shipped inpatient plans that publish entry ages open to a healthy 18-39 Shenzhen resident with Shenzhen
         // insurance, plus t-sz-basic and t-hk-medical (counted from the pack, as in GapsCommandTest; plans whose entry ages
         // are not published, and trip cover for a Shenzhen resident, are "to be confirmed", not cover)
@@ -159,7 +175,7 @@ class GapsViewTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.viewModel().diffProperty().get() != null
                 && !view.viewModel().diffProperty().get().isEmpty() && !view.viewModel().busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
-        cell = robot.lookup("#cell-" + s.index() + "-DENTAL").queryAs(Label.class);
+        cell = reveal(robot, s, Need.DENTAL);
         assertEquals("● 1 +", cell.getText());
         assertTrue(cell.getStyleClass().contains("gap-changed"));
         int otherGba = (int) view.viewModel().matrix().segments().stream().filter(x -> x.livesIn() == LivingPlace.OTHER_GBA).count();
@@ -174,13 +190,35 @@ class GapsViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.viewModel().diffProperty().get().isEmpty() && !view.viewModel().busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("✕ 0", robot.lookup("#cell-" + s.index() + "-DENTAL").queryAs(Label.class).getText());
+        assertEquals("✕ 0", reveal(robot, s, Need.DENTAL).getText());
         assertTrue(waitActive(false));
     }
 
     private boolean waitActive(boolean on) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.gapDrafts().get("draft-gba-dental").orElseThrow().active() == on);
         return true;
+    }
+
+    @Test
+    void arrowKeysWalkOutOfViewAndTheMapFollows(FxRobot robot) throws Exception {
+        waitForMatrix();
+        List<Segment> rows = view.viewModel().visibleSegments();
+        Label first = reveal(robot, rows.get(0), Need.DENTAL);
+        robot.interact(first::requestFocus);
+        double before = robot.lookup("#heat-map-scroll").queryAs(javafx.scene.control.ScrollPane.class).getVvalue();
+        int steps = 40; // far more rows than a 780-pixel window shows
+        for (int i = 0; i < steps; i++) {
+            robot.type(KeyCode.DOWN);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        Node focused = robot.interact(() -> first.getScene().getFocusOwner()) == null ? null : first.getScene().getFocusOwner();
+        assertNotNull(focused);
+        assertEquals("cell-" + rows.get(steps).index() + "-DENTAL", focused.getId());
+        assertTrue(focused.isVisible());
+        double after = robot.lookup("#heat-map-scroll").queryAs(javafx.scene.control.ScrollPane.class).getVvalue();
+        assertTrue(after > before, "the map scrolled with the keyboard: " + before + " -> " + after);
+        // and the labels made stay about a screenful
+        assertTrue(view.heatMap().shownCellCount() < 600, "cells made: " + view.heatMap().shownCellCount());
     }
 
     @Test
@@ -192,6 +230,19 @@ class GapsViewTest {
         JsonNode root = CatalogJson.mapper().readTree(out.toString());
         GapMatrix m = view.viewModel().matrix();
         assertEquals(root.get("cells").size(), m.cellCount());
+        // every cell as the map shows it, scrolling through the map as a user would (the map makes labels only for
+        // what is in view)
+        Map<String, String> texts = WaitForAsyncUtils.asyncFx(() -> {
+            Map<String, String> shownTexts = new HashMap<>();
+            for (Need n : m.needs()) { // down each column: the map scrolls a row at a time
+                for (Segment s : view.viewModel().visibleSegments()) {
+                    Label l = view.heatMap().labelFor(s, n);
+                    if (l == null) l = view.heatMap().reveal(s, n);
+                    shownTexts.put("cell-" + s.index() + "-" + n.name(), l.getId() + "=" + l.getText());
+                }
+            }
+            return shownTexts;
+        }).get(60, TimeUnit.SECONDS);
         int compared = 0;
         for (JsonNode c : root.get("cells")) {
             Segment s = segment(c.get("segment").asText());
@@ -202,10 +253,12 @@ class GapsViewTest {
             JsonNode cheapest = c.get("cheapest");
             if (cheapest == null) assertEquals(null, shown.cheapest());
             else assertEquals(0, cheapest.get("amount").decimalValue().compareTo(shown.cheapest().annual().amount()));
-            Label label = robot.lookup("#cell-" + s.index() + "-" + n.name()).queryAs(Label.class);
-            assertEquals(HeatMap.text(shown, false), label.getText());
-            assertTrue(label.getText().startsWith(CoverageLevel.valueOf(c.get("level").asText()) == CoverageLevel.NONE ? "✕" : c.get("level").asText().equals("FULL") ? "●" : "◐"));
-            assertTrue(label.getText().contains(" " + c.get("covering").asInt()));
+            String id = "cell-" + s.index() + "-" + n.name();
+            String text = texts.get(id);
+            assertEquals(id + "=" + HeatMap.text(shown, false), text);
+            String label = text.substring(id.length() + 1);
+            assertTrue(label.startsWith(CoverageLevel.valueOf(c.get("level").asText()) == CoverageLevel.NONE ? "✕" : c.get("level").asText().equals("FULL") ? "●" : "◐"));
+            assertTrue(label.contains(" " + c.get("covering").asInt()));
             compared++;
         }
         assertEquals(2016, compared);
@@ -214,13 +267,19 @@ class GapsViewTest {
     @Test
     void filtersPivotPaletteAndExports(FxRobot robot) throws Exception {
         waitForMatrix();
-        int all = robot.lookup(".gap-cell").queryAll().size() - 3; // minus the legend swatches
-        assertEquals(2016, all);
+        assertEquals(2016, view.heatMap().cellCount());
+        // virtual: labels exist only for about a screenful of the 2,016 cells
+        int live = robot.lookup(".heat-map .gap-cell").match(Node::isVisible).queryAll().size();
+        assertEquals(live, view.heatMap().shownCellCount());
+        assertTrue(live > 16 && live < 600, "cells made: " + live);
         robot.clickOn("#uncovered-only");
         WaitForAsyncUtils.waitForFxEvents();
-        for (Node n : robot.lookup(".heat-map .gap-cell").queryAll()) assertNotNull(n.getId());
-        int shown = robot.lookup(".heat-map .gap-cell").queryAll().size();
-        assertTrue(shown < 2016 && shown > 0);
+        for (Node n : robot.lookup(".heat-map .gap-cell").match(Node::isVisible).queryAll()) {
+            assertNotNull(n.getId());
+            assertTrue(((Label) n).getText().startsWith("✕"), "uncovered only: " + ((Label) n).getText());
+        }
+        int shown = robot.lookup(".heat-map .gap-cell").match(Node::isVisible).queryAll().size();
+        assertTrue(shown > 0);
         robot.interact(() -> robot.lookup("#swap-axes").queryAs(javafx.scene.control.ToggleButton.class).fire());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(view.viewModel().swapAxesProperty().get());
