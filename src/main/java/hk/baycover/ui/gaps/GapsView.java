@@ -68,6 +68,9 @@ public final class GapsView extends BorderPane {
     private final ScrollPane scroll = new ScrollPane();
     /** The first time a matrix is shown, the map opens on the age groups northbound retirees are in. */
     private boolean openedOnRetirees;
+    /** The row kept at the top while the map settles (-1: none; the user's own scrolling ends it). */
+    private int anchorRow = -1;
+    private boolean anchoring;
     private final ListView<String> diffList = new ListView<>();
     private final Label diffSummary = new Label();
 
@@ -103,10 +106,17 @@ public final class GapsView extends BorderPane {
         scroll.setFitToWidth(false);
         scroll.setPannable(false);
         scroll.hvalueProperty().addListener((o, a, b) -> freezeHeaders());
-        scroll.vvalueProperty().addListener((o, a, b) -> freezeHeaders());
+        scroll.vvalueProperty().addListener((o, a, b) -> {
+            if (!anchoring) anchorRow = -1;
+            freezeHeaders();
+        });
         scroll.viewportBoundsProperty().addListener((o, a, b) -> freezeHeaders());
         // a new language or text size lays the map out anew: the frozen headers follow its new size
-        map.layoutBoundsProperty().addListener((o, a, b) -> freezeHeaders());
+        map.layoutBoundsProperty().addListener((o, a, b) -> {
+            if (anchorRow >= 0) scrollToAnchor();
+            else freezeHeaders();
+        });
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> scrollToAnchor());
         setCenter(scroll);
 
         side.setId("gaps-side");
@@ -436,6 +446,24 @@ public final class GapsView extends BorderPane {
         freezeHeaders();
     }
 
+    /**
+     * Puts the anchor row's group title right under the frozen column headers. The map measures itself once its CSS is
+     * known (a pulse or two after it is shown, and anew for another text size), so the anchor is kept and re-applied
+     * while the map's size settles, until the user scrolls or the map is drawn anew.
+     */
+    private void scrollToAnchor() {
+        if (anchorRow < 0) return;
+        double h = map.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+        double y = map.groupTop(anchorRow) - map.headerHeight();
+        anchoring = true;
+        try {
+            if (h > 0) scroll.setVvalue(Math.max(0, Math.min(1, y / h)));
+        } finally {
+            anchoring = false;
+        }
+        freezeHeaders();
+    }
+
     /** Scrolls to the first age group that reaches 60 (the northbound retirees), once, when the first matrix is shown. */
     private void openOnRetirees() {
         GapMatrix m = vm.matrix();
@@ -444,13 +472,8 @@ public final class GapsView extends BorderPane {
         hk.baycover.ui.Pulses.afterNextPulse(getScene(), () -> {
             for (hk.baycover.gaps.Segment s : vm.visibleSegments()) {
                 if (s.band().open() ? s.band().from() >= 55 : s.band().to() >= 60) {
-                    int row = map.rowOf(s);
-                    if (row < 0) return;
-                    double h = map.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
-                    // the group's title right under the frozen column headers
-                    double y = map.groupTop(row) - map.headerHeight();
-                    if (h > 0) scroll.setVvalue(Math.max(0, Math.min(1, y / h)));
-                    freezeHeaders();
+                    anchorRow = map.rowOf(s);
+                    scrollToAnchor();
                     return;
                 }
             }
@@ -458,6 +481,7 @@ public final class GapsView extends BorderPane {
     }
 
     private void refresh() {
+        anchorRow = -1;
         map.render();
         freezeHeaders();
         GapMatrix m = vm.matrix();

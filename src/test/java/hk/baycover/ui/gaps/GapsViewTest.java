@@ -200,6 +200,23 @@ class GapsViewTest {
     }
 
     @Test
+    void opensOnTheAgesNorthboundRetireesAreIn(FxRobot robot) throws Exception {
+        waitForMatrix();
+        for (int i = 0; i < 3; i++) {
+            java.util.concurrent.CountDownLatch pulse = new java.util.concurrent.CountDownLatch(1);
+            robot.interact(() -> hk.baycover.ui.Pulses.afterNextPulse(view.getScene(), pulse::countDown));
+            assertTrue(pulse.await(10, TimeUnit.SECONDS));
+        }
+        String group = view.viewModel().groupLabel(segment("55-64|HONG_KONG|NO_SZ|NONE"));
+        Label title = robot.lookup(".heat-map .group-header").match(Node::isVisible)
+                .match(n -> group.equals(((Label) n).getText())).queryAs(Label.class);
+        javafx.scene.control.ScrollPane sp = robot.lookup("#heat-map-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        double top = (view.heatMap().getLayoutBounds().getHeight() - sp.getViewportBounds().getHeight()) * sp.getVvalue();
+        // the 55-64 group's title sits right under the frozen column headers
+        assertEquals(top + view.heatMap().headerHeight(), title.getLayoutY(), 2.0, "scrolled to " + top);
+    }
+
+    @Test
     void arrowKeysWalkOutOfViewAndTheMapFollows(FxRobot robot) throws Exception {
         waitForMatrix();
         List<Segment> rows = view.viewModel().visibleSegments();
