@@ -9,13 +9,20 @@ import java.util.Map;
  * Measures how long the FX thread goes without a pulse: an {@link AnimationTimer} asks for a pulse every frame, so the
  * gap between two of its calls is the time the FX thread was busy with something else (a frozen window, key presses
  * queueing). The longest gap is kept overall and per phase (a phase is named by {@link #phase(String)}; a gap counts
- * for the phase current when it ends). Create, start and stop it on the FX thread; read the figures there too.
+ * for the phase current when it ends). Next to each wall-clock gap it keeps the CPU time the FX thread itself spent in
+ * the longest-CPU gap: on a loaded machine the wall gap also counts the time the thread waited for a core, while its
+ * CPU time is close to what the same gap takes on a quiet one. Create, start and stop it on the FX thread; read the
+ * figures there too.
  */
 public final class PulseStallMonitor {
 
     private final Map<String, Long> longestByPhase = new LinkedHashMap<>();
     private final Map<String, Integer> pulsesByPhase = new LinkedHashMap<>();
-    private String phase = "start";
+    private final Map<String, Long> longestCpuByPhase = new LinkedHashMap<>();
+    private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    private long lastCpu = -1;
+    private long longestCpu;
+    private volatile String phase = "start";
     private volatile long last = -1;
     private long longest;
     private long pulses;
@@ -29,6 +36,7 @@ public final class PulseStallMonitor {
     /** Starts watching (the first pulse sets the clock). */
     public void start() {
         last = -1;
+        lastCpu = -1;
         timer.start();
     }
 
@@ -40,18 +48,31 @@ public final class PulseStallMonitor {
     public void phase(String name) {
         phase = name;
         longestByPhase.putIfAbsent(name, 0L);
+        longestCpuByPhase.putIfAbsent(name, 0L);
         pulsesByPhase.putIfAbsent(name, 0);
     }
 
     void pulse(long nanos) {
+        long cpu = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
         if (last >= 0) {
             long gap = nanos - last;
             longest = Math.max(longest, gap);
             longestByPhase.merge(phase, gap, Math::max);
         }
+        if (lastCpu >= 0 && cpu >= 0) {
+            long gap = cpu - lastCpu;
+            longestCpu = Math.max(longestCpu, gap);
+            longestCpuByPhase.merge(phase, gap, Math::max);
+        }
+        lastCpu = cpu;
         pulses++;
         pulsesByPhase.merge(phase, 1, Integer::sum);
         last = nanos;
+    }
+
+    /** The phase running now (for a sampler that groups what it sees by phase). */
+    public String phase() {
+        return phase;
     }
 
     /** The longest gap between two pulses so far, in milliseconds. */
@@ -63,6 +84,18 @@ public final class PulseStallMonitor {
     public Map<String, Double> longestMillisByPhase() {
         Map<String, Double> out = new LinkedHashMap<>();
         longestByPhase.forEach((k, v) -> out.put(k, v / 1e6));
+        return out;
+    }
+
+    /** The most FX-thread CPU time between two pulses so far, in milliseconds (-1 where the JVM cannot tell). */
+    public double longestCpuMillis() {
+        return longestCpu / 1e6;
+    }
+
+    /** The most FX-thread CPU time between two pulses per phase, in milliseconds, in the order the phases began. */
+    public Map<String, Double> longestCpuMillisByPhase() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        longestCpuByPhase.forEach((k, v) -> out.put(k, v / 1e6));
         return out;
     }
 

@@ -47,7 +47,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class PulseStallBench {
 
     /** One run: the longest pulse gap per step (ms), overall, and the steps that did not finish. */
-    public record Result(Map<String, Double> longestByStep, double longest, long pulses, List<String> unfinished) {
+    public record Result(Map<String, Double> longestByStep, double longest, long pulses, List<String> unfinished,
+                         Map<String, Double> longestCpuByStep, double longestCpu) {
     }
 
     private PulseStallBench() {
@@ -66,15 +67,19 @@ public final class PulseStallBench {
                     r.unfinished().isEmpty() ? "" : ", unfinished: " + r.unfinished());
         }
         System.out.println();
-        System.out.println("| step | longest pulse gap, ms (per run) |");
-        System.out.println("|---|---|");
+        System.out.println("| step | longest pulse gap, ms (per run) | most FX-thread CPU in one gap, ms (per run) |");
+        System.out.println("|---|---|---|");
         for (String step : results.get(0).longestByStep().keySet()) {
             StringBuilder line = new StringBuilder("| " + step + " |");
             for (Result r : results) line.append(String.format(" %.0f", r.longestByStep().getOrDefault(step, Double.NaN)));
+            line.append(" |");
+            for (Result r : results) line.append(String.format(" %.0f", r.longestCpuByStep().getOrDefault(step, Double.NaN)));
             System.out.println(line.append(" |"));
         }
         StringBuilder all = new StringBuilder("| **whole flow** |");
         for (Result r : results) all.append(String.format(" %.0f", r.longest()));
+        all.append(" |");
+        for (Result r : results) all.append(String.format(" %.0f", r.longestCpu()));
         System.out.println(all.append(" |"));
         Platform.exit();
         System.exit(results.stream().allMatch(r -> r.unfinished().isEmpty()) ? 0 : 1);
@@ -204,7 +209,8 @@ public final class PulseStallBench {
             tasks.shutdown();
             app.close();
         }
-        return onFx(() -> new Result(monitor.longestMillisByPhase(), monitor.longestMillis(), monitor.pulses(), List.copyOf(unfinished)));
+        return onFx(() -> new Result(monitor.longestMillisByPhase(), monitor.longestMillis(), monitor.pulses(), List.copyOf(unfinished),
+                monitor.longestCpuMillisByPhase(), monitor.longestCpuMillis()));
     }
 
     /**
@@ -226,14 +232,18 @@ public final class PulseStallBench {
                         if (e.getClassName().startsWith("hk.baycover") && n++ < 4) where.append(e.getClassName().replace("hk.baycover.", "")).append('.').append(e.getMethodName()).append(':').append(e.getLineNumber()).append(" < ");
                     }
                     if (where.isEmpty() && st.length > 0) where.append(st[0]);
-                    hits.merge(where.toString(), 1, Integer::sum);
+                    hits.merge(monitor.phase() + " | " + where, 1, Integer::sum);
                 }
             } catch (InterruptedException done) {
                 // the flow ended
             }
             System.out.println("stall samples: " + hits.values().stream().mapToInt(Integer::intValue).sum());
-            hits.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(25)
-                    .forEach(e -> System.out.println("stall sample x" + e.getValue() + ": " + e.getKey()));
+            // the five most frequent places per phase, phases in the order they ran
+            java.util.Map<String, java.util.List<java.util.Map.Entry<String, Integer>>> byPhase = new java.util.LinkedHashMap<>();
+            hits.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
+                    .forEach(e -> byPhase.computeIfAbsent(e.getKey().substring(0, e.getKey().indexOf(" | ")), k -> new java.util.ArrayList<>()).add(e));
+            byPhase.forEach((phase, list) -> list.stream().limit(5)
+                    .forEach(e -> System.out.println("stall sample x" + e.getValue() + ": " + e.getKey())));
         }, "pulse-stall-sampler");
         t.setDaemon(true);
         t.start();
