@@ -130,11 +130,12 @@ public final class GapsView extends BorderPane {
         ScrollPane detailScroll = new ScrollPane(detail);
         detailScroll.setFitToWidth(true);
         cellTab.setContent(detailScroll);
-        whatIfTab.setContent(whatIf());
         ScrollPane editorScroll = new ScrollPane(editor);
         editorScroll.setFitToWidth(true);
-        editorTab.setContent(editorScroll);
         side.getTabs().addAll(cellTab, whatIfTab, editorTab);
+        // the what-if list and the draft editor join the scene when their tab is first chosen
+        hk.baycover.ui.common.LazyTabs.attachOnFirstSelect(whatIfTab, whatIf());
+        hk.baycover.ui.common.LazyTabs.attachOnFirstSelect(editorTab, editorScroll);
         setRight(side);
         setBottom(statusBar());
 

@@ -44,8 +44,8 @@ public final class PlanView extends BorderPane {
         setTop(new ProposalPane(ctx, vm, form, () -> tabs.getSelectionModel().select(0)));
         tabs.setId("plan-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().add(tab("tab-profile", "planui.tab.profile", form));
         tabs.getTabs().addAll(
-                tab("tab-profile", "planui.tab.profile", form),
                 tab("tab-eligibility", "planui.tab.eligibility", eligibility),
                 tab("tab-plan", "planui.tab.plan", scroll(plan)),
                 tab("tab-scenarios", "planui.tab.scenarios", scroll(scenarios)));
@@ -76,11 +76,16 @@ public final class PlanView extends BorderPane {
 
     public ProfileForm form() { return form; }
 
+    /**
+     * A tab whose content joins the scene when the tab is first chosen: the panes exist (and follow the plan) from the
+     * start, but only the shown one takes its first CSS and layout pass, so the screen opens on the profile form alone.
+     */
     private Tab tab(String id, String key, Node content) {
         Tab t = new Tab();
         t.setId(id);
         t.textProperty().bind(ctx.tr().bind(key));
-        t.setContent(content);
+        if (tabs.getTabs().isEmpty()) t.setContent(content);
+        else hk.baycover.ui.common.LazyTabs.attachOnFirstSelect(t, content);
         return t;
     }
 
