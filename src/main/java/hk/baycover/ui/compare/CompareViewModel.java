@@ -151,10 +151,21 @@ public final class CompareViewModel {
     /** True while an export is written. */
     public ReadOnlyBooleanProperty busyProperty() { return exports.busy(); }
 
-    /** Insurer/provider choices for the filter: key → display name. */
+    /** Insurer/provider choices for the filter: key → display name (kept per catalog and language: cells ask per item). */
     public Map<String, LocalizedText> providers() {
-        return ProductFilter.providers(ctx.catalog(), ctx.tr().lang());
+        Catalog c = ctx.catalog();
+        hk.baycover.model.Lang lang = ctx.tr().lang();
+        if (providersOf != c || providersLang != lang) {
+            providers = java.util.Collections.unmodifiableMap(ProductFilter.providers(c, lang));
+            providersOf = c;
+            providersLang = lang;
+        }
+        return providers;
     }
+
+    private Map<String, LocalizedText> providers;
+    private Catalog providersOf;
+    private hk.baycover.model.Lang providersLang;
 
     // ------------------------------------------------------------------ picking
 
