@@ -19,7 +19,8 @@ public final class PulseStallMonitor {
     private final Map<String, Long> longestByPhase = new LinkedHashMap<>();
     private final Map<String, Integer> pulsesByPhase = new LinkedHashMap<>();
     private final Map<String, Long> longestCpuByPhase = new LinkedHashMap<>();
-    private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    /** The FX thread's CPU clock in ns, read on the FX thread (-1: not measured); the bench supplies one. */
+    private final java.util.function.LongSupplier cpuClock;
     private long lastCpu = -1;
     private long longestCpu;
     private volatile String phase = "start";
@@ -32,6 +33,19 @@ public final class PulseStallMonitor {
             pulse(System.nanoTime());
         }
     };
+
+    /** Wall-clock gaps only. */
+    public PulseStallMonitor() {
+        this(() -> -1);
+    }
+
+    /**
+     * Wall-clock gaps and, per gap, the CPU time of the FX thread from {@code cpuClock} (called on the FX thread; e.g.
+     * {@code ThreadMXBean::getCurrentThreadCpuTime} — kept out of here so the app's runtime needs no management module).
+     */
+    public PulseStallMonitor(java.util.function.LongSupplier cpuClock) {
+        this.cpuClock = cpuClock;
+    }
 
     /** Starts watching (the first pulse sets the clock). */
     public void start() {
@@ -53,7 +67,7 @@ public final class PulseStallMonitor {
     }
 
     void pulse(long nanos) {
-        long cpu = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
+        long cpu = cpuClock.getAsLong();
         if (last >= 0) {
             long gap = nanos - last;
             longest = Math.max(longest, gap);

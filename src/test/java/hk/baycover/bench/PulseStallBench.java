@@ -112,7 +112,8 @@ public final class PulseStallBench {
         settings.langProperty().set(lang);
         settings.fontScaleProperty().set(textScale);
         UiContext ctx = new UiContext(app, settings, tasks);
-        PulseStallMonitor monitor = onFx(PulseStallMonitor::new);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        PulseStallMonitor monitor = onFx(() -> new PulseStallMonitor(threads::getCurrentThreadCpuTime));
         AtomicReference<Stage> stage = new AtomicReference<>();
         AtomicReference<MainWindow> window = new AtomicReference<>();
         List<String> unfinished = new ArrayList<>();

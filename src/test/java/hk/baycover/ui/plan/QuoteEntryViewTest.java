@@ -95,7 +95,10 @@ class QuoteEntryViewTest {
         assertEquals(TermState.UNKNOWN, report().projection().stateOf(PRODUCT), "no published premium: to be quoted");
         MoneyRange before = report().episodes().get(0).totalOutOfPocket();
 
-        // choose the product, open the dialog, make a mistake first: the dialog says which field and stays open
+        // on the plan's tab, choose the product, open the dialog, make a mistake first: the dialog says which field and
+        // stays open
+        robot.clickOn("#tab-plan");
+        WaitForAsyncUtils.waitForFxEvents();
         ListView<?> products = robot.lookup("#plan-products").queryAs(ListView.class);
         robot.interact(() -> {
             view.reveal(products);
