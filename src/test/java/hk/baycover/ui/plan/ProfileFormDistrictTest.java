@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Shenzhen district on the profile form (real screen, headless): shown only while the client lives in Shenzhen,
- * reached with Tab from "lives in", named in the reader's language after a switch, and a district left for a client who
+ * reached with Tab after the city, named in the reader's language after a switch, and a district left for a client who
  * now lives elsewhere is a message in words (never an enum code), not silently kept.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -118,11 +118,14 @@ class ProfileFormDistrictTest {
         assertTrue(district.isVisible() && district.isManaged(), "shown for a client who lives in Shenzhen");
         assertEquals("Not given", district.getButtonCell().getText());
 
-        // reached with the keyboard: Tab from "lives in" lands on the district
+        // reached with the keyboard, in reading order: lives in, city, district
         robot.interact(() -> form.livesIn.requestFocus());
         robot.type(KeyCode.TAB);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(district.isFocused(), "Tab moves from 'lives in' to the district");
+        assertTrue(form.city.isFocused(), "focus on " + view.getScene().getFocusOwner());
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(district.isFocused(), "Tab moves from the city to the district; focus on " + view.getScene().getFocusOwner());
 
         choose(robot, "#f-district", "Nanshan");
         assertEquals(ShenzhenDistrict.NANSHAN, form.profileProperty().get() == null ? null : form.profileProperty().get().district(),
