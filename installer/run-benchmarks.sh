@@ -76,6 +76,8 @@ for j in $MODES; do
     bench cli-scale "$j" hk.baycover.bench.CliScaleBench --jit "$j" 179000 100000 10000
   fi
 done
+# the real main window, headless: per-step "on screen" and "done" times, the longest pulse gap and its FX-thread CPU
+bench pulse-stall c1 hk.baycover.bench.PulseStallBench "$([ "$QUICK" = 1 ] && echo 2 || echo 5)"
 if [ "$QUICK" != 1 ]; then
   bench store c1 hk.baycover.bench.StoreBench 20
   bench trust c1 hk.baycover.bench.TrustBench

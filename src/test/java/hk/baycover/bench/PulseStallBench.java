@@ -48,8 +48,12 @@ public final class PulseStallBench {
 
     /** One run: the longest pulse gap per step (ms), overall, and the steps that did not finish. */
     public record Result(Map<String, Double> longestByStep, double longest, long pulses, List<String> unfinished,
-                         Map<String, Double> longestCpuByStep, double longestCpu) {
+                         Map<String, Double> longestCpuByStep, double longestCpu, Map<String, Double> shownByStep, Map<String, Double> doneByStep) {
     }
+
+    /** Per step of the current run: ms until the first frame after the step began, and until its work was done. */
+    private static final Map<String, Double> SHOWN = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Double> DONE = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PulseStallBench() {
     }
@@ -61,22 +65,28 @@ public final class PulseStallBench {
         List<Result> results = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             Path dir = Files.createTempDirectory("baycover-pulse");
+            SHOWN.clear();
+            DONE.clear();
             Result r = run(dir, Lang.ZH_HK, 1.0);
             results.add(r);
             System.out.printf("run %d: longest gap %.0f ms over %d pulses%s%n", i + 1, r.longest(), r.pulses(),
                     r.unfinished().isEmpty() ? "" : ", unfinished: " + r.unfinished());
         }
         System.out.println();
-        System.out.println("| step | longest pulse gap, ms (per run) | most FX-thread CPU in one gap, ms (per run) |");
-        System.out.println("|---|---|---|");
+        System.out.println("| step | on screen, ms (per run) | done, ms (per run) | longest pulse gap, ms (per run) | most FX-thread CPU in one gap, ms (per run) |");
+        System.out.println("|---|---|---|---|---|");
         for (String step : results.get(0).longestByStep().keySet()) {
             StringBuilder line = new StringBuilder("| " + step + " |");
+            for (Result r : results) line.append(String.format(" %.0f", r.shownByStep().getOrDefault(step, Double.NaN)));
+            line.append(" |");
+            for (Result r : results) line.append(String.format(" %.0f", r.doneByStep().getOrDefault(step, Double.NaN)));
+            line.append(" |");
             for (Result r : results) line.append(String.format(" %.0f", r.longestByStep().getOrDefault(step, Double.NaN)));
             line.append(" |");
             for (Result r : results) line.append(String.format(" %.0f", r.longestCpuByStep().getOrDefault(step, Double.NaN)));
             System.out.println(line.append(" |"));
         }
-        StringBuilder all = new StringBuilder("| **whole flow** |");
+        StringBuilder all = new StringBuilder("| **whole flow** | | |");
         for (Result r : results) all.append(String.format(" %.0f", r.longest()));
         all.append(" |");
         for (Result r : results) all.append(String.format(" %.0f", r.longestCpu()));
@@ -211,7 +221,7 @@ public final class PulseStallBench {
             app.close();
         }
         return onFx(() -> new Result(monitor.longestMillisByPhase(), monitor.longestMillis(), monitor.pulses(), List.copyOf(unfinished),
-                monitor.longestCpuMillisByPhase(), monitor.longestCpuMillis()));
+                monitor.longestCpuMillisByPhase(), monitor.longestCpuMillis(), Map.copyOf(SHOWN), Map.copyOf(DONE)));
     }
 
     /**
@@ -253,9 +263,13 @@ public final class PulseStallBench {
 
     /** Starts a step on the FX thread and waits (up to two minutes) until {@code done} holds there, then a few pulses more. */
     private static void step(PulseStallMonitor monitor, List<String> unfinished, String name, Runnable action, Callable<Boolean> done) throws Exception {
+        long start = System.nanoTime();
         onFx(() -> {
             monitor.phase(name);
             action.run();
+            // "on screen": the first pulse after the step began has laid the window out and handed its frame over
+            javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isShowing).findFirst().ifPresent(w ->
+                    hk.baycover.ui.Pulses.afterNextPulse(w.getScene(), () -> SHOWN.put(name, (System.nanoTime() - start) / 1e6)));
             return null;
         });
         long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
@@ -264,8 +278,9 @@ public final class PulseStallBench {
                 unfinished.add(name);
                 return;
             }
-            Thread.sleep(20);
+            Thread.sleep(5);
         }
+        DONE.put(name, (System.nanoTime() - start) / 1e6);
         // let the screen lay out and paint what it got
         Thread.sleep(200);
     }
