@@ -543,7 +543,7 @@ public final class GapsView extends BorderPane {
             g.setId("detail-group-" + e.getKey().name());
             detail.getChildren().add(g);
             for (CellDetail.Failure f : e.getValue()) {
-                String why = String.join("; ", f.reasons().stream().map(r -> GapTexts.reason(lang, r)).toList());
+                String why = hk.baycover.compare.Format.clauses(lang, f.reasons().stream().map(r -> GapTexts.reason(lang, r)).toList());
                 if (e.getKey() == ReasonGroup.INELIGIBLE_AGE && !f.verdict().eligibleAges().isEmpty()) {
                     why += " " + ctx.tr().get("gaps.detail.eligibleAges", f.verdict().eligibleAgesText());
                 }
