@@ -104,8 +104,11 @@ public final class Cli {
     public BayCover app() {
         if (app == null) {
             hk.baycover.app.Logs.toDataDir(dataDirectory());
+            hk.baycover.io.Timeline.mark("log set up");
             // the catalog snapshot is read when a command first asks for it (info, export, backup need none)
-            app = BayCover.openWithoutSnapshot(dataDirectory(), lang(), ProgressMonitor.NONE, hk.baycover.trust.DataDirLock.Mode.SHARED, clock);
+            // and the whole database is checked before the first write, not at open (ADR 0065)
+            app = BayCover.openForCommandLine(dataDirectory(), lang(), ProgressMonitor.NONE, clock);
+            hk.baycover.io.Timeline.mark("data folder open");
         }
         return app;
     }
@@ -212,7 +215,9 @@ public final class Cli {
 
     /** Runs the CLI on the given clock; returns the exit code. */
     public static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr, Clock clock) {
+        hk.baycover.io.Timeline.mark("cli entered");
         CommandLine cl = commandLine(clock);
+        hk.baycover.io.Timeline.mark("picocli model built");
         // nothing printed may steer the terminal: control characters, bidi overrides, lone surrogates are escaped
         PrintWriter out = new PrintWriter(new TerminalSafeWriter(rawOut), true);
         PrintWriter err = new PrintWriter(new TerminalSafeWriter(rawErr), true);
@@ -225,6 +230,8 @@ public final class Cli {
             ((Cli) cl.getCommand()).closeApp();
         }
         out.flush();
+        hk.baycover.io.Timeline.mark("output flushed, folder closed");
+        for (String line : hk.baycover.io.Timeline.lines()) err.println(line);
         err.flush();
         return code;
     }
@@ -242,6 +249,11 @@ public final class Cli {
             for (Problem p : pe.problems()) err.println(p);
             err.println(I18n.message(lang, pe));
             return USER_ERROR;
+        }
+        if (e instanceof UserError && !(e instanceof hk.baycover.app.CorruptDatabase) && "store.corrupt".equals(((UserError) e).key())
+                && cl.getCommandSpec().root().userObject() instanceof Cli root) {
+            // met after the open (checked before the first write, or a damaged page read): the same advice as at open
+            e = hk.baycover.app.CorruptDatabase.of((UserError) e, root.dataDirectory());
         }
         if (e instanceof UserError) {
             err.println(I18n.get(lang, "cli.error", I18n.message(lang, (UserError) e)));

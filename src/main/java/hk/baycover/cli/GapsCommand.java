@@ -66,12 +66,14 @@ final class GapsCommand implements Callable<Integer> {
         Catalog catalog = app.catalog();
         List<Product> drafts = with.isEmpty() ? List.of() : app.gaps().readDrafts(with, lang, catalog);
         GapsUseCase.Matrix computed = app.gaps().matrix(cfg, catalog, drafts, ProgressMonitor.NONE);
+        hk.baycover.io.Timeline.mark("gap matrix computed");
         GapMatrix matrix = computed.withDrafts();
         GapDiff diff = computed.diff();
         PrintWriter out = root.out();
         if (output.json) {
             try {
                 GapReport.write(out, matrix, catalog, drafts, diff, lang);
+                hk.baycover.io.Timeline.mark("gap report written");
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
