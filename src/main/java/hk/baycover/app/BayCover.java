@@ -231,6 +231,18 @@ public final class BayCover implements AutoCloseable {
         }
     }
 
+    /**
+     * The catalog's datasets and products, without institutions, items, running totals and scenarios (the whole snapshot
+     * when it is already read): for work that reads products only — the gap matrix of the command line. Not kept.
+     */
+    public Catalog productsOnly() {
+        Catalog c = catalog;
+        if (c != null) return c;
+        Catalog products = catalogStore.productsSnapshot();
+        hk.baycover.io.Timeline.mark("products read");
+        return products;
+    }
+
     /** Forgets the snapshot after a change; the next {@link #catalog()} reads it again. */
     private java.util.function.Supplier<Catalog> invalidate() {
         synchronized (this) {

@@ -45,9 +45,10 @@ public final class Timeline {
     public static List<String> lines() {
         if (!ON) return List.of();
         List<String> out = new ArrayList<>();
-        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-        long boot = System.currentTimeMillis() - jvmStart - (System.nanoTime() - ORIGIN) / 1_000_000;
-        out.add(String.format(Locale.ROOT, "timeline %7d ms %+7d ms  JVM start to the first class that marks", boot, boot));
+        // the process's start as the system recorded it (java.base: the image links no management module)
+        long processStart = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
+        long boot = Math.max(0, System.currentTimeMillis() - processStart - (System.nanoTime() - ORIGIN) / 1_000_000);
+        out.add(String.format(Locale.ROOT, "timeline %7d ms %+7d ms  process start to the first mark", boot, boot));
         synchronized (NAMES) {
             long previous = ORIGIN;
             for (int i = 0; i < NAMES.size(); i++) {
