@@ -341,12 +341,12 @@ public final class ComparisonService {
                             text = Texts.all(l -> Texts.t(l, "compare.canJoin", r.ageUsed(), Texts.t(l, basis)));
                             break;
                         case UNCONFIRMED:
-                            text = Texts.all(l -> Texts.t(l, "compare.unconfirmed", r.unconfirmed().stream().map(x -> I18n.reason(l, x))
-                                    .collect(Collectors.joining("; "))));
+                            text = Texts.all(l -> Texts.t(l, "compare.unconfirmed",
+                                    Format.clauses(l, r.unconfirmed().stream().map(x -> I18n.reason(l, x)).toList())));
                             break;
                         default:
-                            text = Texts.all(l -> Texts.t(l, "compare.cannotJoin", r.blocking().stream().map(x -> I18n.reason(l, x))
-                                    .collect(Collectors.joining("; "))));
+                            text = Texts.all(l -> Texts.t(l, "compare.cannotJoin",
+                                    Format.clauses(l, r.blocking().stream().map(x -> I18n.reason(l, x)).toList())));
                             break;
                     }
                     LocalizedText detail = Texts.all(l -> r.reasons().stream().map(x -> I18n.reason(l, x)).collect(Collectors.joining("\n")));
@@ -500,7 +500,7 @@ public final class ComparisonService {
             boolean sample = p.sample() || (c.benefit() != null && c.benefit().sample());
             return val(l -> {
                 String name = Texts.name(l, c.level());
-                return warn.isEmpty() ? name : Texts.t(l, "compare.level", name, warn.stream().map(r -> I18n.reason(l, r)).collect(Collectors.joining("; ")));
+                return warn.isEmpty() ? name : Texts.t(l, "compare.level", name, Format.clauses(l, warn.stream().map(r -> I18n.reason(l, r)).toList()));
             }, c.level(), c.level().name() + "/" + c.rules().stream().map(Reason::key).sorted().collect(Collectors.joining(","))).detail(detail).sample(sample);
         }
 
@@ -768,7 +768,7 @@ public final class ComparisonService {
             List<String> names = new ArrayList<>();
             for (String id : ids.subList(0, Math.min(ids.size(), MAX_NAMED))) {
                 Optional<Institution> in = catalog.institution(id);
-                names.add(in.map(i -> Texts.t(l, "compare.institution", Texts.get(i.name(), l), Texts.name(l, i.city()))).orElse(id));
+                names.add(in.map(i -> Texts.t(l, "compare.institution", Texts.get(i.name(), l), Texts.name(l, i.city()))).orElseGet(() -> Texts.t(l, "compare.unknownInstitution")));
             }
             String s = String.join("\n", names);
             if (ids.size() > MAX_NAMED) s += "\n" + Texts.t(l, "compare.more", ids.size() - MAX_NAMED);
@@ -776,7 +776,7 @@ public final class ComparisonService {
         }
 
         private String items(List<String> ids, Lang l) {
-            return Format.join(l, ids.stream().map(id -> catalog.item(id).map(RegulatedItem::name).map(n -> Texts.get(n, l)).orElse(id)).toList());
+            return Format.join(l, ids.stream().map(id -> catalog.item(id).map(RegulatedItem::name).map(n -> Texts.get(n, l)).orElseGet(() -> Texts.t(l, "compare.unknownItem"))).toList());
         }
 
         private String note(LocalizedText t, Lang l) {
@@ -818,9 +818,7 @@ public final class ComparisonService {
     }
 
     static String source(Source s, Lang l) {
-        String title = s.title() == null || s.title().isBlank() ? "" : s.title() + " — ";
-        String date = s.date() != null && !s.date().isBlank() ? s.date() : s.retrieved() != null ? Texts.t(l, "compare.source.read", s.retrieved()) : Texts.t(l, "compare.source.noDate");
-        return title + s.url() + " (" + date + ")";
+        return hk.baycover.i18n.SourceText.line(s, l);
     }
 
     /** The provider shown for a product: its provider, else its (first) underwriter. */

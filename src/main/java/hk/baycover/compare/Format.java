@@ -37,6 +37,11 @@ public final class Format {
         return String.join(lang == Lang.EN ? ", " : "、", parts);
     }
 
+    /** Joins clauses or reasons with the language's semicolon (「；」 in Chinese, "; " in English). */
+    public static String clauses(Lang lang, List<String> parts) {
+        return String.join(lang == Lang.EN ? "; " : "\uFF1B", parts);
+    }
+
     /** A canonical key for difference detection: amounts compare by value, not by scale ("1000.0" equals "1000"). */
     public static String key(Money m) {
         return m == null ? "-" : m.currency() + ":" + m.amount().stripTrailingZeros().toPlainString();

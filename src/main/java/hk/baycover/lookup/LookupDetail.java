@@ -40,7 +40,7 @@ public record LookupDetail(String title, List<Section> sections) {
         if (x.detail().terms() != null && !x.detail().terms().isEmpty()) out.add(new Line("   " + x.detail().terms().get(lang), Style.MUTED));
         List<hk.baycover.model.Source> sources = x.detail().sources().isEmpty() ? p.sources() : x.detail().sources();
         for (hk.baycover.model.Source src : sources) {
-            String title = src.title() == null || src.title().isBlank() ? src.url() : src.title() + " " + src.url();
+            String title = hk.baycover.i18n.SourceText.nameAndUrl(src, lang);
             out.add(new Line("   " + I18n.get(lang, "lookup.d.stance.source", title, src.shownDate() == null ? "—" : src.shownDate()), Style.MUTED));
         }
     }
@@ -207,11 +207,11 @@ public record LookupDetail(String title, List<Section> sections) {
     private static Section sources(Sourced s, Lang lang) {
         List<Line> lines = new ArrayList<>();
         for (Source src : s.sources()) {
-            String title = src.title() == null || src.title().isBlank() ? "" : src.title() + " — ";
+            String title = hk.baycover.i18n.SourceText.nameAndUrl(src, lang);
             boolean stated = src.date() != null && !src.date().isBlank();
-            lines.add(line(stated ? I18n.get(lang, "lookup.d.source", title + src.url(), src.date())
-                    : src.retrieved() != null ? I18n.get(lang, "lookup.d.sourceRead", title + src.url(), src.retrieved())
-                    : I18n.get(lang, "lookup.d.sourceNoDate", title + src.url())));
+            lines.add(line(stated ? I18n.get(lang, "lookup.d.source", title, src.date())
+                    : src.retrieved() != null ? I18n.get(lang, "lookup.d.sourceRead", title, src.retrieved())
+                    : I18n.get(lang, "lookup.d.sourceNoDate", title)));
         }
         if (s.sources().isEmpty()) lines.add(new Line(I18n.get(lang, "lookup.d.noSources"), Style.CAUTION));
         if (s.asOf() != null) lines.add(new Line(I18n.get(lang, "lookup.d.asOf", s.asOf().value()), Style.MUTED));

@@ -1,5 +1,6 @@
 package hk.baycover.report;
 
+import hk.baycover.compare.Format;
 import hk.baycover.compare.Column;
 import hk.baycover.compare.ComparisonMatrix;
 import hk.baycover.compare.ComparisonRequest;
@@ -38,7 +39,7 @@ public final class ComparisonPdf {
     public static void write(ComparisonMatrix m, Options o, OutputStream out, ProgressMonitor monitor) throws IOException {
         Lang lang = o.lang();
         try (PdfBuilder pdf = new PdfBuilder(PdfBuilder.Orientation.LANDSCAPE, 36f)) {
-            String names = m.columns().stream().map(c -> Texts.get(c.name(), lang)).collect(Collectors.joining(" · "));
+            String names = Format.join(lang, m.columns().stream().map(c -> Texts.get(c.name(), lang)).toList());
             pdf.metadata(t(lang, "compare.pdf.title") + ": " + names, t(lang, "compare.pdf.subject"), lang.tag());
             pdf.footer(t(lang, "compare.pdf.footer", o.dataAsOf() == null ? "—" : o.dataAsOf(), m.on().toString()));
             pdf.pageLabel((n, total) -> t(lang, "compare.pdf.page", n, total));
@@ -49,11 +50,11 @@ public final class ComparisonPdf {
             pdf.paragraph(t(lang, "compare.neutral"), 8.5f, PdfBuilder.MUTED);
             for (Column c : m.ineligible()) {
                 pdf.paragraph(t(lang, "compare.ineligibleLine", Texts.get(c.name(), lang),
-                        c.why().stream().map(w -> Texts.get(w, lang)).collect(Collectors.joining("; "))), 8.5f, PdfBuilder.ERROR);
+                        Format.clauses(lang, c.why().stream().map(w -> Texts.get(w, lang)).toList())), 8.5f, PdfBuilder.ERROR);
             }
             for (Column c : m.unconfirmed()) {
                 pdf.paragraph(t(lang, "compare.unconfirmedLine", Texts.get(c.name(), lang),
-                        c.why().stream().map(w -> Texts.get(w, lang)).collect(Collectors.joining("; "))), 8.5f, PdfBuilder.MUTED);
+                        Format.clauses(lang, c.why().stream().map(w -> Texts.get(w, lang)).toList())), 8.5f, PdfBuilder.MUTED);
             }
             pdf.paragraph(t(lang, "compare.pdf.legend", t(lang, "sample.badge")) + (o.onlyDifferences() ? "  " + t(lang, "compare.pdf.onlyDifferences") : ""), 8.5f, PdfBuilder.MUTED);
             pdf.space(4);

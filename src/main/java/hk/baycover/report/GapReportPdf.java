@@ -1,5 +1,6 @@
 package hk.baycover.report;
 
+import hk.baycover.compare.Format;
 import hk.baycover.gaps.AgeBand;
 import hk.baycover.gaps.CellDetail;
 import hk.baycover.gaps.CellSummary;
@@ -117,7 +118,7 @@ public final class GapReportPdf {
                 }
                 if (open.isEmpty()) continue;
                 pdf.paragraph(t(lang, "gaps.pdf.needLine", GapTexts.name(lang, need), open.size(), m.segments().size()), 9.5f, PdfBuilder.TEXT, 0);
-                String named = open.stream().limit(NAMED_PER_NEED).map(s -> GapTexts.segment(lang, s)).collect(Collectors.joining("；"));
+                String named = Format.clauses(lang, open.stream().limit(NAMED_PER_NEED).map(s -> GapTexts.segment(lang, s)).toList());
                 if (open.size() > NAMED_PER_NEED) named += " " + t(lang, "gaps.pdf.more", open.size() - NAMED_PER_NEED);
                 pdf.paragraph(named, 8, PdfBuilder.TEXT, 12);
                 String why = reasons.entrySet().stream().map(e -> t(lang, "gaps.pdf.reasonCount", GapTexts.group(lang, e.getKey()), e.getValue()))
@@ -130,15 +131,14 @@ public final class GapReportPdf {
             if (!drafts.isEmpty() && diff != null) {
                 pdf.gap(6);
                 heading(pdf, t(lang, "gaps.pdf.drafts"), 12);
-                pdf.paragraph(t(lang, "gaps.pdf.draftsSample", drafts.stream().map(p -> p.name().get(lang))
-                        .collect(Collectors.joining(", "))), 8.5f, PdfBuilder.SAMPLE, 0);
+                pdf.paragraph(t(lang, "gaps.pdf.draftsSample", Format.join(lang, drafts.stream().map(p -> p.name().get(lang)).toList())), 8.5f, PdfBuilder.SAMPLE, 0);
                 pdf.paragraph(t(lang, "gaps.diff.summary", diff.closes().size(), diff.improves().size(), diff.changes().size()), 9.5f, PdfBuilder.TEXT);
                 Map<Need, List<String>> byNeed = new LinkedHashMap<>();
                 for (GapDiff.Change ch : diff.closes()) {
                     byNeed.computeIfAbsent(ch.after().need(), k -> new ArrayList<>()).add(GapTexts.segment(lang, ch.after().segment()));
                 }
                 for (Map.Entry<Need, List<String>> e : byNeed.entrySet()) {
-                    String list = e.getValue().stream().limit(NAMED_PER_NEED).collect(Collectors.joining("；"));
+                    String list = Format.clauses(lang, e.getValue().stream().limit(NAMED_PER_NEED).toList());
                     if (e.getValue().size() > NAMED_PER_NEED) list += " " + t(lang, "gaps.pdf.more", e.getValue().size() - NAMED_PER_NEED);
                     pdf.paragraph("+ " + GapTexts.name(lang, e.getKey()) + ": " + list, 8, PdfBuilder.TEXT, 12);
                 }
@@ -147,7 +147,7 @@ public final class GapReportPdf {
             pdf.gap(8);
             heading(pdf, t(lang, "gaps.pdf.sources"), 11);
             for (DatasetInfo d : catalog.datasets()) {
-                pdf.paragraph(t(lang, "gaps.pdf.dataset", d.header().title() == null ? d.id() : d.header().title().get(lang), d.version(), d.asOf()), 8, PdfBuilder.TEXT);
+                pdf.paragraph(hk.baycover.i18n.SourceText.dataset(d, lang), 8, PdfBuilder.TEXT);
             }
             if (catalog.products().stream().anyMatch(Product::sample)) pdf.paragraph(t(lang, "gaps.pdf.sampleNote"), 8, PdfBuilder.SAMPLE, 0);
             pdf.paragraph(t(lang, "gaps.pdf.fxNote"), 8, PdfBuilder.MUTED, 0);

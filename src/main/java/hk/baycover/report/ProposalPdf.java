@@ -1,5 +1,7 @@
 package hk.baycover.report;
 
+import hk.baycover.i18n.SourceText;
+import hk.baycover.compare.Format;
 import hk.baycover.i18n.I18n;
 import hk.baycover.model.Catalog;
 import hk.baycover.model.ClientProfile;
@@ -146,7 +148,7 @@ public final class ProposalPdf {
             PremiumProjection.Year y1 = proj.years().get(0);
             pdf.paragraph(t("pdf.sum.year1", Amounts.format(y1.total())), BODY, PdfBuilder.TEXT, 8);
             if (!y1.toBeQuoted().isEmpty()) {
-                pdf.paragraph(t("pdf.sum.quoted", String.join(t("pdf.sum.sep"), y1.toBeQuoted().stream().map(this::name).toList())), BODY,
+                pdf.paragraph(t("pdf.sum.quoted", Format.join(lang, y1.toBeQuoted().stream().map(this::name).toList())), BODY,
                         PdfBuilder.SAMPLE, 8);
             }
             pdf.paragraph(t("pdf.sum.horizon", proj.years().size(), Amounts.format(proj.total()))
@@ -225,24 +227,24 @@ public final class ProposalPdf {
         if (c.careHomeWaitlist()) flags.add(t("requirement.CARE_HOME_WAITLIST"));
         if (c.haFollowUpPatient()) flags.add(t("requirement.HA_FOLLOW_UP_PATIENT"));
         if (c.mainlandResidencePermit()) flags.add(t("requirement.MAINLAND_RESIDENCE_PERMIT"));
-        if (!flags.isEmpty()) rows.add(row(t("pdf.client.flags"), String.join("; ", flags)));
+        if (!flags.isEmpty()) rows.add(row(t("pdf.client.flags"), Format.clauses(lang, flags)));
         List<String> existing = new ArrayList<>();
         for (String id : c.existingProducts()) existing.add(name(id));
         if (c.existingCoverNote() != null) existing.add(c.existingCoverNote());
-        rows.add(row(t("pdf.client.existing"), existing.isEmpty() ? t("pdf.none") : String.join("; ", existing)));
+        rows.add(row(t("pdf.client.existing"), existing.isEmpty() ? t("pdf.none") : Format.clauses(lang, existing)));
         List<String> cond = new ArrayList<>();
         c.conditions().forEach(h -> cond.add(I18n.enumName(lang, h)));
         if (c.conditionNote() != null) cond.add(c.conditionNote());
-        rows.add(row(t("pdf.client.conditions"), cond.isEmpty() ? t("pdf.none") : String.join("; ", cond)));
+        rows.add(row(t("pdf.client.conditions"), cond.isEmpty() ? t("pdf.none") : Format.clauses(lang, cond)));
         List<String> pref = new ArrayList<>();
         c.preferredInstitutions().forEach(i -> pref.add(institution(i)));
-        if (!pref.isEmpty()) rows.add(row(t("pdf.client.preferred"), String.join("; ", pref)));
+        if (!pref.isEmpty()) rows.add(row(t("pdf.client.preferred"), Format.clauses(lang, pref)));
         List<String> needs = new ArrayList<>();
         for (Need n : Need.values()) {
             Priority p = c.needs().get(n);
             if (p != null) needs.add(I18n.enumName(lang, n) + " (" + I18n.enumName(lang, p) + ")");
         }
-        rows.add(row(t("pdf.client.needs"), needs.isEmpty() ? t("pdf.none") : String.join("; ", needs)));
+        rows.add(row(t("pdf.client.needs"), needs.isEmpty() ? t("pdf.none") : Format.clauses(lang, needs)));
         rows.add(row(t("pdf.client.budget"), c.budget() == null ? t("pdf.noBudget") : t("pdf.perYear", Amounts.format(c.budget()))));
         rows.add(row(t("pdf.client.horizon"), t("pdf.years", c.horizon())));
         pdf.table(new float[] {0.3f, 0.7f}, List.of(t("pdf.field"), t("pdf.value")), rows, 9.5f);
@@ -275,7 +277,7 @@ public final class ProposalPdf {
                 }
                 String provider = p.provider() == null ? "" : p.provider().get(lang);
                 String elig = e == null ? "" : e.eligible() ? t("pdf.eligible") : t("pdf.notEligible") + ": "
-                        + String.join("; ", e.blocking().stream().map(this::reason).toList());
+                        + Format.clauses(lang, e.blocking().stream().map(this::reason).toList());
                 rows.add(List.of(Cell.of(I18n.enumName(lang, layer)),
                         Cell.of(p.name().get(lang) + (provider.isBlank() ? "" : "\n" + provider)),
                         Cell.of(I18n.enumName(lang, p.kind())),
@@ -318,7 +320,7 @@ public final class ProposalPdf {
                     : t("pdf.fxRateShort", rate.from().name(), Amounts.rate(rate.rate()), rate.to().name(), asOfRate))
                     + (rate.sample() ? " (" + t("sample.badge") + ")" : ""));
         }
-        pdf.paragraph(t("pdf.fx") + " " + String.join("; ", fx), 8.5f, PdfBuilder.MUTED);
+        pdf.paragraph(t("pdf.fx") + " " + Format.clauses(lang, fx), 8.5f, PdfBuilder.MUTED);
     }
 
     /** Stacked bars per policy year (one colour per product), the budget as a line, unknown years outlined. */
@@ -406,7 +408,7 @@ public final class ProposalPdf {
         for (PlanReport.NeedCover nc : r.coverage()) {
             Color color = nc.level() == CoverageLevel.FULL ? PdfBuilder.ACCENT : nc.level() == CoverageLevel.PARTIAL ? PdfBuilder.SAMPLE
                     : PdfBuilder.ERROR;
-            String rules = String.join("; ", nc.rules().stream().map(this::reason).toList());
+            String rules = Format.clauses(lang, nc.rules().stream().map(this::reason).toList());
             if (nc.coverEndsAfterYear() != null) rules += (rules.isEmpty() ? "" : "; ") + t("pdf.coverEnds", nc.coverEndsAfterYear());
             rows.add(List.of(Cell.of(I18n.enumName(lang, nc.need())), Cell.of(nc.priority() == null ? "" : I18n.enumName(lang, nc.priority())),
                     new Cell(I18n.enumName(lang, nc.level()), color), Cell.of(nc.decidingProduct() == null ? "—" : name(nc.decidingProduct())),
@@ -465,7 +467,7 @@ public final class ProposalPdf {
                 pdf.paragraph(head, 9, PdfBuilder.TEXT, 6);
                 for (Adjudicator.Payment p : l.payments()) {
                     if (!p.max().isPositive()) continue; // only payers that pay more than 0
-                    String steps = String.join("; ", p.steps().stream().map(this::reason).toList());
+                    String steps = Format.clauses(lang, p.steps().stream().map(this::reason).toList());
                     pdf.paragraph("• " + name(p.product()) + " (" + I18n.enumName(lang, p.layer()) + "): " + Amounts.range(p.range()) + ". "
                             + I18n.enumName(lang, p.rule()) + ". " + steps, 8.5f, PdfBuilder.MUTED, 14);
                 }
@@ -532,8 +534,8 @@ public final class ProposalPdf {
 
     private void recommendation(PdfBuilder pdf, PlanReport r, Recommendation rec) {
         pdf.heading(t("pdf.recommendation"), 13);
-        pdf.paragraph(t("pdf.rec.summary", String.join(", ", rec.productIds().stream().map(this::name).toList()), Amounts.format(rec.total()),
-                rec.perYear().size()) + (rec.unknownPremiums() > 0 ? " " + t("rec.toBeQuoted", String.join(", ", rec.toBeQuoted().stream().map(this::name).toList())) : ""),
+        pdf.paragraph(t("pdf.rec.summary", Format.join(lang, rec.productIds().stream().map(this::name).toList()), Amounts.format(rec.total()),
+                rec.perYear().size()) + (rec.unknownPremiums() > 0 ? " " + t("rec.toBeQuoted", Format.join(lang, rec.toBeQuoted().stream().map(this::name).toList())) : ""),
                 10, PdfBuilder.TEXT);
         for (Recommendation.Uncovered u : rec.uncovered()) {
             pdf.paragraph("• " + t("cli.plan.uncovered", I18n.enumName(lang, u.need())), 9.5f, PdfBuilder.ERROR, 6);
@@ -541,13 +543,13 @@ public final class ProposalPdf {
         }
         for (Reason m : rec.missing()) pdf.paragraph("• " + reason(m), 9, PdfBuilder.TEXT, 6);
         for (Recommendation.Alternative a : rec.alternatives()) {
-            pdf.paragraph("• " + t(a.textKey(), name(a.without()), String.join(", ", a.productIds().stream().map(this::name).toList()),
+            pdf.paragraph("• " + t(a.textKey(), name(a.without()), Format.join(lang, a.productIds().stream().map(this::name).toList()),
                     Amounts.format(a.total()), Amounts.format(a.extra()), a.unknownPremiums()), 8.5f, PdfBuilder.TEXT, 6);
         }
         List<List<Cell>> rows = new ArrayList<>();
         for (Recommendation.Verdict v : rec.verdicts()) {
             rows.add(List.of(Cell.of(name(v.productId())), new Cell(t("rec.verdict." + v.code().name()), v.chosen() ? PdfBuilder.ACCENT : PdfBuilder.MUTED),
-                    Cell.of(String.join("; ", v.reasons().stream().map(this::reason).toList()))));
+                    Cell.of(Format.clauses(lang, v.reasons().stream().map(this::reason).toList()))));
         }
         pdf.table(new float[] {0.3f, 0.18f, 0.52f}, List.of(t("pdf.product"), t("pdf.inOut"), t("pdf.why")), rows, 8);
     }
@@ -555,6 +557,7 @@ public final class ProposalPdf {
     private void sources(PdfBuilder pdf, PlanReport r) {
         pdf.heading(t("pdf.sources"), 13);
         pdf.paragraph(t("pdf.sources.dataset", r.datasetAsOf() == null ? "—" : r.datasetAsOf().value()), 9, PdfBuilder.TEXT);
+        for (hk.baycover.model.DatasetInfo d : catalog.datasets()) pdf.paragraph("• " + SourceText.dataset(d, lang), 8.5f, PdfBuilder.TEXT, 10);
         Set<String> seen = new LinkedHashSet<>();
         for (PlanReport.SourceRef s : r.sources()) {
             String label = (s.kind().equals("product") ? name(s.id()) : episodeName(r, s.id())) + " — " + t("pdf.asOf", s.asOf() == null ? "—" : s.asOf().value())
@@ -562,7 +565,7 @@ public final class ProposalPdf {
             pdf.paragraph(label, 9, s.sample() ? PdfBuilder.SAMPLE : PdfBuilder.TEXT, 0);
             for (Source src : s.sources()) {
                 if (!seen.add(s.id() + src.url())) continue;
-                pdf.paragraph(src.url() + (src.shownDate() == null ? "" : " (" + src.shownDate() + ")"), 7.5f, PdfBuilder.MUTED, 10);
+                pdf.paragraph(SourceText.line(src, lang), 7.5f, PdfBuilder.MUTED, 10);
             }
         }
     }

@@ -50,6 +50,29 @@ class ShippedPackLookupTest {
     }
 
     @Test
+    void chineseSourceLinesGiveNoEnglishOnlyTitleButKeepAddressAndDate() {
+        LookupHit hit = index.search(LookupQuery.of("lorlatinib")).hits().get(0);
+        LookupDetail d = LookupDetail.of(hit, catalog, Lang.ZH_HK);
+        List<hk.baycover.model.Source> sources = new java.util.ArrayList<>(hit.item().sources());
+        catalog.institutions().forEach(i -> sources.addAll(i.sources()));
+        catalog.products().forEach(p -> sources.addAll(p.sources()));
+        String text = d.asText();
+        int englishTitles = 0;
+        for (hk.baycover.model.Source s : sources) {
+            String t = s.title();
+            if (t == null || t.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) || t.split(" ").length < 3) continue;
+            englishTitles++;
+            assertTrue(!text.contains(t), "an English-only source title in a Chinese detail: " + t);
+        }
+        assertTrue(englishTitles > 0, "the shipped data has English-only source titles (else this test proves nothing)");
+        for (hk.baycover.model.Source s : hit.item().sources()) {
+            assertTrue(text.contains(s.url()), "URL kept: " + s.url());
+            assertTrue(text.contains(s.shownDate()), "date kept: " + s.url());
+        }
+        assertTrue(text.contains("網頁（"), text);
+    }
+
+    @Test
     void twoCharacterQueryFindsTheCochlearImplant() {
         for (String q : List.of("耳蜗", "耳蝸")) {
             LookupResult r = index.search(LookupQuery.of(q));

@@ -10,7 +10,6 @@ import hk.baycover.model.LivingPlace;
 import hk.baycover.model.Money;
 import hk.baycover.model.Need;
 import hk.baycover.model.Priority;
-import hk.baycover.model.Product;
 import hk.baycover.model.ProgressMonitor;
 import hk.baycover.model.ResidencyStatus;
 import hk.baycover.model.Sex;
@@ -22,10 +21,7 @@ import hk.baycover.planning.Recommendation;
 import hk.baycover.planning.ScenarioRun;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,14 +32,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,16 +88,7 @@ class ClientProposalPdfTest {
             }
             assertTrue(page1.contains("肺癌"), "the chosen scenario is on page 1");
             // body text of page 1 at 12 pt or more (the page footer and number aside)
-            List<Float> sizes = new ArrayList<>();
-            PDFTextStripper sizer = new PDFTextStripper() {
-                @Override
-                protected void writeString(String text, List<TextPosition> positions) {
-                    for (TextPosition p : positions) if (!p.getUnicode().isBlank()) sizes.add(p.getFontSizeInPt());
-                }
-            };
-            sizer.setStartPage(1);
-            sizer.setEndPage(1);
-            sizer.getText(d);
+            List<Float> sizes = PdfText.sizes(pdf, 1);
             long body = sizes.stream().filter(f -> f >= 12f).count();
             assertTrue(body >= 0.85 * sizes.size(), body + " of " + sizes.size() + " characters on page 1 are 12 pt or more");
         }
@@ -115,64 +96,30 @@ class ClientProposalPdfTest {
 
     @Test
     void noIdsNoEnumCodesNoEnglishBeyondProperNames() throws IOException {
-        String text;
-        try (PDDocument d = Loader.loadPDF(pdf)) {
-            text = new PDFTextStripper().getText(d);
-        }
-        String plain = text.replaceAll("https?://\\S+", " ");
-        List<String> problems = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        catalog.products().forEach(p -> ids.add(p.id()));
-        catalog.institutions().forEach(i -> ids.add(i.id()));
-        catalog.items().forEach(i -> ids.add(i.id()));
-        catalog.scenarios().forEach(sc -> {
-            ids.add(sc.id());
-            sc.lines().forEach(l -> ids.add(l.id()));
-        });
-        for (String id : ids) if (id.length() > 3 && plain.contains(id)) problems.add("id: " + id);
-        Matcher enumCode = Pattern.compile("\\b[A-Z][A-Z0-9]+(_[A-Z0-9]+)+\\b").matcher(plain);
-        while (enumCode.find()) problems.add("enum code: " + enumCode.group());
-        // English proper names (products, insurers, institutions, drugs, source titles) may stand in a Chinese document
-        Set<String> names = new LinkedHashSet<>();
-        for (Product p : catalog.products()) {
-            if (p.name().en() != null) names.add(p.name().en());
-            if (p.provider() != null && p.provider().en() != null) names.add(p.provider().en());
-        }
-        catalog.institutions().forEach(i -> {
-            if (i.name().en() != null) names.add(i.name().en());
-        });
-        catalog.items().forEach(i -> {
-            if (i.name().en() != null) names.add(i.name().en());
-        });
-        Matcher words = Pattern.compile("[A-Za-z]{2,}(?:[ ,;:'’()-]+[A-Za-z]{2,}){2,}").matcher(plain);
-        while (words.find()) {
-            String w = words.group();
-            if (names.stream().noneMatch(n -> n.contains(w))) problems.add("English: " + w);
-        }
-        assertEquals(List.of(), problems);
+        assertEquals(List.of(), PdfText.notForAChineseReader(PdfText.text(pdf), catalog));
     }
 
     @Test
     void everyCharacterHasAGlyph() throws IOException {
-        List<String> missing = new ArrayList<>();
-        try (PDDocument d = Loader.loadPDF(pdf)) {
-            PDFTextStripper s = new PDFTextStripper() {
-                @Override
-                protected void writeString(String text, List<TextPosition> positions) throws IOException {
-                    for (TextPosition p : positions) {
-                        PDFont f = p.getFont();
-                        for (int code : p.getCharacterCodes()) {
-                            if (f instanceof PDType0Font t0 && !t0.hasGlyph(code)) missing.add(p.getUnicode());
-                        }
-                        if (p.getUnicode().equals("\uFFFD")) missing.add("replacement character");
-                    }
-                }
-            };
-            String text = s.getText(d);
-            // a character the font lacks would be drawn as "?": none outside web addresses
-            if (text.replaceAll("https?://\\S+", " ").contains("?")) missing.add("a '?' stands for a character the font lacks");
+        assertEquals(List.of(), PdfText.missingGlyphs(pdf));
+    }
+
+    @Test
+    void sourcesKeepTheirAddressAndDateButNoEnglishOnlyTitle() throws IOException {
+        String text = PdfText.text(pdf).replaceAll("\\s+", "");
+        List<hk.baycover.model.Source> sources = report.sources().stream().flatMap(s -> s.sources().stream()).toList();
+        assertTrue(sources.stream().anyMatch(s -> s.title() != null && s.title().matches("[^\\p{IsHan}]*[A-Za-z]{3,} [A-Za-z]{3,} [A-Za-z]{3,}.*")),
+                "the plan rests on sources with English-only titles (else this test proves nothing)");
+        assertEquals(List.of(), PdfText.englishSourceTitles(PdfText.text(pdf), sources));
+        for (hk.baycover.model.Source s : sources) {
+            assertTrue(text.contains(s.url().replaceAll("\\s+", "")), "URL printed: " + s.url());
+            assertTrue(text.contains(hk.baycover.i18n.SourceText.date(s, Lang.ZH_HK).replaceAll("\\s+", "")), "date printed: " + s.url());
         }
-        assertEquals(List.of(), missing);
+        assertTrue(text.contains("網頁（"), "an English-only title is replaced by the site's name with a label");
+        // the datasets by name, version and as-of date, never by id
+        for (hk.baycover.model.DatasetInfo d : catalog.datasets()) {
+            assertTrue(text.contains(d.header().title().zhHant().replaceAll("\\s+", "")) && text.contains(d.version()), "dataset named: " + d.id());
+        }
     }
 
     @Test

@@ -67,9 +67,10 @@ class ComparisonExportTest {
         assertTrue(text.contains("跨境通行保·北上醫無憂"), "Traditional name of the first product");
         assertTrue(text.contains("中銀大灣區醫療保障計劃－卓越計劃"));
         assertTrue(text.contains("滙豐自願醫保標準計劃"));
+        assertTrue(text.contains("跨境通行保·北上醫無憂、中銀大灣區醫療保障計劃－卓越計劃、滙豐自願醫保標準計劃"), "names joined with 、");
         assertTrue(text.contains("承保協同") && text.contains("服務聯動"));
         assertTrue(text.contains("https://www.10life.com/en/blog/Comparison-of-Cross-Border-Medical-Insurance"), "source URL printed");
-        assertTrue(text.contains("(2025-05-15)"), "source date printed");
+        assertTrue(text.contains("（2025-05-15）"), "source date printed");
         assertTrue(text.contains("[示例數字]"), "sample figures labelled");
         assertTrue(text.contains("資料截至"), "as-of date printed");
         assertTrue(text.contains("不可投保"), "the 85-year-old cannot join HSBC VHIS (entry to 80)");

@@ -1,5 +1,6 @@
 package hk.baycover.ui.compare;
 
+import hk.baycover.compare.Format;
 import hk.baycover.compare.Cell;
 import hk.baycover.compare.Column;
 import hk.baycover.compare.ComparisonMatrix;
@@ -492,11 +493,11 @@ public final class CompareView extends SplitPane {
         List<String> parts = new java.util.ArrayList<>();
         if (!out.isEmpty()) {
             parts.add(ctx.tr().get("compare.ineligibleHeader", out.stream().map(c -> ctx.tr().get("compare.ineligibleItem", Texts.get(c.name(), lang),
-                    c.why().stream().map(w -> Texts.get(w, lang)).collect(Collectors.joining("; ")))).collect(Collectors.joining(" · "))));
+                    Format.clauses(lang, c.why().stream().map(w -> Texts.get(w, lang)).toList()))).collect(Collectors.joining(" · "))));
         }
         if (!confirm.isEmpty()) {
             parts.add(ctx.tr().get("compare.unconfirmedHeader", confirm.stream().map(c -> ctx.tr().get("compare.ineligibleItem", Texts.get(c.name(), lang),
-                    c.why().stream().map(w -> Texts.get(w, lang)).collect(Collectors.joining("; ")))).collect(Collectors.joining(" · "))));
+                    Format.clauses(lang, c.why().stream().map(w -> Texts.get(w, lang)).toList()))).collect(Collectors.joining(" · "))));
         }
         return String.join("\n", parts);
     }

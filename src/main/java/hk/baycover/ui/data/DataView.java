@@ -44,7 +44,7 @@ public final class DataView extends VBox {
         TableView<DatasetInfo> table = new TableView<>(vm.datasets());
         table.setId("datasets");
         table.accessibleTextProperty().bind(ctx.tr().bind("data.title"));
-        table.getColumns().add(column("data.col.title", 300, d -> d.header().title() == null ? d.id() : d.header().title().get(ctx.tr().lang())));
+        table.getColumns().add(column("data.col.title", 300, d -> hk.baycover.i18n.SourceText.datasetTitle(d, ctx.tr().lang())));
         table.getColumns().add(column("data.col.id", 150, DatasetInfo::id));
         table.getColumns().add(column("data.col.version", 90, DatasetInfo::version));
         table.getColumns().add(column("data.col.asOf", 95, d -> d.asOf().value()));

@@ -1,5 +1,6 @@
 package hk.baycover.ui.plan;
 
+import hk.baycover.compare.Format;
 import hk.baycover.i18n.I18n;
 import hk.baycover.model.CoverageLevel;
 import hk.baycover.model.Currency;
@@ -381,14 +382,14 @@ final class PlanPane extends VBox {
             return;
         }
         StringBuilder sb = new StringBuilder();
-        sb.append(ctx.tr().get("pdf.rec.summary", String.join(", ", rec.productIds().stream().map(this::name).toList()),
+        sb.append(ctx.tr().get("pdf.rec.summary", Format.join(ctx.tr().lang(), rec.productIds().stream().map(this::name).toList()),
                 Amounts.format(rec.total()), rec.perYear().size()));
         if (!rec.toBeQuoted().isEmpty()) {
-            sb.append(' ').append(ctx.tr().get("rec.toBeQuoted", String.join(", ", rec.toBeQuoted().stream().map(this::name).toList())));
+            sb.append(' ').append(ctx.tr().get("rec.toBeQuoted", Format.join(ctx.tr().lang(), rec.toBeQuoted().stream().map(this::name).toList())));
         }
         sb.append('\n');
         if (!rec.unconfirmed().isEmpty()) {
-            sb.append(ctx.tr().get("cli.plan.unconfirmed", String.join(", ", rec.unconfirmed().stream().map(this::name).toList()))).append('\n');
+            sb.append(ctx.tr().get("cli.plan.unconfirmed", Format.join(ctx.tr().lang(), rec.unconfirmed().stream().map(this::name).toList()))).append('\n');
         }
         for (Recommendation.Uncovered u : rec.uncovered()) {
             sb.append(ctx.tr().get("cli.plan.uncovered", ctx.tr().name(u.need()))).append('\n');
@@ -396,7 +397,7 @@ final class PlanPane extends VBox {
         }
         for (Reason m : rec.missing()) sb.append("  • ").append(I18n.reason(ctx.tr().lang(), m)).append('\n');
         for (Recommendation.Alternative a : rec.alternatives()) {
-            sb.append("  • ").append(ctx.tr().get(a.textKey(), name(a.without()), String.join(", ", a.productIds().stream().map(this::name).toList()),
+            sb.append("  • ").append(ctx.tr().get(a.textKey(), name(a.without()), Format.join(ctx.tr().lang(), a.productIds().stream().map(this::name).toList()),
                     Amounts.format(a.total()), Amounts.format(a.extra()), a.unknownPremiums())).append('\n');
         }
         for (Recommendation.Verdict v : rec.verdicts()) {

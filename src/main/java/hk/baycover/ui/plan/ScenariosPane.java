@@ -80,8 +80,8 @@ final class ScenariosPane extends VBox {
         lines.setId("episode-lines");
         lines.setPrefHeight(300);
         lines.accessibleTextProperty().bind(ctx.tr().bind("planui.lines"));
-        lines.getColumns().add(column("pdf.line", (Adjudicator.LineResult l) -> (l.line().description() == null ? l.line().id()
-                : l.line().description().get(ctx.tr().lang())) + " · " + ctx.tr().name(l.line().need())));
+        lines.getColumns().add(column("pdf.line", (Adjudicator.LineResult l) -> l.line().description() == null || l.line().description().isEmpty()
+                ? ctx.tr().name(l.line().need()) : l.line().description().get(ctx.tr().lang()) + " · " + ctx.tr().name(l.line().need())));
         lines.getColumns().add(column("pdf.cost", (Adjudicator.LineResult l) -> Amounts.format(l.cost())
                 + (l.line().sample() ? "  [" + ctx.tr().get("sample.badge") + "]" : "")));
         lines.getColumns().add(column("pdf.payments", (Adjudicator.LineResult l) -> String.join(" · ", l.payments().stream()
