@@ -91,12 +91,24 @@ final class PlanJson {
 
     record Output(String language, String datasetAsOf, String today, Client client, PlanOut plan, List<FxOut> fx, Recommend recommendation,
                   Premiums premiums, List<CoverOut> coverage, List<EligOut> eligibility, List<EpisodeOut> scenarios, List<GapOut> gaps,
-                  List<SourceOut> sources, Saved saved, String pdf, String disclaimer) {
+                  List<SourceOut> sources, Saved saved, String pdf, String disclaimer, Nearby nearby) {
+    }
+
+    /**
+     * The hospitals designated for 港澳藥械通 nearest the client (null when the plan involves no 港澳藥械通 need and no
+     * district is known): those in the client's Shenzhen district first, then the rest of the city; {@code text}: the
+     * same in the reader's words, as the proposal says it.
+     */
+    record Nearby(String city, String district, String districtName, List<NearbyInstitution> inDistrict, List<NearbyInstitution> elsewhere,
+                  List<String> text) {
+    }
+
+    record NearbyInstitution(String id, String name, String district) {
     }
 
     record Client(String id, Integer age, String birthDate, String sex, String residency, String livesIn, String city, String careRegion,
                   String szMedicalInsurance, String szTier, List<String> conditions, List<String> existingProducts, Map<String, String> needs,
-                  Amount budget, int horizonYears) {
+                  Amount budget, int horizonYears, String district) {
     }
 
     record PlanOut(String source, String startDate, String currency, List<ProductOut> products, Map<String, List<String>> layers,
@@ -179,7 +191,7 @@ final class PlanJson {
         Client client = new Client(c.id(), ageNow, c.birthDate() == null ? null : c.birthDate().toString(),
                 c.sex() == null ? null : c.sex().name(), c.residency().name(), c.livesIn().name(), c.city() == null ? null : c.city().name(),
                 r.careRegion().name(), c.szMedicalInsurance().name(), c.szTier(), c.conditions().stream().map(Enum::name).toList(),
-                c.existingProducts(), needs, Amount.of(c.budget()), c.horizon());
+                c.existingProducts(), needs, Amount.of(c.budget()), c.horizon(), c.district() == null ? null : c.district().name());
         List<ProductOut> products = new ArrayList<>();
         Map<String, List<String>> layers = new LinkedHashMap<>();
         for (Product p : r.layered()) {
@@ -229,7 +241,18 @@ final class PlanJson {
         List<SourceOut> sources = new ArrayList<>();
         for (PlanReport.SourceRef s : r.sources()) sources.add(new SourceOut(s.kind(), s.id(), s.asOf() == null ? null : s.asOf().value(), s.sample(), s.sources()));
         return new Output(lang.tag(), r.datasetAsOf() == null ? null : r.datasetAsOf().value(), r.today().toString(), client, plan, fx,
-                rec == null ? null : recommend(lang, rec), premiums, cover, elig, episodes, gaps, sources, saved, pdf, I18n.get(lang, "pdf.disclaimer.text"));
+                rec == null ? null : recommend(lang, rec), premiums, cover, elig, episodes, gaps, sources, saved, pdf, I18n.get(lang, "pdf.disclaimer.text"),
+                nearby(lang, catalog, c));
+    }
+
+    static Nearby nearby(Lang lang, Catalog catalog, ClientProfile c) {
+        return hk.baycover.planning.NearbyCare.of(c, catalog).map(n -> new Nearby(n.city().name(), n.district() == null ? null : n.district().name(),
+                n.district() == null ? null : I18n.enumName(lang, n.district()), institutions(lang, n.inDistrict()), institutions(lang, n.elsewhere()),
+                n.lines(lang))).orElse(null);
+    }
+
+    private static List<NearbyInstitution> institutions(Lang lang, List<hk.baycover.model.Institution> list) {
+        return list.stream().map(i -> new NearbyInstitution(i.id(), i.name().get(lang), i.district() == null ? null : i.district().get(lang))).toList();
     }
 
     static EpisodeOut episode(Lang lang, Adjudicator.EpisodeResult e, boolean user) {

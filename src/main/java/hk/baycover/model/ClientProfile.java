@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * A client's needs analysis (in the spirit of the IA's GL30), entered once and reused everywhere. Either
  * {@code birthDate} or {@code age} (age last birthday today) is given. Name, contact, conditions and notes are
- * personal data: stored encrypted, never logged.
+ * personal data: stored encrypted, never logged. {@code district}: the Shenzhen district the client lives in (or will), only
+ * for a client who lives in Shenzhen ({@link LivingPlace#SHENZHEN}); null when not given.
  */
 public record ClientProfile(
         String id,
@@ -37,7 +38,8 @@ public record ClientProfile(
         Money budget,
         Integer horizonYears,
         String notes,
-        List<InsurerQuote> quotes) {
+        List<InsurerQuote> quotes,
+        ShenzhenDistrict district) {
 
     public ClientProfile {
         residency = residency == null ? ResidencyStatus.HK_PERMANENT_RESIDENT : residency;
@@ -60,13 +62,13 @@ public record ClientProfile(
     public ClientProfile withQuotes(List<InsurerQuote> newQuotes) {
         return new ClientProfile(id, name, contact, birthDate, age, ageAsOf, sex, smoker, residency, livesIn, city, szMedicalInsurance,
                 szTier, cssaRecipient, careHomeWaitlist, haFollowUpPatient, mainlandResidencePermit, existingProducts, existingCoverNote,
-                conditions, conditionNote, preferredInstitutions, needs, budget, horizonYears, notes, newQuotes);
+                conditions, conditionNote, preferredInstitutions, needs, budget, horizonYears, notes, newQuotes, district);
     }
 
     /**
      * A profile whose age (when no birth date is known) was given on no particular date: it counts as given today,
      * whatever day the profile is read (engines building a profile for one computation, tests). Profiles a person
-     * entered carry {@link #ageAsOf()}. No insurer's answers are recorded.
+     * entered carry {@link #ageAsOf()}. No insurer's answers are recorded, no Shenzhen district is given.
      */
     public ClientProfile(String id, String name, String contact, LocalDate birthDate, Integer age, Sex sex, Boolean smoker,
                          ResidencyStatus residency, LivingPlace livesIn, City city, SzInsurance szMedicalInsurance, String szTier,
@@ -75,7 +77,7 @@ public record ClientProfile(
                          List<String> preferredInstitutions, Map<Need, Priority> needs, Money budget, Integer horizonYears, String notes) {
         this(id, name, contact, birthDate, age, null, sex, smoker, residency, livesIn, city, szMedicalInsurance, szTier, cssaRecipient,
                 careHomeWaitlist, haFollowUpPatient, mainlandResidencePermit, existingProducts, existingCoverNote, conditions, conditionNote,
-                preferredInstitutions, needs, budget, horizonYears, notes, List.of());
+                preferredInstitutions, needs, budget, horizonYears, notes, List.of(), null);
     }
 
     /**
@@ -107,14 +109,21 @@ public record ClientProfile(
         if (birthDate != null || age == null || ageAsOf != null) return this;
         return new ClientProfile(id, name, contact, birthDate, age, on, sex, smoker, residency, livesIn, city, szMedicalInsurance, szTier,
                 cssaRecipient, careHomeWaitlist, haFollowUpPatient, mainlandResidencePermit, existingProducts, existingCoverNote, conditions,
-                conditionNote, preferredInstitutions, needs, budget, horizonYears, notes, quotes);
+                conditionNote, preferredInstitutions, needs, budget, horizonYears, notes, quotes, district);
+    }
+
+    /** The same profile with the Shenzhen district {@code d} (null: none given). */
+    public ClientProfile withDistrict(ShenzhenDistrict d) {
+        return new ClientProfile(id, name, contact, birthDate, age, ageAsOf, sex, smoker, residency, livesIn, city, szMedicalInsurance, szTier,
+                cssaRecipient, careHomeWaitlist, haFollowUpPatient, mainlandResidencePermit, existingProducts, existingCoverNote, conditions,
+                conditionNote, preferredInstitutions, needs, budget, horizonYears, notes, quotes, d);
     }
 
     /** The same profile under another id. */
     public ClientProfile withId(String newId) {
         return new ClientProfile(newId, name, contact, birthDate, age, ageAsOf, sex, smoker, residency, livesIn, city, szMedicalInsurance, szTier,
                 cssaRecipient, careHomeWaitlist, haFollowUpPatient, mainlandResidencePermit, existingProducts, existingCoverNote, conditions,
-                conditionNote, preferredInstitutions, needs, budget, horizonYears, notes, quotes);
+                conditionNote, preferredInstitutions, needs, budget, horizonYears, notes, quotes, district);
     }
 
     public boolean hasConditions() {

@@ -30,6 +30,7 @@ import hk.baycover.model.Need;
 import hk.baycover.model.Priority;
 import hk.baycover.model.ResidencyStatus;
 import hk.baycover.model.Sex;
+import hk.baycover.model.ShenzhenDistrict;
 import hk.baycover.model.SzInsurance;
 
 import java.io.IOException;
@@ -74,7 +75,7 @@ public final class ClientFile {
     public static final long MAX_BYTES = 1024 * 1024;
     private static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,79}$");
     private static final Set<String> FIELDS = Set.of("id", "name", "contact", "language", "birthDate", "age", "ageAsOf", "sex", "smoker", "residency",
-            "livesIn", "city", "szMedicalInsurance", "szTier", "flags", "existingCover", "conditions", "conditionNote",
+            "livesIn", "city", "district", "szMedicalInsurance", "szTier", "flags", "existingCover", "conditions", "conditionNote",
             "preferredInstitutions", "needs", "budget", "horizonYears", "notes", "quotes");
     private static final Set<String> QUOTE_FIELDS = Set.of("product", "date", "reference", "premium", "need", "annualLimit", "perEventLimit",
             "deductible", "coInsurance", "minEntryAge", "maxEntryAge", "maxRenewalAge", "waitingPeriodDays", "network", "institutions", "gbaDrugs",
@@ -164,6 +165,12 @@ public final class ClientFile {
         ResidencyStatus residency = c.enumValue(root, "residency", ResidencyStatus.class, true);
         LivingPlace livesIn = c.enumValue(root, "livesIn", LivingPlace.class, true);
         City city = c.enumValue(root, "city", City.class, false);
+        ShenzhenDistrict district = null;
+        if (root.has("district") && !root.get("district").isNull()) {
+            JsonNode d = root.get("district");
+            district = d.isTextual() ? ShenzhenDistrict.parse(d.asText()).orElse(null) : null;
+            if (district == null) c.add("/district", "client.district", d.isTextual() ? d.asText() : d.toString(), districtNames());
+        }
         SzInsurance sz = c.enumValue(root, "szMedicalInsurance", SzInsurance.class, false);
         String szTier = null;
         if (root.has("szTier") && !root.get("szTier").isNull()) {
@@ -254,7 +261,7 @@ public final class ClientFile {
         List<InsurerQuote> quotes = quotes(c, root);
         ClientProfile draft = new ClientProfile(id, name, contact, birth, age, ageAsOf, sex, smoker, residency, livesIn, city, sz, szTier,
                 flags[0], flags[1], flags[2], flags[3], existing, existingNote, conditions, conditionNote, preferred, needs, budget, horizon, notes,
-                quotes);
+                quotes, district);
         rules(c, draft);
         if (!c.problems.isEmpty()) throw new PackException(c.problems);
         return new Read(entered(draft), language);
@@ -289,7 +296,7 @@ public final class ClientFile {
             return new ClientProfile(p.id(), p.name(), p.contact(), p.birthDate(), null, null, p.sex(), p.smoker(), p.residency(), p.livesIn(),
                     p.city(), p.szMedicalInsurance(), p.szTier(), p.cssaRecipient(), p.careHomeWaitlist(), p.haFollowUpPatient(),
                     p.mainlandResidencePermit(), p.existingProducts(), p.existingCoverNote(), p.conditions(), p.conditionNote(),
-                    p.preferredInstitutions(), p.needs(), p.budget(), p.horizonYears(), p.notes(), p.quotes());
+                    p.preferredInstitutions(), p.needs(), p.budget(), p.horizonYears(), p.notes(), p.quotes(), p.district());
         }
         return p.withAgeAsOf(today);
     }
@@ -307,6 +314,9 @@ public final class ClientFile {
         if (p.livesIn() == LivingPlace.SHENZHEN && p.city() != null && p.city() != City.SHENZHEN) c.add("/city", "client.cityNotShenzhen", p.city().name());
         if (p.livesIn() == LivingPlace.OTHER_GBA && p.city() != null && (!p.city().isMainlandGba() || p.city() == City.SHENZHEN)) {
             c.add("/city", "client.cityNotOtherGba", p.city().name());
+        }
+        if (p.district() != null && p.livesIn() != LivingPlace.SHENZHEN && !c.invalid.contains("/livesIn")) {
+            c.add("/district", "client.districtNotShenzhen", I18n.enumName(lang, p.district()), I18n.enumName(lang, p.livesIn()));
         }
         if (p.szTier() != null) {
             if (!SZ_TIERS.contains(p.szTier())) c.add("/szTier", "client.szTier", String.join(", ", SZ_TIERS));
@@ -461,6 +471,16 @@ public final class ClientFile {
         return I18n.get(lang, key, args);
     }
 
+    /** Shenzhen's districts by name in this file's language, e.g. "福田區、羅湖區、…" (what a client file may give as {@code district}). */
+    String districtNames() {
+        StringBuilder sb = new StringBuilder();
+        for (ShenzhenDistrict d : ShenzhenDistrict.values()) {
+            if (sb.length() > 0) sb.append(msg("client.district.sep"));
+            sb.append(I18n.enumName(lang, d));
+        }
+        return sb.toString();
+    }
+
     static String names(Class<? extends Enum<?>> type) {
         StringBuilder sb = new StringBuilder();
         for (Enum<?> e : type.getEnumConstants()) {
@@ -611,6 +631,7 @@ public final class ClientFile {
         o.put("residency", c.residency().name());
         o.put("livesIn", c.livesIn().name());
         if (c.city() != null) o.put("city", c.city().name());
+        if (c.district() != null) o.put("district", c.district().name());
         o.put("szMedicalInsurance", c.szMedicalInsurance().name());
         if (c.szTier() != null) o.put("szTier", c.szTier());
         ObjectNode flags = o.putObject("flags");

@@ -184,6 +184,12 @@ public final class ProposalPdf {
             pdf.paragraph(advice, BODY, PdfBuilder.TEXT, 22);
         }
 
+        // where 港澳藥械通 drugs and devices are used, nearest the client first
+        hk.baycover.planning.NearbyCare.of(c, catalog).ifPresent(near -> {
+            pdf.heading(t("nearby.title"), 15);
+            for (String line : near.lines(lang)) pdf.paragraph("• " + line, BODY, PdfBuilder.TEXT, 8);
+        });
+
         // what the agent must still confirm with an insurer
         Set<String> confirm = new LinkedHashSet<>();
         for (String id : proj.toBeQuoted()) confirm.add(t("pdf.sum.confirm.premium", name(id)));
@@ -220,7 +226,8 @@ public final class ProposalPdf {
         rows.add(row(t("pdf.client.age"), age));
         rows.add(row(t("pdf.client.sex"), c.sex() == null ? "—" : I18n.enumName(lang, c.sex())));
         rows.add(row(t("pdf.client.residency"), I18n.enumName(lang, c.residency())));
-        rows.add(row(t("pdf.client.livesIn"), I18n.enumName(lang, c.livesIn()) + (c.city() == null ? "" : " · " + I18n.enumName(lang, c.city()))));
+        rows.add(row(t("pdf.client.livesIn"), I18n.enumName(lang, c.livesIn()) + (c.city() == null ? "" : " · " + I18n.enumName(lang, c.city()))
+                + (c.district() == null ? "" : " · " + I18n.enumName(lang, c.district()))));
         rows.add(row(t("pdf.client.sz"), I18n.enumName(lang, c.szMedicalInsurance()) + (c.szTier() == null ? "" : " · " + t("szTier." + c.szTier()))));
         List<String> flags = new ArrayList<>();
         if (c.cssaRecipient()) flags.add(t("requirement.CSSA_RECIPIENT"));

@@ -69,9 +69,13 @@ public final class ClientStore {
                        String language) {
     }
 
-    /** The client's personal fields, sealed together: the insurer's answers recorded for this client travel with them. */
+    /**
+     * The client's personal fields, sealed together: the insurer's answers recorded for this client travel with them, and
+     * so does the Shenzhen district the client lives in (absent in rows saved before it was kept: none given).
+     */
     record PersonalJson(String name, String contact, LocalDate birthDate, List<HealthCondition> conditions, String conditionNote,
-                        String existingCoverNote, String notes, List<hk.baycover.model.InsurerQuote> quotes) {
+                        String existingCoverNote, String notes, List<hk.baycover.model.InsurerQuote> quotes,
+                        hk.baycover.model.ShenzhenDistrict district) {
     }
 
     private final Database db;
@@ -108,7 +112,7 @@ public final class ClientStore {
                 c.szMedicalInsurance(), c.szTier(), c.cssaRecipient(), c.careHomeWaitlist(), c.haFollowUpPatient(), c.mainlandResidencePermit(),
                 c.existingProducts(), c.preferredInstitutions(), c.needs(), c.budget(), c.horizonYears(), language == null ? null : language.tag());
         PersonalJson personal = new PersonalJson(c.name(), c.contact(), c.birthDate(), c.conditions(), c.conditionNote(), c.existingCoverNote(), c.notes(),
-                c.quotes());
+                c.quotes(), c.district());
         String profile = CatalogJson.compact(pj);
         String sealed = codec.seal(CatalogJson.compact(personal), "client/" + id);
         try (PreparedStatement ps = conn.prepareStatement(
@@ -209,7 +213,7 @@ public final class ClientStore {
         return new ClientProfile(id, p.name(), p.contact(), p.birthDate(), pj.age(), asOf, pj.sex(), pj.smoker(), pj.residency(), pj.livesIn(), pj.city(),
                 pj.szMedicalInsurance(), pj.szTier(), pj.cssaRecipient(), pj.careHomeWaitlist(), pj.haFollowUpPatient(), pj.mainlandResidencePermit(),
                 pj.existingProducts(), p.existingCoverNote(), p.conditions(), p.conditionNote(), pj.preferredInstitutions(), pj.needs(), pj.budget(),
-                pj.horizonYears(), p.notes(), p.quotes());
+                pj.horizonYears(), p.notes(), p.quotes(), p.district());
     }
 
     /** Every client, most recently changed first, with the name (from the personal column) and the number of plans. */

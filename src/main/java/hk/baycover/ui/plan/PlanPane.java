@@ -212,6 +212,20 @@ final class PlanPane extends VBox {
         gaps.setPrefHeight(110);
         gaps.accessibleTextProperty().bind(ctx.tr().bind("pdf.gaps"));
 
+        // the hospitals designated for 港澳藥械通 nearest the client (their district first), as the proposal names them
+        Label nearbyTitle = section("nearby.title");
+        Label nearby = new Label();
+        nearby.setId("nearby");
+        nearby.setWrapText(true);
+        nearby.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        nearby.textProperty().bind(Bindings.createStringBinding(() -> hk.baycover.planning.NearbyCare.of(vm.clientProperty().get(), ctx.catalog())
+                .map(n -> String.join("\n", n.lines(ctx.tr().lang()))).orElse(""), vm.clientProperty(), ctx.catalogProperty(), ctx.tr().langProperty()));
+        nearby.focusTraversableProperty().set(false);
+        for (Label l : List.of(nearbyTitle, nearby)) {
+            l.visibleProperty().bind(nearby.textProperty().isNotEmpty());
+            l.managedProperty().bind(l.visibleProperty());
+        }
+
         Label analysisError = new Label();
         analysisError.setId("analysis-error");
         analysisError.getStyleClass().add("error-text");
@@ -240,7 +254,7 @@ final class PlanPane extends VBox {
                 getChildren().addAll(section("planui.layers"), label("planui.layersHint"), addRow, planProducts, listButtons, answers, recRow,
                 recommendationText,
                 section("pdf.projection"), settings, projectionTotal, chart, projection, section("pdf.coverage"), coverage, section("pdf.gaps"), gaps,
-                analysisError);
+                nearbyTitle, nearby, analysisError);
         setPadding(new Insets(10));
         vm.recommendationProperty().addListener((o, a, r) -> showRecommendation());
         ctx.tr().langProperty().addListener((o, a, b) -> showRecommendation());

@@ -16,6 +16,7 @@ import hk.baycover.model.Priority;
 import hk.baycover.model.Product;
 import hk.baycover.model.ResidencyStatus;
 import hk.baycover.model.Sex;
+import hk.baycover.model.ShenzhenDistrict;
 import hk.baycover.model.SzInsurance;
 import hk.baycover.planning.ClientFile;
 import hk.baycover.ui.common.UiContext;
@@ -86,6 +87,9 @@ public final class ProfileForm extends ScrollPane {
     final ComboBox<ResidencyStatus> residency;
     final ComboBox<LivingPlace> livesIn;
     final ComboBox<City> city;
+    /** The Shenzhen district ("" for none): shown while the client lives in Shenzhen, or while a district is still chosen. */
+    final ComboBox<String> district;
+    private final List<Node> districtRow = new ArrayList<>();
     final ComboBox<SzInsurance> sz;
     final ComboBox<String> szTier;
     final CheckBox cssa;
@@ -116,6 +120,10 @@ public final class ProfileForm extends ScrollPane {
         residency = combo("f-residency", ResidencyStatus.values(), null);
         livesIn = combo("f-livesIn", LivingPlace.values(), null);
         city = combo("f-city", City.values(), null);
+        String[] districts = new String[ShenzhenDistrict.values().length + 1];
+        districts[0] = "";
+        for (ShenzhenDistrict d : ShenzhenDistrict.values()) districts[d.ordinal() + 1] = d.name();
+        district = combo("f-district", districts, d -> d.isEmpty() ? ctxText("planui.district.none") : ctx.tr().name(ShenzhenDistrict.valueOf(d)));
         sz = combo("f-sz", SzInsurance.values(), null);
         szTier = combo("f-szTier", new String[] {"", "TIER_1", "TIER_2"}, t -> t.isEmpty() ? "—" : ctxText("szTier." + t));
         cssa = check("f-cssa", "requirement.CSSA_RECIPIENT");
@@ -169,6 +177,9 @@ public final class ProfileForm extends ScrollPane {
         field("planui.residency", residency, "/residency");
         field("planui.livesIn", livesIn, "/livesIn");
         field("planui.city", city, "/city");
+        districtRow.addAll(field("planui.district", district, "/district"));
+        livesIn.valueProperty().addListener((o, a, b) -> showDistrict());
+        district.valueProperty().addListener((o, a, b) -> showDistrict());
         field("planui.sz", sz, "/szMedicalInsurance");
         field("planui.szTier", szTier, "/szTier");
         FlowPane flags = new FlowPane(12, 4, cssa, waitlist, haPatient, permit);
@@ -275,7 +286,8 @@ public final class ProfileForm extends ScrollPane {
         grid.add(l, 0, row++);
     }
 
-    private void field(String key, Node control, String pointer) {
+    /** Adds a labelled field with its message; returns the row's nodes (label, control, message). */
+    private List<Node> field(String key, Node control, String pointer) {
         Label label = new Label();
         label.textProperty().bind(ctx.tr().bind(key));
         if (control instanceof javafx.scene.control.Control) {
@@ -308,6 +320,24 @@ public final class ProfileForm extends ScrollPane {
             ((CheckComboBox<?>) control).getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<Object>) ch -> validate());
         }
         if (control instanceof TextArea) ((TextArea) control).textProperty().addListener((o, a, b) -> validate());
+        return List.of(label, control, error);
+    }
+
+    /**
+     * The district row shows while the client lives in Shenzhen, and also while a district is still chosen for a client
+     * who now lives elsewhere (its message then says to clear it): a district is never dropped unseen.
+     */
+    private void showDistrict() {
+        boolean show = livesIn.getValue() == LivingPlace.SHENZHEN || chosenDistrict() != null;
+        for (Node n : districtRow) {
+            n.setVisible(show);
+            n.setManaged(show);
+        }
+    }
+
+    private ShenzhenDistrict chosenDistrict() {
+        String d = district.getValue();
+        return d == null || d.isEmpty() ? null : ShenzhenDistrict.valueOf(d);
     }
 
     private Label errorLabel(String pointer) {
@@ -363,6 +393,7 @@ public final class ProfileForm extends ScrollPane {
             residency.setValue(c == null ? null : c.residency());
             livesIn.setValue(c == null ? null : c.livesIn());
             city.setValue(c == null ? null : c.city());
+            district.setValue(c == null || c.district() == null ? "" : c.district().name());
             sz.setValue(c == null ? SzInsurance.NONE : c.szMedicalInsurance());
             szTier.setValue(c == null || c.szTier() == null ? "" : c.szTier());
             cssa.setSelected(c != null && c.cssaRecipient());
@@ -390,6 +421,7 @@ public final class ProfileForm extends ScrollPane {
         } finally {
             loading = false;
         }
+        showDistrict();
         validate();
     }
 
@@ -438,7 +470,8 @@ public final class ProfileForm extends ScrollPane {
                 residency.getValue(), livesIn.getValue(), city.getValue(), sz.getValue(), tier, cssa.isSelected(), waitlist.isSelected(),
                 haPatient.isSelected(), permit.isSelected(), existing.getCheckModel().getCheckedItems().stream().map(Product::id).toList(),
                 text(existingNote), List.copyOf(conditions.getCheckModel().getCheckedItems()), text(conditionNote),
-                preferred.getCheckModel().getCheckedItems().stream().map(Institution::id).toList(), chosen, money, horizonYears, text(notes), List.of());
+                preferred.getCheckModel().getCheckedItems().stream().map(Institution::id).toList(), chosen, money, horizonYears, text(notes), List.of(),
+                chosenDistrict());
         found.addAll(rules.check(file, draft, invalid));
         if (found.isEmpty()) {
             showMessages();
@@ -458,7 +491,9 @@ public final class ProfileForm extends ScrollPane {
         for (Problem p : problems) firstByField.putIfAbsent(fieldOf(p.pointer()), p.message());
         firstByField.forEach((k, msg) -> {
             Label l = errors.get(k);
-            if (l != null && (revealAll || touched.contains(k) || "/needs".equals(k) && touched.stream().anyMatch(t -> t.startsWith("/needs")))) l.setText(msg);
+            // a district left for a client who moved elsewhere shows its message once "lives in" is left too
+            if (l != null && (revealAll || touched.contains(k) || "/needs".equals(k) && touched.stream().anyMatch(t -> t.startsWith("/needs"))
+                    || "/district".equals(k) && touched.contains("/livesIn"))) l.setText(msg);
         });
     }
 
