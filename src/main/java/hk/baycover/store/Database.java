@@ -306,7 +306,24 @@ public final class Database {
         return latest;
     }
 
+    /** The scripts looked up so far (by number; {@link #NO_SCRIPT} for a number that has none): every open asks for all of them. */
+    private static final Object[] SCRIPTS = new Object[MAX_MIGRATION + 1];
+    private static final Object NO_SCRIPT = new Object();
+
     static String migrationScript(int version) {
+        if (version < 1 || version > MAX_MIGRATION) return loadScript(version);
+        synchronized (SCRIPTS) {
+            Object known = SCRIPTS[version];
+            if (known == null) {
+                String loaded = loadScript(version);
+                SCRIPTS[version] = loaded == null ? NO_SCRIPT : loaded;
+                return loaded;
+            }
+            return known == NO_SCRIPT ? null : (String) known;
+        }
+    }
+
+    private static String loadScript(int version) {
         String name = String.format("/db/migration/%03d.sql", version);
         try (InputStream in = Database.class.getResourceAsStream(name)) {
             return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
