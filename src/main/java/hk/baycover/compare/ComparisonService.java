@@ -426,7 +426,7 @@ public final class ComparisonService {
             return Texts.all(l -> {
                 String who = request.age() != null ? Texts.t(l, "compare.age", request.age())
                         : Texts.t(l, "compare.born", request.birthDate().toString());
-                if (request.sex() != null) who += ", " + Texts.name(l, request.sex());
+                if (request.sex() != null) who = Format.join(l, List.of(who, Texts.name(l, request.sex())));
                 return Texts.t(l, "compare.row.forClient", who);
             });
         }
@@ -528,7 +528,7 @@ public final class ComparisonService {
         private void premiumRows() {
             LocalizedText label = request.hasClient() ? Texts.all(l -> {
                 String who = request.age() != null ? Texts.t(l, "compare.age", request.age()) : Texts.t(l, "compare.born", request.birthDate().toString());
-                if (request.sex() != null) who += ", " + Texts.name(l, request.sex());
+                if (request.sex() != null) who = Format.join(l, List.of(who, Texts.name(l, request.sex())));
                 return Texts.t(l, "compare.row.premiumAt", who);
             }) : Texts.key("compare.row.premium");
             add("premium.annual", RowGroup.PREMIUM, null, label, this::premium);
@@ -675,7 +675,7 @@ public final class ComparisonService {
             return val(l -> stated.stream().map(b -> {
                 Stance st = b.gbaStance().of(kind);
                 String s = Texts.name(l, st.stance());
-                if (st.stance() == StanceKind.LISTED && !st.items().isEmpty()) s += ": " + items(st.items(), l);
+                if (st.stance() == StanceKind.LISTED && !st.items().isEmpty()) s += (l == Lang.EN ? ": " : "\uFF1A") + items(st.items(), l);
                 if (b.need() != need) s = Texts.t(l, "compare.gba.via", s, Texts.name(l, b.need()));
                 return s + note(st.terms(), l);
             }).collect(Collectors.joining("\n")), value, key).sample(sample);

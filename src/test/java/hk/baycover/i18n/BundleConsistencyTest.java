@@ -47,6 +47,7 @@ class BundleConsistencyTest {
     /** Keys the code builds at run time ("prefix." + value): each prefix with every value it can take. */
     private static final Map<String, Collection<String>> DYNAMIC = Map.ofEntries(
             Map.entry("count.", List.of("institutions", "drugs", "devices", "totals", "products", "scenarios")),
+            Map.entry("compare.sum.group.", List.of("UNDERWRITING", "SERVICE", "PREMIUM", "BENEFITS", "GBA_ITEMS")),
             Map.entry("lookup.area.", List.of("cardiology", "oncology", "gastroenterology", "obstetrics", "ophthalmology", "ENT", "orthopaedics")),
             Map.entry("data.origin.", names(CatalogStore.Origin.values())),
             Map.entry("coverage.list.", names(hk.baycover.model.OfficialTotal.Key.values())),

@@ -55,6 +55,28 @@ class GapReportPdfTest {
         }
     }
 
+    /** The gap report over the shipped data in Traditional Chinese follows the proposal's rules. */
+    @Test
+    void shippedDataReportHasNoIdsCodesOrEnglishAndEveryGlyph() throws Exception {
+        try (hk.baycover.app.BayCover app = hk.baycover.app.BayCover.open(dir.resolve("shipped"), Lang.ZH_HK, ProgressMonitor.NONE)) {
+            Catalog catalog = app.catalog();
+            GapEngine engine = new GapEngine(hk.baycover.gaps.SegmentConfig.defaults(), LocalDate.of(2026, 12, 5), FxTable.defaults());
+            GapMatrix m = engine.matrix(catalog.products(), ProgressMonitor.NONE);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            GapReportPdf.write(m, null, List.of(), catalog, Lang.ZH_HK, out);
+            byte[] pdf = out.toByteArray();
+            String text = PdfText.text(pdf);
+            assertEquals(List.of(), PdfText.notForAChineseReader(text, catalog));
+            assertEquals(List.of(), PdfText.missingGlyphs(pdf));
+            // datasets by their Chinese title and version, never by id
+            String flat = text.replaceAll("\\s+", "");
+            for (hk.baycover.model.DatasetInfo d : catalog.datasets()) {
+                assertTrue(flat.contains(d.header().title().zhHant().replaceAll("\\s+", "")) && flat.contains(d.version()), d.id());
+                assertFalse(flat.contains(d.id()), "dataset id printed: " + d.id());
+            }
+        }
+    }
+
     @Test
     void theGapReportEmbedsTheFontEveryReportEmbeds() throws Exception {
         GapEngine engine = new GapEngine(GapFixtures.config(), LocalDate.of(2026, 11, 29), FxTable.defaults());

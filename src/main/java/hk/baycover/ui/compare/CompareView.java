@@ -612,9 +612,7 @@ public final class CompareView extends SplitPane {
     }
 
     private String sourceLine(Source s) {
-        String title = s.title() == null || s.title().isBlank() ? "" : s.title() + " — ";
-        String date = s.date() != null && !s.date().isBlank() ? s.date() : s.retrieved() != null ? ctx.tr().get("compare.source.read", s.retrieved()) : ctx.tr().get("compare.source.noDate");
-        return "• " + title + s.url() + " (" + date + ")";
+        return "• " + hk.baycover.i18n.SourceText.line(s, ctx.tr().lang());
     }
 
     private Tooltip tooltip(String text) {

@@ -42,7 +42,7 @@ final class PlanPanes {
     }
 
     static String reasons(UiContext ctx, List<Reason> rs) {
-        return String.join("; ", rs.stream().map(r -> I18n.reason(ctx.tr().lang(), r)).toList());
+        return hk.baycover.compare.Format.clauses(ctx.tr().lang(), rs.stream().map(r -> I18n.reason(ctx.tr().lang(), r)).toList());
     }
 
     static String sampleMark(UiContext ctx, String productId) {
