@@ -100,7 +100,7 @@ class ComparisonServiceTest {
         for (Cell c : languages.cells()) {
             assertFalse(c.published());
             assertEquals("Not published", c.text(Lang.EN));
-            assertEquals("未公佈", c.text(Lang.ZH_HK));
+            assertEquals("未公布", c.text(Lang.ZH_HK));
         }
         assertTrue(m.differingRows().size() < m.rows().size());
         assertTrue(m.differingRows().stream().allMatch(Row::differs));

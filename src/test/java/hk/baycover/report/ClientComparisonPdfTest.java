@@ -124,6 +124,8 @@ class ClientComparisonPdfTest {
         // what is not published is named, product by product
         for (String n : names(Lang.ZH_HK)) assertTrue(summary.contains(flat(n)), n);
         assertTrue(summary.contains("：未公布："), "unpublished terms named per product");
+        // one spelling in one document (the engine's and the proposal's 公布)
+        assertFalse(PdfText.text(hk).contains("公佈"), "公佈 and 公布 mixed in one document");
     }
 
     @Test
