@@ -242,11 +242,11 @@ final class PlanJson {
         for (PlanReport.SourceRef s : r.sources()) sources.add(new SourceOut(s.kind(), s.id(), s.asOf() == null ? null : s.asOf().value(), s.sample(), s.sources()));
         return new Output(lang.tag(), r.datasetAsOf() == null ? null : r.datasetAsOf().value(), r.today().toString(), client, plan, fx,
                 rec == null ? null : recommend(lang, rec), premiums, cover, elig, episodes, gaps, sources, saved, pdf, I18n.get(lang, "pdf.disclaimer.text"),
-                nearby(lang, catalog, c));
+                nearby(lang, catalog, r));
     }
 
-    static Nearby nearby(Lang lang, Catalog catalog, ClientProfile c) {
-        return hk.baycover.planning.NearbyCare.of(c, catalog).map(n -> new Nearby(n.city().name(), n.district() == null ? null : n.district().name(),
+    static Nearby nearby(Lang lang, Catalog catalog, PlanReport r) {
+        return hk.baycover.planning.NearbyCare.of(r, catalog).map(n -> new Nearby(n.city().name(), n.district() == null ? null : n.district().name(),
                 n.district() == null ? null : I18n.enumName(lang, n.district()), institutions(lang, n.inDistrict()), institutions(lang, n.elsewhere()),
                 n.lines(lang))).orElse(null);
     }

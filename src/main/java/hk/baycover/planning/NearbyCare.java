@@ -17,8 +17,8 @@ import java.util.Optional;
 /**
  * The hospitals designated for 港澳藥械通 (Hong Kong registered drugs and devices) nearest the client: those in the
  * client's Shenzhen district first, then the rest of the city where the client gets care. Shown by the Plans screen,
- * {@code plan --json} ("nearby") and the proposal, when the plan involves 港澳藥械通 (a GBA drug or device need) or the
- * client's district is known.
+ * {@code plan --json} ("nearby") and the proposal, when the plan involves 港澳藥械通 (a 港澳藥械通 drug or device need, or
+ * a care episode with such a line) or the client's district is known.
  *
  * @param city       the city where the client gets care (Shenzhen unless the client lives in another Mainland GBA city)
  * @param district   the client's Shenzhen district, or null when not given
@@ -32,11 +32,23 @@ public record NearbyCare(City city, ShenzhenDistrict district, List<Institution>
         elsewhere = List.copyOf(elsewhere);
     }
 
-    /** The nearby designated institutions for {@code client}, or empty when the plan does not call for them. */
+    /** The nearby designated institutions for {@code client}, or empty when the client's needs and district do not call for them. */
     public static Optional<NearbyCare> of(ClientProfile client, Catalog catalog) {
+        return of(client, catalog, false);
+    }
+
+    /** The same for a plan: a care episode with a 港澳藥械通 drug or device line also calls for them. */
+    public static Optional<NearbyCare> of(PlanReport report, Catalog catalog) {
+        if (report == null) return Optional.empty();
+        boolean episodes = report.episodes().stream().flatMap(e -> e.lines().stream())
+                .anyMatch(l -> l.line().need() == Need.GBA_DRUG || l.line().need() == Need.GBA_DEVICE);
+        return of(report.client(), catalog, episodes);
+    }
+
+    private static Optional<NearbyCare> of(ClientProfile client, Catalog catalog, boolean gbaEpisode) {
         if (client == null || catalog == null) return Optional.empty();
         ShenzhenDistrict district = client.livesIn() == LivingPlace.SHENZHEN ? client.district() : null;
-        boolean gba = client.needs().containsKey(Need.GBA_DRUG) || client.needs().containsKey(Need.GBA_DEVICE);
+        boolean gba = gbaEpisode || client.needs().containsKey(Need.GBA_DRUG) || client.needs().containsKey(Need.GBA_DEVICE);
         if (district == null && !gba) return Optional.empty();
         City city = client.livesIn() == LivingPlace.SHENZHEN ? City.SHENZHEN
                 : client.city() != null && client.city().isMainlandGba() ? client.city()

@@ -185,7 +185,7 @@ public final class ProposalPdf {
         }
 
         // where 港澳藥械通 drugs and devices are used, nearest the client first
-        hk.baycover.planning.NearbyCare.of(c, catalog).ifPresent(near -> {
+        hk.baycover.planning.NearbyCare.of(r, catalog).ifPresent(near -> {
             pdf.heading(t("nearby.title"), 15);
             for (String line : near.lines(lang)) pdf.paragraph("• " + line, BODY, PdfBuilder.TEXT, 8);
         });

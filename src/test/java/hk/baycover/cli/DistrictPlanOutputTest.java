@@ -125,6 +125,16 @@ class DistrictPlanOutputTest {
     }
 
     @Test
+    void aCareEpisodeWithAGbaDrugCallsForTheListToo() throws Exception {
+        Path client = client("episode.json", null, "\"INPATIENT\": \"MUST_HAVE\"");
+        Run r = cli("--lang", "zh-CN", "plan", client.toString(), "--scenario", "wet-amd-brolucizumab-12m-zhuhai-cmer", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode near = JSON.readTree(r.out()).path("nearby");
+        assertFalse(near.has("district"));
+        assertTrue(near.path("text").get(0).asText().startsWith("在深圳：香港大学深圳医院（福田区）、"), near.toString());
+    }
+
+    @Test
     void aBadDistrictIsAUserErrorInWords() throws Exception {
         Run r = cli("--lang", "en", "plan", client("bad.json", "Central", "\"INPATIENT\": \"MUST_HAVE\"").toString(), "--json");
         assertEquals(1, r.code());

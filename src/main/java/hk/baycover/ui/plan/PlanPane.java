@@ -218,8 +218,14 @@ final class PlanPane extends VBox {
         nearby.setId("nearby");
         nearby.setWrapText(true);
         nearby.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        nearby.textProperty().bind(Bindings.createStringBinding(() -> hk.baycover.planning.NearbyCare.of(vm.clientProperty().get(), ctx.catalog())
-                .map(n -> String.join("\n", n.lines(ctx.tr().lang()))).orElse(""), vm.clientProperty(), ctx.catalogProperty(), ctx.tr().langProperty()));
+        // from the plan report (its episodes count too) once there is one for this client, else from the client alone
+        nearby.textProperty().bind(Bindings.createStringBinding(() -> {
+            PlanReport r = vm.reportProperty().get();
+            hk.baycover.model.ClientProfile c = vm.clientProperty().get();
+            var near = r != null && r.client().equals(c) ? hk.baycover.planning.NearbyCare.of(r, ctx.catalog())
+                    : hk.baycover.planning.NearbyCare.of(c, ctx.catalog());
+            return near.map(n -> String.join("\n", n.lines(ctx.tr().lang()))).orElse("");
+        }, vm.clientProperty(), vm.reportProperty(), ctx.catalogProperty(), ctx.tr().langProperty()));
         nearby.focusTraversableProperty().set(false);
         for (Label l : List.of(nearbyTitle, nearby)) {
             l.visibleProperty().bind(nearby.textProperty().isNotEmpty());

@@ -131,6 +131,17 @@ class ProfileFormDistrictTest {
         assertEquals(ShenzhenDistrict.NANSHAN, form.profileProperty().get() == null ? null : form.profileProperty().get().district(),
                 "the district is part of the client: " + form.problems());
 
+        // the Plans screen names the designated hospitals in Nanshan first, then the rest of Shenzhen
+        robot.clickOn("#tab-plan");
+        Label nearby = robot.lookup("#nearby").queryAs(Label.class);
+        assertTrue(nearby.isVisible(), "shown once a district is known");
+        assertTrue(nearby.getText().startsWith("In Nanshan, where you live: Shenzhen Qianhai Shekou Free Trade Zone Hospital; "
+                + "Shenzhen Qianhai Taikang Hospital\nElsewhere in Shenzhen: "), nearby.getText());
+        robot.interact(() -> settings.langProperty().set(Lang.ZH_HK));
+        assertTrue(nearby.getText().startsWith("在你所住的南山區：深圳市前海蛇口自貿區醫院、深圳前海泰康醫院\n深圳其他地區："), nearby.getText());
+        robot.interact(() -> settings.langProperty().set(Lang.EN));
+        robot.clickOn("#tab-profile");
+
         // every language names it, and the switch redraws the drop-down at once
         robot.interact(() -> settings.langProperty().set(Lang.ZH_HK));
         assertEquals("南山區", district.getButtonCell().getText());
@@ -162,5 +173,7 @@ class ProfileFormDistrictTest {
         assertEquals("", error(robot));
         assertSame(LivingPlace.HONG_KONG, form.livesIn.getValue());
         assertTrue(form.profileProperty().get() != null && form.profileProperty().get().district() == null, "whole again: " + form.problems());
+        robot.clickOn("#tab-plan");
+        assertFalse(robot.lookup("#nearby").queryAs(Label.class).isVisible(), "no district and no 港澳藥械通 need: nothing to list");
     }
 }
