@@ -21,6 +21,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        hk.baycover.io.Timeline.mark("launcher entered");
         hk.baycover.app.StartupProbe.mark(hk.baycover.app.StartupProbe.MAIN);
         hk.baycover.app.Logs.quietConsole();
         // the composition root: the one clock of this run, handed to the GUI or the command line

@@ -122,18 +122,38 @@ public final class BayCover implements AutoCloseable {
      * read every record.
      */
     public static BayCover openWithoutSnapshot(Path dataDir, Lang lang, ProgressMonitor monitor, DataDirLock.Mode mode, Clock clock) {
+        return openWithoutSnapshot(dataDir, lang, monitor, mode, clock, Database.Check.AT_OPEN);
+    }
+
+    /**
+     * Opens the data folder for one command-line run: alongside others, the snapshot read on first use, and the whole
+     * database checked before the first write rather than at open ({@link Database.Check#BEFORE_FIRST_WRITE}, ADR 0065),
+     * so a command that only reads ({@code info}, {@code gaps}, {@code lookup}…) does not read every page of a large
+     * file first. A file that is not a database, a damaged schema, or a damaged page a command reads is still
+     * {@code store.corrupt}.
+     */
+    public static BayCover openForCommandLine(Path dataDir, Lang lang, ProgressMonitor monitor, Clock clock) {
+        return openWithoutSnapshot(dataDir, lang, monitor, DataDirLock.Mode.SHARED, clock, Database.Check.BEFORE_FIRST_WRITE);
+    }
+
+    private static BayCover openWithoutSnapshot(Path dataDir, Lang lang, ProgressMonitor monitor, DataDirLock.Mode mode, Clock clock,
+                                                Database.Check check) {
         DataDirLock lock = DataDirLock.acquire(dataDir, mode);
+        hk.baycover.io.Timeline.mark("lock taken");
         try {
             BackupService.cleanStale(dataDir, clock);
+            hk.baycover.io.Timeline.mark("stale backup copies cleaned");
             Database db;
             try {
-                db = Database.open(dataDir, clock);
+                db = Database.open(dataDir, clock, check);
             } catch (UserError e) {
                 if ("store.corrupt".equals(e.key())) throw CorruptDatabase.of(e, dataDir);
                 throw e;
             }
             BayCover app = new BayCover(dataDir, db, lock);
+            hk.baycover.io.Timeline.mark("services built");
             ShippedPacks.seed(app.catalogStore, lang, monitor);
+            hk.baycover.io.Timeline.mark("shipped packs checked (seeding)");
             return app;
         } catch (RuntimeException e) {
             lock.close();
@@ -203,9 +223,24 @@ public final class BayCover implements AutoCloseable {
         Catalog c = catalog;
         if (c != null) return c;
         synchronized (this) {
-            if (catalog == null) catalog = catalogStore.snapshot();
+            if (catalog == null) {
+                catalog = catalogStore.snapshot();
+                hk.baycover.io.Timeline.mark("catalog snapshot read");
+            }
             return catalog;
         }
+    }
+
+    /**
+     * The catalog's datasets and products, without institutions, items, running totals and scenarios (the whole snapshot
+     * when it is already read): for work that reads products only — the gap matrix of the command line. Not kept.
+     */
+    public Catalog productsOnly() {
+        Catalog c = catalog;
+        if (c != null) return c;
+        Catalog products = catalogStore.productsSnapshot();
+        hk.baycover.io.Timeline.mark("products read");
+        return products;
     }
 
     /** Forgets the snapshot after a change; the next {@link #catalog()} reads it again. */

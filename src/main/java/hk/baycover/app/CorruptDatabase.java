@@ -20,7 +20,11 @@ public final class CorruptDatabase extends UserError {
         this.latest = latest;
     }
 
-    static CorruptDatabase of(UserError cause, Path dataDir) {
+    /**
+     * The failure {@code store.corrupt} (file, what SQLite said) of the folder {@code dataDir}, with its newest
+     * automatic backup: at open, or when a command met a damaged page or checked the file before its first write.
+     */
+    public static CorruptDatabase of(UserError cause, Path dataDir) {
         Optional<BackupService.AutoBackup> latest = BackupService.latestAutomatic(dataDir);
         Object[] a = cause.args();
         String file = a.length > 0 ? String.valueOf(a[0]) : dataDir.toString();

@@ -16,7 +16,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,26 +30,34 @@ import java.util.logging.Logger;
         mixinStandardHelpOptions = true,
         versionProvider = Cli.Version.class,
         description = "BayCover 灣區北上保障規劃 — offline planner for Shenzhen–Hong Kong cross-border health and elderly-care cover.%n"
-                + "Without a sub-command the GUI starts.",
-        subcommands = {
-                InfoCommand.class,
-                ValidateCommand.class,
-                ImportCommand.class,
-                ExportCommand.class,
-                PlanCommand.class,
-                ScenariosCommand.class,
-                LookupCommand.class,
-                BackupCommand.class,
-                RestoreCommand.class,
-                AuditCommand.class,
-                PassphraseCommand.class,
-                ProductsCommand.class,
-                CompareCommand.class,
-                GapsCommand.class,
-                PackCommand.class,
-                CommandLine.HelpCommand.class
-        })
+                + "Without a sub-command the GUI starts.")
 public final class Cli {
+
+    /**
+     * The sub-commands, in the order help lists them. They are added to the command line by {@link #commandLine}: all
+     * of them for help, a usage error or anything unusual, only the one named for an ordinary run (building picocli's
+     * model of every command cost a fresh JVM a quarter of a second).
+     */
+    static final List<Class<?>> COMMANDS = List.of(
+            InfoCommand.class,
+            ValidateCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
+            PlanCommand.class,
+            ScenariosCommand.class,
+            LookupCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
+            AuditCommand.class,
+            PassphraseCommand.class,
+            ProductsCommand.class,
+            CompareCommand.class,
+            GapsCommand.class,
+            PackCommand.class,
+            CommandLine.HelpCommand.class);
+
+    /** The root options that take a value (as {@code --lang en} or {@code --lang=en}). */
+    private static final Set<String> ROOT_OPTIONS_WITH_VALUE = Set.of("--data-dir", "--lang", "--passphrase-file");
 
     public static final int OK = 0;
     public static final int USER_ERROR = 1;
@@ -84,7 +94,7 @@ public final class Cli {
 
     public Lang lang() {
         if (lang == null) return Lang.parse(Locale.getDefault().toLanguageTag()).orElse(Lang.EN);
-        return Lang.parse(lang).orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(this),
+        return Lang.parse(lang).orElseThrow(() -> new CommandLine.ParameterException(spec != null ? spec.commandLine() : new CommandLine(this),
                 "Unknown language '" + lang + "': use zh-HK, zh-CN or en"));
     }
 
@@ -104,8 +114,11 @@ public final class Cli {
     public BayCover app() {
         if (app == null) {
             hk.baycover.app.Logs.toDataDir(dataDirectory());
+            hk.baycover.io.Timeline.mark("log set up");
             // the catalog snapshot is read when a command first asks for it (info, export, backup need none)
-            app = BayCover.openWithoutSnapshot(dataDirectory(), lang(), ProgressMonitor.NONE, hk.baycover.trust.DataDirLock.Mode.SHARED, clock);
+            // and the whole database is checked before the first write, not at open (ADR 0065)
+            app = BayCover.openForCommandLine(dataDirectory(), lang(), ProgressMonitor.NONE, clock);
+            hk.baycover.io.Timeline.mark("data folder open");
         }
         return app;
     }
@@ -172,13 +185,49 @@ public final class Cli {
         return I18n.get(lang(), key, args);
     }
 
+    /** The command line with every sub-command. */
     public static CommandLine commandLine(Clock clock) {
+        return commandLine(clock, null);
+    }
+
+    /**
+     * The command line for {@code args}: with only the sub-command they name when that is plain (root options, then a
+     * known sub-command's name other than {@code help}); with every sub-command otherwise (help, version, usage errors,
+     * {@code @file} arguments), so what picocli prints is the same either way.
+     */
+    static CommandLine commandLine(Clock clock, String[] args) {
         CommandLine cl = new CommandLine(new Cli(clock));
+        String only = args == null ? null : namedCommand(args);
+        for (Class<?> c : COMMANDS) {
+            if (only == null || only.equals(nameOf(c))) cl.addSubcommand(c);
+        }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         addHelpOptions(cl);
         cl.setExecutionStrategy(Cli::checkOptionsThenRun);
         cl.setExecutionExceptionHandler(Cli::handle);
         return cl;
+    }
+
+    private static String nameOf(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
+    }
+
+    /** The sub-command {@code args} name after the root options, when that is all plain; null to take them all. */
+    static String namedCommand(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("@")) return null;
+            if (a.startsWith("-")) {
+                String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+                if (!ROOT_OPTIONS_WITH_VALUE.contains(name)) return null;
+                if (!a.contains("=")) i++;
+                continue;
+            }
+            if (a.equals("help")) return null;
+            for (Class<?> c : COMMANDS) if (a.equals(nameOf(c))) return a;
+            return null;
+        }
+        return null;
     }
 
     /** Every sub-command (also those added later) answers -h/--help and -V/--version. */
@@ -212,19 +261,50 @@ public final class Cli {
 
     /** Runs the CLI on the given clock; returns the exit code. */
     public static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr, Clock clock) {
-        CommandLine cl = commandLine(clock);
+        return run(args, rawOut, rawErr, clock, false);
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter, Clock)}; with {@code everyCommand}, picocli knows them all (tests compare). */
+    static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr, Clock clock, boolean everyCommand) {
+        hk.baycover.io.Timeline.mark("cli entered");
+        CommandLine cl = commandLine(clock, everyCommand ? null : args);
+        hk.baycover.io.Timeline.mark("picocli model built");
         // nothing printed may steer the terminal: control characters, bidi overrides, lone surrogates are escaped
         PrintWriter out = new PrintWriter(new TerminalSafeWriter(rawOut), true);
         PrintWriter err = new PrintWriter(new TerminalSafeWriter(rawErr), true);
         cl.setOut(out);
         cl.setErr(err);
+        // a usage error of the root command prints the root's usage, which lists every sub-command: with only one known,
+        // nothing was run yet (the root's errors come before any command's work), so the run starts again knowing all
+        boolean[] again = {false};
+        if (cl.getSubcommands().size() < COMMANDS.size()) {
+            CommandLine.IParameterExceptionHandler usual = cl.getParameterExceptionHandler();
+            CommandLine root = cl;
+            cl.setParameterExceptionHandler((ex, a) -> {
+                if (ex.getCommandLine() != root) return usual.handleParseException(ex, a);
+                again[0] = true;
+                return USAGE;
+            });
+        }
         int code;
         try {
             code = cl.execute(args);
         } finally {
             ((Cli) cl.getCommand()).closeApp();
         }
+        if (again[0]) {
+            cl = commandLine(clock, null);
+            cl.setOut(out);
+            cl.setErr(err);
+            try {
+                code = cl.execute(args);
+            } finally {
+                ((Cli) cl.getCommand()).closeApp();
+            }
+        }
         out.flush();
+        hk.baycover.io.Timeline.mark("output flushed, folder closed");
+        for (String line : hk.baycover.io.Timeline.lines()) err.println(line);
         err.flush();
         return code;
     }
@@ -242,6 +322,11 @@ public final class Cli {
             for (Problem p : pe.problems()) err.println(p);
             err.println(I18n.message(lang, pe));
             return USER_ERROR;
+        }
+        if (e instanceof UserError && !(e instanceof hk.baycover.app.CorruptDatabase) && "store.corrupt".equals(((UserError) e).key())
+                && cl.getCommandSpec().root().userObject() instanceof Cli root) {
+            // met after the open (checked before the first write, or a damaged page read): the same advice as at open
+            e = hk.baycover.app.CorruptDatabase.of((UserError) e, root.dataDirectory());
         }
         if (e instanceof UserError) {
             err.println(I18n.get(lang, "cli.error", I18n.message(lang, (UserError) e)));

@@ -63,15 +63,18 @@ final class GapsCommand implements Callable<Integer> {
         SegmentConfig cfg = config == null ? SegmentConfig.defaults() : SegmentConfig.read(config, lang);
         if (agePolicy != null) cfg = cfg.withAgePolicy(agePolicy);
         BayCover app = root.app();
-        Catalog catalog = app.catalog();
+        // the matrix reads products only; draft packs are checked against the whole catalog (institutions, items)
+        Catalog catalog = with.isEmpty() ? app.productsOnly() : app.catalog();
         List<Product> drafts = with.isEmpty() ? List.of() : app.gaps().readDrafts(with, lang, catalog);
         GapsUseCase.Matrix computed = app.gaps().matrix(cfg, catalog, drafts, ProgressMonitor.NONE);
+        hk.baycover.io.Timeline.mark("gap matrix computed");
         GapMatrix matrix = computed.withDrafts();
         GapDiff diff = computed.diff();
         PrintWriter out = root.out();
         if (output.json) {
             try {
                 GapReport.write(out, matrix, catalog, drafts, diff, lang);
+                hk.baycover.io.Timeline.mark("gap report written");
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -28,7 +28,21 @@ final class TerminalSafeWriter extends FilterWriter {
 
     @Override
     public void write(char[] cbuf, int off, int len) throws IOException {
-        write(new String(cbuf, off, len), 0, len);
+        // the same as for a String, without copying: large outputs (gaps --json) arrive here in buffers
+        int end = off + len;
+        int i = off;
+        while (i < end) {
+            int run = i;
+            if (!pendingCr && pendingHigh == 0) {
+                while (run < end && plain(cbuf[run])) run++;
+                if (run > i) {
+                    out.write(cbuf, i, run - i);
+                    i = run;
+                    continue;
+                }
+            }
+            put(cbuf[i++]);
+        }
     }
 
     @Override
@@ -51,7 +65,8 @@ final class TerminalSafeWriter extends FilterWriter {
     }
 
     private static boolean plain(char c) {
-        return c >= 0x20 && c < 0x7F || c > 0x9F && !SafeText.isBidiControl(c) && !Character.isSurrogate(c) || c == '\n' || c == '\t';
+        if (c >= 0x20 && c < 0x7F) return true;
+        return c > 0x9F && !SafeText.isBidiControl(c) && !Character.isSurrogate(c) || c == '\n' || c == '\t';
     }
 
     private void put(char c) throws IOException {

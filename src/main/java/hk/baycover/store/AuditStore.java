@@ -32,7 +32,10 @@ import java.util.TreeMap;
  */
 public final class AuditStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: opening a folder builds an AuditStore, and most runs write no entry. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final String VERSION = versionOf();
 
     private final Database db;
@@ -229,7 +232,7 @@ public final class AuditStore {
 
     static String json(Map<String, String> details) {
         try {
-            return JSON.writeValueAsString(new TreeMap<>(details));
+            return Json.MAPPER.writeValueAsString(new TreeMap<>(details));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -238,7 +241,7 @@ public final class AuditStore {
     private static Map<String, String> details(String json) {
         if (json == null) return Map.of();
         try {
-            return JSON.readValue(json, new TypeReference<TreeMap<String, String>>() { });
+            return Json.MAPPER.readValue(json, new TypeReference<TreeMap<String, String>>() { });
         } catch (JsonProcessingException e) {
             return Map.of("unreadable", json);
         }

@@ -137,6 +137,8 @@ public final class BackupService {
      * result) when the database holds nothing. A backup that cannot be written stops the change it was to protect.
      */
     public static Optional<Path> rolling(Database db, String reason) {
+        // a damaged file is not copied over a good backup: the whole file is checked before a change (ADR 0065)
+        db.ensureChecked();
         return db.read(c -> {
             if (!hasContent(c)) return Optional.<Path>empty();
             Path dir = db.file().getParent().resolve(DIR);

@@ -644,6 +644,15 @@ public final class CatalogStore {
                 records(c, "SELECT json FROM scenario ORDER BY dataset_id, ord", Scenario.class, null)));
     }
 
+    /**
+     * The datasets and their products only — no institutions, items, running totals or scenarios: what the gap matrix
+     * reads. A folder with 279,000 imported 港澳藥械通 records costs the gap command nothing for them.
+     */
+    public Catalog productsSnapshot() {
+        return db.read(c -> new Catalog(datasets(c), List.of(), List.of(), List.of(),
+                records(c, "SELECT json FROM product ORDER BY dataset_id, ord", Product.class, null), List.of()));
+    }
+
     /** A stored dataset's header as JSON; a dataset that is not there is the user's error. */
     private static String headerJson(Connection c, String datasetId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT header_json FROM dataset WHERE id = ?")) {

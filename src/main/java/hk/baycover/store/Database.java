@@ -24,8 +24,10 @@ import java.util.logging.Logger;
 
 /**
  * The SQLite database of one data folder: WAL, foreign keys, a busy timeout, numbered migrations
- * ({@code db/migration/NNN.sql}, recorded in {@code schema_migration}) and an integrity check when opened.
- * Connections are cheap; each unit of work opens its own, so background tasks never share one.
+ * ({@code db/migration/NNN.sql}, recorded in {@code schema_migration}) and an integrity check ({@code PRAGMA
+ * quick_check}) — when opened ({@link Check#AT_OPEN}: the GUI, restores, tests), or before the first write of the
+ * process ({@link Check#BEFORE_FIRST_WRITE}: the command line; ADR 0065). Connections are cheap; each unit of work opens
+ * its own, so background tasks never share one.
  */
 public final class Database {
 
@@ -40,6 +42,24 @@ public final class Database {
     private final Clock clock;
     /** Units of work share it; a restore takes it alone, so no connection of this process is open while the file is swapped. */
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+    /** True once {@code PRAGMA quick_check} passed in this process (or the file was created by it). */
+    private volatile boolean checked;
+
+    /**
+     * When the whole file is checked ({@code PRAGMA quick_check}, which reads every page: about 0.1 s for the shipped
+     * catalog, over a second at 279,000 records). See ADR 0065.
+     */
+    public enum Check {
+        /** When the database is opened (the GUI, a restore, tests): a damaged file is found before anything is shown. */
+        AT_OPEN,
+        /**
+         * Before the first write of this process — a migration, an automatic backup, any transaction — and at open when
+         * the file may not have been closed cleanly (a write-ahead log is left beside it: a process was killed, or another
+         * one is working). A command that only reads gets the cheap check of the file's header and schema at open, and
+         * SQLite's own checks of every page it reads ({@code store.corrupt} when one is damaged). The command line.
+         */
+        BEFORE_FIRST_WRITE
+    }
 
     private Database(Path file, Clock clock) {
         this.file = file;
@@ -49,15 +69,26 @@ public final class Database {
 
     /** Opens (creating if needed) the database in {@code dataDir}, checks its integrity and migrates it. */
     public static Database open(Path dataDir, Clock clock) {
+        return open(dataDir, clock, Check.AT_OPEN);
+    }
+
+    /**
+     * Opens (creating if needed) the database in {@code dataDir} and migrates it; its integrity is checked at open or
+     * before the first write, as {@code check} says. A damaged file is {@code store.corrupt} either way.
+     */
+    public static Database open(Path dataDir, Clock clock, Check check) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UserError(e, "store.cannotCreateDir", dataDir);
         }
         Database db = new Database(dataDir.resolve(FILE_NAME), clock);
-        db.checkIntegrity();
+        if (check == Check.AT_OPEN || !Files.exists(db.file) || db.walLeftBehind()) db.checkIntegrity();
+        else db.checkHeader();
+        hk.baycover.io.Timeline.mark(db.checked ? "database integrity checked (quick_check)" : "database header checked");
         db.refuseUnknownMigrations();
         db.migrate();
+        hk.baycover.io.Timeline.mark("migrations checked");
         return db;
     }
 
@@ -81,8 +112,25 @@ public final class Database {
         return c;
     }
 
+    /** True once the whole file passed {@code PRAGMA quick_check} in this process (or this process created it). */
+    public boolean integrityChecked() {
+        return checked;
+    }
+
+    /**
+     * Checks the whole file ({@code PRAGMA quick_check}) unless that was done in this process: before anything is
+     * written to a database opened with {@link Check#BEFORE_FIRST_WRITE}. A damaged file is {@code store.corrupt}.
+     */
+    public void ensureChecked() {
+        if (checked) return;
+        synchronized (this) {
+            if (!checked) checkIntegrity();
+        }
+    }
+
     /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
     public <T> T inTransaction(SqlWork<T> work) {
+        ensureChecked();
         gate.readLock().lock();
         try (Connection c = connect()) {
             c.setAutoCommit(false);
@@ -95,7 +143,7 @@ public final class Database {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("store.sqlError", e);
+            throw failure(e);
         } finally {
             gate.readLock().unlock();
         }
@@ -106,7 +154,7 @@ public final class Database {
         try (Connection c = connect()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw new StoreException("store.sqlError", e);
+            throw failure(e);
         } finally {
             gate.readLock().unlock();
         }
@@ -133,6 +181,44 @@ public final class Database {
         T run(Connection c) throws SQLException;
     }
 
+    /**
+     * A damaged page met by a query is reported as the check at open reports it ({@code store.corrupt}: the file and
+     * what SQLite said); any other failure as {@code store.sqlError}.
+     */
+    private UserError failure(SQLException e) {
+        String key = SqlErrors.key(e);
+        if ("sql.corrupt".equals(key) || "sql.notDatabase".equals(key)) return new UserError(e, "store.corrupt", file, SqlErrors.reason(e));
+        return new StoreException("store.sqlError", e);
+    }
+
+    /** A write-ahead log of some size beside the file: the last process did not close it (killed), or one is working now. */
+    private boolean walLeftBehind() {
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        try {
+            return Files.exists(wal) && Files.size(wal) > 0;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /**
+     * The cheap check of a file that was closed cleanly: SQLite reads its header and the schema (a file that is not a
+     * database, or whose schema is damaged, is {@code store.corrupt}); the pages a command reads are checked as they are
+     * read; the whole file before the first write ({@link #ensureChecked}).
+     */
+    private void checkHeader() {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+                rs.next();
+            }
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM sqlite_master")) {
+                rs.next();
+            }
+        } catch (SQLException e) {
+            throw new UserError(e, "store.corrupt", file, SqlErrors.reason(e));
+        }
+    }
+
     private void checkIntegrity() {
         boolean existed = Files.exists(file);
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
@@ -147,6 +233,7 @@ public final class Database {
             try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
                 rs.next();
             }
+            checked = true;
         } catch (SQLException e) {
             throw new UserError(e, "store.corrupt", file, SqlErrors.reason(e));
         }
@@ -155,17 +242,23 @@ public final class Database {
     private void migrate() {
         // every known migration not yet recorded (not only those above the highest: features number theirs
         // independently, so a folder may have met 004 before 003 existed)
-        List<Integer> pending = read(c -> {
+        List<Integer> missing = new ArrayList<>();
+        boolean fresh = read(c -> {
+            try (Statement s = c.createStatement(); ResultSet tables = s.executeQuery(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'")) {
+                if (!tables.next()) return true;
+            }
+            Set<Integer> applied = appliedVersions(c);
+            for (int v = 1; v <= MAX_MIGRATION; v++) if (!applied.contains(v) && migrationScript(v) != null) missing.add(v);
+            return applied.isEmpty();
+        });
+        // the usual open: every migration recorded, nothing is written
+        if (!fresh && missing.isEmpty()) return;
+        if (!fresh) BackupService.rolling(this, "before-migration-" + String.format("%03d", missing.get(0)));
+        inTransaction(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
             }
-            Set<Integer> applied = appliedVersions(c);
-            List<Integer> out = new ArrayList<>();
-            for (int v = 1; v <= MAX_MIGRATION; v++) if (!applied.contains(v) && migrationScript(v) != null) out.add(v);
-            return applied.isEmpty() ? List.of() : out;
-        });
-        if (!pending.isEmpty()) BackupService.rolling(this, "before-migration-" + String.format("%03d", pending.get(0)));
-        inTransaction(c -> {
             Set<Integer> applied = appliedVersions(c);
             for (int v = 1; v <= MAX_MIGRATION; v++) {
                 if (applied.contains(v)) continue;
@@ -213,7 +306,24 @@ public final class Database {
         return latest;
     }
 
+    /** The scripts looked up so far (by number; {@link #NO_SCRIPT} for a number that has none): every open asks for all of them. */
+    private static final Object[] SCRIPTS = new Object[MAX_MIGRATION + 1];
+    private static final Object NO_SCRIPT = new Object();
+
     static String migrationScript(int version) {
+        if (version < 1 || version > MAX_MIGRATION) return loadScript(version);
+        synchronized (SCRIPTS) {
+            Object known = SCRIPTS[version];
+            if (known == null) {
+                String loaded = loadScript(version);
+                SCRIPTS[version] = loaded == null ? NO_SCRIPT : loaded;
+                return loaded;
+            }
+            return known == NO_SCRIPT ? null : (String) known;
+        }
+    }
+
+    private static String loadScript(int version) {
         String name = String.format("/db/migration/%03d.sql", version);
         try (InputStream in = Database.class.getResourceAsStream(name)) {
             return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -100,6 +100,7 @@ public final class ErasureService {
      * held exclusively so no other process keeps old WAL frames alive.
      */
     public static Scrub scrub(Database db, String reason) {
+        db.ensureChecked();
         boolean wiped = db.read(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA secure_delete = ON");
