@@ -48,9 +48,9 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
   WID=$(DISPLAY=$D xdotool search --onlyvisible --name 'BayCover' | head -1)
   # no window manager under Xvfb: give the window the input focus directly, then type the shortcuts
   DISPLAY=$D xdotool windowfocus --sync "$WID"
-  for k in 2 3 4 5 1; do DISPLAY=$D xdotool key --clearmodifiers "ctrl+$k"; sleep 1.5; done
+  for k in 2 3 4 5 6 1; do DISPLAY=$D xdotool key --clearmodifiers "ctrl+$k"; sleep 1.5; done
   sleep 2
-  echo "| GUI, after opening every screen (Ctrl+2..5, back to 1) | $(mb VmRSS) |"
+  echo "| GUI, after opening every screen (Ctrl+2..6, back to 1) | $(mb VmRSS) |"
   echo "| GUI, peak (VmHWM) | $(mb VmHWM) |"
 else
   echo "| GUI: Xvfb/xdotool missing, not measured | – |"
