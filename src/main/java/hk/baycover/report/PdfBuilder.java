@@ -283,7 +283,7 @@ public final class PdfBuilder implements Closeable {
         for (String para : safe(text).split("\n", -1)) {
             StringBuilder line = new StringBuilder();
             float lineW = 0;
-            for (String tok : tokens(para)) {
+            for (String tok : hk.baycover.i18n.LineBreaks.tokens(para)) {
                 float w = textWidth(tok, fontSize);
                 if (lineW + w <= maxWidth || line.length() == 0 && w <= maxWidth) {
                     if (line.length() == 0 && tok.isBlank()) continue;
@@ -319,30 +319,6 @@ public final class PdfBuilder implements Closeable {
             lines.add(line.toString().stripTrailing());
         }
         return lines;
-    }
-
-    private static List<String> tokens(String s) {
-        List<String> out = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.isWhitespace(cp) || isWide(cp)) {
-                if (word.length() > 0) out.add(word.toString());
-                word.setLength(0);
-                out.add(Character.isWhitespace(cp) ? " " : new String(Character.toChars(cp)));
-            } else {
-                word.appendCodePoint(cp);
-            }
-        }
-        if (word.length() > 0) out.add(word.toString());
-        return out;
-    }
-
-    private static boolean isWide(int cp) {
-        Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
-        return Character.isIdeographic(cp) || sc == Character.UnicodeScript.HAN || sc == Character.UnicodeScript.HIRAGANA
-                || sc == Character.UnicodeScript.KATAKANA || (cp >= 0x3000 && cp <= 0x30FF) || (cp >= 0xFF00 && cp <= 0xFFEF);
     }
 
     /** Draws one line of text at an absolute position (no wrapping). */

@@ -634,7 +634,7 @@ final class HeatMap extends Region {
         t.setFont(font);
         for (String para : text.split("\n")) {
             StringBuilder line = new StringBuilder();
-            for (String token : tokens(para)) {
+            for (String token : hk.baycover.i18n.LineBreaks.tokens(para)) {
                 String next = line + token;
                 t.setText(next);
                 if (line.length() > 0 && t.getLayoutBounds().getWidth() > width) {
@@ -646,27 +646,6 @@ final class HeatMap extends Region {
             }
             out.add(line.toString().strip());
         }
-        return out;
-    }
-
-    /** Words (with their leading space) for Latin text, single characters for CJK. */
-    private static List<String> tokens(String s) {
-        List<String> out = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            boolean cjk = Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
-            if (cjk || cp == ' ') {
-                if (word.length() > 0) out.add(word.toString());
-                word = new StringBuilder();
-                if (cjk) out.add(new String(Character.toChars(cp)));
-                else word.append(' ');
-            } else {
-                word.appendCodePoint(cp);
-            }
-        }
-        if (word.length() > 0) out.add(word.toString());
         return out;
     }
 }
