@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -285,15 +284,8 @@ public final class PulseStallBench {
         Thread.sleep(200);
     }
 
+    /** Runs {@code work} on the FX thread and waits (up to two minutes) for its result (TestFX's asyncFx). */
     static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(2, TimeUnit.MINUTES);
+        return org.testfx.util.WaitForAsyncUtils.asyncFx(work).get(2, TimeUnit.MINUTES);
     }
 }

@@ -50,7 +50,6 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -378,15 +377,8 @@ class ScreenSweepTest {
         }
     }
 
+    /** Runs {@code work} on the FX thread and waits (up to two minutes) for its result (TestFX's asyncFx). */
     private static <T> T fx(Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(2, TimeUnit.MINUTES);
+        return org.testfx.util.WaitForAsyncUtils.asyncFx(work).get(2, TimeUnit.MINUTES);
     }
 }
