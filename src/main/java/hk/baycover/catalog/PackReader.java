@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -16,10 +18,17 @@ import com.networknt.schema.ValidationMessage;
 import hk.baycover.i18n.I18n;
 import hk.baycover.io.BoundedInput;
 import hk.baycover.io.IoErrors;
+import hk.baycover.model.Institution;
 import hk.baycover.model.Lang;
 import hk.baycover.model.Pack;
 import hk.baycover.model.PackKind;
+import hk.baycover.model.PackHeader;
 import hk.baycover.model.PartialDate;
+import hk.baycover.model.Product;
+import hk.baycover.model.RegulatedItem;
+import hk.baycover.model.RunningTotal;
+import hk.baycover.model.SafeText;
+import hk.baycover.model.Scenario;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,6 +64,7 @@ public final class PackReader {
     /** Largest pack file accepted. */
     public static final long MAX_BYTES = 50L * 1024 * 1024;
     private static final Set<String> DATE_FIELDS = Set.of("asOf", "date", "since", "removed");
+    private static final java.util.regex.Pattern DATE_SHAPE = java.util.regex.Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
 
     private final Lang lang;
     private final LocalDate today;
@@ -156,6 +166,219 @@ public final class PackReader {
         return new Result(file, problems.isEmpty() ? pack : null, checksum, List.copyOf(problems));
     }
 
+    // ------------------------------------------------------------------ streaming (imports)
+
+    /** The record sections of a pack, in the order {@link Pack} lists them, with the type each record binds to. */
+    public static final Map<String, Class<?>> SECTIONS = sections();
+
+    private static Map<String, Class<?>> sections() {
+        Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
+        m.put("institutions", Institution.class);
+        m.put("items", RegulatedItem.class);
+        m.put("totals", RunningTotal.class);
+        m.put("products", Product.class);
+        m.put("scenarios", Scenario.class);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** Trees of one record at a time from one parser: the mapper's settings, minus the end-of-input check after each. */
+    private static final ObjectReader RECORDS = CatalogJson.mapper().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /**
+     * A pack that passed every check of {@link #read} while streamed: its header as written (not yet filled by
+     * {@link ScriptFiller}), the ids of its records by section (in file order) and how many records it has. The records
+     * themselves are not kept: {@link #stream} reads them again, one at a time, to be written.
+     */
+    public record Checked(String file, String checksum, PackHeader header, Map<String, List<String>> ids, int records) {
+        public List<String> ids(String section) {
+            return ids.getOrDefault(section, List.of());
+        }
+    }
+
+    /**
+     * Checks a pack as {@link #read} does, one record at a time, holding only its header and its ids. Empty when the
+     * pack has any problem, or is laid out in a way this reader does not stream (records before the header): then
+     * {@link #read} reads the file as a whole and reports every problem with the same messages as ever. Never
+     * present for a pack {@link #read} would refuse.
+     */
+    public Optional<Checked> check(String file, byte[] bytes, ReferenceContext context) {
+        int offset = cleanUtf8(bytes);
+        if (offset < 0) return Optional.empty();
+        List<Problem> problems = new ArrayList<>();
+        StreamChecks checks = new StreamChecks(context);
+        Map<String, List<String>> ids = new java.util.LinkedHashMap<>();
+        int records = 0;
+        try (JsonParser p = RECORDS.createParser(bytes, offset, bytes.length - offset)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return Optional.empty();
+            ObjectNode skeleton = CatalogJson.mapper().createObjectNode();
+            JsonNode header = null;
+            PackKind kind = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("pack".equals(field) && header == null && value == JsonToken.START_OBJECT) {
+                    header = RECORDS.readTree(p);
+                    JsonNode kindNode = header.path("kind");
+                    kind = PackKind.fromCode(kindNode.isTextual() ? kindNode.asText() : null).orElse(null);
+                    if (kind == null) return Optional.empty();
+                    skeleton.set(field, header);
+                    continue;
+                }
+                Class<?> type = SECTIONS.get(field);
+                if (kind == null || type == null || value != JsonToken.START_ARRAY || skeleton.has(field)) return Optional.empty();
+                skeleton.putArray(field);
+                JsonSchema itemSchema = itemSchema(kind, field);
+                List<String> sectionIds = new ArrayList<>();
+                ids.put(field, sectionIds);
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    if (p.currentToken() != JsonToken.START_OBJECT) return Optional.empty();
+                    JsonNode rec = RECORDS.readTree(p);
+                    if (!itemSchema.validate(rec).isEmpty()) return Optional.empty();
+                    if (!clean(rec, field) || !checks.record(field, rec)) return Optional.empty();
+                    Object bound = CatalogJson.mapper().treeToValue(rec, type);
+                    if (!recordRules(file, bound).isEmpty()) return Optional.empty();
+                    JsonNode id = rec.get("id");
+                    if (id != null && id.isTextual()) sectionIds.add(id.asText());
+                    records++;
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null || header == null) return Optional.empty();
+            if (!schema(kind).validate(skeleton).isEmpty()) return Optional.empty();
+            checkDates(file, skeleton, "", problems);
+            checkNumbers(file, skeleton, "", problems);
+            TextRules.check(file, lang, skeleton, problems);
+            if (!problems.isEmpty() || !checks.finish()) return Optional.empty();
+            PackHeader bound = CatalogJson.mapper().treeToValue(header, PackHeader.class);
+            return Optional.of(new Checked(file, sha256(bytes), bound, ids, records));
+        } catch (IOException | RuntimeException e) {
+            // anything the streaming read cannot vouch for is read again as a whole, which names the problem
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether a record's subtree passes the date, number and text checks of {@link #read} ({@code checkDates},
+     * {@code checkNumbers}, {@link TextRules}), in one walk and without building pointers: only the answer is needed.
+     */
+    private boolean clean(JsonNode node, String field) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                String key = e.getKey();
+                JsonNode v = e.getValue();
+                if (SafeText.check(key, TextRules.FIELD_NAME, false) != null) return false;
+                if (v.isTextual() && DATE_FIELDS.contains(key)) {
+                    String t = v.asText();
+                    if (DATE_SHAPE.matcher(t).matches() && !PartialDate.isValid(t)) return false;
+                    if ("asOf".equals(key) && PartialDate.isValid(t) && PartialDate.parse(t).earliest().isAfter(today)) return false;
+                }
+                if (!clean(v, TextRules.fieldOf(key, field))) return false;
+            }
+            return true;
+        }
+        if (node.isArray()) {
+            for (JsonNode child : node) if (!clean(child, field)) return false;
+            return true;
+        }
+        if (node.isTextual()) {
+            TextRules.Rule r = TextRules.rule(field);
+            return SafeText.check(node.asText(), r.max(), r.lineBreaks()) == null;
+        }
+        if (node.isNumber()) {
+            java.math.BigDecimal v = node.decimalValue();
+            return !(v.scale() > MAX_SCALE || v.precision() - v.scale() > MAX_DIGITS);
+        }
+        return true;
+    }
+
+    /** What {@link PackValidator} says about one bound record. */
+    private List<Problem> recordRules(String file, Object record) {
+        if (record instanceof Institution) {
+            return new PackValidator(file, lang).validate(new Pack(null, List.of((Institution) record), null, null, null, null));
+        }
+        if (record instanceof Product) {
+            return new PackValidator(file, lang).validate(new Pack(null, null, null, null, List.of((Product) record), null));
+        }
+        return List.of();
+    }
+
+    /** Receives a checked pack's header and records, bound and filled ({@link ScriptFiller}), one at a time. */
+    public interface RecordSink<E extends Exception> {
+        void header(PackHeader header) throws E;
+
+        /** A record of {@code section} ({@link #SECTIONS}), its place in that section, and the record. */
+        void record(String section, int index, Object record) throws E;
+    }
+
+    /**
+     * Reads a pack that {@link #check} passed, handing its header, then each record, bound and filled exactly as
+     * {@link #read} and {@link ScriptFiller#fill(Pack)} would have made it, to {@code sink}; holds one record at a time.
+     */
+    public static <E extends Exception> void stream(byte[] bytes, RecordSink<E> sink) throws E {
+        int offset = cleanUtf8(bytes);
+        if (offset < 0) throw new IllegalArgumentException("not a checked pack");
+        try (JsonParser p = RECORDS.createParser(bytes, offset, bytes.length - offset)) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                if ("pack".equals(field)) {
+                    PackHeader header = CatalogJson.mapper().treeToValue(RECORDS.readTree(p), PackHeader.class);
+                    sink.header(ScriptFiller.fill(header, PackHeader.class));
+                    continue;
+                }
+                @SuppressWarnings("unchecked")
+                Class<Object> type = (Class<Object>) SECTIONS.get(field);
+                int index = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    Object record = CatalogJson.mapper().treeToValue(RECORDS.readTree(p), type);
+                    sink.record(field, index++, ScriptFiller.fill(record, type));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("a checked pack could not be read again", e);
+        }
+    }
+
+    /** The schema of one record of {@code section} in a pack of {@code kind}: the root schema's items for that array. */
+    private synchronized JsonSchema itemSchema(PackKind kind, String section) {
+        return itemSchemas.computeIfAbsent(kind.code() + "#" + section,
+                k -> schemaAt("https://baycover.hk/schema/" + kind.code() + ".schema.json#/properties/" + section + "/items"));
+    }
+
+    private final Map<String, JsonSchema> itemSchemas = new java.util.HashMap<>();
+
+    /**
+     * Where the text of a pack's bytes starts (after a UTF-8 byte-order mark), when its bytes are what {@link #decode}
+     * accepts (strict UTF-8, no UTF-16/32 mark, no NUL near the start); -1 otherwise. Decodes in small pieces: no String
+     * of the whole file.
+     */
+    static int cleanUtf8(byte[] bytes) {
+        int offset;
+        try {
+            offset = textStart(bytes);
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+        CharBuffer out = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult r = decoder.decode(in, out, true);
+            if (r.isError()) return -1;
+            out.clear();
+            if (r.isUnderflow()) break;
+        }
+        while (true) {
+            CoderResult r = decoder.flush(out);
+            if (r.isError()) return -1;
+            out.clear();
+            if (r.isUnderflow()) break;
+        }
+        return offset;
+    }
+
     /** The schema's message, except for the commonest mistakes (a malformed date or id), which get a plain one. */
     private String schemaMessage(ValidationMessage m, JsonNode value) {
         if ("pattern".equals(m.getType()) && value.isTextual()) {
@@ -209,7 +432,7 @@ public final class PackReader {
             for (Map.Entry<String, JsonNode> e : node.properties()) {
                 String p = pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
                 JsonNode v = e.getValue();
-                if (DATE_FIELDS.contains(e.getKey()) && v.isTextual() && v.asText().matches("\\d{4}(-\\d{2}(-\\d{2})?)?")
+                if (DATE_FIELDS.contains(e.getKey()) && v.isTextual() && DATE_SHAPE.matcher(v.asText()).matches()
                         && !PartialDate.isValid(v.asText())) {
                     problems.add(new Problem(file, p, msg("pack.impossibleDate", v.asText())));
                 } else if ("asOf".equals(e.getKey()) && v.isTextual() && PartialDate.isValid(v.asText())
@@ -260,6 +483,17 @@ public final class PackReader {
         });
     }
 
+    private JsonSchema schemaAt(String location) {
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+                b -> b.schemaMappers(m -> m.mapPrefix("https://baycover.hk/schema/", "classpath:data/schema/")));
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                .pathType(PathType.JSON_POINTER)
+                .locale(schemaLocale(lang))
+                .formatAssertionsEnabled(true)
+                .build();
+        return factory.getSchema(SchemaLocation.of(location), config);
+    }
+
     /**
      * The kind named in a pack's header ({@code /pack/kind}), read without building the whole tree, wherever the header
      * and the field sit in the file; empty when the bytes are not a readable pack. Packs imported together are read in
@@ -295,6 +529,16 @@ public final class PackReader {
     }
 
     private static String decode(byte[] bytes) throws CharacterCodingException {
+        int offset = textStart(bytes);
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
+                .toString();
+    }
+
+    /** Where the text starts (after a UTF-8 byte-order mark); IllegalArgumentException "NUL" or "UTF-16" as {@link #decode}. */
+    private static int textStart(byte[] bytes) {
         int offset = 0;
         boolean utf32 = bytes.length >= 4 && ((bytes[0] == 0 && bytes[1] == 0 && bytes[2] == (byte) 0xFE && bytes[3] == (byte) 0xFF)
                 || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE && bytes[2] == 0 && bytes[3] == 0));
@@ -307,11 +551,7 @@ public final class PackReader {
         }
         // UTF-16 or UTF-32 without a byte-order mark, or a binary file: NUL bytes near the start
         for (int i = offset; i < Math.min(bytes.length, 4096); i++) if (bytes[i] == 0) throw new IllegalArgumentException("NUL");
-        return StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
-                .toString();
+        return offset;
     }
 
     public static String sha256(byte[] bytes) {

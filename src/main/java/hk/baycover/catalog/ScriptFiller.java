@@ -42,17 +42,32 @@ public final class ScriptFiller {
         }
     }
 
-    private static void walk(JsonNode node) {
+    /**
+     * One record (or a pack's header) filled as {@link #fill(Pack)} fills it inside its pack: the same tree walk over
+     * the record's serialised form, bound again even when nothing was filled (the tree normalises numbers: 20000000 is
+     * stored as 2E+7, as a whole pack's fill has always stored it).
+     */
+    public static <T> T fill(T value, Class<T> type) {
+        ObjectNode tree = CatalogJson.mapper().valueToTree(value);
+        walk(tree);
+        try {
+            return CatalogJson.mapper().treeToValue(tree, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Fills every text below {@code node}; whether any was filled. */
+    private static boolean walk(JsonNode node) {
+        boolean changed = false;
         if (node instanceof ObjectNode) {
             ObjectNode obj = (ObjectNode) node;
-            if (isLocalizedText(obj)) {
-                fillText(obj);
-                return;
-            }
-            for (Map.Entry<String, JsonNode> e : obj.properties()) walk(e.getValue());
+            if (isLocalizedText(obj)) return fillText(obj);
+            for (Map.Entry<String, JsonNode> e : obj.properties()) changed |= walk(e.getValue());
         } else if (node instanceof ArrayNode) {
-            for (JsonNode child : node) walk(child);
+            for (JsonNode child : node) changed |= walk(child);
         }
+        return changed;
     }
 
     private static boolean isLocalizedText(ObjectNode obj) {
@@ -66,10 +81,10 @@ public final class ScriptFiller {
         return any;
     }
 
-    private static void fillText(ObjectNode obj) {
+    private static boolean fillText(ObjectNode obj) {
         boolean hant = obj.hasNonNull("zhHant") && !obj.get("zhHant").asText().isBlank();
         boolean hans = obj.hasNonNull("zhHans") && !obj.get("zhHans").asText().isBlank();
-        if (hant == hans) return;
+        if (hant == hans) return false;
         ArrayNode converted = obj.has("converted") ? (ArrayNode) obj.get("converted") : obj.putArray("converted");
         if (hant) {
             obj.put("zhHans", toSimplified(obj.get("zhHant").asText()));
@@ -78,5 +93,6 @@ public final class ScriptFiller {
             obj.put("zhHant", toTraditional(obj.get("zhHans").asText()));
             converted.add("zhHant");
         }
+        return true;
     }
 }

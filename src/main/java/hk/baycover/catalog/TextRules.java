@@ -50,6 +50,16 @@ public final class TextRules {
         walk(file, lang, root, "", "", problems);
     }
 
+    /** Checks one subtree that sits at {@code pointer} under the field {@code field} (a record inside its section's array). */
+    static void check(String file, Lang lang, JsonNode node, String pointer, String field, List<Problem> problems) {
+        walk(file, lang, node, pointer, field, problems);
+    }
+
+    /** The field whose rule a value under {@code key} takes, inside {@code field}: a language takes its text's field. */
+    static String fieldOf(String key, String field) {
+        return LANGUAGES.contains(key) ? field : key;
+    }
+
     private static void walk(String file, Lang lang, JsonNode node, String pointer, String field, List<Problem> problems) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> e : node.properties()) {

@@ -115,16 +115,39 @@ public final class CatalogStore {
 
     public List<Imported> importSources(List<Source> sources, Origin origin, Lang lang, ProgressMonitor monitor) {
         List<Loaded> loaded = new ArrayList<>();
-        for (Source s : sources) loaded.add(new Loaded(s.name(), null, null, s.bytes(), null));
+        for (Source s : sources) loaded.add(new Loaded(s.name(), null, null, s.bytes(), null, null));
         return importLoaded(loaded, origin, lang, monitor);
     }
 
-    /** A pack on its way in; {@code signature}: what its detached signature said (null for packs given as bytes). */
-    private record Loaded(String name, Pack pack, String checksum, byte[] bytes, PackSigning.Check signature) {
+    /**
+     * A pack on its way in; {@code signature}: what its detached signature said (null for packs given as bytes). Once
+     * read, either {@code checked} (streamed: header and ids only, the records are read again from {@code bytes} as they
+     * are written) or {@code pack} (read as a whole) is set.
+     */
+    private record Loaded(String name, Pack pack, String checksum, byte[] bytes, PackSigning.Check signature, PackReader.Checked checked) {
+        PackHeader header() {
+            return pack != null ? pack.pack() : checked.header();
+        }
+
+        int records() {
+            return pack != null ? pack.recordCount() : checked.records();
+        }
+
+        /** The ids of a section's records, in file order. */
+        List<String> ids(String section) {
+            if (checked != null) return checked.ids(section);
+            switch (section) {
+                case "institutions": return pack.institutions().stream().map(Institution::id).toList();
+                case "items": return pack.items().stream().map(RegulatedItem::id).toList();
+                case "products": return pack.products().stream().map(Product::id).toList();
+                case "scenarios": return pack.scenarios().stream().map(Scenario::id).toList();
+                default: return List.of();
+            }
+        }
     }
 
     private static Loaded signed(Path f, byte[] bytes) {
-        return new Loaded(f.toString(), null, null, bytes, PackSigning.check(f, bytes));
+        return new Loaded(f.toString(), null, null, bytes, PackSigning.check(f, bytes), null);
     }
 
     /** A signed pack whose bytes changed, or a damaged signature, refuses the import (each named by its signature file). */
@@ -168,7 +191,7 @@ public final class CatalogStore {
         problems.addAll(signatureProblems(loaded, lang));
         List<Loaded> packs = List.of();
         try {
-            packs = readAll(loaded, Origin.IMPORTED, lang, ProgressMonitor.NONE);
+            packs = readAll(loaded, Origin.IMPORTED, lang, ProgressMonitor.NONE, false);
         } catch (PackException e) {
             problems.addAll(e.problems());
         }
@@ -185,8 +208,8 @@ public final class CatalogStore {
     }
 
     private List<Imported> importLoaded(List<Loaded> raw, Origin origin, Lang lang, ProgressMonitor monitor) {
-        List<Loaded> packs = readAll(raw, origin, lang, monitor);
-        long total = packs.stream().mapToLong(l -> l.pack().recordCount()).sum();
+        List<Loaded> packs = readAll(raw, origin, lang, monitor, true);
+        long total = packs.stream().mapToLong(Loaded::records).sum();
         List<Problem> early = db.read(c -> {
             List<Problem> out = new ArrayList<>();
             for (Loaded l : packs) out.addAll(clashes(c, l, lang));
@@ -207,12 +230,18 @@ public final class CatalogStore {
             if (!clashes.isEmpty()) throw new PackException(clashes);
             for (Loaded l : packs) {
                 monitor.checkCancelled();
-                boolean replaced = delete(c, l.pack().pack().id());
-                write(c, l.pack(), l.checksum(), origin, monitor, written, total);
+                String id = l.header().id();
+                String version = l.header().version();
+                boolean replaced = delete(c, id);
+                if (l.pack() != null) {
+                    write(c, l.pack(), l.checksum(), origin, monitor, written, total);
+                } else {
+                    writeStreamed(c, l, origin, monitor, written, total);
+                }
                 Signer signer = recordSignature(c, l);
-                done.add(new Imported(l.pack().pack().id(), l.pack().pack().version(), l.pack().recordCount(), replaced, signer));
-                AuditStore.append(c, AuditEntry.of(AuditAction.PACK_IMPORTED, "dataset", l.pack().pack().id(), null, Map.of(
-                        "version", l.pack().pack().version(), "records", String.valueOf(l.pack().recordCount()),
+                done.add(new Imported(id, version, l.records(), replaced, signer));
+                AuditStore.append(c, AuditEntry.of(AuditAction.PACK_IMPORTED, "dataset", id, null, Map.of(
+                        "version", version, "records", String.valueOf(l.records()),
                         "sha256", l.checksum(), "origin", origin.name(), "replaced", String.valueOf(replaced),
                         "signedBy", signer == null ? "unsigned" : signer.fingerprint())), db.clock());
             }
@@ -223,7 +252,12 @@ public final class CatalogStore {
         });
     }
 
-    private List<Loaded> readAll(List<Loaded> raw, Origin origin, Lang lang, ProgressMonitor monitor) {
+    /**
+     * Reads and checks every pack, all problems at once. With {@code stream}, a pack is checked one record at a time and
+     * only its header and ids are kept ({@link PackReader#check}); a pack with a problem (or one laid out so that it
+     * cannot be streamed) is read as a whole, which reports every problem with the usual messages.
+     */
+    private List<Loaded> readAll(List<Loaded> raw, Origin origin, Lang lang, ProgressMonitor monitor, boolean stream) {
         // the packs shipped with BayCover are not held to today's date: a computer whose clock is wrong must still start
         // with its data (TextAndDateRulesTest checks that no shipped as-of date is later than the day the build runs)
         PackReader reader = origin == Origin.SHIPPED ? PackReader.shipped(lang) : new PackReader(lang, LocalDate.now(db.clock()));
@@ -240,7 +274,22 @@ public final class CatalogStore {
         Map<String, String> owners = new java.util.HashMap<>(); // record id -> pack id, over the packs of this import
         for (Loaded l : ordered) {
             monitor.checkCancelled();
-            PackReader.Result r = reader.read(l.name(), l.bytes(), ReferenceContext.of(institutions, items));
+            ReferenceContext context = ReferenceContext.of(institutions, items);
+            PackReader.Checked checked = stream ? reader.check(l.name(), l.bytes(), context).orElse(null) : null;
+            if (checked != null) {
+                String packId = checked.header().id();
+                if (!packIds.add(packId)) {
+                    problems.add(new Problem(l.name(), "/pack/id", I18n.get(lang, "pack.sameIdTwice", packId)));
+                }
+                for (String section : List.of("institutions", "items", "products", "scenarios")) {
+                    claim(owners, checked.ids(section), "/" + section + "/", packId, l.name(), lang, problems);
+                }
+                institutions.addAll(checked.ids("institutions"));
+                items.addAll(checked.ids("items"));
+                packs.add(new Loaded(l.name(), null, checked.checksum(), l.bytes(), l.signature(), checked));
+                continue;
+            }
+            PackReader.Result r = reader.read(l.name(), l.bytes(), context);
             problems.addAll(r.problems());
             if (r.ok()) {
                 if (!packIds.add(r.pack().pack().id())) {
@@ -254,7 +303,7 @@ public final class CatalogStore {
                 claim(owners, r.pack().scenarios().stream().map(Scenario::id).toList(), "/scenarios/", packId, l.name(), lang, problems);
                 r.pack().institutions().forEach(i -> institutions.add(i.id()));
                 r.pack().items().forEach(i -> items.add(i.id()));
-                packs.add(new Loaded(l.name(), ScriptFiller.fill(r.pack()), r.checksum(), null, l.signature()));
+                packs.add(new Loaded(l.name(), ScriptFiller.fill(r.pack()), r.checksum(), null, l.signature(), null));
             }
         }
         if (!problems.isEmpty()) throw new PackException(problems);
@@ -267,7 +316,7 @@ public final class CatalogStore {
         PackSigning.Detached d = l.signature().signature();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO dataset_signature(dataset_id, fingerprint, public_key, signature, pack_sha256, "
                 + "verified_at) VALUES (?,?,?,?,?,?)")) {
-            ps.setString(1, l.pack().pack().id());
+            ps.setString(1, l.header().id());
             ps.setString(2, d.fingerprint());
             ps.setBytes(3, d.publicKey());
             ps.setBytes(4, d.signature());
@@ -315,12 +364,11 @@ public final class CatalogStore {
 
     private List<Problem> clashes(Connection c, Loaded l, Lang lang) throws SQLException {
         List<Problem> out = new ArrayList<>();
-        String packId = l.pack().pack().id();
-        Pack p = l.pack();
-        check(c, "institution", p.institutions().stream().map(Institution::id).toList(), "/institutions/", packId, l.name(), lang, out);
-        check(c, "item", p.items().stream().map(RegulatedItem::id).toList(), "/items/", packId, l.name(), lang, out);
-        check(c, "product", p.products().stream().map(Product::id).toList(), "/products/", packId, l.name(), lang, out);
-        check(c, "scenario", p.scenarios().stream().map(Scenario::id).toList(), "/scenarios/", packId, l.name(), lang, out);
+        String packId = l.header().id();
+        check(c, "institution", l.ids("institutions"), "/institutions/", packId, l.name(), lang, out);
+        check(c, "item", l.ids("items"), "/items/", packId, l.name(), lang, out);
+        check(c, "product", l.ids("products"), "/products/", packId, l.name(), lang, out);
+        check(c, "scenario", l.ids("scenarios"), "/scenarios/", packId, l.name(), lang, out);
         return out;
     }
 
@@ -345,7 +393,7 @@ public final class CatalogStore {
      */
     private List<Problem> dangling(Connection c, Lang lang, List<Loaded> packs) throws SQLException {
         Map<String, String> fileOf = new LinkedHashMap<>();
-        for (Loaded l : packs) fileOf.put(l.pack().pack().id(), l.name());
+        for (Loaded l : packs) fileOf.put(l.header().id(), l.name());
         String importing = String.join(", ", fileOf.values());
         List<Problem> out = new ArrayList<>();
         String sql = "SELECT r.dataset_id, r.pointer, COALESCE(r.institution_id, r.item_id), r.institution_id IS NOT NULL FROM record_ref r "
@@ -378,6 +426,78 @@ public final class CatalogStore {
     private void write(Connection c, Pack pack, String checksum, Origin origin, ProgressMonitor monitor, long[] written, long total)
             throws SQLException {
         PackHeader h = pack.pack();
+        datasetRow(c, h, checksum, origin);
+        writeTallies(c, h.id(), tallies(pack));
+        try (Rows rows = new Rows(c, h.id())) {
+            for (int i = 0; i < pack.institutions().size(); i++) rows.record("institutions", i, pack.institutions().get(i), monitor, written, total);
+            for (int i = 0; i < pack.items().size(); i++) rows.record("items", i, pack.items().get(i), monitor, written, total);
+            for (int i = 0; i < pack.totals().size(); i++) rows.record("totals", i, pack.totals().get(i), monitor, written, total);
+            for (int i = 0; i < pack.products().size(); i++) rows.record("products", i, pack.products().get(i), monitor, written, total);
+            for (int i = 0; i < pack.scenarios().size(); i++) rows.record("scenarios", i, pack.scenarios().get(i), monitor, written, total);
+        }
+    }
+
+    /**
+     * Writes a streamed pack: its records are read again from its bytes one at a time ({@link PackReader#stream}), bound
+     * and filled as a whole-pack read makes them, and written in batches; the tallies are summed on the way.
+     */
+    private void writeStreamed(Connection c, Loaded l, Origin origin, ProgressMonitor monitor, long[] written, long total)
+            throws SQLException {
+        String id = l.header().id();
+        TallySum sum = new TallySum();
+        try (Rows rows = new Rows(c, id)) {
+            PackReader.stream(l.bytes(), new PackReader.RecordSink<SQLException>() {
+                @Override
+                public void header(PackHeader header) throws SQLException {
+                    datasetRow(c, header, l.checksum(), origin);
+                    sum.add(new Pack(header, null, null, null, null, null));
+                }
+
+                @Override
+                public void record(String section, int index, Object record) throws SQLException {
+                    rows.record(section, index, record, monitor, written, total);
+                    sum.add(one(section, record));
+                }
+            });
+        }
+        writeTallies(c, id, sum.rows());
+    }
+
+    /** A pack holding one record, for the per-pack rules and tallies. */
+    private static Pack one(String section, Object record) {
+        switch (section) {
+            case "institutions": return new Pack(null, List.of((Institution) record), null, null, null, null);
+            case "items": return new Pack(null, null, List.of((RegulatedItem) record), null, null, null);
+            case "totals": return new Pack(null, null, null, List.of((RunningTotal) record), null, null);
+            case "products": return new Pack(null, null, null, null, List.of((Product) record), null);
+            default: return new Pack(null, null, null, null, null, List.of((Scenario) record));
+        }
+    }
+
+    /** {@link #tallies} of a pack, summed record by record (every tally is a count). */
+    private static final class TallySum {
+        private final Map<String, Integer> count = new java.util.HashMap<>();
+        private final Map<String, Integer> asOf = new java.util.TreeMap<>();
+        private final Map<String, Integer> named = new java.util.TreeMap<>();
+
+        void add(Pack pack) {
+            for (Tally t : tallies(pack)) {
+                Map<String, Integer> into = "count".equals(t.tally()) ? count : "asOf".equals(t.tally()) ? asOf : named;
+                into.merge(t.key(), t.n(), Integer::sum);
+            }
+        }
+
+        /** The rows in the order {@link #tallies} gives them. */
+        List<Tally> rows() {
+            List<Tally> out = new ArrayList<>();
+            for (String k : COUNTED) if (count.getOrDefault(k, 0) > 0) out.add(new Tally("count", k, count.get(k)));
+            asOf.forEach((k, n) -> out.add(new Tally("asOf", k, n)));
+            named.forEach((k, n) -> out.add(new Tally("named", k, n)));
+            return out;
+        }
+    }
+
+    private void datasetRow(Connection c, PackHeader h, String checksum, Origin origin) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO dataset(id, kind, version, as_of, checksum, origin, imported_at, header_json) VALUES (?,?,?,?,?,?,?,?)")) {
             ps.setString(1, h.id());
@@ -390,118 +510,142 @@ public final class CatalogStore {
             ps.setString(8, CatalogJson.compact(h));
             ps.executeUpdate();
         }
-        String id = h.id();
-        writeTallies(c, id, pack);
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO institution(id, dataset_id, ord, kind, city, designated, name_hant, name_hans, name_en, json) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-            int ord = 0;
-            for (Institution i : pack.institutions()) {
-                ps.setString(1, i.id());
-                ps.setString(2, id);
-                ps.setInt(3, ord++);
-                ps.setString(4, i.kind().name());
-                ps.setString(5, i.city().name());
-                ps.setInt(6, i.isDesignated() ? 1 : 0);
-                names(ps, 7, i.name());
-                ps.setString(10, CatalogJson.compact(i));
-                ps.addBatch();
-                tick(monitor, written, total);
-            }
-            ps.executeBatch();
+    }
+
+    /**
+     * The rows of one dataset's records, written through statements made once and sent in batches of {@value #BATCH}
+     * records, so that a large pack is never held whole (sqlite-jdbc keeps a batch's values until it is executed).
+     */
+    private static final class Rows implements AutoCloseable {
+        private static final int BATCH = 1000;
+        private final String dataset;
+        private final PreparedStatement institution;
+        private final PreparedStatement item;
+        private final PreparedStatement approval;
+        private final PreparedStatement total;
+        private final PreparedStatement product;
+        private final PreparedStatement scenario;
+        private final PreparedStatement ref;
+        private final List<PreparedStatement> all;
+        private int pending;
+
+        Rows(Connection c, String dataset) throws SQLException {
+            this.dataset = dataset;
+            institution = c.prepareStatement("INSERT INTO institution(id, dataset_id, ord, kind, city, designated, name_hant, name_hans, name_en, json) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?)");
+            item = c.prepareStatement("INSERT INTO item(id, dataset_id, ord, kind, name_hant, name_hans, name_en, json) VALUES (?,?,?,?,?,?,?,?)");
+            approval = c.prepareStatement("INSERT INTO approval(item_id, institution_id, date, status) VALUES (?,?,?,?)");
+            total = c.prepareStatement("INSERT INTO running_total(dataset_id, ord, as_of, json) VALUES (?,?,?,?)");
+            product = c.prepareStatement("INSERT INTO product(id, dataset_id, ord, kind, layer, name_hant, name_hans, name_en, json) VALUES (?,?,?,?,?,?,?,?,?)");
+            scenario = c.prepareStatement("INSERT INTO scenario(id, dataset_id, ord, json) VALUES (?,?,?,?)");
+            ref = refStatement(c);
+            all = List.of(institution, item, approval, total, product, scenario, ref);
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO item(id, dataset_id, ord, kind, name_hant, name_hans, name_en, json) VALUES (?,?,?,?,?,?,?,?)");
-             PreparedStatement ap = c.prepareStatement("INSERT INTO approval(item_id, institution_id, date, status) VALUES (?,?,?,?)")) {
-            int ord = 0;
-            for (RegulatedItem i : pack.items()) {
-                ps.setString(1, i.id());
-                ps.setString(2, id);
-                ps.setInt(3, ord++);
-                ps.setString(4, i.kind().name());
-                names(ps, 5, i.name());
-                ps.setString(8, CatalogJson.compact(i));
-                ps.addBatch();
-                for (Approval a : i.approvals()) {
-                    ap.setString(1, i.id());
-                    ap.setString(2, a.institution());
-                    ap.setString(3, a.date() == null ? null : a.date().value());
-                    ap.setString(4, a.status().name());
-                    ap.addBatch();
-                }
-                tick(monitor, written, total);
+
+        void record(String section, int ord, Object record, ProgressMonitor monitor, long[] written, long total) throws SQLException {
+            switch (section) {
+                case "institutions": institution(ord, (Institution) record); break;
+                case "items": item(ord, (RegulatedItem) record); break;
+                case "totals": total(ord, (RunningTotal) record); break;
+                case "products": product(ord, (Product) record); break;
+                default: scenario(ord, (Scenario) record); break;
             }
-            ps.executeBatch();
-            ap.executeBatch();
+            if (++pending >= BATCH) flush();
+            tick(monitor, written, total);
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO running_total(dataset_id, ord, as_of, json) VALUES (?,?,?,?)")) {
-            int ord = 0;
-            for (RunningTotal t : pack.totals()) {
-                ps.setString(1, id);
-                ps.setInt(2, ord++);
-                ps.setString(3, t.asOf().value());
-                ps.setString(4, CatalogJson.compact(t));
-                ps.addBatch();
-                tick(monitor, written, total);
-            }
-            ps.executeBatch();
+
+        private void institution(int ord, Institution i) throws SQLException {
+            institution.setString(1, i.id());
+            institution.setString(2, dataset);
+            institution.setInt(3, ord);
+            institution.setString(4, i.kind().name());
+            institution.setString(5, i.city().name());
+            institution.setInt(6, i.isDesignated() ? 1 : 0);
+            names(institution, 7, i.name());
+            institution.setString(10, CatalogJson.compact(i));
+            institution.addBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO product(id, dataset_id, ord, kind, layer, name_hant, name_hans, name_en, json) VALUES (?,?,?,?,?,?,?,?,?)");
-             PreparedStatement ref = refStatement(c)) {
-            int ord = 0;
-            for (Product p : pack.products()) {
-                ps.setString(1, p.id());
-                ps.setString(2, id);
-                ps.setInt(3, ord);
-                ps.setString(4, p.kind().name());
-                ps.setString(5, p.layer().name());
-                names(ps, 6, p.name());
-                ps.setString(9, CatalogJson.compact(p));
-                ps.addBatch();
-                String at = "/products/" + ord;
-                for (int k = 0; k < p.service().directBilling().size(); k++) {
-                    addRef(ref, id, p.id(), at + "/service/directBilling/" + k, p.service().directBilling().get(k), null);
-                }
-                for (int b = 0; b < p.benefits().size(); b++) {
-                    Benefit ben = p.benefits().get(b);
-                    for (int k = 0; k < ben.institutions().size(); k++) {
-                        addRef(ref, id, p.id(), at + "/benefits/" + b + "/institutions/" + k, ben.institutions().get(k), null);
-                    }
-                    List<String> drugs = ben.gbaStance().drugs().items();
-                    for (int k = 0; k < drugs.size(); k++) {
-                        addRef(ref, id, p.id(), at + "/benefits/" + b + "/gbaStance/drugs/items/" + k, null, drugs.get(k));
-                    }
-                    List<String> devices = ben.gbaStance().devices().items();
-                    for (int k = 0; k < devices.size(); k++) {
-                        addRef(ref, id, p.id(), at + "/benefits/" + b + "/gbaStance/devices/items/" + k, null, devices.get(k));
-                    }
-                }
-                ord++;
-                tick(monitor, written, total);
+
+        private void item(int ord, RegulatedItem i) throws SQLException {
+            item.setString(1, i.id());
+            item.setString(2, dataset);
+            item.setInt(3, ord);
+            item.setString(4, i.kind().name());
+            names(item, 5, i.name());
+            item.setString(8, CatalogJson.compact(i));
+            item.addBatch();
+            for (Approval a : i.approvals()) {
+                approval.setString(1, i.id());
+                approval.setString(2, a.institution());
+                approval.setString(3, a.date() == null ? null : a.date().value());
+                approval.setString(4, a.status().name());
+                approval.addBatch();
             }
-            ps.executeBatch();
-            ref.executeBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO scenario(id, dataset_id, ord, json) VALUES (?,?,?,?)");
-             PreparedStatement ref = refStatement(c)) {
-            int ord = 0;
-            for (Scenario s : pack.scenarios()) {
-                ps.setString(1, s.id());
-                ps.setString(2, id);
-                ps.setInt(3, ord);
-                ps.setString(4, CatalogJson.compact(s));
-                ps.addBatch();
-                for (int k = 0; k < s.lines().size(); k++) {
-                    CostLine line = s.lines().get(k);
-                    String at = "/scenarios/" + ord + "/lines/" + k;
-                    if (line.institution() != null) addRef(ref, id, s.id(), at + "/institution", line.institution(), null);
-                    if (line.item() != null) addRef(ref, id, s.id(), at + "/item", null, line.item());
-                }
-                ord++;
-                tick(monitor, written, total);
+
+        private void total(int ord, RunningTotal t) throws SQLException {
+            total.setString(1, dataset);
+            total.setInt(2, ord);
+            total.setString(3, t.asOf().value());
+            total.setString(4, CatalogJson.compact(t));
+            total.addBatch();
+        }
+
+        private void product(int ord, Product p) throws SQLException {
+            product.setString(1, p.id());
+            product.setString(2, dataset);
+            product.setInt(3, ord);
+            product.setString(4, p.kind().name());
+            product.setString(5, p.layer().name());
+            names(product, 6, p.name());
+            product.setString(9, CatalogJson.compact(p));
+            product.addBatch();
+            String at = "/products/" + ord;
+            for (int k = 0; k < p.service().directBilling().size(); k++) {
+                addRef(ref, dataset, p.id(), at + "/service/directBilling/" + k, p.service().directBilling().get(k), null);
             }
-            ps.executeBatch();
-            ref.executeBatch();
+            for (int b = 0; b < p.benefits().size(); b++) {
+                Benefit ben = p.benefits().get(b);
+                for (int k = 0; k < ben.institutions().size(); k++) {
+                    addRef(ref, dataset, p.id(), at + "/benefits/" + b + "/institutions/" + k, ben.institutions().get(k), null);
+                }
+                List<String> drugs = ben.gbaStance().drugs().items();
+                for (int k = 0; k < drugs.size(); k++) {
+                    addRef(ref, dataset, p.id(), at + "/benefits/" + b + "/gbaStance/drugs/items/" + k, null, drugs.get(k));
+                }
+                List<String> devices = ben.gbaStance().devices().items();
+                for (int k = 0; k < devices.size(); k++) {
+                    addRef(ref, dataset, p.id(), at + "/benefits/" + b + "/gbaStance/devices/items/" + k, null, devices.get(k));
+                }
+            }
+        }
+
+        private void scenario(int ord, Scenario s) throws SQLException {
+            scenario.setString(1, s.id());
+            scenario.setString(2, dataset);
+            scenario.setInt(3, ord);
+            scenario.setString(4, CatalogJson.compact(s));
+            scenario.addBatch();
+            for (int k = 0; k < s.lines().size(); k++) {
+                CostLine line = s.lines().get(k);
+                String at = "/scenarios/" + ord + "/lines/" + k;
+                if (line.institution() != null) addRef(ref, dataset, s.id(), at + "/institution", line.institution(), null);
+                if (line.item() != null) addRef(ref, dataset, s.id(), at + "/item", null, line.item());
+            }
+        }
+
+        private void flush() throws SQLException {
+            for (PreparedStatement ps : all) ps.executeBatch();
+            pending = 0;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                flush();
+            } finally {
+                for (PreparedStatement ps : all) ps.close();
+            }
         }
     }
 
@@ -609,9 +753,9 @@ public final class CatalogStore {
     record Tally(String tally, String key, int n) {
     }
 
-    private static void writeTallies(Connection c, String datasetId, Pack pack) throws SQLException {
+    private static void writeTallies(Connection c, String datasetId, List<Tally> tallies) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO dataset_tally(dataset_id, tally, key, n) VALUES (?,?,?,?)")) {
-            for (Tally t : tallies(pack)) {
+            for (Tally t : tallies) {
                 ps.setString(1, datasetId);
                 ps.setString(2, t.tally());
                 ps.setString(3, t.key());
