@@ -12,6 +12,9 @@
 #                              -XX:SharedArchiveFile): the app's own classes too
 #   bare-tiered, baycover-tiered  the same as bare, baycover without -XX:TieredStopAtLevel=1 (C1 + C2; ADR 0064)
 #   installed                  bin/baycover, the start script behind /usr/bin/baycover and the menu entry
+#   bare-sw                    only on a machine with no GPU device: the bare window on the sw pipeline without the
+#                              OpenGL probe, as the start script starts BayCover there (ADR 0067); installed / bare-sw
+#                              compares like with like
 #   launcher                   bin/BayCover, jpackage's native launcher (JDK 17: queries rpm/dpkg at each start)
 # Needs a display: uses $DISPLAY, else starts Xvfb (apt-get install -y xvfb libgtk-3-0 fonts-wqy-zenhei).
 # The report is also written to target/jpackage/bench-startup.md.
@@ -55,6 +58,8 @@ DATA=$WORK/data
 [ -f "$WORK/bare.jsa" ] && [ -f "$WORK/app.jsa" ] || { echo "AppCDS training runs made no archive" >&2; exit 1; }
 
 variant() { local IFS=$'\t'; echo "$*"; }
+NOGPU=1
+for dev in /dev/dri/* /dev/nvidia* /dev/dxg; do [ -e "$dev" ] && NOGPU=0; done
 {
   variant bare firstFrame "$JAVA" "${OPTS[@]}" -cp "$BARECP" hk.baycover.ui.bench.BareWindow
   variant baycover interactive "$JAVA" "${OPTS[@]}" -cp "$APPCP" hk.baycover.Launcher --data-dir "$DATA"
@@ -64,6 +69,9 @@ variant() { local IFS=$'\t'; echo "$*"; }
   variant bare-tiered firstFrame "$JAVA" "${TIERED[@]}" -cp "$BARECP" hk.baycover.ui.bench.BareWindow
   variant baycover-tiered interactive "$JAVA" "${TIERED[@]}" -cp "$APPCP" hk.baycover.Launcher --data-dir "$DATA"
   variant installed interactive "$PWD/$IMAGE/bin/baycover" --data-dir "$DATA"
+  # with no GPU device the start script (installed) picks the sw pipeline without probing OpenGL (ADR 0067): the bare
+  # window started the same way is its floor
+  if [ "$NOGPU" = 1 ]; then variant bare-sw firstFrame /usr/bin/env GDK_GL=disable "$JAVA" "${OPTS[@]}" -Dprism.order=sw -cp "$BARECP" hk.baycover.ui.bench.BareWindow; fi
   variant launcher interactive "$PWD/$IMAGE/bin/BayCover" --data-dir "$DATA"
 } > "$WORK/variants.tsv"
 
@@ -77,7 +85,7 @@ rows = {}
 for line in open(sys.argv[1], encoding="utf-8"):
     m = re.match(r"\| (\S+) \| (\S+) \| (\d+) \|", line)
     if m: rows[(m.group(1), m.group(2))] = int(m.group(3))
-for app, bare in (("baycover-appcds", "bare-appcds"), ("baycover-tiered", "bare-tiered"), ("baycover-tiered", "bare"), ("installed", "bare"), ("launcher", "bare")):
+for app, bare in (("baycover-appcds", "bare-appcds"), ("baycover-tiered", "bare-tiered"), ("baycover-tiered", "bare"), ("installed", "bare"), ("installed", "bare-sw"), ("launcher", "bare")):
     for ev in ("firstFrame", "interactive"):
         if (app, ev) in rows and (bare, "firstFrame") in rows:
             r = rows[(app, ev)] / rows[(bare, "firstFrame")]

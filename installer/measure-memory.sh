@@ -52,6 +52,10 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
   sleep 2
   echo "| GUI, after opening every screen (Ctrl+2..6, back to 1) | $(mb VmRSS) |"
   echo "| GUI, peak (VmHWM) | $(mb VmHWM) |"
+  # which graphics stack the GUI loaded: no GPU device means the start script chose the sw pipeline without the
+  # OpenGL probe (ADR 0067); with a GPU, Mesa/the driver is mapped and JavaFX uses es2
+  if grep -q 'libGL' "/proc/$GUI_PID/maps"; then gl="OpenGL libraries mapped"; else gl="no OpenGL library mapped (sw pipeline chosen by the start script)"; fi
+  echo "GUI graphics: $gl" >&2
 else
   echo "| GUI: Xvfb/xdotool missing, not measured | – |"
 fi

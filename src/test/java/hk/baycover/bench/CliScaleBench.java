@@ -30,7 +30,7 @@ import java.util.Locale;
 
 /**
  * The command line at scale (issue 16, deliverable 4), each command in a fresh JVM started with the installed
- * launcher's options ({@code -XX:+UseSerialGC -Xms24m -Xmx1g}, C1 only unless {@code --jit tiered}): wall time of the
+ * launcher's options ({@code -XX:+UseSerialGC -Xms24m -Xmx1g -XX:MaxNewSize=16m}, C1 only unless {@code --jit tiered}): wall time of the
  * command inside the JVM, the JVM's whole life (start to exit), and its peak resident set (VmHWM).
  * <ol>
  *   <li>{@code import} of generated 港澳藥械通 packs, one command each: INSTITUTIONS institutions and ITEMS items in all
@@ -154,7 +154,8 @@ public final class CliScaleBench {
         cmd.replaceAll(a -> a.equals("-Xmx256m") ? "-Xmx1g" : a);
         cmd.add(1, "-XX:+UseSerialGC");
         cmd.add(2, "-Xms24m");
-        cmd.addAll(3, nativeOptions);
+        cmd.add(3, "-XX:MaxNewSize=16m");
+        cmd.addAll(4, nativeOptions);
         if (!jit.equals("c1")) cmd.remove("-XX:TieredStopAtLevel=1");
         pb.redirectErrorStream(true);
         long t0 = System.nanoTime();
