@@ -40,15 +40,22 @@ public final class Fit {
                 l.setMinWidth(Region.USE_PREF_SIZE);
             }
         }
-        // a drop-down may be narrower than its longest choice (the list shows them whole): it never widens the screen
-        if (root instanceof javafx.scene.control.ComboBoxBase<?> c) {
-            if (!c.minWidthProperty().isBound() && c.getMinWidth() == Region.USE_COMPUTED_SIZE) c.setMinWidth(8 * hk.baycover.ui.Styles.BASE_FONT_PX);
-            // once its list has been shown (or redrawn) a drop-down would take the width of its longest choice: capped
-            String style = c.getStyle() == null ? "" : c.getStyle();
-            if (!style.contains("-fx-max-width") && !c.styleProperty().isBound()) c.setStyle(style + " -fx-max-width: 24em;");
-        }
+        if (root instanceof javafx.scene.control.ComboBoxBase<?> c) dropDown(c);
         if (root instanceof ScrollPane s && s.getContent() != null) sweep(s.getContent());
         if (root instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) sweep(c);
+    }
+
+    /**
+     * The drop-down rule: a drop-down may be narrower than its longest choice (the list shows them whole), so it never
+     * widens the screen. {@link #sweep} applies it after the first layout; a screen that applies it when it makes the
+     * drop-down spares the restyling that a later change of style costs.
+     */
+    public static <T extends javafx.scene.control.ComboBoxBase<?>> T dropDown(T c) {
+        if (!c.minWidthProperty().isBound() && c.getMinWidth() == Region.USE_COMPUTED_SIZE) c.setMinWidth(8 * hk.baycover.ui.Styles.BASE_FONT_PX);
+        // once its list has been shown (or redrawn) a drop-down would take the width of its longest choice: capped
+        String style = c.getStyle() == null ? "" : c.getStyle();
+        if (!style.contains("-fx-max-width") && !c.styleProperty().isBound()) c.setStyle(style + " -fx-max-width: 24em;");
+        return c;
     }
 
     /** A text's width in ems, roughly: a CJK character is one em, a Latin letter or digit about 0.62. */

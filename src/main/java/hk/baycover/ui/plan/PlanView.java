@@ -1,6 +1,7 @@
 package hk.baycover.ui.plan;
 
 import hk.baycover.model.Scenario;
+import hk.baycover.ui.common.LazyTabs;
 import hk.baycover.ui.common.UiContext;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -24,17 +25,15 @@ public final class PlanView extends BorderPane {
     private final PlanViewModel vm;
     private final ProfileForm form;
     private final TabPane tabs = new TabPane();
-    private final EligibilityPane eligibility;
-    private final PlanPane plan;
-    private final ScenariosPane scenarios;
+    /** The other tabs' panes, built when their tab is first chosen (null until then). */
+    private EligibilityPane eligibility;
+    private PlanPane plan;
+    private ScenariosPane scenarios;
 
     public PlanView(UiContext ctx) {
         this.ctx = ctx;
         this.vm = new PlanViewModel(ctx);
         this.form = new ProfileForm(ctx);
-        this.eligibility = new EligibilityPane(ctx, vm);
-        this.plan = new PlanPane(ctx, vm);
-        this.scenarios = new ScenariosPane(ctx, vm);
         setId("plan-view");
         setPadding(new Insets(12));
         form.profileProperty().addListener((o, a, b) -> vm.clientProperty().set(b));
@@ -44,11 +43,29 @@ public final class PlanView extends BorderPane {
         setTop(new ProposalPane(ctx, vm, form, () -> tabs.getSelectionModel().select(0)));
         tabs.setId("plan-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().add(tab("tab-profile", "planui.tab.profile", form));
-        tabs.getTabs().addAll(
-                tab("tab-eligibility", "planui.tab.eligibility", eligibility),
-                tab("tab-plan", "planui.tab.plan", scroll(plan)),
-                tab("tab-scenarios", "planui.tab.scenarios", scroll(scenarios)));
+        Tab profileTab = tab("tab-profile", "planui.tab.profile");
+        profileTab.setContent(form);
+        Tab eligibilityTab = tab("tab-eligibility", "planui.tab.eligibility");
+        Tab planTab = tab("tab-plan", "planui.tab.plan");
+        Tab scenariosTab = tab("tab-scenarios", "planui.tab.scenarios");
+        tabs.getTabs().addAll(profileTab, eligibilityTab, planTab, scenariosTab);
+        LazyTabs.buildOnFirstSelect(eligibilityTab, () -> {
+            eligibility = new EligibilityPane(ctx, vm);
+            eligibility.refresh();
+            return eligibility;
+        });
+        LazyTabs.buildOnFirstSelect(planTab, () -> {
+            plan = new PlanPane(ctx, vm);
+            plan.scenariosChanged(vm.library().all());
+            plan.refresh();
+            return scroll(plan);
+        });
+        LazyTabs.buildOnFirstSelect(scenariosTab, () -> {
+            scenarios = new ScenariosPane(ctx, vm);
+            scenarios.scenariosChanged(vm.library().all());
+            scenarios.refresh();
+            return scroll(scenarios);
+        });
         setCenter(tabs);
         BorderPane.setMargin(tabs, new Insets(8, 0, 0, 0));
 
@@ -77,15 +94,14 @@ public final class PlanView extends BorderPane {
     public ProfileForm form() { return form; }
 
     /**
-     * A tab whose content joins the scene when the tab is first chosen: the panes exist (and follow the plan) from the
-     * start, but only the shown one takes its first CSS and layout pass, so the screen opens on the profile form alone.
+     * A tab, named in the reader's language. Only the profile form is built with the screen: the other panes (tables,
+     * the premium chart, the episode editor) are built when their tab is first chosen, so the screen opens on the form
+     * alone; from then on they follow the plan.
      */
-    private Tab tab(String id, String key, Node content) {
+    private Tab tab(String id, String key) {
         Tab t = new Tab();
         t.setId(id);
         t.textProperty().bind(ctx.tr().bind(key));
-        if (tabs.getTabs().isEmpty()) t.setContent(content);
-        else hk.baycover.ui.common.LazyTabs.attachOnFirstSelect(t, content);
         return t;
     }
 
@@ -97,14 +113,14 @@ public final class PlanView extends BorderPane {
 
     private void scenariosChanged() {
         List<Scenario> all = vm.library().all();
-        scenarios.scenariosChanged(all);
-        plan.scenariosChanged(all);
+        if (scenarios != null) scenarios.scenariosChanged(all);
+        if (plan != null) plan.scenariosChanged(all);
         refresh();
     }
 
     private void refresh() {
-        eligibility.refresh();
-        plan.refresh();
-        scenarios.refresh();
+        if (eligibility != null) eligibility.refresh();
+        if (plan != null) plan.refresh();
+        if (scenarios != null) scenarios.refresh();
     }
 }

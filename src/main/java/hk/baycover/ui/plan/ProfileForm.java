@@ -19,6 +19,8 @@ import hk.baycover.model.Sex;
 import hk.baycover.model.ShenzhenDistrict;
 import hk.baycover.model.SzInsurance;
 import hk.baycover.planning.ClientFile;
+import hk.baycover.ui.common.Dropdowns;
+import hk.baycover.ui.common.Fit;
 import hk.baycover.ui.common.UiContext;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -96,11 +98,13 @@ public final class ProfileForm extends ScrollPane {
     final CheckBox waitlist;
     final CheckBox haPatient;
     final CheckBox permit;
-    final CheckComboBox<Product> existing;
+    /** Product ids, named in the reader's language (ids hash cheaply; a product record hashes all its tables). */
+    final CheckComboBox<String> existing;
     final TextField existingNote;
     final CheckComboBox<HealthCondition> conditions;
     final TextField conditionNote;
-    final CheckComboBox<Institution> preferred;
+    /** Institution ids, named in the reader's language. */
+    final CheckComboBox<String> preferred;
     final Map<Need, ComboBox<String>> needs;
     final TextField budget;
     final ComboBox<Currency> budgetCurrency;
@@ -130,11 +134,11 @@ public final class ProfileForm extends ScrollPane {
         waitlist = check("f-waitlist", "requirement.CARE_HOME_WAITLIST");
         haPatient = check("f-ha", "requirement.HA_FOLLOW_UP_PATIENT");
         permit = check("f-permit", "requirement.MAINLAND_RESIDENCE_PERMIT");
-        existing = new CheckComboBox<>();
+        existing = Dropdowns.lean(new CheckComboBox<>());
         existingNote = textField("f-existingNote");
-        conditions = new CheckComboBox<>();
+        conditions = Dropdowns.lean(new CheckComboBox<>());
         conditionNote = textField("f-conditionNote");
-        preferred = new CheckComboBox<>();
+        preferred = Dropdowns.lean(new CheckComboBox<>());
         needs = new EnumMap<>(Need.class);
         budget = textField("f-budget");
         budgetCurrency = combo("f-budgetCurrency", Currency.values(), Enum::name);
@@ -154,13 +158,14 @@ public final class ProfileForm extends ScrollPane {
         c2.maxWidthProperty().bind(c2.minWidthProperty());
         grid.getColumnConstraints().addAll(c0, new ColumnConstraints(), c2);
 
+        for (CheckComboBox<?> c : List.of(existing, conditions, preferred)) c.setMaxWidth(Double.MAX_VALUE);
         existing.setId("f-existing");
-        existing.setConverter(converter(p -> p.name().get(ctx.tr().lang())));
+        existing.setConverter(converter(id -> ctx.catalog().product(id).map(p -> p.name().get(ctx.tr().lang())).orElse("")));
         conditions.setId("f-conditions");
         conditions.getItems().setAll(HealthCondition.values());
         conditions.setConverter(converter(h -> ctx.tr().name(h)));
         preferred.setId("f-preferred");
-        preferred.setConverter(converter(i -> i.name().get(ctx.tr().lang())));
+        preferred.setConverter(converter(id -> ctx.catalog().institution(id).map(i -> i.name().get(ctx.tr().lang())).orElse("")));
         notes.setId("f-notes");
         notes.setPrefRowCount(3);
         notes.setWrapText(true);
@@ -229,12 +234,12 @@ public final class ProfileForm extends ScrollPane {
     }
 
     private void catalogChanged(Catalog c) {
-        List<Product> keepP = new ArrayList<>(existing.getCheckModel().getCheckedItems());
-        List<Institution> keepI = new ArrayList<>(preferred.getCheckModel().getCheckedItems());
-        existing.getItems().setAll(c.products());
-        preferred.getItems().setAll(c.institutions());
-        for (Product p : keepP) c.product(p.id()).ifPresent(existing.getCheckModel()::check);
-        for (Institution i : keepI) c.institution(i.id()).ifPresent(preferred.getCheckModel()::check);
+        List<String> keepP = new ArrayList<>(existing.getCheckModel().getCheckedItems());
+        List<String> keepI = new ArrayList<>(preferred.getCheckModel().getCheckedItems());
+        existing.getItems().setAll(c.products().stream().map(Product::id).toList());
+        preferred.getItems().setAll(c.institutions().stream().map(Institution::id).toList());
+        for (String id : keepP) if (c.product(id).isPresent()) existing.getCheckModel().check(id);
+        for (String id : keepI) if (c.institution(id).isPresent()) preferred.getCheckModel().check(id);
     }
 
     private TextField textField(String id) {
@@ -253,8 +258,9 @@ public final class ProfileForm extends ScrollPane {
     }
 
     private <T> ComboBox<T> combo(String id, T[] values, Function<T, String> label) {
-        ComboBox<T> c = new ComboBox<>();
+        ComboBox<T> c = Fit.dropDown(Dropdowns.lean(new ComboBox<>()));
         c.setId(id);
+        c.setMaxWidth(Double.MAX_VALUE); // fills the fields' column: lean drop-downs keep one width whatever they show
         c.getItems().setAll(values);
         Function<T, String> f = label != null ? label : v -> ctx.tr().name((Enum<?>) v);
         c.setCellFactory(v -> new TrCell<>(f));
@@ -404,8 +410,8 @@ public final class ProfileForm extends ScrollPane {
             preferred.getCheckModel().clearChecks();
             conditions.getCheckModel().clearChecks();
             if (c != null) {
-                for (String id : c.existingProducts()) ctx.catalog().product(id).ifPresent(existing.getCheckModel()::check);
-                for (String id : c.preferredInstitutions()) ctx.catalog().institution(id).ifPresent(preferred.getCheckModel()::check);
+                for (String id : c.existingProducts()) if (ctx.catalog().product(id).isPresent()) existing.getCheckModel().check(id);
+                for (String id : c.preferredInstitutions()) if (ctx.catalog().institution(id).isPresent()) preferred.getCheckModel().check(id);
                 for (HealthCondition h : c.conditions()) conditions.getCheckModel().check(h);
             }
             existingNote.setText(c == null || c.existingCoverNote() == null ? "" : c.existingCoverNote());
@@ -468,9 +474,9 @@ public final class ProfileForm extends ScrollPane {
         String tier = szTier.getValue() == null || szTier.getValue().isEmpty() ? null : szTier.getValue();
         ClientProfile draft = new ClientProfile(clientId, text(name), text(contact), born, years, ageAsOf, sex.getValue(), smoker.isSelected(),
                 residency.getValue(), livesIn.getValue(), city.getValue(), sz.getValue(), tier, cssa.isSelected(), waitlist.isSelected(),
-                haPatient.isSelected(), permit.isSelected(), existing.getCheckModel().getCheckedItems().stream().map(Product::id).toList(),
+                haPatient.isSelected(), permit.isSelected(), List.copyOf(existing.getCheckModel().getCheckedItems()),
                 text(existingNote), List.copyOf(conditions.getCheckModel().getCheckedItems()), text(conditionNote),
-                preferred.getCheckModel().getCheckedItems().stream().map(Institution::id).toList(), chosen, money, horizonYears, text(notes), List.of(),
+                List.copyOf(preferred.getCheckModel().getCheckedItems()), chosen, money, horizonYears, text(notes), List.of(),
                 chosenDistrict());
         found.addAll(rules.check(file, draft, invalid));
         if (found.isEmpty()) {

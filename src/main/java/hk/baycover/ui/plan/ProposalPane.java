@@ -40,11 +40,11 @@ final class ProposalPane extends VBox {
         Label title = label("planui.title");
         title.getStyleClass().add("screen-title");
 
-        ComboBox<ClientStore.ClientSummary> clients = new ComboBox<>(vm.clients());
+        ComboBox<ClientStore.ClientSummary> clients = lean(new ComboBox<>(vm.clients()), 16);
         clients.setId("clients");
         clients.setPromptText("—");
         clients.accessibleTextProperty().bind(ctx.tr().bind("planui.clients"));
-        Function<ClientStore.ClientSummary, String> clientText = c -> (c.name() == null ? c.id() : c.name())
+        Function<ClientStore.ClientSummary, String> clientText = c -> (c.name() == null || c.name().isBlank() ? ctx.tr().get("planui.unnamedClient") : c.name())
                 + (c.age() == null ? "" : " · " + c.age()) + " · " + ctx.tr().get("planui.planCount", c.plans());
         clients.setCellFactory(v -> new TextCell<>(clientText));
         clients.setButtonCell(new TextCell<>(clientText));
@@ -55,10 +55,10 @@ final class ProposalPane extends VBox {
             }
         });
 
-        ComboBox<PlanStore.PlanSummary> plans = new ComboBox<>(vm.plans());
+        ComboBox<PlanStore.PlanSummary> plans = lean(new ComboBox<>(vm.plans()), 16);
         plans.setId("plans");
         plans.accessibleTextProperty().bind(ctx.tr().bind("planui.plans"));
-        Function<PlanStore.PlanSummary, String> planText = p -> (p.title() == null || p.title().isBlank() ? p.id() : p.title())
+        Function<PlanStore.PlanSummary, String> planText = p -> (p.title() == null || p.title().isBlank() ? ctx.tr().get("planui.untitledPlan") : p.title())
                 + " · " + ctx.tr().get("planui.revision", p.revision()) + " · " + ctx.tr().name(p.status());
         plans.setCellFactory(v -> new TextCell<>(planText));
         plans.setButtonCell(new TextCell<>(planText));
@@ -66,7 +66,7 @@ final class ProposalPane extends VBox {
             if (plans.getValue() != null && !plans.getValue().id().equals(vm.planIdProperty().get())) vm.openPlan(plans.getValue().id(), null);
         });
 
-        ComboBox<PlanStore.Revision> revisions = new ComboBox<>(vm.revisions());
+        ComboBox<PlanStore.Revision> revisions = lean(new ComboBox<>(vm.revisions()), 12);
         revisions.setId("revisions");
         revisions.accessibleTextProperty().bind(ctx.tr().bind("planui.revisions"));
         Function<PlanStore.Revision, String> revText = r -> ctx.tr().get("planui.revision", r.revision()) + " · " + r.savedAt().substring(0, Math.min(16, r.savedAt().length()));
@@ -82,7 +82,7 @@ final class ProposalPane extends VBox {
         planTitle.textProperty().bindBidirectional(vm.titleProperty());
         planTitle.promptTextProperty().bind(ctx.tr().bind("planui.planTitle"));
         planTitle.accessibleTextProperty().bind(ctx.tr().bind("planui.planTitle"));
-        ComboBox<PlanStatus> status = new ComboBox<>(FXCollections.observableArrayList(PlanStatus.values()));
+        ComboBox<PlanStatus> status = lean(new ComboBox<>(FXCollections.observableArrayList(PlanStatus.values())), 8);
         status.setId("plan-status");
         status.setCellFactory(v -> new TextCell<>(s -> ctx.tr().name(s)));
         status.setButtonCell(new TextCell<>(s -> ctx.tr().name(s)));
@@ -159,4 +159,10 @@ final class ProposalPane extends VBox {
     private Label label(String key) { return PlanPanes.label(ctx, key); }
 
     private Button button(String id, String key) { return PlanPanes.button(ctx, id, key); }
+
+    /** A lean drop-down (see {@link hk.baycover.ui.common.Dropdowns}) of a steady width, in ems of the text size. */
+    private static <T> ComboBox<T> lean(ComboBox<T> c, int ems) {
+        c.setStyle("-fx-pref-width: " + ems + "em;");
+        return hk.baycover.ui.common.Fit.dropDown(hk.baycover.ui.common.Dropdowns.lean(c));
+    }
 }

@@ -115,7 +115,8 @@ public final class MainWindow extends BorderPane {
 
         Label langLabel = new Label();
         langLabel.textProperty().bind(ctx.tr().bind("settings.language"));
-        ComboBox<Lang> lang = new ComboBox<>();
+        // lean drop-downs (no hidden list in the start screen's CSS pass), at least 8 ems wide: steady across languages
+        ComboBox<Lang> lang = hk.baycover.ui.common.Fit.dropDown(hk.baycover.ui.common.Dropdowns.lean(new ComboBox<>()));
         lang.setId("language");
         lang.getItems().setAll(Lang.values());
         lang.setCellFactory(v -> new LangCell());
@@ -126,7 +127,7 @@ public final class MainWindow extends BorderPane {
 
         Label sizeLabel = new Label();
         sizeLabel.textProperty().bind(ctx.tr().bind("settings.textSize"));
-        ComboBox<Double> size = new ComboBox<>();
+        ComboBox<Double> size = hk.baycover.ui.common.Fit.dropDown(hk.baycover.ui.common.Dropdowns.lean(new ComboBox<>()));
         size.setId("text-size");
         for (double s : Settings.FONT_SCALES) size.getItems().add(s);
         size.setCellFactory(v -> new SizeCell());

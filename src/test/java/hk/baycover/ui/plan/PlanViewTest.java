@@ -106,14 +106,16 @@ class PlanViewTest {
         robot.clickOn(comboId);
         // a long list opens scrolled to the top: scroll the popup until the wanted row is shown
         ListView<?> popup = robot.lookup(n -> n instanceof ListView && n.getScene() != view.getScene() && n.isVisible()).queryAs(ListView.class);
-        for (int i = 0; robot.lookup(cell(text)).tryQuery().isEmpty() && i < popup.getItems().size(); i += 5) {
+        // (cells are looked for in the pop-up only: a drop-down's shown value on the form is a list cell too)
+        for (int i = 0; robot.from(popup).lookup(cell(text)).tryQuery().isEmpty() && i < popup.getItems().size(); i += 5) {
             int row = i;
             robot.interact(() -> popup.scrollTo(row));
         }
         // bring the wanted row to the top of the popup, so the click lands on it and not on a half-shown edge row
-        int index = ((ListCell<?>) robot.lookup(cell(text)).query()).getIndex();
+        int index = ((ListCell<?>) robot.from(popup).lookup(cell(text)).query()).getIndex();
         robot.interact(() -> popup.scrollTo(index));
-        robot.clickOn(cell(text));
+        Node wanted = robot.from(popup).lookup(cell(text)).query();
+        robot.clickOn(wanted);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -140,6 +142,8 @@ class PlanViewTest {
         assertNull(view.viewModel().clientProperty().get());
         assertEquals("", text(robot, "#e-sex"), "no message before anything is typed");
         assertEquals("", text(robot, "#e-needs"));
+        // the other tabs' panes are built when their tab is first chosen (the screen opens on the form alone)
+        assertTrue(robot.lookup("#projection").tryQuery().isEmpty(), "the plan tab's pane before the tab is chosen");
 
         reveal(robot, "#f-name");
         robot.clickOn("#f-name").write("Chan Tai Man", 0);

@@ -83,13 +83,15 @@ class ProfileFormDistrictTest {
         robot.interact(() -> view.form().reveal(combo));
         robot.clickOn(comboId);
         ListView<?> popup = robot.lookup(n -> n instanceof ListView && n.getScene() != view.getScene() && n.isVisible()).queryAs(ListView.class);
-        for (int i = 0; robot.lookup(cell(text)).tryQuery().isEmpty() && i < popup.getItems().size(); i += 5) {
+        // (cells are looked for in the pop-up only: a drop-down's shown value on the form is a list cell too)
+        for (int i = 0; robot.from(popup).lookup(cell(text)).tryQuery().isEmpty() && i < popup.getItems().size(); i += 5) {
             int row = i;
             robot.interact(() -> popup.scrollTo(row));
         }
-        int index = ((ListCell<?>) robot.lookup(cell(text)).query()).getIndex();
+        int index = ((ListCell<?>) robot.from(popup).lookup(cell(text)).query()).getIndex();
         robot.interact(() -> popup.scrollTo(index));
-        robot.clickOn(cell(text));
+        Node wanted = robot.from(popup).lookup(cell(text)).query();
+        robot.clickOn(wanted);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
