@@ -202,13 +202,24 @@ public final class PackReader {
      * present for a pack {@link #read} would refuse.
      */
     public Optional<Checked> check(String file, byte[] bytes, ReferenceContext context) {
-        int offset = cleanUtf8(bytes);
-        if (offset < 0) return Optional.empty();
+        int offset;
+        try {
+            offset = textStart(bytes);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
         List<Problem> problems = new ArrayList<>();
         StreamChecks checks = new StreamChecks(context);
         Map<String, List<String>> ids = new java.util.LinkedHashMap<>();
         int records = 0;
-        try (JsonParser p = RECORDS.createParser(bytes, offset, bytes.length - offset)) {
+        // strict UTF-8 and the checksum (both slow without the JIT's intrinsics) are worked out beside the reading
+        java.util.concurrent.FutureTask<String> checksum = new java.util.concurrent.FutureTask<>(() -> cleanUtf8(bytes) < 0 ? null : sha256(bytes));
+        Thread summing = new Thread(checksum, "import-checksum");
+        summing.setDaemon(true);
+        summing.start();
+        boolean[] clean = {true};
+        WorkAhead.Drain<Boolean> drain = ok -> clean[0] &= ok;
+        try (JsonParser p = RECORDS.createParser(bytes, offset, bytes.length - offset); WorkAhead<Boolean> ahead = new WorkAhead<>(WINDOW)) {
             if (p.nextToken() != JsonToken.START_OBJECT) return Optional.empty();
             ObjectNode skeleton = CatalogJson.mapper().createObjectNode();
             JsonNode header = null;
@@ -230,18 +241,25 @@ public final class PackReader {
                 JsonSchema itemSchema = itemSchema(kind, field);
                 List<String> sectionIds = new ArrayList<>();
                 ids.put(field, sectionIds);
+                List<JsonNode> chunk = new ArrayList<>(CHUNK);
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     if (p.currentToken() != JsonToken.START_OBJECT) return Optional.empty();
                     JsonNode rec = RECORDS.readTree(p);
-                    if (!itemSchema.validate(rec).isEmpty()) return Optional.empty();
-                    if (!clean(rec, field) || !checks.record(field, rec)) return Optional.empty();
-                    Object bound = CatalogJson.mapper().treeToValue(rec, type);
-                    if (!recordRules(file, bound).isEmpty()) return Optional.empty();
+                    if (!checks.record(field, rec)) return Optional.empty();
                     JsonNode id = rec.get("id");
                     if (id != null && id.isTextual()) sectionIds.add(id.asText());
                     records++;
+                    chunk.add(rec);
+                    if (chunk.size() == CHUNK) {
+                        ahead.submit(checkWork(file, itemSchema, field, type, chunk), drain);
+                        if (!clean[0]) return Optional.empty();
+                        chunk = new ArrayList<>(CHUNK);
+                    }
                 }
+                if (!chunk.isEmpty()) ahead.submit(checkWork(file, itemSchema, field, type, chunk), drain);
             }
+            ahead.finish(drain);
+            if (!clean[0]) return Optional.empty();
             if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null || header == null) return Optional.empty();
             if (!schema(kind).validate(skeleton).isEmpty()) return Optional.empty();
             checkDates(file, skeleton, "", problems);
@@ -249,11 +267,28 @@ public final class PackReader {
             TextRules.check(file, lang, skeleton, problems);
             if (!problems.isEmpty() || !checks.finish()) return Optional.empty();
             PackHeader bound = CatalogJson.mapper().treeToValue(header, PackHeader.class);
-            return Optional.of(new Checked(file, sha256(bytes), bound, ids, records));
-        } catch (IOException | RuntimeException e) {
+            String sum = checksum.get();
+            if (sum == null) return Optional.empty();
+            return Optional.of(new Checked(file, sum, bound, ids, records));
+        } catch (Exception e) {
             // anything the streaming read cannot vouch for is read again as a whole, which names the problem
             return Optional.empty();
         }
+    }
+
+    /** Records handed to another core at a time, and how many such pieces may be under way. */
+    private static final int CHUNK = 64;
+    private static final int WINDOW = 16;
+
+    /** The per-record checks of a piece of records (schema, dates, numbers, texts, binding, record rules): all clean? */
+    private java.util.concurrent.Callable<Boolean> checkWork(String file, JsonSchema itemSchema, String field, Class<?> type, List<JsonNode> chunk) {
+        return () -> {
+            for (JsonNode rec : chunk) {
+                if (!itemSchema.validate(rec).isEmpty() || !clean(rec, field)) return false;
+                if (!recordRules(file, CatalogJson.mapper().treeToValue(rec, type)).isEmpty()) return false;
+            }
+            return true;
+        };
     }
 
     /**
@@ -305,18 +340,28 @@ public final class PackReader {
     public interface RecordSink<E extends Exception> {
         void header(PackHeader header) throws E;
 
-        /** A record of {@code section} ({@link #SECTIONS}), its place in that section, and the record. */
-        void record(String section, int index, Object record) throws E;
+        /**
+         * A record of {@code section} ({@link #SECTIONS}), its place in that section, the record, and the record as
+         * {@link CatalogJson#compact} writes it.
+         */
+        void record(String section, int index, Object record, String json) throws E;
+    }
+
+    /** A record bound, filled and written out as compact JSON, ready for the database. */
+    private record Ready(String section, int index, Object record, String json) {
     }
 
     /**
      * Reads a pack that {@link #check} passed, handing its header, then each record, bound and filled exactly as
      * {@link #read} and {@link ScriptFiller#fill(Pack)} would have made it, to {@code sink}; holds one record at a time.
      */
+    @SuppressWarnings("unchecked")
     public static <E extends Exception> void stream(byte[] bytes, RecordSink<E> sink) throws E {
-        int offset = cleanUtf8(bytes);
-        if (offset < 0) throw new IllegalArgumentException("not a checked pack");
-        try (JsonParser p = RECORDS.createParser(bytes, offset, bytes.length - offset)) {
+        int offset = textStart(bytes);
+        WorkAhead.Drain<List<Ready>> drain = ready -> {
+            for (Ready r : ready) sink.record(r.section(), r.index(), r.record(), r.json());
+        };
+        try (JsonParser p = RECORDS.createParser(bytes, offset, bytes.length - offset); WorkAhead<List<Ready>> ahead = new WorkAhead<>(WINDOW)) {
             p.nextToken();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -326,17 +371,42 @@ public final class PackReader {
                     sink.header(ScriptFiller.fill(header, PackHeader.class));
                     continue;
                 }
-                @SuppressWarnings("unchecked")
                 Class<Object> type = (Class<Object>) SECTIONS.get(field);
                 int index = 0;
+                List<JsonNode> chunk = new ArrayList<>(CHUNK);
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    Object record = CatalogJson.mapper().treeToValue(RECORDS.readTree(p), type);
-                    sink.record(field, index++, ScriptFiller.fill(record, type));
+                    chunk.add(RECORDS.readTree(p));
+                    if (chunk.size() == CHUNK) {
+                        ahead.submit(bindWork(field, type, index - chunk.size() + 1, chunk), drain);
+                        chunk = new ArrayList<>(CHUNK);
+                    }
+                    index++;
                 }
+                if (!chunk.isEmpty()) ahead.submit(bindWork(field, type, index - chunk.size(), chunk), drain);
             }
+            ahead.finish(drain);
         } catch (IOException e) {
             throw new IllegalStateException("a checked pack could not be read again", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading a pack", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw (E) e; // the sink's own exception: the only checked one left
         }
+    }
+
+    /** Binds, fills and writes out a piece of records that starts at {@code first} of its section. */
+    private static java.util.concurrent.Callable<List<Ready>> bindWork(String field, Class<Object> type, int first, List<JsonNode> chunk) {
+        return () -> {
+            List<Ready> out = new ArrayList<>(chunk.size());
+            for (int i = 0; i < chunk.size(); i++) {
+                Object record = ScriptFiller.fill(CatalogJson.mapper().treeToValue(chunk.get(i), type), type);
+                out.add(new Ready(field, first + i, record, CatalogJson.compact(record)));
+            }
+            return out;
+        };
     }
 
     /** The schema of one record of {@code section} in a pack of {@code kind}: the root schema's items for that array. */

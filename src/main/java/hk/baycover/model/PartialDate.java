@@ -41,10 +41,16 @@ public record PartialDate(String value) implements Comparable<PartialDate> {
 
     public int precision() { return value.length() == 4 ? 1 : value.length() == 7 ? 2 : 3; }
 
+    /**
+     * The first day of a value of the right shape (checked first): the fields read as numbers, then the calendar's own
+     * check (LocalDate.of throws for month 13 or 29 February 2021), as ISO parsing would, without its formatter's cost.
+     */
     private static LocalDate earliest(String v) {
-        if (v.length() == 4) return LocalDate.of(Integer.parseInt(v), 1, 1);
-        if (v.length() == 7) return YearMonth.parse(v).atDay(1);
-        return LocalDate.parse(v);
+        int year = Integer.parseInt(v, 0, 4, 10);
+        if (v.length() == 4) return LocalDate.of(year, 1, 1);
+        int month = Integer.parseInt(v, 5, 7, 10);
+        if (v.length() == 7) return YearMonth.of(year, month).atDay(1);
+        return LocalDate.of(year, month, Integer.parseInt(v, 8, 10, 10));
     }
 
     @Override

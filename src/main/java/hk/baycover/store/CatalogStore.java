@@ -105,6 +105,7 @@ public final class CatalogStore {
         for (Path f : files) {
             loaded.add(signed(f, readBytes(f, lang)));
         }
+        hk.baycover.io.Timeline.mark("import: files read");
         refuseBadSignatures(loaded, lang);
         return importLoaded(loaded, origin, lang, monitor);
     }
@@ -209,6 +210,7 @@ public final class CatalogStore {
 
     private List<Imported> importLoaded(List<Loaded> raw, Origin origin, Lang lang, ProgressMonitor monitor) {
         List<Loaded> packs = readAll(raw, origin, lang, monitor, true);
+        hk.baycover.io.Timeline.mark("import: packs checked");
         long total = packs.stream().mapToLong(Loaded::records).sum();
         List<Problem> early = db.read(c -> {
             List<Problem> out = new ArrayList<>();
@@ -216,7 +218,9 @@ public final class CatalogStore {
             return out;
         });
         if (!early.isEmpty()) throw new PackException(early);
+        hk.baycover.io.Timeline.mark("import: ids checked against the database");
         BackupService.rolling(db, "before-import");
+        hk.baycover.io.Timeline.mark("import: automatic backup");
         return db.inTransaction(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA defer_foreign_keys = ON");
@@ -245,7 +249,9 @@ public final class CatalogStore {
                         "sha256", l.checksum(), "origin", origin.name(), "replaced", String.valueOf(replaced),
                         "signedBy", signer == null ? "unsigned" : signer.fingerprint())), db.clock());
             }
+            hk.baycover.io.Timeline.mark("import: records written");
             List<Problem> dangling = dangling(c, lang, packs);
+            hk.baycover.io.Timeline.mark("import: references checked");
             if (!dangling.isEmpty()) throw new PackException(dangling);
             monitor.checkCancelled();
             return done;
@@ -263,6 +269,7 @@ public final class CatalogStore {
         PackReader reader = origin == Origin.SHIPPED ? PackReader.shipped(lang) : new PackReader(lang, LocalDate.now(db.clock()));
         Set<String> institutions = new HashSet<>(ids("institution"));
         Set<String> items = new HashSet<>(ids("item"));
+        hk.baycover.io.Timeline.mark("import: ids in the database read");
         List<Problem> problems = new ArrayList<>();
         List<Loaded> packs = new ArrayList<>();
         // read in dependency order so that a products pack may name institutions from a drugs pack imported with it
@@ -374,13 +381,16 @@ public final class CatalogStore {
 
     private void check(Connection c, String table, List<String> ids, String prefix, String packId, String file, Lang lang, List<Problem> out)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT dataset_id FROM " + table + " WHERE id = ?")) {
-            for (int i = 0; i < ids.size(); i++) {
-                ps.setString(1, ids.get(i));
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && !rs.getString(1).equals(packId)) {
-                        out.add(new Problem(file, prefix + i + "/id", I18n.get(lang, "pack.idTaken", ids.get(i), rs.getString(1))));
-                    }
+        if (ids.isEmpty()) return;
+        // one query for all ids (json_each numbers them as the pack does), not one per record
+        try (PreparedStatement ps = c.prepareStatement("SELECT j.key, t.dataset_id FROM json_each(?) j JOIN " + table
+                + " t ON t.id = j.value WHERE t.dataset_id <> ? ORDER BY j.key")) {
+            ps.setString(1, CatalogJson.compact(ids));
+            ps.setString(2, packId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int i = rs.getInt(1);
+                    out.add(new Problem(file, prefix + i + "/id", I18n.get(lang, "pack.idTaken", ids.get(i), rs.getString(2))));
                 }
             }
         }
@@ -429,11 +439,14 @@ public final class CatalogStore {
         datasetRow(c, h, checksum, origin);
         writeTallies(c, h.id(), tallies(pack));
         try (Rows rows = new Rows(c, h.id())) {
-            for (int i = 0; i < pack.institutions().size(); i++) rows.record("institutions", i, pack.institutions().get(i), monitor, written, total);
-            for (int i = 0; i < pack.items().size(); i++) rows.record("items", i, pack.items().get(i), monitor, written, total);
-            for (int i = 0; i < pack.totals().size(); i++) rows.record("totals", i, pack.totals().get(i), monitor, written, total);
-            for (int i = 0; i < pack.products().size(); i++) rows.record("products", i, pack.products().get(i), monitor, written, total);
-            for (int i = 0; i < pack.scenarios().size(); i++) rows.record("scenarios", i, pack.scenarios().get(i), monitor, written, total);
+            List<List<?>> sections = List.of(pack.institutions(), pack.items(), pack.totals(), pack.products(), pack.scenarios());
+            List<String> names = List.copyOf(PackReader.SECTIONS.keySet());
+            for (int k = 0; k < sections.size(); k++) {
+                List<?> records = sections.get(k);
+                for (int i = 0; i < records.size(); i++) {
+                    rows.record(names.get(k), i, records.get(i), CatalogJson.compact(records.get(i)), monitor, written, total);
+                }
+            }
         }
     }
 
@@ -454,8 +467,8 @@ public final class CatalogStore {
                 }
 
                 @Override
-                public void record(String section, int index, Object record) throws SQLException {
-                    rows.record(section, index, record, monitor, written, total);
+                public void record(String section, int index, Object record, String json) throws SQLException {
+                    rows.record(section, index, record, json, monitor, written, total);
                     sum.add(one(section, record));
                 }
             });
@@ -542,19 +555,20 @@ public final class CatalogStore {
             all = List.of(institution, item, approval, total, product, scenario, ref);
         }
 
-        void record(String section, int ord, Object record, ProgressMonitor monitor, long[] written, long total) throws SQLException {
+        /** One record at its place {@code ord} in its section; {@code json}: the record as {@link CatalogJson#compact} writes it. */
+        void record(String section, int ord, Object record, String json, ProgressMonitor monitor, long[] written, long total) throws SQLException {
             switch (section) {
-                case "institutions": institution(ord, (Institution) record); break;
-                case "items": item(ord, (RegulatedItem) record); break;
-                case "totals": total(ord, (RunningTotal) record); break;
-                case "products": product(ord, (Product) record); break;
-                default: scenario(ord, (Scenario) record); break;
+                case "institutions": institution(ord, (Institution) record, json); break;
+                case "items": item(ord, (RegulatedItem) record, json); break;
+                case "totals": total(ord, (RunningTotal) record, json); break;
+                case "products": product(ord, (Product) record, json); break;
+                default: scenario(ord, (Scenario) record, json); break;
             }
             if (++pending >= BATCH) flush();
             tick(monitor, written, total);
         }
 
-        private void institution(int ord, Institution i) throws SQLException {
+        private void institution(int ord, Institution i, String json) throws SQLException {
             institution.setString(1, i.id());
             institution.setString(2, dataset);
             institution.setInt(3, ord);
@@ -562,17 +576,17 @@ public final class CatalogStore {
             institution.setString(5, i.city().name());
             institution.setInt(6, i.isDesignated() ? 1 : 0);
             names(institution, 7, i.name());
-            institution.setString(10, CatalogJson.compact(i));
+            institution.setString(10, json);
             institution.addBatch();
         }
 
-        private void item(int ord, RegulatedItem i) throws SQLException {
+        private void item(int ord, RegulatedItem i, String json) throws SQLException {
             item.setString(1, i.id());
             item.setString(2, dataset);
             item.setInt(3, ord);
             item.setString(4, i.kind().name());
             names(item, 5, i.name());
-            item.setString(8, CatalogJson.compact(i));
+            item.setString(8, json);
             item.addBatch();
             for (Approval a : i.approvals()) {
                 approval.setString(1, i.id());
@@ -583,22 +597,22 @@ public final class CatalogStore {
             }
         }
 
-        private void total(int ord, RunningTotal t) throws SQLException {
+        private void total(int ord, RunningTotal t, String json) throws SQLException {
             total.setString(1, dataset);
             total.setInt(2, ord);
             total.setString(3, t.asOf().value());
-            total.setString(4, CatalogJson.compact(t));
+            total.setString(4, json);
             total.addBatch();
         }
 
-        private void product(int ord, Product p) throws SQLException {
+        private void product(int ord, Product p, String json) throws SQLException {
             product.setString(1, p.id());
             product.setString(2, dataset);
             product.setInt(3, ord);
             product.setString(4, p.kind().name());
             product.setString(5, p.layer().name());
             names(product, 6, p.name());
-            product.setString(9, CatalogJson.compact(p));
+            product.setString(9, json);
             product.addBatch();
             String at = "/products/" + ord;
             for (int k = 0; k < p.service().directBilling().size(); k++) {
@@ -620,11 +634,11 @@ public final class CatalogStore {
             }
         }
 
-        private void scenario(int ord, Scenario s) throws SQLException {
+        private void scenario(int ord, Scenario s, String json) throws SQLException {
             scenario.setString(1, s.id());
             scenario.setString(2, dataset);
             scenario.setInt(3, ord);
-            scenario.setString(4, CatalogJson.compact(s));
+            scenario.setString(4, json);
             scenario.addBatch();
             for (int k = 0; k < s.lines().size(); k++) {
                 CostLine line = s.lines().get(k);

@@ -199,6 +199,27 @@ class StreamingImportTest {
     }
 
     @Test
+    void recordsOfAnotherDatasetAreNamedOneByOneInPackOrder() throws Exception {
+        ObjectNode root = (ObjectNode) CatalogJson.mapper().readTree(TestPacks.bytes(TestPacks.DRUGS));
+        ((ObjectNode) root.get("pack")).put("id", "copy-of-test-drugs-devices");
+        Path copy = dir.resolve("copy.json");
+        Files.write(copy, CatalogJson.mapper().writeValueAsBytes(root));
+        List<Problem> expected = new ArrayList<>();
+        for (String section : List.of("institutions", "items")) {
+            for (int i = 0; i < root.get(section).size(); i++) {
+                String id = root.get(section).get(i).get("id").asText();
+                expected.add(new Problem(copy.toString(), "/" + section + "/" + i + "/id",
+                        hk.baycover.i18n.I18n.get(Lang.EN, "pack.idTaken", id, "test-drugs-devices")));
+            }
+        }
+        try (BayCover app = open(dir.resolve("clash"))) {
+            app.datasets().importFiles(List.of(TestPacks.DRUGS), Lang.EN, ProgressMonitor.NONE);
+            PackException e = assertThrows(PackException.class, () -> app.datasets().importFiles(List.of(copy), Lang.EN, ProgressMonitor.NONE));
+            assertEquals(expected, e.problems());
+        }
+    }
+
+    @Test
     void aSyntaxErrorHalfWayGivesLineAndColumn() throws Exception {
         String text = largePack(20_000, -1, "");
         int at = text.indexOf("\"gen-inst-12000\"");
