@@ -226,7 +226,7 @@ final class PlanCommand implements Callable<Integer> {
         out.println(t.apply("cli.plan.header", new Object[] {r.datasetAsOf() == null ? "—" : r.datasetAsOf().value(), I18n.enumName(lang, r.careRegion())}));
         if (rec != null) {
             out.println(t.apply(rec.toBeQuoted().isEmpty() ? "cli.plan.recommended" : "cli.plan.recommendedToBeQuoted",
-                    new Object[] {Amounts.format(rec.total()), rec.perYear().size(), hk.baycover.compare.Format.join(lang, rec.toBeQuoted().stream().map(name).toList())}));
+                    new Object[] {Amounts.format(rec.total(), lang), rec.perYear().size(), hk.baycover.compare.Format.join(lang, rec.toBeQuoted().stream().map(name).toList())}));
             if (!rec.unconfirmed().isEmpty()) {
                 out.println("  " + t.apply("cli.plan.unconfirmed", new Object[] {hk.baycover.compare.Format.join(lang, rec.unconfirmed().stream().map(name).toList())}));
             }
@@ -237,7 +237,7 @@ final class PlanCommand implements Callable<Integer> {
             for (Reason m : rec.missing()) out.println("  - " + I18n.reason(lang, m));
             for (Recommendation.Alternative a : rec.alternatives()) {
                 out.println("  " + t.apply(a.textKey(), new Object[] {name.apply(a.without()),
-                        hk.baycover.compare.Format.join(lang, a.productIds().stream().map(name).toList()), Amounts.format(a.total()), Amounts.format(a.extra()), a.unknownPremiums()}));
+                        hk.baycover.compare.Format.join(lang, a.productIds().stream().map(name).toList()), Amounts.format(a.total(), lang), Amounts.format(a.extra(), lang), a.unknownPremiums()}));
             }
         }
         out.println();
@@ -253,11 +253,11 @@ final class PlanCommand implements Callable<Integer> {
         out.println();
         out.println(t.apply("pdf.projection", new Object[0]) + " (" + r.projection().currency() + ")");
         for (PremiumProjection.Year y : r.projection().years()) {
-            out.println(String.format("  %2d  %s  %3d  %s%s%s", y.year(), y.from(), y.age(), Amounts.format(y.total()),
+            out.println(String.format("  %2d  %s  %3d  %s%s%s", y.year(), y.from(), y.age(), Amounts.format(y.total(), lang),
                     y.complete() ? "" : " + " + t.apply("plan.toBeQuoted", new Object[] {y.toBeQuoted().size()}),
                     y.overBudget() ? "  ! " + t.apply("pdf.overBudget", new Object[0]) : ""));
         }
-        out.println("  " + t.apply("pdf.projection.total", new Object[] {Amounts.format(r.projection().total()), r.projection().years().size()}));
+        out.println("  " + t.apply("pdf.projection.total", new Object[] {Amounts.format(r.projection().total(), lang), r.projection().years().size()}));
         out.println();
         out.println(t.apply("pdf.coverage", new Object[0]));
         for (PlanReport.NeedCover nc : r.coverage()) {
@@ -268,15 +268,15 @@ final class PlanCommand implements Callable<Integer> {
         for (Adjudicator.EpisodeResult e : r.episodes()) {
             out.println();
             out.println(e.scenario().name().get(lang) + "  " + t.apply("pdf.episode.totals",
-                    new Object[] {Amounts.format(e.totalCost()), Amounts.range(e.totalPaid()), Amounts.range(e.totalOutOfPocket())}));
+                    new Object[] {Amounts.format(e.totalCost(), lang), Amounts.range(e.totalPaid(), lang), Amounts.range(e.totalOutOfPocket(), lang)}));
             for (Adjudicator.LineResult l : e.lines()) {
                 String what = l.line().description() == null ? l.line().id() : l.line().description().get(lang);
-                out.println("  " + what + "  " + Amounts.format(l.cost()));
+                out.println("  " + what + "  " + Amounts.format(l.cost(), lang));
                 for (Adjudicator.Payment p : l.payments()) {
                     if (!p.max().isPositive() && p.rule().refusal()) continue;
-                    out.println("    " + name.apply(p.product()) + ": " + Amounts.range(p.range()) + "  " + I18n.enumName(lang, p.rule()));
+                    out.println("    " + name.apply(p.product()) + ": " + Amounts.range(p.range(), lang) + "  " + I18n.enumName(lang, p.rule()));
                 }
-                out.println("    " + t.apply("pdf.youPay", new Object[] {Amounts.range(l.outOfPocket())}));
+                out.println("    " + t.apply("pdf.youPay", new Object[] {Amounts.range(l.outOfPocket(), lang)}));
                 for (Adjudicator.Dependency d : l.dependsOn()) {
                     out.println("      " + t.apply("plan.dependsOn", new Object[] {d.productName().get(lang), I18n.reason(lang, d.text())}));
                 }
