@@ -70,8 +70,22 @@ public final class I18n {
     public static String reason(Lang lang, hk.baycover.model.Reason reason) {
         Object[] args = reason.args().stream().map(a -> a instanceof hk.baycover.model.LocalizedText t ? t.get(lang)
                 : a instanceof hk.baycover.model.Reason nested ? reason(lang, nested)
-                : a instanceof String && has(lang, (String) a) ? get(lang, (String) a) : a).toArray();
+                : a instanceof String && has(lang, (String) a) ? get(lang, (String) a)
+                : a instanceof String s ? money(lang, s) : a).toArray();
         return get(lang, reason.key(), args);
+    }
+
+    /** An amount as the engine writes it into a reason ("HKD 1,200.00", "CNY 0.00 – 300.00"). */
+    private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile("(HKD|CNY|MOP) (-?[0-9,]+\\.[0-9]{2}(?: – [0-9,]+\\.[0-9]{2})?)");
+
+    /**
+     * A reason's amount with its currency named in the reader's language (港元 1,200.00): reasons are kept, and stored
+     * with plans, in one language-free form, and read in the reader's language. Any other text is returned as it is.
+     */
+    static String money(Lang lang, String arg) {
+        java.util.regex.Matcher m = AMOUNT.matcher(arg);
+        if (!m.matches()) return arg;
+        return enumName(lang, hk.baycover.model.Currency.valueOf(m.group(1))) + " " + m.group(2);
     }
 
     /** Name of an enum constant, e.g. need.INPATIENT; falls back to the constant's name. */

@@ -25,6 +25,19 @@ public final class Amounts {
         return r.currency() + " " + number(r.min().amount()) + " – " + number(r.max().amount());
     }
 
+    /** "港元 12,345.67" in Chinese, "HKD 12,345.67" in English: the currency named in the reader's language. */
+    public static String format(Money m, hk.baycover.model.Lang lang) {
+        if (m == null) return "—";
+        return hk.baycover.i18n.I18n.enumName(lang, m.currency()) + " " + number(m.amount());
+    }
+
+    /** {@link #range(hk.baycover.model.MoneyRange)} with the currency named in the reader's language. */
+    public static String range(hk.baycover.model.MoneyRange r, hk.baycover.model.Lang lang) {
+        if (r == null) return "—";
+        if (r.isExact()) return format(r.min(), lang);
+        return hk.baycover.i18n.I18n.enumName(lang, r.currency()) + " " + number(r.min().amount()) + " – " + number(r.max().amount());
+    }
+
     public static String number(BigDecimal amount) {
         return String.format(Locale.ROOT, "%,.2f", amount.setScale(2, RoundingMode.HALF_EVEN));
     }

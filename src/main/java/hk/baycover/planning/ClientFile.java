@@ -311,9 +311,9 @@ public final class ClientFile {
             c.add("/" + ap.field(), ap.key(), ap.args().toArray());
         }
         if (p.ageAsOf() != null && p.ageAsOf().isAfter(today)) c.add("/ageAsOf", "client.ageAsOfFuture");
-        if (p.livesIn() == LivingPlace.SHENZHEN && p.city() != null && p.city() != City.SHENZHEN) c.add("/city", "client.cityNotShenzhen", p.city().name());
+        if (p.livesIn() == LivingPlace.SHENZHEN && p.city() != null && p.city() != City.SHENZHEN) c.add("/city", "client.cityNotShenzhen", I18n.enumName(lang, p.city()));
         if (p.livesIn() == LivingPlace.OTHER_GBA && p.city() != null && (!p.city().isMainlandGba() || p.city() == City.SHENZHEN)) {
-            c.add("/city", "client.cityNotOtherGba", p.city().name());
+            c.add("/city", "client.cityNotOtherGba", I18n.enumName(lang, p.city()));
         }
         if (p.district() != null && p.livesIn() != LivingPlace.SHENZHEN && !c.invalid.contains("/livesIn")) {
             c.add("/district", "client.districtNotShenzhen", I18n.enumName(lang, p.district()), I18n.enumName(lang, p.livesIn()));

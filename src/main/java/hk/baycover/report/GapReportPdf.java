@@ -50,7 +50,7 @@ public final class GapReportPdf {
             pdf.paragraph(t(lang, "gaps.pdf.meta", m.engine().today(), asOf, m.products().size() - drafts.size(), m.segments().size(), m.needs().size()), 9, PdfBuilder.TEXT);
             pdf.gap(6);
             pdf.paragraph(t(lang, "gaps.pdf.method", GapTexts.name(lang, m.config().agePolicy()), t(lang, "gaps.policy.explain." + m.config().agePolicy().name()),
-                    m.config().currency().name()), 8.5f, PdfBuilder.MUTED, 0);
+                    I18n.enumName(lang, m.config().currency())), 8.5f, PdfBuilder.MUTED, 0);
             pdf.gap(8);
 
             int full = 0;

@@ -146,15 +146,15 @@ public final class ProposalPdf {
         PremiumProjection.Result proj = r.projection();
         if (!proj.years().isEmpty()) {
             PremiumProjection.Year y1 = proj.years().get(0);
-            pdf.paragraph(t("pdf.sum.year1", Amounts.format(y1.total())), BODY, PdfBuilder.TEXT, 8);
+            pdf.paragraph(t("pdf.sum.year1", Amounts.format(y1.total(), lang)), BODY, PdfBuilder.TEXT, 8);
             if (!y1.toBeQuoted().isEmpty()) {
                 pdf.paragraph(t("pdf.sum.quoted", Format.join(lang, y1.toBeQuoted().stream().map(this::name).toList())), BODY,
                         PdfBuilder.SAMPLE, 8);
             }
-            pdf.paragraph(t("pdf.sum.horizon", proj.years().size(), Amounts.format(proj.total()))
+            pdf.paragraph(t("pdf.sum.horizon", proj.years().size(), Amounts.format(proj.total(), lang))
                     + (proj.complete() ? "" : " " + t("pdf.sum.horizonIncomplete")), BODY, PdfBuilder.TEXT, 8);
             if (c.budget() != null && proj.years().stream().anyMatch(PremiumProjection.Year::overBudget)) {
-                pdf.paragraph(t("pdf.sum.overBudget", Amounts.format(c.budget())), BODY, PdfBuilder.ERROR, 8);
+                pdf.paragraph(t("pdf.sum.overBudget", Amounts.format(c.budget(), lang)), BODY, PdfBuilder.ERROR, 8);
             }
         }
 
@@ -162,8 +162,8 @@ public final class ProposalPdf {
         if (!r.episodes().isEmpty()) {
             pdf.heading(t("pdf.sum.scenarios"), 15);
             for (Adjudicator.EpisodeResult e : r.episodes()) {
-                pdf.paragraph("• " + t("pdf.sum.scenario", e.scenario().name().get(lang), Amounts.format(e.totalCost()),
-                        Amounts.range(e.totalOutOfPocket())), BODY, PdfBuilder.TEXT, 8);
+                pdf.paragraph("• " + t("pdf.sum.scenario", e.scenario().name().get(lang), Amounts.format(e.totalCost(), lang),
+                        Amounts.range(e.totalOutOfPocket(), lang)), BODY, PdfBuilder.TEXT, 8);
                 if (!e.dependsOn().isEmpty()) {
                     Set<String> why = new LinkedHashSet<>();
                     for (Adjudicator.Dependency d : e.dependsOn()) why.add(t("plan.dependsOn", d.productName().get(lang), reason(d.text())));
@@ -252,7 +252,7 @@ public final class ProposalPdf {
             if (p != null) needs.add(I18n.enumName(lang, n) + " (" + I18n.enumName(lang, p) + ")");
         }
         rows.add(row(t("pdf.client.needs"), needs.isEmpty() ? t("pdf.none") : Format.clauses(lang, needs)));
-        rows.add(row(t("pdf.client.budget"), c.budget() == null ? t("pdf.noBudget") : t("pdf.perYear", Amounts.format(c.budget()))));
+        rows.add(row(t("pdf.client.budget"), c.budget() == null ? t("pdf.noBudget") : t("pdf.perYear", Amounts.format(c.budget(), lang))));
         rows.add(row(t("pdf.client.horizon"), t("pdf.years", c.horizon())));
         pdf.table(new float[] {0.3f, 0.7f}, List.of(t("pdf.field"), t("pdf.value")), rows, 9.5f);
     }
@@ -279,7 +279,7 @@ public final class ProposalPdf {
                 if (first != null) {
                     for (PremiumProjection.Cell c : first.cells()) {
                         if (!c.productId().equals(p.id())) continue;
-                        premium = c.converted().map(Amounts::format).orElse(reason(c.reason()));
+                        premium = c.converted().map(m -> Amounts.format(m, lang)).orElse(reason(c.reason()));
                     }
                 }
                 String provider = p.provider() == null ? "" : p.provider().get(lang);
@@ -300,31 +300,31 @@ public final class ProposalPdf {
     private void projection(PdfBuilder pdf, PlanReport r) {
         PremiumProjection.Result proj = r.projection();
         pdf.heading(t("pdf.projection"), 13);
-        pdf.paragraph(t("pdf.projection.intro", proj.currency().name()), 9.5f, PdfBuilder.MUTED);
+        pdf.paragraph(t("pdf.projection.intro", I18n.enumName(lang, proj.currency())), 9.5f, PdfBuilder.MUTED);
         chart(pdf, r);
         List<List<Cell>> rows = new ArrayList<>();
         for (PremiumProjection.Year y : proj.years()) {
             List<String> parts = new ArrayList<>();
             for (PremiumProjection.Cell c : y.cells()) {
-                String v = c.ended() ? t("pdf.ended") : c.toBeQuoted() ? t("plan.premiumToBeQuoted") : c.converted().map(Amounts::format).orElse(t("plan.premiumToBeQuoted"));
+                String v = c.ended() ? t("pdf.ended") : c.toBeQuoted() ? t("plan.premiumToBeQuoted") : c.converted().map(m -> Amounts.format(m, lang)).orElse(t("plan.premiumToBeQuoted"));
                 parts.add(name(c.productId()) + ": " + v + (c.sample() && !c.ended() ? " *" : ""));
             }
-            String total = Amounts.format(y.total()) + (y.complete() ? "" : " + " + t("plan.toBeQuoted", y.toBeQuoted().size()));
+            String total = Amounts.format(y.total(), lang) + (y.complete() ? "" : " + " + t("plan.toBeQuoted", y.toBeQuoted().size()));
             Color color = y.overBudget() ? PdfBuilder.ERROR : y.sample() ? PdfBuilder.SAMPLE : PdfBuilder.TEXT;
             rows.add(List.of(Cell.of(String.valueOf(y.year())), Cell.of(y.from().toString()), Cell.of(String.valueOf(y.age())),
                     new Cell(total + (y.overBudget() ? "\n" + t("pdf.overBudget") : ""), color), Cell.of(String.join("\n", parts))));
         }
         pdf.table(new float[] {0.07f, 0.15f, 0.07f, 0.21f, 0.50f},
                 List.of(t("pdf.year"), t("pdf.from"), t("pdf.age"), t("pdf.total"), t("pdf.byProduct")), rows, 8.5f);
-        pdf.paragraph(t("pdf.projection.total", Amounts.format(proj.total()), proj.years().size())
+        pdf.paragraph(t("pdf.projection.total", Amounts.format(proj.total(), lang), proj.years().size())
                 + (proj.complete() ? "" : " " + t("pdf.projection.incomplete")), 10, PdfBuilder.TEXT);
         if (proj.sample()) pdf.paragraph(t("pdf.projection.sample"), 9, PdfBuilder.SAMPLE);
         List<String> fx = new ArrayList<>();
         for (FxRate rate : r.plan().fx().rates()) {
             boolean note = rate.source() != null && !rate.source().isBlank() && lang == Lang.EN; // the rate's note is an English remark
             String asOfRate = rate.asOf() == null ? "—" : rate.asOf().value();
-            fx.add((note ? t("pdf.fxRate", rate.from().name(), Amounts.rate(rate.rate()), rate.to().name(), asOfRate, rate.source())
-                    : t("pdf.fxRateShort", rate.from().name(), Amounts.rate(rate.rate()), rate.to().name(), asOfRate))
+            fx.add((note ? t("pdf.fxRate", I18n.enumName(lang, rate.from()), Amounts.rate(rate.rate()), I18n.enumName(lang, rate.to()), asOfRate, rate.source())
+                    : t("pdf.fxRateShort", I18n.enumName(lang, rate.from()), Amounts.rate(rate.rate()), I18n.enumName(lang, rate.to()), asOfRate))
                     + (rate.sample() ? " (" + t("sample.badge") + ")" : ""));
         }
         pdf.paragraph(t("pdf.fx") + " " + Format.clauses(lang, fx), 8.5f, PdfBuilder.MUTED);
@@ -384,7 +384,7 @@ public final class ProposalPdf {
         if (proj.budget() != null) {
             float yy = base + (float) (proj.budget().amount().doubleValue() / max.doubleValue() * height);
             for (float x = left; x < left + width; x += 8) pdf.line(x, yy, Math.min(x + 4, left + width), yy, PdfBuilder.ERROR, 1f);
-            pdf.textAt(t("pdf.chart.budget", Amounts.format(proj.budget())), left + width - 150, yy + 3, 7, PdfBuilder.ERROR);
+            pdf.textAt(t("pdf.chart.budget", Amounts.format(proj.budget(), lang)), left + width - 150, yy + 3, 7, PdfBuilder.ERROR);
         }
         // legend
         float lx = left;
@@ -449,19 +449,19 @@ public final class ProposalPdf {
                 List<String> pays = new ArrayList<>();
                 for (Adjudicator.Payment p : l.payments()) {
                     if (!p.max().isPositive()) continue; // who pays: only payers that may pay something
-                    pays.add(name(p.product()) + ": " + Amounts.range(p.range()) + " — " + I18n.enumName(lang, p.rule()));
+                    pays.add(name(p.product()) + ": " + Amounts.range(p.range(), lang) + " — " + I18n.enumName(lang, p.rule()));
                 }
                 if (pays.isEmpty()) pays.add(t("pdf.noLayers"));
                 boolean sample = l.line().sample();
                 boolean many = g.size() > 1;
-                String cost = many ? t("pdf.each", Amounts.format(l.cost())) : Amounts.format(l.cost());
-                String oop = many ? t("pdf.each", Amounts.range(l.outOfPocket())) : Amounts.range(l.outOfPocket());
+                String cost = many ? t("pdf.each", Amounts.format(l.cost(), lang)) : Amounts.format(l.cost(), lang);
+                String oop = many ? t("pdf.each", Amounts.range(l.outOfPocket(), lang)) : Amounts.range(l.outOfPocket(), lang);
                 rows.add(List.of(Cell.of(what), new Cell(cost + (sample ? "\n" + t("sample.badge") : ""), sample ? PdfBuilder.SAMPLE : PdfBuilder.TEXT),
                         Cell.of(String.join("\n", pays)), new Cell(oop, l.outOfPocket().max().isPositive() ? PdfBuilder.ERROR : PdfBuilder.TEXT)));
             }
             pdf.table(new float[] {0.33f, 0.15f, 0.37f, 0.15f},
                     List.of(t("pdf.line"), t("pdf.cost"), t("pdf.payments"), t("pdf.outOfPocket")), rows, 9);
-            pdf.paragraph(t("pdf.episode.totals", Amounts.format(e.totalCost()), Amounts.range(e.totalPaid()), Amounts.range(e.totalOutOfPocket())),
+            pdf.paragraph(t("pdf.episode.totals", Amounts.format(e.totalCost(), lang), Amounts.range(e.totalPaid(), lang), Amounts.range(e.totalOutOfPocket(), lang)),
                     10.5f, PdfBuilder.TEXT);
             Set<String> hinges = new LinkedHashSet<>();
             for (Adjudicator.Dependency d : e.dependsOn()) hinges.add(t("plan.dependsOn", d.productName().get(lang), reason(d.text())));
@@ -470,16 +470,16 @@ public final class ProposalPdf {
             pdf.paragraph(t("pdf.explanation"), 10, PdfBuilder.ACCENT);
             for (List<Adjudicator.LineResult> g : groups.values()) {
                 Adjudicator.LineResult l = g.get(0);
-                String head = groupText(g) + " — " + (g.size() > 1 ? t("pdf.each", Amounts.format(l.cost())) : Amounts.format(l.cost()));
+                String head = groupText(g) + " — " + (g.size() > 1 ? t("pdf.each", Amounts.format(l.cost(), lang)) : Amounts.format(l.cost(), lang));
                 pdf.paragraph(head, 9, PdfBuilder.TEXT, 6);
                 for (Adjudicator.Payment p : l.payments()) {
                     if (!p.max().isPositive()) continue; // only payers that pay more than 0
                     String steps = Format.clauses(lang, p.steps().stream().map(this::reason).toList());
-                    pdf.paragraph("• " + name(p.product()) + " (" + I18n.enumName(lang, p.layer()) + "): " + Amounts.range(p.range()) + ". "
+                    pdf.paragraph("• " + name(p.product()) + " (" + I18n.enumName(lang, p.layer()) + "): " + Amounts.range(p.range(), lang) + ". "
                             + I18n.enumName(lang, p.rule()) + ". " + steps, 8.5f, PdfBuilder.MUTED, 14);
                 }
                 for (Reason note : l.notes()) pdf.paragraph("• " + reason(note), 8.5f, PdfBuilder.SAMPLE, 14);
-                pdf.paragraph(t("pdf.youPay", Amounts.range(l.outOfPocket())), 8.5f, PdfBuilder.TEXT, 14);
+                pdf.paragraph(t("pdf.youPay", Amounts.range(l.outOfPocket(), lang)), 8.5f, PdfBuilder.TEXT, 14);
             }
             pdf.gap(6);
         }
@@ -533,7 +533,7 @@ public final class ProposalPdf {
         }
         for (Adjudicator.EpisodeResult e : r.episodes()) {
             if (e.totalOutOfPocket().max().isPositive()) {
-                pdf.paragraph("• " + t("pdf.gaps.episode", e.scenario().name().get(lang), Amounts.range(e.totalOutOfPocket())), 9.5f,
+                pdf.paragraph("• " + t("pdf.gaps.episode", e.scenario().name().get(lang), Amounts.range(e.totalOutOfPocket(), lang)), 9.5f,
                         PdfBuilder.TEXT, 6);
             }
         }
@@ -541,7 +541,7 @@ public final class ProposalPdf {
 
     private void recommendation(PdfBuilder pdf, PlanReport r, Recommendation rec) {
         pdf.heading(t("pdf.recommendation"), 13);
-        pdf.paragraph(t("pdf.rec.summary", Format.join(lang, rec.productIds().stream().map(this::name).toList()), Amounts.format(rec.total()),
+        pdf.paragraph(t("pdf.rec.summary", Format.join(lang, rec.productIds().stream().map(this::name).toList()), Amounts.format(rec.total(), lang),
                 rec.perYear().size()) + (rec.unknownPremiums() > 0 ? " " + t("rec.toBeQuoted", Format.join(lang, rec.toBeQuoted().stream().map(this::name).toList())) : ""),
                 10, PdfBuilder.TEXT);
         for (Recommendation.Uncovered u : rec.uncovered()) {
@@ -551,7 +551,7 @@ public final class ProposalPdf {
         for (Reason m : rec.missing()) pdf.paragraph("• " + reason(m), 9, PdfBuilder.TEXT, 6);
         for (Recommendation.Alternative a : rec.alternatives()) {
             pdf.paragraph("• " + t(a.textKey(), name(a.without()), Format.join(lang, a.productIds().stream().map(this::name).toList()),
-                    Amounts.format(a.total()), Amounts.format(a.extra()), a.unknownPremiums()), 8.5f, PdfBuilder.TEXT, 6);
+                    Amounts.format(a.total(), lang), Amounts.format(a.extra(), lang), a.unknownPremiums()), 8.5f, PdfBuilder.TEXT, 6);
         }
         List<List<Cell>> rows = new ArrayList<>();
         for (Recommendation.Verdict v : rec.verdicts()) {
@@ -591,8 +591,4 @@ public final class ProposalPdf {
         return String.join(", ", catalog.datasets().stream().map(d -> d.id() + "@" + d.version()).toList());
     }
 
-    /** Money as text in this report's conventions (for callers that label files or dialogs). */
-    public static String money(Money m) {
-        return Amounts.format(m);
-    }
 }

@@ -91,6 +91,13 @@ class ClientFileTest {
         assertTrue(p.get("/budget/currency").contains("USD"));
         assertTrue(p.get("/horizonYears").contains("from 1 to 40"));
         assertTrue(p.get("/nickname").contains("unknown field"));
+
+        // rules between fields (shown on the profile form too) name values in words, never as codes
+        Map<String, String> zh = problems(Lang.ZH_HK, """
+                {"age": 70, "sex": "F", "residency": "HK_RESIDENT", "livesIn": "SHENZHEN", "city": "MACAO",
+                 "szMedicalInsurance": "NONE", "szTier": "TIER_1", "needs": {"DENTAL": "NICE_TO_HAVE"}, "horizonYears": 5}""");
+        assertTrue(zh.get("/city").contains("澳門") && !zh.get("/city").contains("MACAO"), zh.get("/city"));
+        assertTrue(zh.get("/szTier").contains("職工醫保") && !zh.get("/szTier").matches(".*[A-Za-z].*"), zh.get("/szTier"));
     }
 
     @Test

@@ -129,6 +129,7 @@ class ClientProposalPdfTest {
             text = new PDFTextStripper().getText(d);
         }
         assertTrue(text.contains("× "), "repeated lines are grouped with their count");
-        assertTrue(!text.contains("HKD 0.00 — ") && !text.contains("HKD 0.00–HKD 0.00 —"), "no payer is named for paying nothing");
+        assertTrue(text.contains("港元 "), "amounts are printed, their currency named in Chinese");
+        assertTrue(!text.contains("港元 0.00 — ") && !text.contains("人民幣 0.00 — "), "no payer is named for paying nothing");
     }
 }

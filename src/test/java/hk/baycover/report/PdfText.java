@@ -138,6 +138,9 @@ final class PdfText {
         for (String id : ids(catalog)) if (id.length() > 3 && plain.contains(id)) problems.add("id: " + id);
         Matcher enumCode = ENUM_CODE.matcher(plain);
         while (enumCode.find()) problems.add("enum code: " + enumCode.group());
+        // a currency is named in Chinese (港元 1,200.00), not by its code
+        Matcher code = java.util.regex.Pattern.compile("\\b(HKD|CNY|MOP|RMB)( ?[0-9]|\\b)").matcher(plain);
+        while (code.find()) problems.add("currency code: " + code.group());
         Set<String> names = properNames(catalog);
         Matcher words = ENGLISH_RUN.matcher(plain);
         while (words.find()) {

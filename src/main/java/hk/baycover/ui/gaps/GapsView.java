@@ -495,7 +495,7 @@ public final class GapsView extends BorderPane {
         openOnRetirees();
         SegmentConfig cfg = m.config();
         summary.setText(ctx.tr().get("gaps.summary", m.products().size(), m.segments().size(), m.needs().size(), m.cellCount(), m.uncoveredCount(),
-                GapTexts.name(ctx.tr().lang(), cfg.agePolicy()), ctx.tr().get("gaps.policy.explain." + cfg.agePolicy().name()), cfg.currency().name()));
+                GapTexts.name(ctx.tr().lang(), cfg.agePolicy()), ctx.tr().get("gaps.policy.explain." + cfg.agePolicy().name()), ctx.tr().name(cfg.currency())));
         showDiff(vm.diffProperty().get());
     }
 

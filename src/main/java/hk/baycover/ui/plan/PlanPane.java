@@ -160,12 +160,12 @@ final class PlanPane extends VBox {
         projection.getColumns().add(column("pdf.year", (PremiumProjection.Year y) -> String.valueOf(y.year())));
         projection.getColumns().add(column("pdf.from", (PremiumProjection.Year y) -> y.from().toString()));
         projection.getColumns().add(column("pdf.age", (PremiumProjection.Year y) -> String.valueOf(y.age())));
-        projection.getColumns().add(column("pdf.total", (PremiumProjection.Year y) -> Amounts.format(y.total())
+        projection.getColumns().add(column("pdf.total", (PremiumProjection.Year y) -> Amounts.format(y.total(), ctx.tr().lang())
                 + (y.complete() ? "" : " + " + ctx.tr().get("plan.toBeQuoted", y.toBeQuoted().size())) + (y.overBudget() ? "  ⚠ " + ctx.tr().get("pdf.overBudget") : "")
                 + (y.sample() ? "  *" : "")));
         projection.getColumns().add(column("pdf.byProduct", (PremiumProjection.Year y) -> String.join(" · ", y.cells().stream()
                 .map(c -> name(c.productId()) + " " + (c.ended() ? ctx.tr().get("pdf.ended") : c.toBeQuoted() ? ctx.tr().get("plan.premiumToBeQuoted")
-                        : c.converted().map(Amounts::format).orElse(ctx.tr().get("plan.premiumToBeQuoted")))
+                        : c.converted().map(m -> Amounts.format(m, ctx.tr().lang())).orElse(ctx.tr().get("plan.premiumToBeQuoted")))
                         + (c.sample() && !c.ended() ? " *" : "")).toList())));
         projection.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         chart.setId("projection-chart");
@@ -180,7 +180,7 @@ final class PlanPane extends VBox {
         projectionTotal.textProperty().bind(Bindings.createStringBinding(() -> {
             PlanReport r = vm.reportProperty().get();
             if (r == null) return ctx.tr().get("planui.fixProfile");
-            return ctx.tr().get("pdf.projection.total", Amounts.format(r.projection().total()), r.projection().years().size())
+            return ctx.tr().get("pdf.projection.total", Amounts.format(r.projection().total(), ctx.tr().lang()), r.projection().years().size())
                     + (r.projection().complete() ? "" : " " + ctx.tr().get("pdf.projection.incomplete"))
                     + (r.projection().sample() ? " " + ctx.tr().get("pdf.projection.sample") : "");
         }, vm.reportProperty(), ctx.tr().langProperty()));
@@ -291,7 +291,7 @@ final class PlanPane extends VBox {
             for (PlanReport.Gap gap : r.gaps()) g.add((gap.priority() == null ? "" : "[" + ctx.tr().name(gap.priority()) + "] ") + I18n.reason(ctx.tr().lang(), gap.reason()));
             for (Adjudicator.EpisodeResult e : r.episodes()) {
                 if (e.totalOutOfPocket().max().isPositive()) {
-                    g.add(ctx.tr().get("pdf.gaps.episode", e.scenario().name().get(ctx.tr().lang()), Amounts.range(e.totalOutOfPocket())));
+                    g.add(ctx.tr().get("pdf.gaps.episode", e.scenario().name().get(ctx.tr().lang()), Amounts.range(e.totalOutOfPocket(), ctx.tr().lang())));
                 }
             }
         }
@@ -385,9 +385,9 @@ final class PlanPane extends VBox {
 
     private String quoteText(InsurerQuote q) {
         List<String> parts = new ArrayList<>();
-        q.annualPremium().ifPresent(m -> parts.add(ctx.tr().get("quote.showPremium", Amounts.format(m))));
-        if (q.annualLimit() != null) parts.add(ctx.tr().get("cover.annualLimit", Amounts.format(q.annualLimit())));
-        if (q.deductible() != null) parts.add(ctx.tr().get("cover.deductible", Amounts.format(q.deductible())));
+        q.annualPremium().ifPresent(m -> parts.add(ctx.tr().get("quote.showPremium", Amounts.format(m, ctx.tr().lang()))));
+        if (q.annualLimit() != null) parts.add(ctx.tr().get("cover.annualLimit", Amounts.format(q.annualLimit(), ctx.tr().lang())));
+        if (q.deductible() != null) parts.add(ctx.tr().get("cover.deductible", Amounts.format(q.deductible(), ctx.tr().lang())));
         if (q.coInsurance() != null) parts.add(ctx.tr().get("cover.coInsurance", Amounts.percent(q.coInsurance())));
         if (q.maxEntryAge() != null) parts.add(ctx.tr().get("quote.showMaxAge", q.maxEntryAge()));
         if (q.network() != null) parts.add(ctx.tr().name(q.network()));
@@ -403,7 +403,7 @@ final class PlanPane extends VBox {
         }
         StringBuilder sb = new StringBuilder();
         sb.append(ctx.tr().get("pdf.rec.summary", Format.join(ctx.tr().lang(), rec.productIds().stream().map(this::name).toList()),
-                Amounts.format(rec.total()), rec.perYear().size()));
+                Amounts.format(rec.total(), ctx.tr().lang()), rec.perYear().size()));
         if (!rec.toBeQuoted().isEmpty()) {
             sb.append(' ').append(ctx.tr().get("rec.toBeQuoted", Format.join(ctx.tr().lang(), rec.toBeQuoted().stream().map(this::name).toList())));
         }
@@ -418,7 +418,7 @@ final class PlanPane extends VBox {
         for (Reason m : rec.missing()) sb.append("  • ").append(I18n.reason(ctx.tr().lang(), m)).append('\n');
         for (Recommendation.Alternative a : rec.alternatives()) {
             sb.append("  • ").append(ctx.tr().get(a.textKey(), name(a.without()), Format.join(ctx.tr().lang(), a.productIds().stream().map(this::name).toList()),
-                    Amounts.format(a.total()), Amounts.format(a.extra()), a.unknownPremiums())).append('\n');
+                    Amounts.format(a.total(), ctx.tr().lang()), Amounts.format(a.extra(), ctx.tr().lang()), a.unknownPremiums())).append('\n');
         }
         for (Recommendation.Verdict v : rec.verdicts()) {
             sb.append(ctx.tr().get("rec.verdict." + v.code().name())).append(" — ").append(name(v.productId())).append(": ")

@@ -331,7 +331,7 @@ public final class PlanViewModel {
             recommendation.set(rec);
             products.setAll(rec.productIds());
             if (rec.complete()) {
-                activity.say(ctx.tr().get("planui.recommended", rec.productIds().size(), hk.baycover.planning.Amounts.format(rec.total())));
+                activity.say(ctx.tr().get("planui.recommended", rec.productIds().size(), hk.baycover.planning.Amounts.format(rec.total(), ctx.tr().lang())));
             } else {
                 activity.complain(ctx.tr().get("planui.recommendedPartial", rec.productIds().size(), rec.uncovered().size()));
             }

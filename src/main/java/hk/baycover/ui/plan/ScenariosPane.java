@@ -82,12 +82,12 @@ final class ScenariosPane extends VBox {
         lines.accessibleTextProperty().bind(ctx.tr().bind("planui.lines"));
         lines.getColumns().add(column("pdf.line", (Adjudicator.LineResult l) -> l.line().description() == null || l.line().description().isEmpty()
                 ? ctx.tr().name(l.line().need()) : l.line().description().get(ctx.tr().lang()) + " · " + ctx.tr().name(l.line().need())));
-        lines.getColumns().add(column("pdf.cost", (Adjudicator.LineResult l) -> Amounts.format(l.cost())
+        lines.getColumns().add(column("pdf.cost", (Adjudicator.LineResult l) -> Amounts.format(l.cost(), ctx.tr().lang())
                 + (l.line().sample() ? "  [" + ctx.tr().get("sample.badge") + "]" : "")));
         lines.getColumns().add(column("pdf.payments", (Adjudicator.LineResult l) -> String.join(" · ", l.payments().stream()
                 .filter(p -> p.max().isPositive())
-                .map(p -> name(p.product()) + " " + Amounts.range(p.range()) + " (" + ctx.tr().name(p.rule()) + ")").toList())));
-        lines.getColumns().add(column("pdf.outOfPocket", (Adjudicator.LineResult l) -> Amounts.range(l.outOfPocket())));
+                .map(p -> name(p.product()) + " " + Amounts.range(p.range(), ctx.tr().lang()) + " (" + ctx.tr().name(p.rule()) + ")").toList())));
+        lines.getColumns().add(column("pdf.outOfPocket", (Adjudicator.LineResult l) -> Amounts.range(l.outOfPocket(), ctx.tr().lang())));
         lines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         lines.getSelectionModel().selectedItemProperty().addListener((o, a, l) -> explain(l));
         explanation.setId("line-explanation");
@@ -232,7 +232,7 @@ final class ScenariosPane extends VBox {
         }
         lines.getItems().setAll(e.lines());
         episodeTotals.setText(ctx.tr().get("pdf.episode.when", e.eventDate().toString(), e.run().eventDay(), e.policyYear()) + " "
-                + ctx.tr().get("pdf.episode.totals", Amounts.format(e.totalCost()), Amounts.range(e.totalPaid()), Amounts.range(e.totalOutOfPocket())));
+                + ctx.tr().get("pdf.episode.totals", Amounts.format(e.totalCost(), ctx.tr().lang()), Amounts.range(e.totalPaid(), ctx.tr().lang()), Amounts.range(e.totalOutOfPocket(), ctx.tr().lang())));
     }
 
     private void explain(Adjudicator.LineResult l) {
@@ -243,13 +243,13 @@ final class ScenariosPane extends VBox {
         editCost.setText(l.cost().amount().toPlainString());
         StringBuilder sb = new StringBuilder();
         sb.append(l.line().description() == null ? l.line().id() : l.line().description().get(ctx.tr().lang())).append(" — ")
-                .append(Amounts.format(l.cost())).append('\n');
+                .append(Amounts.format(l.cost(), ctx.tr().lang())).append('\n');
         for (Adjudicator.Payment p : l.payments()) {
-            sb.append("• ").append(name(p.product())).append(" (").append(ctx.tr().name(p.layer())).append("): ").append(Amounts.range(p.range()))
+            sb.append("• ").append(name(p.product())).append(" (").append(ctx.tr().name(p.layer())).append("): ").append(Amounts.range(p.range(), ctx.tr().lang()))
                     .append(" — ").append(ctx.tr().name(p.rule())).append(". ").append(reasons(p.steps())).append('\n');
         }
         for (Reason n : l.notes()) sb.append("• ").append(I18n.reason(ctx.tr().lang(), n)).append('\n');
-        sb.append(ctx.tr().get("pdf.youPay", Amounts.range(l.outOfPocket())));
+        sb.append(ctx.tr().get("pdf.youPay", Amounts.range(l.outOfPocket(), ctx.tr().lang())));
         for (Adjudicator.Dependency d : l.dependsOn()) {
             sb.append('\n').append("  ").append(ctx.tr().get("plan.dependsOn", d.productName().get(ctx.tr().lang()), I18n.reason(ctx.tr().lang(), d.text())));
         }
