@@ -96,12 +96,15 @@ public final class BayCoverApp extends Application {
                 fail(settings.lang(), cause);
                 return;
             }
-            scene.setRoot(mainWindow(opened));
-            Pulses.afterNextPulse(scene, () -> probe(StartupProbe.INTERACTIVE, scene));
+            hk.baycover.ui.trust.TrustGate gate = mainWindow(opened);
+            scene.setRoot(gate);
+            // interactive: the first frame with what the user can work with (the main window, or the unlock prompt); the
+            // gate reads the key state in the background first
+            gate.whenFirstShown(() -> Pulses.afterNextPulse(scene, () -> probe(StartupProbe.INTERACTIVE, scene)));
         }));
     }
 
-    private Parent mainWindow(BayCover opened) {
+    private hk.baycover.ui.trust.TrustGate mainWindow(BayCover opened) {
         app = opened;
         UiContext ctx = new UiContext(opened, settings, tasks);
         List<java.nio.file.Path> files = getParameters().getRaw().stream().filter(hk.baycover.app.PackFiles::isPackFile).map(java.nio.file.Path::of).toList();

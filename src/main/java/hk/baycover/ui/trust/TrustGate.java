@@ -99,8 +99,29 @@ public final class TrustGate extends StackPane {
         reading.replace(m -> ctx.app().keys().state(), this::show, e -> show(KeyManager.State.LOCKED));
     }
 
+    /**
+     * Runs {@code then} once the gate shows its first state (the main window, or the unlock prompt): at once if it has,
+     * else right after. The key state is read in the background, so until then the gate is empty.
+     */
+    public void whenFirstShown(Runnable then) {
+        if (state != null) then.run();
+        else firstShown.add(then);
+    }
+
+    private final java.util.List<Runnable> firstShown = new java.util.ArrayList<>();
+
     private void show(KeyManager.State s) {
         state = s;
+        try {
+            showState(s);
+        } finally {
+            java.util.List<Runnable> waiting = java.util.List.copyOf(firstShown);
+            firstShown.clear();
+            waiting.forEach(Runnable::run);
+        }
+    }
+
+    private void showState(KeyManager.State s) {
         switch (s) {
             case NOT_SET:
                 autoLock.disarm();
