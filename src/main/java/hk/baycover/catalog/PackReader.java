@@ -218,8 +218,22 @@ public final class PackReader {
         summing.setDaemon(true);
         summing.start();
         boolean[] clean = {true};
-        WorkAhead.Drain<Boolean> drain = ok -> clean[0] &= ok;
-        try (JsonParser p = RECORDS.createParser(bytes, offset, bytes.length - offset); WorkAhead<Boolean> ahead = new WorkAhead<>(WINDOW)) {
+        int[] counted = {0};
+        // records come back parsed and checked, in file order; the checks across records run here, in that order
+        WorkAhead.Drain<Piece> drain = piece -> {
+            if (piece == null) clean[0] = false;
+            if (!clean[0]) return;
+            for (JsonNode rec : piece.trees()) {
+                if (!checks.record(piece.section(), rec)) {
+                    clean[0] = false;
+                    return;
+                }
+                JsonNode id = rec.get("id");
+                if (id != null && id.isTextual()) ids.get(piece.section()).add(id.asText());
+                counted[0]++;
+            }
+        };
+        try (JsonParser p = RECORDS.createParser(bytes, offset, bytes.length - offset); WorkAhead<Piece> ahead = new WorkAhead<>(WINDOW)) {
             if (p.nextToken() != JsonToken.START_OBJECT) return Optional.empty();
             ObjectNode skeleton = CatalogJson.mapper().createObjectNode();
             JsonNode header = null;
@@ -239,27 +253,26 @@ public final class PackReader {
                 if (kind == null || type == null || value != JsonToken.START_ARRAY || skeleton.has(field)) return Optional.empty();
                 skeleton.putArray(field);
                 JsonSchema itemSchema = itemSchema(kind, field);
-                List<String> sectionIds = new ArrayList<>();
-                ids.put(field, sectionIds);
-                List<JsonNode> chunk = new ArrayList<>(CHUNK);
+                ids.put(field, new ArrayList<>());
+                int[] spans = new int[2 * CHUNK];
+                int n = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     if (p.currentToken() != JsonToken.START_OBJECT) return Optional.empty();
-                    JsonNode rec = RECORDS.readTree(p);
-                    if (!checks.record(field, rec)) return Optional.empty();
-                    JsonNode id = rec.get("id");
-                    if (id != null && id.isTextual()) sectionIds.add(id.asText());
-                    records++;
-                    chunk.add(rec);
-                    if (chunk.size() == CHUNK) {
-                        ahead.submit(checkWork(file, itemSchema, field, type, chunk), drain);
+                    spans[n++] = offset + (int) p.currentTokenLocation().getByteOffset();
+                    p.skipChildren();
+                    spans[n++] = offset + (int) p.currentTokenLocation().getByteOffset() + 1;
+                    if (n == spans.length) {
+                        ahead.submit(checkWork(file, itemSchema, field, type, bytes, spans, n), drain);
                         if (!clean[0]) return Optional.empty();
-                        chunk = new ArrayList<>(CHUNK);
+                        spans = new int[2 * CHUNK];
+                        n = 0;
                     }
                 }
-                if (!chunk.isEmpty()) ahead.submit(checkWork(file, itemSchema, field, type, chunk), drain);
+                if (n > 0) ahead.submit(checkWork(file, itemSchema, field, type, bytes, spans, n), drain);
             }
             ahead.finish(drain);
             if (!clean[0]) return Optional.empty();
+            records = counted[0];
             if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null || header == null) return Optional.empty();
             if (!schema(kind).validate(skeleton).isEmpty()) return Optional.empty();
             checkDates(file, skeleton, "", problems);
@@ -280,14 +293,38 @@ public final class PackReader {
     private static final int CHUNK = 64;
     private static final int WINDOW = 16;
 
-    /** The per-record checks of a piece of records (schema, dates, numbers, texts, binding, record rules): all clean? */
-    private java.util.concurrent.Callable<Boolean> checkWork(String file, JsonSchema itemSchema, String field, Class<?> type, List<JsonNode> chunk) {
+    /** Records of one section, parsed on a helper thread, in file order. */
+    private record Piece(String section, List<JsonNode> trees) {
+    }
+
+    /**
+     * One record's tree from its bytes ({@code from} to {@code to}, found by the reading thread without building it):
+     * the same parser settings, so the same tree as the reading thread would have built.
+     */
+    private static JsonNode tree(byte[] bytes, int from, int to) throws IOException {
+        try (JsonParser q = RECORDS.createParser(bytes, from, to - from)) {
+            q.nextToken();
+            JsonNode rec = RECORDS.readTree(q);
+            if (q.nextToken() != null) throw new IOException("a record's bytes hold more than the record");
+            return rec;
+        }
+    }
+
+    /**
+     * The per-record checks of a piece of records (schema, dates, numbers, texts, binding, record rules): their trees
+     * when all are clean, null otherwise.
+     */
+    private java.util.concurrent.Callable<Piece> checkWork(String file, JsonSchema itemSchema, String field, Class<?> type, byte[] bytes,
+                                                            int[] spans, int n) {
         return () -> {
-            for (JsonNode rec : chunk) {
-                if (!itemSchema.validate(rec).isEmpty() || !clean(rec, field)) return false;
-                if (!recordRules(file, CatalogJson.mapper().treeToValue(rec, type)).isEmpty()) return false;
+            List<JsonNode> trees = new ArrayList<>(n / 2);
+            for (int i = 0; i < n; i += 2) {
+                JsonNode rec = tree(bytes, spans[i], spans[i + 1]);
+                if (!rec.isObject() || !itemSchema.validate(rec).isEmpty() || !clean(rec, field)) return null;
+                if (!recordRules(file, CatalogJson.mapper().treeToValue(rec, type)).isEmpty()) return null;
+                trees.add(rec);
             }
-            return true;
+            return new Piece(field, trees);
         };
     }
 
@@ -341,14 +378,22 @@ public final class PackReader {
         void header(PackHeader header) throws E;
 
         /**
-         * A record of {@code section} ({@link #SECTIONS}), its place in that section, the record, and the record as
-         * {@link CatalogJson#compact} writes it.
+         * What this sink works out from one record alone, on a helper thread, before {@link #record} gets it (null
+         * unless overridden).
          */
-        void record(String section, int index, Object record, String json) throws E;
+        default Object prepare(String section, Object record) {
+            return null;
+        }
+
+        /**
+         * A record of {@code section} ({@link #SECTIONS}), its place in that section, the record, the record as
+         * {@link CatalogJson#compact} writes it, and what {@link #prepare} made of it.
+         */
+        void record(String section, int index, Object record, String json, Object prepared) throws E;
     }
 
     /** A record bound, filled and written out as compact JSON, ready for the database. */
-    private record Ready(String section, int index, Object record, String json) {
+    private record Ready(String section, int index, Object record, String json, Object prepared) {
     }
 
     /**
@@ -359,7 +404,7 @@ public final class PackReader {
     public static <E extends Exception> void stream(byte[] bytes, RecordSink<E> sink) throws E {
         int offset = textStart(bytes);
         WorkAhead.Drain<List<Ready>> drain = ready -> {
-            for (Ready r : ready) sink.record(r.section(), r.index(), r.record(), r.json());
+            for (Ready r : ready) sink.record(r.section(), r.index(), r.record(), r.json(), r.prepared());
         };
         try (JsonParser p = RECORDS.createParser(bytes, offset, bytes.length - offset); WorkAhead<List<Ready>> ahead = new WorkAhead<>(WINDOW)) {
             p.nextToken();
@@ -373,16 +418,20 @@ public final class PackReader {
                 }
                 Class<Object> type = (Class<Object>) SECTIONS.get(field);
                 int index = 0;
-                List<JsonNode> chunk = new ArrayList<>(CHUNK);
+                int[] spans = new int[2 * CHUNK];
+                int n = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    chunk.add(RECORDS.readTree(p));
-                    if (chunk.size() == CHUNK) {
-                        ahead.submit(bindWork(field, type, index - chunk.size() + 1, chunk), drain);
-                        chunk = new ArrayList<>(CHUNK);
-                    }
+                    spans[n++] = offset + (int) p.currentTokenLocation().getByteOffset();
+                    p.skipChildren();
+                    spans[n++] = offset + (int) p.currentTokenLocation().getByteOffset() + 1;
                     index++;
+                    if (n == spans.length) {
+                        ahead.submit(bindWork(sink, field, type, index - n / 2, bytes, spans, n), drain);
+                        spans = new int[2 * CHUNK];
+                        n = 0;
+                    }
                 }
-                if (!chunk.isEmpty()) ahead.submit(bindWork(field, type, index - chunk.size(), chunk), drain);
+                if (n > 0) ahead.submit(bindWork(sink, field, type, index - n / 2, bytes, spans, n), drain);
             }
             ahead.finish(drain);
         } catch (IOException e) {
@@ -397,13 +446,14 @@ public final class PackReader {
         }
     }
 
-    /** Binds, fills and writes out a piece of records that starts at {@code first} of its section. */
-    private static java.util.concurrent.Callable<List<Ready>> bindWork(String field, Class<Object> type, int first, List<JsonNode> chunk) {
+    /** Parses, binds, fills and writes out a piece of records that starts at {@code first} of its section. */
+    private static java.util.concurrent.Callable<List<Ready>> bindWork(RecordSink<?> sink, String field, Class<Object> type, int first,
+                                                                       byte[] bytes, int[] spans, int n) {
         return () -> {
-            List<Ready> out = new ArrayList<>(chunk.size());
-            for (int i = 0; i < chunk.size(); i++) {
-                Object record = ScriptFiller.fill(CatalogJson.mapper().treeToValue(chunk.get(i), type), type);
-                out.add(new Ready(field, first + i, record, CatalogJson.compact(record)));
+            List<Ready> out = new ArrayList<>(n / 2);
+            for (int i = 0; i < n; i += 2) {
+                Object record = ScriptFiller.fill(CatalogJson.mapper().treeToValue(tree(bytes, spans[i], spans[i + 1]), type), type);
+                out.add(new Ready(field, first + i / 2, record, CatalogJson.compact(record), sink.prepare(field, record)));
             }
             return out;
         };

@@ -463,13 +463,19 @@ public final class CatalogStore {
                 @Override
                 public void header(PackHeader header) throws SQLException {
                     datasetRow(c, header, l.checksum(), origin);
-                    sum.add(new Pack(header, null, null, null, null, null));
+                    sum.add(tallies(new Pack(header, null, null, null, null, null)));
                 }
 
                 @Override
-                public void record(String section, int index, Object record, String json) throws SQLException {
+                public Object prepare(String section, Object record) {
+                    return tallies(one(section, record));
+                }
+
+                @Override
+                @SuppressWarnings("unchecked")
+                public void record(String section, int index, Object record, String json, Object prepared) throws SQLException {
                     rows.record(section, index, record, json, monitor, written, total);
-                    sum.add(one(section, record));
+                    sum.add((List<Tally>) prepared);
                 }
             });
         }
@@ -493,8 +499,8 @@ public final class CatalogStore {
         private final Map<String, Integer> asOf = new java.util.TreeMap<>();
         private final Map<String, Integer> named = new java.util.TreeMap<>();
 
-        void add(Pack pack) {
-            for (Tally t : tallies(pack)) {
+        void add(List<Tally> tallies) {
+            for (Tally t : tallies) {
                 Map<String, Integer> into = "count".equals(t.tally()) ? count : "asOf".equals(t.tally()) ? asOf : named;
                 into.merge(t.key(), t.n(), Integer::sum);
             }
