@@ -89,7 +89,9 @@ for app, bare in (("baycover-appcds", "bare-appcds"), ("baycover-tiered", "bare-
     for ev in ("firstFrame", "interactive"):
         if (app, ev) in rows and (bare, "firstFrame") in rows:
             r = rows[(app, ev)] / rows[(bare, "firstFrame")]
-            print(f"{app} {ev} median {rows[(app, ev)]} ms / {bare} firstFrame median {rows[(bare, 'firstFrame')]} ms = {r:.2f}x (target <= 1.30x: {'met' if r <= 1.3 else 'NOT met'})")
+            # issue 16: first frame <= 1.3x, interactive <= 1.6x the bare window's first frame
+            target = 1.3 if ev == "firstFrame" else 1.6
+            print(f"{app} {ev} median {rows[(app, ev)]} ms / {bare} firstFrame median {rows[(bare, 'firstFrame')]} ms = {r:.2f}x (target <= {target:.2f}x: {'met' if r <= target else 'NOT met'})")
 PY
 echo "machine load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 mkdir -p target/jpackage && cp "$WORK/report.md" target/jpackage/bench-startup.md

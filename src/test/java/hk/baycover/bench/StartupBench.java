@@ -127,8 +127,10 @@ public final class StartupBench {
                 if (!a.containsKey(event)) continue;
                 double m = median(a.get(event));
                 double ratio = m / floor;
-                sb.append(String.format(Locale.ROOT, "%s %s median %.0f ms / %s firstFrame median %.0f ms = %.2fx (target <= 1.30x: %s)%n",
-                        app, event, m, bare, floor, ratio, ratio <= 1.30 ? "met" : "NOT met"));
+                // issue 16: first frame <= 1.3x, interactive <= 1.6x the bare window's first frame
+                double target = event.equals(StartupProbe.FIRST_FRAME) ? 1.30 : 1.60;
+                sb.append(String.format(Locale.ROOT, "%s %s median %.0f ms / %s firstFrame median %.0f ms = %.2fx (target <= %.2fx: %s)%n",
+                        app, event, m, bare, floor, ratio, target, ratio <= target ? "met" : "NOT met"));
             }
         }
         return sb.toString();
