@@ -195,6 +195,7 @@ public final class ProfileForm extends ScrollPane {
         field("planui.conditions", conditions, "/conditions");
         field("planui.conditionNote", conditionNote, "/conditionNote");
         field("planui.preferred", preferred, "/preferredInstitutions");
+        int firstPart = grid.getChildren().size();
         section("planui.section.needs");
         for (Need n : Need.values()) {
             ComboBox<String> pr = combo("f-need-" + n.name(), new String[] {"", Priority.MUST_HAVE.name(), Priority.NICE_TO_HAVE.name()},
@@ -211,12 +212,45 @@ public final class ProfileForm extends ScrollPane {
         field("planui.horizon", horizon, "/horizonYears");
         field("planui.notes", notes, "/notes");
         setContent(grid);
+        deferLowerSections(firstPart);
 
         catalogChanged(ctx.catalog());
         ctx.catalogProperty().addListener((o, a, c) -> catalogChanged(c));
         ctx.tr().langProperty().addListener((o, a, b) -> validate());
         loading = false;
         clear();
+    }
+
+    /**
+     * Opened in a window that is already showing (the user goes to Plans), the form shows its first sections in the
+     * first frame and adds the needs and money sections in the pulse after it, so that no pulse carries the whole form's
+     * first CSS pass and the window answers keys in between. A form that is part of a window's first scene (or not in
+     * one yet) gets every section at once. The fields exist from the start either way; only their rows join later.
+     */
+    private void deferLowerSections(int from) {
+        List<Node> later = new ArrayList<>(grid.getChildren().subList(from, grid.getChildren().size()));
+        grid.getChildren().remove(from, grid.getChildren().size());
+        sceneProperty().addListener(new javafx.beans.value.ChangeListener<javafx.scene.Scene>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o, javafx.scene.Scene a, javafx.scene.Scene scene) {
+                if (scene == null) return;
+                sceneProperty().removeListener(this);
+                Runnable addLater = () -> {
+                    if (!grid.getChildren().containsAll(later)) grid.getChildren().addAll(later);
+                };
+                if (scene.getWindow() != null && scene.getWindow().isShowing()) hk.baycover.ui.Pulses.afterNextPulse(scene, addLater);
+                else addLater.run();
+            }
+        });
+        this.pendingRows = later;
+    }
+
+    /** The rows added in the pulse after the first (see {@link #deferLowerSections}); all in the grid once shown. */
+    private List<Node> pendingRows = List.of();
+
+    /** Whether every section of the form is in place (the lower ones join in the pulse after the form is first shown). */
+    public boolean complete() {
+        return grid.getChildren().containsAll(pendingRows);
     }
 
     private String ctxText(String key) {
