@@ -37,12 +37,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The Shenzhen district on the profile form (real screen, headless): shown only while the client lives in Shenzhen,
+ * The profile form (real screen, headless). The Shenzhen district: shown only while the client lives in Shenzhen,
  * reached with Tab after the city, named in the reader's language after a switch, and a district left for a client who
- * now lives elsewhere is a message in words (never an enum code), not silently kept.
+ * now lives elsewhere is a message in words (never an enum code), not silently kept. Opened in a window that is
+ * already showing, the form's first frame carries its first sections and the needs and money sections join in the next
+ * pulse.
  */
 @ExtendWith(ApplicationExtension.class)
-class ProfileFormDistrictTest {
+class ProfileFormTest {
 
     @TempDir
     static Path dir;
@@ -177,5 +179,26 @@ class ProfileFormDistrictTest {
         assertTrue(form.profileProperty().get() != null && form.profileProperty().get().district() == null, "whole again: " + form.problems());
         robot.clickOn("#tab-plan");
         assertFalse(robot.lookup("#nearby").queryAs(Label.class).isVisible(), "no district and no 港澳藥械通 need: nothing to list");
+    }
+
+    @Test
+    void openedInAShowingWindowTheLowerSectionsJoinInThePulseAfterTheFirst(FxRobot robot) throws Exception {
+        PlanView[] fresh = new PlanView[1];
+        boolean[] completeAtOnce = new boolean[1];
+        Node[] needAtOnce = new Node[1];
+        robot.interact(() -> {
+            fresh[0] = new PlanView(new UiContext(app, settings, background));
+            view.getScene().setRoot(new javafx.scene.layout.StackPane(fresh[0]));
+            completeAtOnce[0] = fresh[0].form().complete();
+            needAtOnce[0] = fresh[0].lookup("#f-need-INPATIENT");
+        });
+        assertFalse(completeAtOnce[0], "opened into a showing window, the form starts with its first sections");
+        assertNull(needAtOnce[0]);
+        assertTrue(robot.lookup("#f-name").tryQuery().isPresent(), "the first section is there at once");
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> fresh[0].form().complete());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#f-need-INPATIENT").tryQuery().isPresent());
+        assertTrue(robot.lookup("#f-budget").tryQuery().isPresent());
+        assertTrue(robot.lookup("#e-needs").tryQuery().isPresent(), "the needs' message row joins with them");
     }
 }
