@@ -37,6 +37,11 @@ public final class StartupProbe {
     public static final String FIRST_FRAME = "firstFrame";
     public static final String CATALOG = "catalog";
     public static final String INTERACTIVE = "interactive";
+    /**
+     * Prefix of the finer phases between the events above (opening the database, the snapshot, building the main
+     * window…): {@code phase:NAME}. They make the start-up timeline; the bench lists them after the events.
+     */
+    public static final String PHASE_PREFIX = "phase:";
 
     private static final Logger LOG = Logger.getLogger(StartupProbe.class.getName());
 

@@ -55,10 +55,12 @@ public final class BayCoverApp extends Application {
         settings = boot.settings();
         settingsStore = boot.store();
         tasks = new FxTaskRunner();
+        hk.baycover.io.Timeline.mark("fx: settings in hand");
 
         // the first frame is the light "loading" view (as quick as a bare window); the main window replaces it as soon as
         // both the first frame is out and the catalog is loaded (it usually is by then: it was read while the toolkit started)
         Scene scene = new Scene(loading(), settings.windowWidthProperty().get(), settings.windowHeightProperty().get());
+        hk.baycover.io.Timeline.mark("fx: loading view made");
         Styles.apply(scene, settings);
         stage.setScene(scene);
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> I18n.get(settings.lang(), "app.title"), settings.langProperty()));
@@ -66,6 +68,7 @@ public final class BayCoverApp extends Application {
             stage.setX(settings.windowXProperty().get());
             stage.setY(settings.windowYProperty().get());
         }
+        hk.baycover.io.Timeline.mark("fx: window placed");
         stage.show();
         StartupProbe.mark(StartupProbe.SHOWN);
         settings.langProperty().addListener((o, a, b) -> settingsStore.save(settings));
@@ -96,11 +99,15 @@ public final class BayCoverApp extends Application {
                 fail(settings.lang(), cause);
                 return;
             }
+            hk.baycover.io.Timeline.mark("fx: catalog received");
             hk.baycover.ui.trust.TrustGate gate = mainWindow(opened);
             scene.setRoot(gate);
             // interactive: the first frame with what the user can work with (the main window, or the unlock prompt); the
             // gate reads the key state in the background first
-            gate.whenFirstShown(() -> Pulses.afterNextPulse(scene, () -> probe(StartupProbe.INTERACTIVE, scene)));
+            gate.whenFirstShown(() -> {
+                hk.baycover.io.Timeline.mark("fx: main window in the scene");
+                Pulses.afterNextPulse(scene, () -> probe(StartupProbe.INTERACTIVE, scene));
+            });
         }));
     }
 
@@ -110,7 +117,12 @@ public final class BayCoverApp extends Application {
         List<java.nio.file.Path> files = getParameters().getRaw().stream().filter(hk.baycover.app.PackFiles::isPackFile).map(java.nio.file.Path::of).toList();
         return new hk.baycover.ui.trust.TrustGate(ctx, () -> {
             // every start opens on the first page: what BayCover does, three ways in, how current the data is
-            if (files.isEmpty()) return new MainWindow(ctx, Screen.HOME);
+            hk.baycover.io.Timeline.mark("fx: key state read");
+            if (files.isEmpty()) {
+                MainWindow window = new MainWindow(ctx, Screen.HOME);
+                hk.baycover.io.Timeline.mark("fx: main window built");
+                return window;
+            }
             // opened from the file manager (file association): the Data screen validates and imports it, all or nothing
             MainWindow window = new MainWindow(ctx, Screen.DATA);
             if (window.lookup("#data-view") instanceof DataView data) data.viewModel().importFiles(files);

@@ -42,6 +42,8 @@ final class Preload {
     /** Starts reading for these arguments on the application's clock (the launcher calls this before Application.launch). */
     static synchronized Preload start(List<String> args, Clock clock) {
         Preload p = new Preload(args, clock);
+        // the start-up probe (benches only) records the phases of opening the data folder too
+        if (StartupProbe.enabled()) hk.baycover.io.Timeline.listen(phase -> StartupProbe.mark(StartupProbe.PHASE_PREFIX + phase));
         Thread t = new Thread(p::run, "baycover-preload");
         t.setDaemon(true);
         t.start();
