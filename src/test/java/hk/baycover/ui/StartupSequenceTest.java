@@ -42,8 +42,21 @@ class StartupSequenceTest {
         try {
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> events(probe).containsKey(StartupProbe.INTERACTIVE));
             Map<String, Long> e = events(probe);
-            List<String> order = e.keySet().stream().filter(k -> !k.equals(StartupProbe.CATALOG) && !k.equals(StartupProbe.SETTINGS)).toList();
+            List<String> order = e.keySet().stream().filter(k -> !k.equals(StartupProbe.CATALOG) && !k.equals(StartupProbe.SETTINGS)
+                    && !k.startsWith(StartupProbe.PHASE_PREFIX)).toList();
             assertEquals(List.of(StartupProbe.START, StartupProbe.SHOWN, StartupProbe.FIRST_FRAME, StartupProbe.INTERACTIVE), order);
+            // the timeline's finer phases: the preload thread's opening of the folder, the FX thread's steps to the main window
+            List<String> phases = List.of("lock taken", "migrations checked", "shipped packs checked (seeding)", "fx: catalog received",
+                    "fx: main window built", "fx: main window in the scene");
+            long previous = 0;
+            for (String phase : phases) {
+                Long at = e.get(StartupProbe.PHASE_PREFIX + phase);
+                assertNotNull(at, "the probe records the phase '" + phase + "': " + e.keySet());
+                assertTrue(at >= previous, phase + " comes after the phase before it: " + e);
+                previous = at;
+            }
+            assertTrue(e.get(StartupProbe.PHASE_PREFIX + "fx: loading view made") <= e.get(StartupProbe.SHOWN), e.toString());
+            assertTrue(previous <= e.get(StartupProbe.INTERACTIVE), e.toString());
             assertTrue(e.get(StartupProbe.CATALOG) <= e.get(StartupProbe.INTERACTIVE), "interactive means the catalog is loaded: " + e);
             assertTrue(e.get(StartupProbe.SETTINGS) <= e.get(StartupProbe.CATALOG), "settings are read before the database is opened: " + e);
 
