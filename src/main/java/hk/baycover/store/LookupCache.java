@@ -7,6 +7,7 @@ import hk.baycover.lookup.LookupHit;
 import hk.baycover.lookup.LookupQuery;
 import hk.baycover.lookup.ResultKind;
 import hk.baycover.lookup.StreamedSearch;
+import hk.baycover.lookup.TextNormalizer;
 import hk.baycover.model.Approval;
 import hk.baycover.model.Catalog;
 import hk.baycover.model.City;
@@ -234,6 +235,7 @@ public final class LookupCache {
             meta.put("devices", String.valueOf(items - drugs));
             meta.put("institutions", String.valueOf(institutions));
             meta.put("samples", String.valueOf(samples));
+            meta.put("hanFolds", TextNormalizer.hanFolds());
             for (Map.Entry<String, String> e : meta.entrySet()) {
                 m.setString(1, e.getKey());
                 m.setString(2, e.getValue());
@@ -263,11 +265,15 @@ public final class LookupCache {
 
     /** The answer from the documents made under {@code key}; null when the file or the database moved on meanwhile. */
     private LookupAnswer answer(LookupQuery query, String key) {
-        StreamedSearch search = new StreamedSearch(query);
+        StreamedSearch search;
         Map<String, String> meta;
         try (Connection c = open(file, true)) {
             meta = meta(c);
             if (!key.equals(meta.get("key"))) return null;
+            // the folds were made by this build (the key says so): the query folds without loading the transliterator
+            String folds = meta.get("hanFolds");
+            if (folds != null) TextNormalizer.useHanFolds(folds);
+            search = new StreamedSearch(query);
             if (!search.answersNothing()) scan(c, search);
         } catch (SQLException e) {
             throw new CacheFailure(e);
