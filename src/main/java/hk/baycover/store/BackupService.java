@@ -113,7 +113,7 @@ public final class BackupService {
         String backupId = UUID.randomUUID().toString();
         db.read(c -> {
             try {
-                files.writeFile(t, tmp -> copy(c, tmp, backupId, db.clock(), monitor));
+                files.writeFile(t, tmp -> copy(c, tmp, backupId, db.clock(), monitor, false));
             } catch (UserError e) {
                 if (!"file.cannotWrite".equals(e.key())) throw e;
                 throw new UserError(e, "trust.backup.failed", t, e.args()[1]);
@@ -137,29 +137,59 @@ public final class BackupService {
      * result) when the database holds nothing. A backup that cannot be written stops the change it was to protect.
      */
     public static Optional<Path> rolling(Database db, String reason) {
-        // a damaged file is not copied over a good backup: the whole file is checked before a change (ADR 0065)
-        db.ensureChecked();
-        return db.read(c -> {
-            if (!hasContent(c)) return Optional.<Path>empty();
-            Path dir = db.file().getParent().resolve(DIR);
-            Path target;
-            try {
-                Files.createDirectories(dir);
-                target = dir.resolve(AUTO + STAMP.format(Instant.now(db.clock())) + "-" + reason + ".db");
-                for (int n = 2; Files.exists(target); n++) target = dir.resolve(AUTO + STAMP.format(Instant.now(db.clock())) + "-" + reason + "-" + n + ".db");
-            } catch (IOException e) {
-                throw new UserError(e, "trust.autoBackupFailed", dir, IoErrors.reason(e));
+        // a damaged file is not copied over a good backup, and the whole file is checked before a change (ADR 0065). When
+        // the file has not been checked in this process yet, the copy is checked instead of the file (ADR 0068): the
+        // backup copies the file's pages as they are, in one read transaction, and its PRAGMA quick_check runs on them
+        // before anything is added to the copy, so it gives the file's own verdict without reading it a second time
+        boolean checkedBefore = db.integrityChecked();
+        Path dir = db.file().getParent().resolve(DIR);
+        boolean dirExisted = Files.isDirectory(dir);
+        Optional<Path> written;
+        try {
+            written = db.read(c -> {
+                if (!hasContent(c)) return Optional.<Path>empty();
+                Path target;
+                try {
+                    Files.createDirectories(dir);
+                    target = dir.resolve(AUTO + STAMP.format(Instant.now(db.clock())) + "-" + reason + ".db");
+                    for (int n = 2; Files.exists(target); n++) target = dir.resolve(AUTO + STAMP.format(Instant.now(db.clock())) + "-" + reason + "-" + n + ".db");
+                } catch (IOException e) {
+                    throw new UserError(e, "trust.autoBackupFailed", dir, IoErrors.reason(e));
+                }
+                try {
+                    SafeFiles.writeOwnFile(target, tmp -> copy(c, tmp, UUID.randomUUID().toString(), db.clock(), ProgressMonitor.NONE, true));
+                } catch (UserError e) {
+                    throw new UserError(e, "trust.autoBackupFailed", target, e.args().length > 1 ? e.args()[1] : I18nFree.detail(e));
+                }
+                prune(dir);
+                Path t = target;
+                LOG.info(() -> "automatic backup " + t.getFileName());
+                return Optional.of(target);
+            });
+        } catch (RuntimeException e) {
+            if (!checkedBefore) {
+                // as before ADR 0068: a damaged file is store.corrupt (the file's own check says so), and leaves no trace
+                if (!dirExisted) deleteEmptyDir(dir);
+                db.ensureChecked();
             }
-            try {
-                SafeFiles.writeOwnFile(target, tmp -> copy(c, tmp, UUID.randomUUID().toString(), db.clock(), ProgressMonitor.NONE));
-            } catch (UserError e) {
-                throw new UserError(e, "trust.autoBackupFailed", target, e.args().length > 1 ? e.args()[1] : I18nFree.detail(e));
-            }
-            prune(dir);
-            Path written = target;
-            LOG.info(() -> "automatic backup " + written.getFileName());
-            return Optional.of(target);
-        });
+            throw e;
+        }
+        if (written.isPresent()) db.checkedByCopy();
+        else db.ensureChecked();
+        return written;
+    }
+
+    private static void deleteEmptyDir(Path dir) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            if (ds.iterator().hasNext()) return;
+        } catch (IOException e) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "cannot remove " + dir, e);
+        }
     }
 
     /** Automatic backups, newest first. */
@@ -222,7 +252,8 @@ public final class BackupService {
      * Online backup of {@code source}'s main database into the empty file {@code tmp}, switched to a self-contained
      * journal mode and checked; {@link SafeFiles} flushes it and renames it into place.
      */
-    private static void copy(Connection source, Path tmp, String backupId, Clock clock, ProgressMonitor monitor) throws IOException {
+    private static void copy(Connection source, Path tmp, String backupId, Clock clock, ProgressMonitor monitor, boolean checkPagesAsCopied)
+            throws IOException {
         try {
             int rc = source.unwrap(SQLiteConnection.class).getDatabase().backup("main", tmp.toString(),
                     (remaining, pages) -> monitor.progress(Math.max(0, pages - remaining), Math.max(1, pages), null), 100, 50, -1);
@@ -231,17 +262,23 @@ public final class BackupService {
                 try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = DELETE")) {
                     rs.next();
                 }
+                // an automatic backup checks the pages as copied, before its own audit row: the source's verdict (ADR 0068)
+                if (checkPagesAsCopied) quickCheck(s);
                 // the copy records its own making: a restore can name the backup (id, time) and knows where its history ends
                 if (tableExists(c, "audit_log")) {
                     AuditStore.append(c, AuditEntry.of(AuditAction.BACKUP_CREATED, "backup", backupId, null, Map.of("copy", "true")), clock);
                 }
-                try (ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
-                    String verdict = rs.next() ? rs.getString(1) : "no answer";
-                    if (!"ok".equalsIgnoreCase(verdict)) throw new SQLException("the copy failed its check: " + verdict);
-                }
+                if (!checkPagesAsCopied) quickCheck(s);
             }
         } catch (SQLException e) {
             throw new IOException("the database copy failed", e);
+        }
+    }
+
+    private static void quickCheck(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
+            String verdict = rs.next() ? rs.getString(1) : "no answer";
+            if (!"ok".equalsIgnoreCase(verdict)) throw new SQLException("the copy failed its check: " + verdict);
         }
     }
 

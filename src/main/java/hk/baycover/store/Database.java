@@ -128,6 +128,14 @@ public final class Database {
         }
     }
 
+    /**
+     * Records that the whole file passed {@code PRAGMA quick_check} on a page-for-page copy taken in one read transaction
+     * (an automatic backup, ADR 0068): the file itself need not be read again before the first write.
+     */
+    void checkedByCopy() {
+        checked = true;
+    }
+
     /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
     public <T> T inTransaction(SqlWork<T> work) {
         ensureChecked();
