@@ -149,6 +149,7 @@ public final class LookupCache {
 
     /** Makes the file again from the database, in one read of it, and moves it into place. */
     private void build() {
+        removeAbandoned();
         Path tmp = file.resolveSibling(FILE + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
             db.read(c -> {
@@ -175,6 +176,26 @@ public final class LookupCache {
             }
         }
         hk.baycover.io.Timeline.mark("lookup documents made");
+    }
+
+    /** Temporary files of makings whose process is gone (killed half way): they are removed, not left to pile up. */
+    private void removeAbandoned() {
+        String prefix = FILE + ".tmp-";
+        try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(file.getParent(), p -> p.getFileName().toString().startsWith(prefix))) {
+            for (Path p : ds) {
+                String rest = p.getFileName().toString().substring(prefix.length());
+                int dash = rest.indexOf('-');
+                try {
+                    long pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
+                    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) continue;
+                } catch (NumberFormatException e) {
+                    continue; // not one of ours
+                }
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "cannot look for abandoned lookup documents in " + file.getParent(), e);
+        }
     }
 
     private static Connection create(Path tmp) {

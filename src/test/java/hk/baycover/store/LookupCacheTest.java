@@ -86,9 +86,13 @@ class LookupCacheTest {
         cli("restore", backup.toString());
         assertSameAnswers(queries(new Random(4), 150));
 
+        // a half-made file of a process that was killed is removed by the next making
+        Path abandoned = dataDir.resolve(LookupCache.FILE + ".tmp-" + Long.MAX_VALUE + "-1");
+        Files.writeString(abandoned, "half", StandardCharsets.UTF_8);
         // a damaged documents file is made again, not believed
         Files.writeString(dataDir.resolve(LookupCache.FILE), "not a database", StandardCharsets.UTF_8);
         assertSameAnswers(queries(new Random(5), 60));
+        assertFalse(Files.exists(abandoned), "the abandoned temporary file is removed");
     }
 
     @Test
