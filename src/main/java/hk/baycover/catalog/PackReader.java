@@ -340,8 +340,11 @@ public final class PackReader {
                 if (SafeText.check(key, TextRules.FIELD_NAME, false) != null) return false;
                 if (v.isTextual() && DATE_FIELDS.contains(key)) {
                     String t = v.asText();
-                    if (DATE_SHAPE.matcher(t).matches() && !PartialDate.isValid(t)) return false;
-                    if ("asOf".equals(key) && PartialDate.isValid(t) && PartialDate.parse(t).earliest().isAfter(today)) return false;
+                    if (PartialDate.hasShape(t)) {
+                        // a date of the right shape must be a real one, and an as-of date not in the future
+                        if (!PartialDate.isValid(t)) return false;
+                        if ("asOf".equals(key) && PartialDate.parse(t).earliest().isAfter(today)) return false;
+                    }
                 }
                 if (!clean(v, TextRules.fieldOf(key, field))) return false;
             }

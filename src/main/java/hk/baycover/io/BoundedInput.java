@@ -49,7 +49,16 @@ public final class BoundedInput {
     public static byte[] readAll(Path file, long limit) throws IOException {
         try (InputStream in = open(file, limit)) {
             long hint = Files.isRegularFile(file) ? Math.min(Files.size(file), limit) : CHUNK;
-            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(32, Math.min(hint, Integer.MAX_VALUE - 8)));
+            // a regular file is read straight into an array of its size (a 39 MB pack is held once, not twice while
+            // it is copied out of a growing buffer); one that turns out longer or shorter goes on as a stream would
+            byte[] exact = new byte[(int) Math.min(hint, Integer.MAX_VALUE - 8)];
+            int off = 0;
+            for (int n; off < exact.length && (n = in.read(exact, off, Math.min(CHUNK, exact.length - off))) >= 0; ) off += n;
+            int next = off == exact.length ? in.read() : -1;
+            if (off == exact.length && next < 0) return exact;
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(32, Math.min((long) off + CHUNK, Integer.MAX_VALUE - 8)));
+            out.write(exact, 0, off);
+            if (next >= 0) out.write(next);
             byte[] buf = new byte[CHUNK];
             for (int n; (n = in.read(buf)) >= 0; ) out.write(buf, 0, n);
             return out.toByteArray();

@@ -85,8 +85,9 @@ public final class CliScaleBench {
         row(jit, "`lookup 劳拉替尼 --json`, shipped catalog (documents kept)", "", shipped, "lookup", "劳拉替尼", "--json");
         row(jit, "first `info` (large folder)", "", large, "info");
         int perPack = (institutions + items) / packs.size();
+        List<double[]> imports = new ArrayList<>();
         for (int k = 0; k < packs.size(); k++) {
-            row(jit, "`import` generated pack " + (k + 1) + " of " + packs.size(), String.valueOf(perPack), large, "import", packs.get(k));
+            imports.add(row(jit, "`import` generated pack " + (k + 1) + " of " + packs.size(), String.valueOf(perPack), large, "import", packs.get(k)));
         }
         row(jit, "`info --json`, " + institutions + " institutions + " + items + " items", "", large, "info", "--json");
         row(jit, "`info` (text), same folder", "", large, "info");
@@ -97,9 +98,10 @@ public final class CliScaleBench {
         row(jit, "`lookup lorlatnib --json` (one typo), same folder", "", large, "lookup", "lorlatnib", "--json");
         row(jit, "`lookup 醫院 --kind institution --city 深圳 --json`, same folder", "", large, "lookup", "醫院", "--kind", "institution", "--city", "深圳", "--json");
         row(jit, "first `info` (products folder)", "", many, "info");
-        row(jit, "`import` " + products + " generated products", String.valueOf(products), many, "import", productPack.toString());
+        double[] productImport = row(jit, "`import` " + products + " generated products", String.valueOf(products), many, "import", productPack.toString());
         row(jit, "`gaps --json`, " + products + " products", "", many, "gaps", "--json");
         row(jit, "`info --json`, " + products + " products", "", many, "info", "--json");
+        System.out.println(importSummary(imports, productImport));
         System.out.println("load average after: " + GapJsonMemoryBench.load());
         try (var walk = Files.walk(base)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -155,7 +157,21 @@ public final class CliScaleBench {
     private static final int INSTITUTIONS_PER_PACK = 30_000;
     private static final int ITEMS_PER_PACK = 20_000;
 
-    private static void row(String jit, String what, String records, Path data, String... command) throws Exception {
+    /**
+     * The figure issue 16 asks for (import throughput ≥ 10,000 records/s with flat memory), over every pack imported:
+     * the first, the slowest and the median rate, and the peak resident sets. Rows that failed count as 0/s.
+     */
+    static String importSummary(List<double[]> packs, double[] products) {
+        double[] rates = packs.stream().mapToDouble(r -> r[0]).sorted().toArray();
+        double[] rss = packs.stream().mapToDouble(r -> r[1]).sorted().toArray();
+        if (rates.length == 0) return "import: no pack imported";
+        return String.format(Locale.ROOT, "import throughput (target >= 10,000 records/s): first pack %,.0f/s, slowest %,.0f/s, median %,.0f/s"
+                        + " over %d packs; %,.0f/s for the products pack; peak RSS %,.0f-%,.0f MB (products %,.0f MB)",
+                packs.get(0)[0], rates[0], rates[rates.length / 2], rates.length, products[0], rss[0], rss[rss.length - 1], products[1]);
+    }
+
+    /** Runs one command in a fresh JVM and prints its row; returns its records per second (0 without records) and peak RSS in MB. */
+    private static double[] row(String jit, String what, String records, Path data, String... command) throws Exception {
         List<String> args = new ArrayList<>(List.of("--child", "--data-dir", data.toString(), "--lang", "en"));
         args.addAll(List.of(command));
         ProcessBuilder pb = hk.baycover.trust.ChildJvm.builder(CliScaleBench.class, args, java.util.Map.of());
@@ -183,11 +199,13 @@ public final class CliScaleBench {
         String[] f = result.split(" ");
         if (f.length < 3) {
             System.out.println("| " + what + " | failed: " + log.toString().replace('\n', ' ') + " |");
-            return;
+            return new double[] {0, 0};
         }
         double rate = records.isEmpty() ? 0 : Integer.parseInt(records) / (Long.parseLong(f[0]) / 1000.0);
         System.out.printf(Locale.ROOT, "| %s | %s | %,d ms | %,d ms | %s MB | %s |%n", what,
                 records.isEmpty() ? "" : String.format(Locale.ROOT, "%,d (%,.0f/s)", Integer.parseInt(records), rate), Long.parseLong(f[0]), life, f[1], f[2]);
+        boolean ok = f[2].equals("0");
+        return new double[] {ok ? rate : 0, f[1].equals("?") ? 0 : Double.parseDouble(f[1])};
     }
 
     /** In the child: runs the command with its output counted and dropped; prints wall ms, VmHWM MB and the exit code. */
