@@ -37,6 +37,8 @@ public final class StartupProbe {
     public static final String FIRST_FRAME = "firstFrame";
     public static final String CATALOG = "catalog";
     public static final String INTERACTIVE = "interactive";
+    /** The window's background check of the whole database file passed (after {@code interactive}; ADR 0065). */
+    public static final String CHECKED = "checked";
     /**
      * Prefix of the finer phases between the events above (opening the database, the snapshot, building the main
      * window…): {@code phase:NAME}. They make the start-up timeline; the bench lists them after the events.
@@ -87,7 +89,8 @@ public final class StartupProbe {
             for (Path t : (Iterable<Path>) list::iterator) {
                 try {
                     // schedstat: time on the CPU (ns), time waiting to run (ns), time slices
-                    ns += Long.parseLong(Files.readString(t.resolve("schedstat")).split(" ", 2)[0].strip());
+                    String stat = new String(hk.baycover.io.BoundedInput.readAll(t.resolve("schedstat"), 4096), StandardCharsets.US_ASCII);
+                    ns += Long.parseLong(stat.split(" ", 2)[0].strip());
                 } catch (IOException | RuntimeException gone) {
                     // a thread that ended meanwhile
                 }

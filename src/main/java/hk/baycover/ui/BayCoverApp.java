@@ -84,15 +84,8 @@ public final class BayCoverApp extends Application {
     private void whenOpened(Scene scene, java.nio.file.Path dataDir, java.util.concurrent.CompletableFuture<BayCover> opening) {
         opening.whenComplete((opened, error) -> Platform.runLater(() -> {
             Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-            if (cause instanceof hk.baycover.app.CorruptDatabase) {
-                scene.setRoot(new hk.baycover.ui.trust.RecoveryView(new hk.baycover.ui.common.Tr(settings.langProperty()), tasks,
-                        hk.baycover.ui.common.FileDialogs.SYSTEM, dataDir, clock, (hk.baycover.app.CorruptDatabase) cause,
-                        () -> {
-                            scene.setRoot(loading());
-                            Lang lang = settings.lang();
-                            whenOpened(scene, dataDir, java.util.concurrent.CompletableFuture.supplyAsync(
-                                    () -> BayCover.open(dataDir, lang, hk.baycover.model.ProgressMonitor.NONE, hk.baycover.trust.DataDirLock.Mode.INSTANCE, clock)));
-                        }, Platform::exit));
+            if (cause instanceof hk.baycover.app.CorruptDatabase corrupt) {
+                recover(scene, dataDir, corrupt);
                 return;
             }
             if (cause != null) {
@@ -106,9 +99,59 @@ public final class BayCoverApp extends Application {
             // gate reads the key state in the background first
             gate.whenFirstShown(() -> {
                 hk.baycover.io.Timeline.mark("fx: main window in the scene");
-                Pulses.afterNextPulse(scene, () -> probe(StartupProbe.INTERACTIVE, scene));
+                Pulses.afterNextPulse(scene, () -> {
+                    probe(StartupProbe.INTERACTIVE, scene);
+                    checkInBackground(scene, dataDir, opened);
+                });
             });
         }));
+    }
+
+    /**
+     * The whole-file check the window was opened without (ADR 0065), once the main window answers: a damaged file leads
+     * to the recovery screen, as at open. A write asked for meanwhile waits for this check.
+     */
+    private void checkInBackground(Scene scene, java.nio.file.Path dataDir, BayCover opened) {
+        tasks.submit(m -> {
+            opened.database().ensureChecked();
+            hk.baycover.io.Timeline.mark("database integrity checked (quick_check, in the background)");
+            return Boolean.TRUE;
+        }, new hk.baycover.ui.common.TaskRunner.Outcome<Boolean>() {
+            @Override
+            public void succeeded(Boolean value) {
+                StartupProbe.mark(StartupProbe.CHECKED);
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                if (app != opened) return; // closed or replaced meanwhile
+                if (error instanceof hk.baycover.model.UserError u && "store.corrupt".equals(u.key())) {
+                    hk.baycover.app.CorruptDatabase corrupt = hk.baycover.app.CorruptDatabase.of(u, dataDir);
+                    opened.close();
+                    app = null;
+                    recover(scene, dataDir, corrupt);
+                } else {
+                    java.util.logging.Logger.getLogger(BayCoverApp.class.getName()).log(java.util.logging.Level.WARNING,
+                            "the background integrity check did not finish", error);
+                }
+            }
+
+            @Override
+            public void cancelled() {
+            }
+        });
+    }
+
+    /** The recovery screen for a damaged database; after a restore the folder is opened again (and checked at open). */
+    private void recover(Scene scene, java.nio.file.Path dataDir, hk.baycover.app.CorruptDatabase corrupt) {
+        scene.setRoot(new hk.baycover.ui.trust.RecoveryView(new hk.baycover.ui.common.Tr(settings.langProperty()), tasks,
+                hk.baycover.ui.common.FileDialogs.SYSTEM, dataDir, clock, corrupt,
+                () -> {
+                    scene.setRoot(loading());
+                    Lang lang = settings.lang();
+                    whenOpened(scene, dataDir, java.util.concurrent.CompletableFuture.supplyAsync(
+                            () -> BayCover.open(dataDir, lang, hk.baycover.model.ProgressMonitor.NONE, hk.baycover.trust.DataDirLock.Mode.INSTANCE, clock)));
+                }, Platform::exit));
     }
 
     private hk.baycover.ui.trust.TrustGate mainWindow(BayCover opened) {

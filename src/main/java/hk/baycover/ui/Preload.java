@@ -85,7 +85,8 @@ final class Preload {
         }
         try {
             Logs.toDataDir(boot.dataDir());
-            BayCover opened = BayCover.open(boot.dataDir(), boot.settings().lang(), ProgressMonitor.NONE, hk.baycover.trust.DataDirLock.Mode.INSTANCE, clock);
+            // the whole-file check runs in the background once the window is up (BayCoverApp, ADR 0065)
+            BayCover opened = BayCover.openForWindow(boot.dataDir(), boot.settings().lang(), ProgressMonitor.NONE, clock);
             StartupProbe.mark(StartupProbe.CATALOG);
             app.complete(opened);
         } catch (RuntimeException | Error e) {

@@ -62,7 +62,33 @@ class StartupSequenceTest {
 
             Scene scene = WaitForAsyncUtils.asyncFx(stage::getScene).get();
             assertNotNull(scene.lookup("#main-window"), "the main window replaced the loading view");
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> events(probe).containsKey(StartupProbe.CHECKED));
+            assertTrue(events(probe).get(StartupProbe.CHECKED) >= e.get(StartupProbe.INTERACTIVE), "the whole-file check follows the window");
             assertTrue(Files.exists(dir.resolve("data").resolve("baycover.db")), "the database was opened in the given data folder");
+        } finally {
+            FxToolkit.cleanupApplication(app);
+        }
+    }
+
+    @Test
+    void damageThatTheCatalogDoesNotReadIsFoundAfterTheWindowIsUpAndLeadsToTheRecoveryScreen(@TempDir Path dir) throws Exception {
+        Path probe = dir.resolve("probe.txt");
+        System.setProperty(StartupProbe.PROPERTY, probe.toString());
+        Path data = hk.baycover.trust.TestFolders.seeded(dir.resolve("data"));
+        Files.writeString(data.resolve("settings.json"), "{\"width\": 1000, \"height\": 700}");
+        Path file = data.resolve(hk.baycover.store.Database.FILE_NAME);
+        hk.baycover.app.DamagedPages.scribble(file, hk.baycover.app.DamagedPages.rootPage(file, "proposal"));
+        Stage stage = FxToolkit.registerPrimaryStage();
+        Application app = FxToolkit.setupApplication(BayCoverApp.class, "--data-dir", data.toString(), "--lang", "en");
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> events(probe).containsKey(StartupProbe.INTERACTIVE));
+            // the window came up on the catalog; the background check then finds the damaged page
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> stage.getScene().lookup("#recovery-problem") != null).get());
+            Scene scene = WaitForAsyncUtils.asyncFx(stage::getScene).get();
+            assertTrue(scene.lookup("#main-window") == null, "the recovery screen replaced the main window");
+            javafx.scene.control.Label problem = (javafx.scene.control.Label) scene.lookup("#recovery-problem");
+            assertTrue(problem.getText().startsWith("The database"), problem.getText());
+            assertTrue(!events(probe).containsKey(StartupProbe.CHECKED), "the check did not pass");
         } finally {
             FxToolkit.cleanupApplication(app);
         }
