@@ -30,7 +30,8 @@ if ls "$WORK"/export/*.json >/dev/null 2>&1; then
 fi
 # the heavy commands with their real arguments (README examples): a comparison PDF, a proposal PDF with the exact
 # recommendation and an episode, the gap matrix as JSON (streamed) — each a fresh process on the same folder
-echo "| CLI \`lookup 深圳 --json\` | $(peak "$BC" --data-dir "$DATA" lookup 深圳 --json) |"
+echo "| CLI \`lookup 深圳 --json\` (first: makes the search documents beside the database) | $(peak "$BC" --data-dir "$DATA" lookup 深圳 --json) |"
+echo "| CLI \`lookup 深圳 --json\` (documents kept) | $(peak "$BC" --data-dir "$DATA" lookup 深圳 --json) |"
 echo "| CLI \`compare bocg-gba-excellence sz-huiminbao --age 70 --pdf FILE\` | $(peak "$BC" --data-dir "$DATA" compare bocg-gba-excellence sz-huiminbao --age 70 --pdf "$WORK/compare.pdf") |"
 echo "| CLI \`plan examples/client.json --recommend --scenario lung-cancer-lorlatinib-6m-hku-szh --pdf FILE\` | $(peak "$BC" --data-dir "$DATA" plan examples/client.json --recommend --scenario lung-cancer-lorlatinib-6m-hku-szh --pdf "$WORK/proposal.pdf") |"
 echo "| CLI \`gaps --json\` (shipped catalog, default segments) | $(peak "$BC" --data-dir "$DATA" gaps --json) |"

@@ -111,12 +111,14 @@ class ArchitectureTest {
     /**
      * Files the user names are written only through {@code hk.baycover.io.SafeFiles} (guard against the data folder's own
      * files, temp file and atomic rename). The exceptions own their files: the restore swap and the backup check copy
-     * (BackupService), and the start-up probe a developer switches on with a system property.
+     * (BackupService), the command line's lookup documents beside the database, made under a temporary name and moved
+     * into place (LookupCache, ADR 0069), and the start-up probe a developer switches on with a system property.
      */
     @ArchTest
     static final ArchRule filesAreWrittenOnlyThroughSafeFiles = noClasses()
             .that().resideOutsideOfPackage("hk.baycover.io..")
             .and().doNotHaveFullyQualifiedName("hk.baycover.store.BackupService")
+            .and().doNotHaveFullyQualifiedName("hk.baycover.store.LookupCache")
             .and().doNotHaveFullyQualifiedName("hk.baycover.app.StartupProbe")
             .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
                     com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(

@@ -191,6 +191,21 @@ public final class BayCover implements AutoCloseable {
     public ScenarioStore scenarioStore() { return scenarioStore; }
     /** 港澳藥械通 search over catalog snapshots (one in-memory index per snapshot). */
     public LookupService lookup() { return lookup; }
+
+    /**
+     * One 港澳藥械通 search where nothing else will be searched (the command line): over the documents kept beside the
+     * database ({@link hk.baycover.store.LookupCache}, ADR 0069), reading only the hits' records, when the snapshot has
+     * not been read; over the snapshot's index otherwise, or when those documents can be neither read nor made. Both
+     * give the same answer.
+     */
+    public hk.baycover.lookup.LookupAnswer lookupOnce(hk.baycover.lookup.LookupQuery query) {
+        if (catalog == null) {
+            var answer = new hk.baycover.store.LookupCache(database).search(query);
+            if (answer.isPresent()) return answer.get();
+        }
+        Catalog c = catalog();
+        return new hk.baycover.lookup.LookupAnswer(lookup.search(c, query, ProgressMonitor.NONE), c, hk.baycover.lookup.DataAbout.of(c));
+    }
     /** The passphrase, the data key and the cipher for client personal data. */
     public KeyManager keys() { return keys; }
 

@@ -1,6 +1,8 @@
 package hk.baycover.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import hk.baycover.lookup.DataAbout;
+import hk.baycover.lookup.LookupAnswer;
 import hk.baycover.lookup.LookupHit;
 import hk.baycover.lookup.LookupQuery;
 import hk.baycover.lookup.LookupResult;
@@ -12,7 +14,6 @@ import hk.baycover.model.City;
 import hk.baycover.model.Institution;
 import hk.baycover.model.Lang;
 import hk.baycover.model.LocalizedText;
-import hk.baycover.model.ProgressMonitor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,8 +75,9 @@ final class LookupCommand implements Runnable {
     public void run() {
         Lang lang = root.lang();
         LookupQuery query = parse(lang);
-        Catalog catalog = root.app().catalog();
-        LookupResult result = root.app().lookup().search(catalog, query, ProgressMonitor.NONE);
+        LookupAnswer answer = root.app().lookupOnce(query);
+        Catalog catalog = answer.records();
+        LookupResult result = answer.result();
         PrintWriter out = root.out();
         if (json.on) {
             List<Result> results = new ArrayList<>();
@@ -85,7 +87,7 @@ final class LookupCommand implements Runnable {
                     result.total(), results));
             return;
         }
-        printTable(out, lang, query, result, catalog);
+        printTable(out, lang, query, result, catalog, answer.about());
     }
 
     private LookupQuery parse(Lang lang) {
@@ -136,10 +138,10 @@ final class LookupCommand implements Runnable {
                 in.voucherPilot() == null || in.voucherPilot().since() == null ? null : in.voucherPilot().since().value());
     }
 
-    private void printTable(PrintWriter out, Lang lang, LookupQuery query, LookupResult result, Catalog catalog) {
+    private void printTable(PrintWriter out, Lang lang, LookupQuery query, LookupResult result, Catalog catalog, DataAbout about) {
         if (result.hits().isEmpty()) {
             out.println(root.text("lookup.cli.none", query.text()));
-            out.println(LookupText.about(lang, catalog));
+            out.println(LookupText.about(lang, about));
             return;
         }
         out.println(root.text("lookup.cli.found", result.total(), query.text())
@@ -162,7 +164,7 @@ final class LookupCommand implements Runnable {
             b.append(r[4]);
             out.println(b.toString().stripTrailing());
         }
-        out.println(LookupText.about(lang, catalog));
+        out.println(LookupText.about(lang, about));
     }
 
     /** For an item: where it is approved; for an institution: city, district and designation. */

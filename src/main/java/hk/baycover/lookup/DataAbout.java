@@ -21,16 +21,25 @@ public record DataAbout(List<LocalizedText> coverage, PartialDate asOf, RunningT
                         int drugs, int devices, int institutions, int sampleRecords) {
 
     public static DataAbout of(Catalog catalog) {
-        List<DatasetInfo> sets = catalog.datasets().stream().filter(d -> d.kind() == PackKind.DRUGS_DEVICES).toList();
-        List<LocalizedText> coverage = sets.stream().map(d -> d.header().coverage()).filter(c -> c != null && !c.isEmpty()).toList();
-        PartialDate asOf = sets.stream().map(DatasetInfo::asOf).max(Comparator.naturalOrder()).orElse(null);
-        // the latest count of the whole measure's approvals (not one hospital's, not a catalogue's entries)
-        RunningTotal latest = catalog.totals().stream().filter(RunningTotal::wholeMeasure).max(Comparator.comparing(RunningTotal::asOf)).orElse(null);
         List<RegulatedItem> items = catalog.items();
         int drugs = (int) items.stream().filter(i -> i.kind() == ItemKind.DRUG).count();
         int samples = (int) (items.stream().filter(RegulatedItem::sample).count()
                 + catalog.institutions().stream().filter(i -> i.sample()).count());
-        return new DataAbout(coverage, asOf, latest, drugs, items.size() - drugs, catalog.institutions().size(), samples);
+        return of(catalog.datasets(), catalog.totals(), drugs, items.size() - drugs, catalog.institutions().size(), samples);
+    }
+
+    /**
+     * The same from the datasets, the running totals and counts kept elsewhere (the command line's lookup, which reads
+     * no whole catalog): {@code devices} are the items that are not drugs, {@code samples} the sample items and
+     * institutions.
+     */
+    public static DataAbout of(List<DatasetInfo> datasets, List<RunningTotal> totals, int drugs, int devices, int institutions, int samples) {
+        List<DatasetInfo> sets = datasets.stream().filter(d -> d.kind() == PackKind.DRUGS_DEVICES).toList();
+        List<LocalizedText> coverage = sets.stream().map(d -> d.header().coverage()).filter(c -> c != null && !c.isEmpty()).toList();
+        PartialDate asOf = sets.stream().map(DatasetInfo::asOf).max(Comparator.naturalOrder()).orElse(null);
+        // the latest count of the whole measure's approvals (not one hospital's, not a catalogue's entries)
+        RunningTotal latest = totals.stream().filter(RunningTotal::wholeMeasure).max(Comparator.comparing(RunningTotal::asOf)).orElse(null);
+        return new DataAbout(coverage, asOf, latest, drugs, devices, institutions, samples);
     }
 
     public Optional<PartialDate> asOfDate() { return Optional.ofNullable(asOf); }

@@ -113,13 +113,19 @@ final class Documents {
         return group == NAME_GROUP ? groupSplit[doc] : entryStart[doc + 1];
     }
 
-    static Documents of(Catalog catalog, ProgressMonitor monitor) {
+    /** Each city's name in every language (from the bundles): an institution's CITY entries. */
+    static Map<City, List<String>> cityNames() {
         Map<City, List<String>> cityNames = new EnumMap<>(City.class);
         for (City c : City.values()) {
             List<String> list = new ArrayList<>();
             for (Lang l : Lang.values()) list.add(I18n.enumName(l, c));
             cityNames.put(c, list);
         }
+        return cityNames;
+    }
+
+    static Documents of(Catalog catalog, ProgressMonitor monitor) {
+        Map<City, List<String>> cityNames = cityNames();
         List<Institution> insts = catalog.institutions();
         Map<String, City> cityOf = new HashMap<>();
         for (Institution i : insts) cityOf.put(i.id(), i.city());
@@ -131,13 +137,19 @@ final class Documents {
             docs.add(Doc.of(it, cityOf));
         }
         for (Institution in : insts) docs.add(Doc.of(in, cityNames.get(in.city())));
-        docs.sort(Comparator.comparingInt((Doc d) -> d.rankLength).thenComparing(d -> d.rankName).thenComparing(d -> d.kind)
-                .thenComparing(d -> d.id));
+        docs.sort(RANK);
         return new Documents(docs);
     }
 
+    /**
+     * The static rank: shortest normalised name first, then the name, then the kind, then the id. Documents are numbered
+     * in this order; the one-shot search ({@link StreamedSearch}) orders its hits by it too.
+     */
+    static final Comparator<Doc> RANK = Comparator.comparingInt((Doc d) -> d.rankLength).thenComparing(d -> d.rankName)
+            .thenComparing(d -> d.kind).thenComparing(d -> d.id);
+
     /** One record's searchable fields before numbering. */
-    private static final class Doc {
+    static final class Doc {
         ResultKind kind;
         String id;
         LocalizedText name;
@@ -236,13 +248,18 @@ final class Documents {
         }
 
         boolean test(Documents d, int doc) {
+            return none || test(d.kind[doc], d.cityMask[doc], d.status[doc], d.institutions[doc]);
+        }
+
+        /** The filters on one document's kind, city bits, status and institutions (as {@link Documents} keeps them). */
+        boolean test(ResultKind kind, int cityMask, DesignationStatus docStatus, String[] institutions) {
             if (none) return true;
-            if (kindMask != 0 && (kindMask & (1 << d.kind[doc].ordinal())) == 0) return false;
-            if (cityBit != 0 && (d.cityMask[doc] & cityBit) == 0) return false;
-            if (status != null && d.status[doc] != status) return false;
+            if (kindMask != 0 && (kindMask & (1 << kind.ordinal())) == 0) return false;
+            if (cityBit != 0 && (cityMask & cityBit) == 0) return false;
+            if (status != null && docStatus != status) return false;
             if (institution != null) {
                 boolean found = false;
-                for (String s : d.institutions[doc]) {
+                for (String s : institutions) {
                     if (s.equals(institution)) {
                         found = true;
                         break;
@@ -256,6 +273,42 @@ final class Documents {
 
     // ---------------------------------------------------------------- matching one document (shared semantics)
 
+    /**
+     * The best tier of one document for normalised query q (group * 3 + 0 exact / 1 prefix / 2 substring, then
+     * {@link #FUZZY_TIER}), {@code Integer.MAX_VALUE} when nothing matches. The document's entries are
+     * {@code text[start, split)} (NAME group) and {@code text[split, end)} (OTHER group). The one definition of a match:
+     * the linear scan and the one-shot search call it; the index answers the same (IndexMatchesScanTest).
+     */
+    static int bestTier(String[] text, int start, int split, int end, String q, boolean fuzzy) {
+        int best = Integer.MAX_VALUE;
+        for (int g = 0; g < 2 && best == Integer.MAX_VALUE; g++) {
+            int from = g == NAME_GROUP ? start : split;
+            int to = g == NAME_GROUP ? split : end;
+            for (int e = from; e < to; e++) {
+                int t = entryTier(text[e], q);
+                if (t >= 0) best = Math.min(best, g * 3 + t);
+            }
+        }
+        if (best == Integer.MAX_VALUE && fuzzy) {
+            for (int e = start; e < split; e++) {
+                if (Fuzzy.entryMatches(text[e], q)) return FUZZY_TIER;
+            }
+        }
+        return best;
+    }
+
+    /** The first entry of {@code text[start, end)} (split as in {@link #bestTier}) that achieves {@code tier}, or -1. */
+    static int entryAt(String[] text, int start, int split, int end, int tier, String q) {
+        if (tier == FUZZY_TIER) {
+            for (int e = start; e < split; e++) if (Fuzzy.entryMatches(text[e], q)) return e;
+            return -1;
+        }
+        int from = tier / 3 == NAME_GROUP ? start : split;
+        int to = tier / 3 == NAME_GROUP ? split : end;
+        for (int e = from; e < to; e++) if (entryTier(text[e], q) == tier % 3) return e;
+        return -1;
+    }
+
     /** Tier of an entry for normalised query q: 0 exact, 1 prefix, 2 substring, -1 none. */
     static int entryTier(String text, String q) {
         if (text.length() < q.length()) return -1;
@@ -266,22 +319,13 @@ final class Documents {
     /** Hit for document d found at the given tier (group * 3 + type), reporting the first entry that achieves it. */
     LookupHit hit(int doc, int tier, String q) {
         if (tier < 0) return new LookupHit(kind[doc], id[doc], names[doc], null, null, null, item[doc], institution[doc]);
-        if (tier == FUZZY_TIER) {
-            for (int e = entryStart[doc]; e < groupSplit[doc]; e++) {
-                if (Fuzzy.entryMatches(entryText[e], q)) return hitAt(doc, e, MatchType.FUZZY);
-            }
-            throw new IllegalStateException("no fuzzy entry in document " + id[doc]);
-        }
-        int group = tier / 3;
-        int type = tier % 3;
-        for (int e = groupStart(doc, group); e < groupEnd(doc, group); e++) {
-            if (entryTier(entryText[e], q) == type) return hitAt(doc, e, MatchType.values()[type]);
-        }
-        throw new IllegalStateException("no entry of tier " + tier + " in document " + id[doc]);
+        int e = entryAt(entryText, entryStart[doc], groupSplit[doc], entryStart[doc + 1], tier, q);
+        if (e < 0) throw new IllegalStateException("no entry of tier " + tier + " in document " + id[doc]);
+        return new LookupHit(kind[doc], id[doc], names[doc], field(entryField[e]), matchType(tier), entryOriginal[e], item[doc], institution[doc]);
     }
 
-    private LookupHit hitAt(int doc, int entry, MatchType type) {
-        return new LookupHit(kind[doc], id[doc], names[doc], field(entryField[entry]), type, entryOriginal[entry], item[doc], institution[doc]);
+    static MatchType matchType(int tier) {
+        return tier == FUZZY_TIER ? MatchType.FUZZY : MatchType.values()[tier % 3];
     }
 
     /** The last tier: a Latin name word within one edit of the query. */

@@ -47,6 +47,18 @@ final class Fuzzy {
         return false;
     }
 
+    /**
+     * Sets of pieces of an {@link #eligible} query q such that every word within one edit of q contains each piece of at
+     * least one set: its halves A = q[0, m) and B = q[m, n) (an insertion, deletion or substitution, or a swap within one
+     * half, leaves the other half whole), or C = q[0, m - 1) and D = q[m + 1, n) together (a swap of q[m - 1] and q[m]).
+     * A store may use them to skip documents without a typo match; the match itself is {@link #entryMatches}.
+     */
+    static java.util.List<java.util.List<String>> pieces(String q) {
+        int m = q.length() / 2;
+        return java.util.List.of(java.util.List.of(q.substring(0, m)), java.util.List.of(q.substring(m)),
+                java.util.List.of(q.substring(0, m - 1), q.substring(m + 1)));
+    }
+
     /** Optimal string alignment distance of a and b is at most 1. */
     static boolean withinOne(String a, String b) {
         int la = a.length();

@@ -56,19 +56,7 @@ public final class LinearScan implements Searcher {
     }
 
     private int bestTier(int d, String q, boolean fuzzy) {
-        int best = Integer.MAX_VALUE;
-        for (int g = 0; g < 2 && best == Integer.MAX_VALUE; g++) {
-            for (int e = docs.groupStart(d, g); e < docs.groupEnd(d, g); e++) {
-                int t = Documents.entryTier(docs.entryText[e], q);
-                if (t >= 0) best = Math.min(best, g * 3 + t);
-            }
-        }
-        if (best == Integer.MAX_VALUE && fuzzy) {
-            for (int e = docs.entryStart[d]; e < docs.groupSplit[d]; e++) {
-                if (Fuzzy.entryMatches(docs.entryText[e], q)) return Documents.FUZZY_TIER;
-            }
-        }
-        return best;
+        return Documents.bestTier(docs.entryText, docs.entryStart[d], docs.groupSplit[d], docs.entryStart[d + 1], q, fuzzy);
     }
 
     private static List<List<Integer>> newBuckets() {

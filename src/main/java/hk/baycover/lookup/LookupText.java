@@ -73,7 +73,11 @@ public final class LookupText {
 
     /** The "about this data" line. */
     public static String about(Lang lang, Catalog catalog) {
-        DataAbout a = DataAbout.of(catalog);
+        return about(lang, DataAbout.of(catalog));
+    }
+
+    /** The "about this data" line from what is known of the data. */
+    public static String about(Lang lang, DataAbout a) {
         if (a.drugs() + a.devices() + a.institutions() == 0) return I18n.get(lang, "lookup.about.none");
         String sp = lang == Lang.EN ? " " : "";
         StringBuilder b = new StringBuilder(I18n.get(lang, "lookup.about.counts", a.drugs(), a.devices(), a.institutions()));

@@ -73,6 +73,31 @@ public final class TextNormalizer {
         return true;
     }
 
+    /**
+     * The fold of every BMP ideograph that folds to another character, as pairs (character, fold) in one string: what a
+     * store may keep with its documents so that a later process folds queries without loading the transliterator
+     * ({@link #useHanFolds}). Computes every fold (about a second the first time).
+     */
+    public static String hanFolds() {
+        StringBuilder b = new StringBuilder();
+        for (int c = 0; c < 65536; c++) {
+            if (!Character.isIdeographic(c)) continue;
+            char f = foldHan((char) c);
+            if (f != c) b.append((char) c).append(f);
+        }
+        return b.toString();
+    }
+
+    /**
+     * Takes the folds {@link #hanFolds} gave in a process of this same build (the caller makes sure of that): every other
+     * BMP ideograph folds to itself. Normalising is then exactly as before, without ICU4J's transliterator.
+     */
+    public static void useHanFolds(String pairs) {
+        if (pairs.length() % 2 != 0) throw new IllegalArgumentException("Han folds come in pairs");
+        for (int c = 0; c < 65536; c++) if (Character.isIdeographic(c) && HAN_FOLD[c] == 0) HAN_FOLD[c] = (char) c;
+        for (int i = 0; i < pairs.length(); i += 2) HAN_FOLD[pairs.charAt(i)] = pairs.charAt(i + 1);
+    }
+
     /** The Simplified form of one Han character (itself when it has none), made idempotent. */
     static char foldHan(char c) {
         char f = HAN_FOLD[c];

@@ -832,7 +832,7 @@ public final class CatalogStore {
         return db.read(this::datasets);
     }
 
-    private List<DatasetInfo> datasets(Connection c) throws SQLException {
+    List<DatasetInfo> datasets(Connection c) throws SQLException {
         List<DatasetInfo> out = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT id, kind, version, as_of, origin, imported_at, checksum, header_json FROM dataset ORDER BY CASE kind "
@@ -947,7 +947,7 @@ public final class CatalogStore {
         }
     }
 
-    private static <T> List<T> records(Connection c, String sql, Class<T> type, String dataset) throws SQLException {
+    static <T> List<T> records(Connection c, String sql, Class<T> type, String dataset) throws SQLException {
         List<T> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             if (dataset != null) ps.setString(1, dataset);

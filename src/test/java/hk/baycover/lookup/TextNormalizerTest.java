@@ -41,4 +41,19 @@ class TextNormalizerTest {
             assertEquals(once, TextNormalizer.normalize(once), s);
         }
     }
+
+    @Test
+    void keptHanFoldsFoldExactlyAsTheTransliteratorDoes() {
+        String pairs = TextNormalizer.hanFolds();
+        assertEquals(0, pairs.length() % 2);
+        org.junit.jupiter.api.Assertions.assertTrue(pairs.length() > 2000, "thousands of Traditional characters fold: " + pairs.length() / 2);
+        String sample = "勞拉替尼 醫院 耳蝸 東莞 廣州 香港大學深圳醫院 鐵 體 龍 LORLATINIB Ｌｏｒ 劳拉替尼";
+        String before = TextNormalizer.normalize(sample);
+        for (int i = 0; i < pairs.length(); i += 2) {
+            assertEquals(pairs.charAt(i + 1), TextNormalizer.foldHan(pairs.charAt(i)));
+        }
+        TextNormalizer.useHanFolds(pairs);
+        assertEquals(before, TextNormalizer.normalize(sample));
+        assertEquals("劳拉替尼 医院 耳蜗 东莞 广州 香港大学深圳医院 铁 体 龙 lorlatinib lor 劳拉替尼", TextNormalizer.normalize(sample));
+    }
 }
