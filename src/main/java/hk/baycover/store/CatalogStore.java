@@ -268,9 +268,78 @@ public final class CatalogStore {
         // the packs shipped with BayCover are not held to today's date: a computer whose clock is wrong must still start
         // with its data (TextAndDateRulesTest checks that no shipped as-of date is later than the day the build runs)
         PackReader reader = origin == Origin.SHIPPED ? PackReader.shipped(lang) : new PackReader(lang, LocalDate.now(db.clock()));
-        Set<String> institutions = new HashSet<>(ids("institution"));
-        Set<String> items = new HashSet<>(ids("item"));
-        hk.baycover.io.Timeline.mark("import: ids in the database read");
+        // the ids of the packs read so far in this import; the database's are looked up by id as references name them
+        // (ADR 0068), on one connection held while the packs are read, instead of reading every id of the database
+        Set<String> institutions = new HashSet<>();
+        Set<String> items = new HashSet<>();
+        return db.read(c -> {
+            try (StoredIds stored = new StoredIds(c)) {
+                hk.baycover.io.Timeline.mark("import: ids in the database read");
+                List<Loaded> read;
+                try {
+                    read = readAll(raw, reader, lang, monitor, stream, institutions, items, stored);
+                } catch (RuntimeException e) {
+                    if (stored.failure != null) throw stored.failure;
+                    throw e;
+                }
+                // a failed look-up is the database's failure (Database.read handles it), even where a check swallowed it
+                if (stored.failure != null) throw stored.failure;
+                return read;
+            }
+        });
+    }
+
+    /**
+     * Whether an id is an institution or item of the database, asked one id at a time (by primary key) and remembered:
+     * what a reference check needs from the database, without reading every id it holds.
+     */
+    private static final class StoredIds implements AutoCloseable {
+        private final PreparedStatement institution;
+        private final PreparedStatement item;
+        private final Map<String, Boolean> institutions = new java.util.HashMap<>();
+        private final Map<String, Boolean> items = new java.util.HashMap<>();
+        /** The first look-up that failed, if any. */
+        SQLException failure;
+
+        StoredIds(Connection c) throws SQLException {
+            institution = c.prepareStatement("SELECT 1 FROM institution WHERE id = ?");
+            item = c.prepareStatement("SELECT 1 FROM item WHERE id = ?");
+        }
+
+        synchronized boolean institution(String id) {
+            Boolean known = institutions.get(id);
+            if (known == null) institutions.put(id, known = exists(institution, id));
+            return known;
+        }
+
+        synchronized boolean item(String id) {
+            Boolean known = items.get(id);
+            if (known == null) items.put(id, known = exists(item, id));
+            return known;
+        }
+
+        private boolean exists(PreparedStatement ps, String id) {
+            try {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            } catch (SQLException e) {
+                if (failure == null) failure = e;
+                throw new IllegalStateException("database look-up failed", e);
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (institution; item) {
+                // both closed
+            }
+        }
+    }
+
+    private List<Loaded> readAll(List<Loaded> raw, PackReader reader, Lang lang, ProgressMonitor monitor, boolean stream,
+            Set<String> institutions, Set<String> items, StoredIds stored) {
         List<Problem> problems = new ArrayList<>();
         List<Loaded> packs = new ArrayList<>();
         // read in dependency order so that a products pack may name institutions from a drugs pack imported with it
@@ -282,7 +351,13 @@ public final class CatalogStore {
         Map<String, String> owners = new java.util.HashMap<>(); // record id -> pack id, over the packs of this import
         for (Loaded l : ordered) {
             monitor.checkCancelled();
-            ReferenceContext context = ReferenceContext.of(institutions, items);
+            ReferenceContext context = new ReferenceContext() {
+                @Override
+                public boolean institutionExists(String id) { return institutions.contains(id) || stored.institution(id); }
+
+                @Override
+                public boolean itemExists(String id) { return items.contains(id) || stored.item(id); }
+            };
             PackReader.Checked checked = stream ? reader.check(l.name(), l.bytes(), context).orElse(null) : null;
             if (checked != null) {
                 String packId = checked.header().id();

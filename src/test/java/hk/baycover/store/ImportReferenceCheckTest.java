@@ -139,4 +139,28 @@ class ImportReferenceCheckTest {
             assertEquals(0, approvalsAt(app, "test-hosp-a"), "the institution and its approval are gone");
         }
     }
+
+    @Test
+    void referencesToRecordsOfTheDatabaseAreFoundOneByOneAndAnUnknownOneIsNamed() throws Exception {
+        Path data = hk.baycover.trust.TestFolders.seeded(dir.resolve("data"));
+        try (BayCover app = BayCover.open(data, Lang.EN, ProgressMonitor.NONE)) {
+            CatalogStore store = app.catalogStore();
+            // the products name the drugs pack's institutions and drug, which are in the database, not in this import
+            Path products = dir.resolve("products.json");
+            Files.writeString(products, Files.readString(TestPacks.PRODUCTS).replace("\"test-clinic-c\"", "\"test-clinic-nowhere\""));
+            store.importFiles(List.of(TestPacks.DRUGS), CatalogStore.Origin.IMPORTED, Lang.EN, ProgressMonitor.NONE);
+            String before = DbFingerprint.of(data);
+            PackException e = assertThrows(PackException.class,
+                    () -> store.importFiles(List.of(products), CatalogStore.Origin.IMPORTED, Lang.EN, ProgressMonitor.NONE));
+            assertTrue(e.problems().stream().allMatch(p -> p.file().equals(products.toString())), e.problems()::toString);
+            assertTrue(e.problems().stream().anyMatch(p -> p.message().equals("unknown institution \"test-clinic-nowhere\" (not in this pack or the loaded data)")),
+                    e.problems()::toString);
+            assertTrue(e.problems().stream().noneMatch(p -> p.message().contains("test-hosp-a") || p.message().contains("test-drug-x")),
+                    () -> "the database's records are found: " + e.problems());
+            assertEquals(before, DbFingerprint.of(data));
+            List<CatalogStore.Imported> done = store.importFiles(List.of(TestPacks.PRODUCTS), CatalogStore.Origin.IMPORTED, Lang.EN,
+                    ProgressMonitor.NONE);
+            assertEquals(1, done.size(), "the same pack naming only records of the database is imported");
+        }
+    }
 }
