@@ -89,6 +89,7 @@ python3 - "$WORK/report.md" <<'PY'
 import re, sys
 rows = {}
 for line in open(sys.argv[1], encoding="utf-8"):
+    if line.startswith("Process CPU time") or line.startswith("Start-up timeline"): break  # wall-clock events only
     m = re.match(r"\| (\S+) \| (\S+) \| (\d+) \|", line)
     if m: rows[(m.group(1), m.group(2))] = int(m.group(3))
 for app, bare in (("baycover-appcds", "bare-appcds"), ("baycover-tiered", "bare-tiered"), ("baycover-tiered", "bare"), ("installed", "bare"), ("installed", "bare-sw"), ("launcher", "bare")):
