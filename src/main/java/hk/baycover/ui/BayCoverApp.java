@@ -81,8 +81,8 @@ public final class BayCoverApp extends Application {
     }
 
     /** Shows the main window once the folder is open; a corrupt database leads to the recovery screen instead. */
-    private void whenOpened(Scene scene, java.nio.file.Path dataDir, java.util.concurrent.CompletableFuture<BayCover> opening) {
-        opening.whenComplete((opened, error) -> Platform.runLater(() -> {
+    private void whenOpened(Scene scene, java.nio.file.Path dataDir, java.util.concurrent.CompletableFuture<Preload.Opened> opening) {
+        opening.whenComplete((result, error) -> Platform.runLater(() -> {
             Throwable cause = error instanceof CompletionException ? error.getCause() : error;
             if (cause instanceof hk.baycover.app.CorruptDatabase corrupt) {
                 recover(scene, dataDir, corrupt);
@@ -93,7 +93,8 @@ public final class BayCoverApp extends Application {
                 return;
             }
             hk.baycover.io.Timeline.mark("fx: catalog received");
-            hk.baycover.ui.trust.TrustGate gate = mainWindow(opened);
+            BayCover opened = result.app();
+            hk.baycover.ui.trust.TrustGate gate = mainWindow(opened, result.keys());
             scene.setRoot(gate);
             // interactive: the first frame with what the user can work with (the main window, or the unlock prompt); the
             // gate reads the key state in the background first
@@ -149,18 +150,18 @@ public final class BayCoverApp extends Application {
                 () -> {
                     scene.setRoot(loading());
                     Lang lang = settings.lang();
-                    whenOpened(scene, dataDir, java.util.concurrent.CompletableFuture.supplyAsync(
-                            () -> BayCover.open(dataDir, lang, hk.baycover.model.ProgressMonitor.NONE, hk.baycover.trust.DataDirLock.Mode.INSTANCE, clock)));
+                    whenOpened(scene, dataDir, java.util.concurrent.CompletableFuture.supplyAsync(() -> Preload.Opened.of(
+                            BayCover.open(dataDir, lang, hk.baycover.model.ProgressMonitor.NONE, hk.baycover.trust.DataDirLock.Mode.INSTANCE, clock))));
                 }, Platform::exit));
     }
 
-    private hk.baycover.ui.trust.TrustGate mainWindow(BayCover opened) {
+    private hk.baycover.ui.trust.TrustGate mainWindow(BayCover opened, hk.baycover.trust.KeyManager.State keys) {
         app = opened;
         UiContext ctx = new UiContext(opened, settings, tasks);
         List<java.nio.file.Path> files = getParameters().getRaw().stream().filter(hk.baycover.app.PackFiles::isPackFile).map(java.nio.file.Path::of).toList();
         return new hk.baycover.ui.trust.TrustGate(ctx, () -> {
             // every start opens on the first page: what BayCover does, three ways in, how current the data is
-            hk.baycover.io.Timeline.mark("fx: key state read");
+            hk.baycover.io.Timeline.mark("fx: trust gate made");
             if (files.isEmpty()) {
                 MainWindow window = new MainWindow(ctx, Screen.HOME);
                 hk.baycover.io.Timeline.mark("fx: main window built");
@@ -170,7 +171,7 @@ public final class BayCoverApp extends Application {
             MainWindow window = new MainWindow(ctx, Screen.DATA);
             if (window.lookup("#data-view") instanceof DataView data) data.viewModel().importFiles(files);
             return window;
-        });
+        }, keys);
     }
 
     private void fail(Lang lang, Throwable error) {

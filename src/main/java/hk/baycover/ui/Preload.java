@@ -32,7 +32,20 @@ final class Preload {
     private final List<String> args;
     private final Clock clock;
     private final CompletableFuture<Boot> settings = new CompletableFuture<>();
-    private final CompletableFuture<BayCover> app = new CompletableFuture<>();
+    private final CompletableFuture<Opened> app = new CompletableFuture<>();
+
+    /** The opened folder with its catalog, and the state of its client-data key as read right after (for the trust gate). */
+    record Opened(BayCover app, hk.baycover.trust.KeyManager.State keys) {
+        /** Reads the key state of {@code app} (a small read: call off the FX thread). */
+        static Opened of(BayCover app) {
+            try {
+                return new Opened(app, app.keys().state());
+            } catch (RuntimeException e) {
+                app.close();
+                throw e;
+            }
+        }
+    }
 
     private Preload(List<String> args, Clock clock) {
         this.args = List.copyOf(args);
@@ -61,7 +74,7 @@ final class Preload {
 
     CompletableFuture<Boot> settings() { return settings; }
 
-    CompletableFuture<BayCover> app() { return app; }
+    CompletableFuture<Opened> app() { return app; }
 
     Clock clock() { return clock; }
 
@@ -88,7 +101,8 @@ final class Preload {
             // the whole-file check runs in the background once the window is up (BayCoverApp, ADR 0065)
             BayCover opened = BayCover.openForWindow(boot.dataDir(), boot.settings().lang(), ProgressMonitor.NONE, clock);
             StartupProbe.mark(StartupProbe.CATALOG);
-            app.complete(opened);
+            // the trust gate shows the main window (or the unlock prompt) in the same pulse, without a read of its own
+            app.complete(Opened.of(opened));
         } catch (RuntimeException | Error e) {
             app.completeExceptionally(e);
         }

@@ -36,8 +36,20 @@ public final class TrustGate extends StackPane {
         this(ctx, mainFactory, () -> ctx.app().clock().millis(), Duration.seconds(5));
     }
 
+    /**
+     * A gate whose key state was read just before, off the FX thread ({@code known}; null: read it in the background): it
+     * shows the main window or the unlock prompt at once, in the pulse that shows the gate.
+     */
+    public TrustGate(UiContext ctx, Supplier<Node> mainFactory, KeyManager.State known) {
+        this(ctx, mainFactory, () -> ctx.app().clock().millis(), Duration.seconds(5), known);
+    }
+
     /** {@code tick} null: the idle check is left to the caller (tests call {@code autoLock().check()}). */
     public TrustGate(UiContext ctx, Supplier<Node> mainFactory, LongSupplier clock, Duration tick) {
+        this(ctx, mainFactory, clock, tick, null);
+    }
+
+    private TrustGate(UiContext ctx, Supplier<Node> mainFactory, LongSupplier clock, Duration tick, KeyManager.State known) {
         this.ctx = ctx;
         this.mainFactory = mainFactory;
         this.reading = ctx.activity();
@@ -55,7 +67,8 @@ public final class TrustGate extends StackPane {
                 ctx.app().keys().addListener(keyListener);
             }
         });
-        refresh();
+        if (known != null) show(known);
+        else refresh();
     }
 
     public AutoLock autoLock() { return autoLock; }

@@ -91,6 +91,44 @@ class TrustGateTest {
         return gate[0];
     }
 
+    /** The window's gate: the key state was read off the FX thread just before; the gate shows what fits in its first pulse. */
+    private TrustGate showKnown(FxRobot robot, KeyManager.State known) {
+        settings.langProperty().set(Lang.EN);
+        UiContext ctx = new UiContext(app, settings, background);
+        TrustGate[] gate = new TrustGate[1];
+        robot.interact(() -> {
+            gate[0] = new TrustGate(ctx, () -> {
+                builds++;
+                Label main = new Label("client list");
+                main.setId("fake-main");
+                return main;
+            }, known);
+            // in the same FX-thread turn, before any background read could have come back
+            assertEquals(known, gate[0].state());
+            assertTrue(gate[0].getChildren().stream().anyMatch(n -> "fake-main".equals(n.getId()) || "trust-overlay".equals(n.getId())),
+                    "the gate shows the main window or the prompt at once");
+            stage.setScene(new Scene(gate[0], 800, 600));
+            stage.show();
+        });
+        return gate[0];
+    }
+
+    @Test
+    void aKeyStateReadBeforeShowsTheMainWindowOrThePromptAtOnce(FxRobot robot) throws Exception {
+        app = BayCover.open(hk.baycover.trust.TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE);
+        TrustGate open = showKnown(robot, app.keys().state());
+        assertEquals(KeyManager.State.NOT_SET, open.state());
+        assertTrue(visible(robot, "#fake-main"));
+        assertEquals(1, builds);
+
+        app.keys().setUp("the right passphrase".toCharArray(), null);
+        app.keys().lock();
+        TrustGate locked = showKnown(robot, app.keys().state());
+        assertEquals(KeyManager.State.LOCKED, locked.state());
+        await(() -> visible(robot, "#unlock-view"));
+        assertFalse(visible(robot, "#fake-main"), "a locked start shows nothing behind the prompt");
+    }
+
     private static boolean visible(FxRobot robot, String id) {
         Node n = robot.lookup(id).tryQuery().orElse(null);
         if (n == null || n.getScene() == null) return false;
