@@ -5,13 +5,15 @@
 # "interactive" (main window with the catalog loaded): median, p25/p75, min/max over RUNS runs, and the ratio.
 #
 #   installer/bench-startup.sh [RUNS]          # default 10; needs target/jpackage/BayCover (mvn -B -Pinstaller package)
+#   ONLY="bare installed" installer/bench-startup.sh 5   # just these variants
 #
 # Variants:
-#   bare, baycover             image runtime + the image's CDS archive (what an installed BayCover uses)
+#   bare, baycover             image runtime + the runtime's default CDS archive (JDK and JavaFX classes), no AppCDS
 #   bare-appcds, baycover-appcds  the same plus a dynamic AppCDS archive each (-XX:ArchiveClassesAtExit once, then
 #                              -XX:SharedArchiveFile): the app's own classes too
 #   bare-tiered, baycover-tiered  the same as bare, baycover without -XX:TieredStopAtLevel=1 (C1 + C2; ADR 0064)
-#   installed                  bin/baycover, the start script behind /usr/bin/baycover and the menu entry
+#   installed                  bin/baycover, the start script behind /usr/bin/baycover and the menu entry, with the
+#                              image's AppCDS archive lib/app/baycover.jsa (ADR 0062) dumped for where the image is
 #   bare-sw                    only on a machine with no GPU device: the bare window on the sw pipeline without the
 #                              OpenGL probe, as the start script starts BayCover there (ADR 0067); installed / bare-sw
 #                              compares like with like
@@ -75,6 +77,10 @@ for dev in /dev/dri/* /dev/nvidia* /dev/dxg; do [ -e "$dev" ] && NOGPU=0; done
   variant launcher interactive "$PWD/$IMAGE/bin/BayCover" --data-dir "$DATA"
 } > "$WORK/variants.tsv"
 
+# ONLY="bare installed" (names): run just those variants (quicker; the ratios need bare and one of the others)
+if [ -n "${ONLY:-}" ]; then
+  awk -F'\t' -v only=" $ONLY " 'index(only, " " $1 " ")' "$WORK/variants.tsv" > "$WORK/only.tsv" && mv "$WORK/only.tsv" "$WORK/variants.tsv"
+fi
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the bench" >&2
 java -cp target/test-classes:target/classes hk.baycover.bench.StartupBench "$WORK/variants.tsv" "$RUNS" bare baycover "$WORK/report.md"
 echo

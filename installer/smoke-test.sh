@@ -60,6 +60,17 @@ DATA=$WORK/data
 
 # --- CLI ----------------------------------------------------------------------------------------------
 out=$("$BC" --version 2>&1) && [[ "$out" == BayCover* ]] && pass "--version: $out" || fail "--version: $out"
+# the AppCDS archive (ADR 0062): dumped for this place (by the build, or the .deb's postinst) and used by the start script
+ROOT=$(dirname "$(dirname "$(readlink -f "$BC")")")
+if [ "$(basename "$(readlink -f "$BC")")" != baycover ]; then
+  skip "AppCDS archive: $BC is not the start script"
+elif [ -f "$ROOT/lib/app/baycover.jsa" ] && [ "$(cat "$ROOT/lib/app/baycover.jsa.root" 2>/dev/null)" = "$ROOT" ]; then
+  n=$(JAVA_TOOL_OPTIONS=-Xlog:class+load=info "$BC" --version 2>/dev/null | grep -c 'hk.baycover.* source: shared objects file' || true)
+  [ "$n" -gt 0 ] && pass "AppCDS archive dumped for $ROOT and used ($n BayCover classes from it in --version)" \
+    || fail "AppCDS archive at $ROOT/lib/app/baycover.jsa is not used (see $ROOT/lib/app/baycover.jsa.log)"
+else
+  fail "no AppCDS archive dumped for $ROOT (lib/app/baycover.jsa, .root)"
+fi
 
 if "$BC" --data-dir "$DATA" info --json >"$WORK/info.json" 2>"$WORK/info.err" \
    && python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["schemaVersion"] >= 1; print(len(d["datasets"]))' "$WORK/info.json" >"$WORK/n" 2>&1; then

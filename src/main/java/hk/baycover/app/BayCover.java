@@ -117,6 +117,25 @@ public final class BayCover implements AutoCloseable {
     }
 
     /**
+     * Opens the data folder for the window (one instance per folder) and reads the catalog, without reading every page of
+     * the file first: the window checks the whole file in the background once it is up ({@link Database#ensureChecked},
+     * ADR 0065), and any write before that waits for the check. A file that is not a database, a damaged schema, or a
+     * damaged page the catalog read meets is {@link CorruptDatabase} here, as with {@link #open}.
+     */
+    public static BayCover openForWindow(Path dataDir, Lang lang, ProgressMonitor monitor, Clock clock) {
+        BayCover app = openWithoutSnapshot(dataDir, lang, monitor, DataDirLock.Mode.INSTANCE, clock, Database.Check.BEFORE_FIRST_WRITE);
+        try {
+            app.reload();
+            hk.baycover.io.Timeline.mark("catalog snapshot read");
+        } catch (RuntimeException e) {
+            app.close();
+            if (e instanceof UserError u && "store.corrupt".equals(u.key())) throw CorruptDatabase.of(u, dataDir);
+            throw e;
+        }
+        return app;
+    }
+
+    /**
      * Opens the data folder as {@link #open} does but takes the catalog snapshot only when {@link #catalog()} is first
      * asked for: a command that needs no catalog (such as {@code info}, which reads the tallies kept at import) does not
      * read every record.

@@ -37,6 +37,13 @@ public final class StartupProbe {
     public static final String FIRST_FRAME = "firstFrame";
     public static final String CATALOG = "catalog";
     public static final String INTERACTIVE = "interactive";
+    /** The window's background check of the whole database file passed (after {@code interactive}; ADR 0065). */
+    public static final String CHECKED = "checked";
+    /**
+     * Prefix of the finer phases between the events above (opening the database, the snapshot, building the main
+     * window…): {@code phase:NAME}. They make the start-up timeline; the bench lists them after the events.
+     */
+    public static final String PHASE_PREFIX = "phase:";
 
     private static final Logger LOG = Logger.getLogger(StartupProbe.class.getName());
 
@@ -57,7 +64,9 @@ public final class StartupProbe {
     public static void mark(String event, String detail) {
         Optional<Path> file = file();
         if (file.isEmpty()) return;
-        String line = format(event, System.currentTimeMillis(), detail) + "\n";
+        long now = System.currentTimeMillis();
+        long cpu = processCpuMillis();
+        String line = format(event, now, cpu < 0 ? detail : (detail == null || detail.isEmpty() ? "" : detail + " ") + CPU + cpu) + "\n";
         synchronized (StartupProbe.class) {
             try {
                 Files.writeString(file.get(), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
@@ -66,6 +75,48 @@ public final class StartupProbe {
                 LOG.log(Level.FINE, "startup probe cannot write " + file.get(), e);
             }
         }
+    }
+
+    /** Detail prefix of the process's CPU time so far, in ms, all threads (Linux), which load does not inflate as it does wall time. */
+    public static final String CPU = "cpu=";
+
+    /** CPU time of every thread of this process so far, in ms, from /proc (Linux); -1 elsewhere. */
+    static long processCpuMillis() {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) return -1;
+        long ns = 0;
+        try (java.util.stream.Stream<Path> list = Files.list(tasks)) {
+            for (Path t : (Iterable<Path>) list::iterator) {
+                try {
+                    // schedstat: time on the CPU (ns), time waiting to run (ns), time slices
+                    String stat = new String(hk.baycover.io.BoundedInput.readAll(t.resolve("schedstat"), 4096), StandardCharsets.US_ASCII);
+                    ns += Long.parseLong(stat.split(" ", 2)[0].strip());
+                } catch (IOException | RuntimeException gone) {
+                    // a thread that ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return ns / 1_000_000;
+    }
+
+    /** The {@link #CPU} figure of each event's first line (process CPU ms at that event), where the line has one. */
+    public static Map<String, Long> parseCpu(List<String> lines) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String line : lines) {
+            String[] parts = line.split("\t", -1);
+            if (parts.length < 3 || parts[0].isBlank() || out.containsKey(parts[0].strip())) continue;
+            for (String word : parts[2].split(" ")) {
+                if (!word.startsWith(CPU)) continue;
+                try {
+                    out.put(parts[0].strip(), Long.parseLong(word.substring(CPU.length())));
+                } catch (NumberFormatException bad) {
+                    // a torn line
+                }
+            }
+        }
+        return out;
     }
 
     /** True when the probe asks the application to quit after {@code event}. */

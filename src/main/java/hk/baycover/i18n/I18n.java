@@ -21,7 +21,55 @@ public final class I18n {
     public static final List<String> FAMILIES = List.of("messages", "lookup", "compare", "plan", "gaps", "trust");
 
     private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-    private static final ConcurrentHashMap<Lang, List<ResourceBundle>> CACHE = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Lang, Families> CACHE = new ConcurrentHashMap<>();
+
+    /**
+     * One language's families, each read when a lookup first reaches it (in {@link #FAMILIES} order): the loading
+     * view's one message reads the "messages" family only, on the start-up path; the others follow when the main
+     * window asks for them.
+     */
+    static final class Families {
+        private final Lang lang;
+        private final ResourceBundle[] read = new ResourceBundle[FAMILIES.size()];
+        private final boolean[] tried = new boolean[FAMILIES.size()];
+
+        Families(Lang lang) {
+            this.lang = lang;
+        }
+
+        /** The i-th family's bundle, null when this build has none. */
+        synchronized ResourceBundle at(int i) {
+            if (!tried[i]) {
+                try {
+                    read[i] = bundle(lang, FAMILIES.get(i));
+                } catch (MissingResourceException absent) {
+                    // family not present in this build
+                }
+                tried[i] = true;
+            }
+            return read[i];
+        }
+
+        /** How many families have been read so far. */
+        synchronized int read() {
+            int n = 0;
+            for (boolean t : tried) if (t) n++;
+            return n;
+        }
+
+        /** The bundle that holds {@code key}, first family first; null when none does. */
+        ResourceBundle holding(String key) {
+            for (int i = 0; i < read.length; i++) {
+                ResourceBundle b = at(i);
+                if (b != null && b.containsKey(key)) return b;
+            }
+            return null;
+        }
+    }
+
+    private static Families families(Lang lang) {
+        return CACHE.computeIfAbsent(lang, Families::new);
+    }
 
     private I18n() {
     }
@@ -29,21 +77,18 @@ public final class I18n {
     /** The message {@code key} with {@code args}; an argument that is itself a {@link UserError} is localized first. */
     public static String get(Lang lang, String key, Object... args) {
         args = localizedArgs(lang, args);
-        for (ResourceBundle b : bundles(lang)) {
-            if (b.containsKey(key)) {
-                String pattern = b.getString(key);
-                if (args.length == 0) return pattern;
-                try {
-                    return new MessageFormat(pattern.replace("'", "''"), lang.locale()).format(args);
-                } catch (IllegalArgumentException notAPattern) {
-                    // a message that shows literal braces (e.g. a JSON example): substitute {n} by hand
-                    String out = pattern;
-                    for (int i = 0; i < args.length; i++) out = out.replace("{" + i + "}", String.valueOf(args[i]));
-                    return out;
-                }
-            }
+        ResourceBundle b = families(lang).holding(key);
+        if (b == null) return key;
+        String pattern = b.getString(key);
+        if (args.length == 0) return pattern;
+        try {
+            return new MessageFormat(pattern.replace("'", "''"), lang.locale()).format(args);
+        } catch (IllegalArgumentException notAPattern) {
+            // a message that shows literal braces (e.g. a JSON example): substitute {n} by hand
+            String out = pattern;
+            for (int i = 0; i < args.length; i++) out = out.replace("{" + i + "}", String.valueOf(args[i]));
+            return out;
         }
-        return key;
     }
 
     private static Object[] localizedArgs(Lang lang, Object[] args) {
@@ -58,7 +103,7 @@ public final class I18n {
     }
 
     public static boolean has(Lang lang, String key) {
-        return bundles(lang).stream().anyMatch(b -> b.containsKey(key));
+        return families(lang).holding(key) != null;
     }
 
     /** The localized text of a user error. */
@@ -104,18 +149,15 @@ public final class I18n {
         return ResourceBundle.getBundle("i18n/" + family, bundleLocale(lang), NO_FALLBACK);
     }
 
+    /** Every family's bundle of {@code lang} that this build has, in {@link #FAMILIES} order. */
     public static List<ResourceBundle> bundles(Lang lang) {
-        return CACHE.computeIfAbsent(lang, l -> {
-            List<ResourceBundle> list = new ArrayList<>();
-            for (String family : FAMILIES) {
-                try {
-                    list.add(bundle(l, family));
-                } catch (MissingResourceException absent) {
-                    // family not present in this build
-                }
-            }
-            return List.copyOf(list);
-        });
+        Families f = families(lang);
+        List<ResourceBundle> list = new ArrayList<>();
+        for (int i = 0; i < FAMILIES.size(); i++) {
+            ResourceBundle b = f.at(i);
+            if (b != null) list.add(b);
+        }
+        return List.copyOf(list);
     }
 
     private static Locale bundleLocale(Lang lang) {

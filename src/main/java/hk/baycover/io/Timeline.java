@@ -19,8 +19,18 @@ public final class Timeline {
     private static final long ORIGIN = System.nanoTime();
     private static final List<String> NAMES = new ArrayList<>();
     private static final List<Long> TIMES = new ArrayList<>();
+    /** Also told of every mark, when set (the GUI's start-up probe records the phases of its start this way). */
+    private static volatile java.util.function.Consumer<String> listener;
 
     private Timeline() {
+    }
+
+    /**
+     * Tells {@code l} of every later mark, on the thread that marks (null: nobody); marks are passed on whether or not
+     * the timeline itself is recorded.
+     */
+    public static void listen(java.util.function.Consumer<String> l) {
+        listener = l;
     }
 
     /** True when the timeline is recorded. */
@@ -30,6 +40,8 @@ public final class Timeline {
 
     /** Notes that {@code phase} ended now (nothing when the timeline is off). */
     public static void mark(String phase) {
+        java.util.function.Consumer<String> l = listener;
+        if (l != null) l.accept(phase);
         if (!ON) return;
         long now = System.nanoTime();
         synchronized (NAMES) {

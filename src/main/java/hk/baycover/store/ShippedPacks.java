@@ -38,6 +38,15 @@ public final class ShippedPacks {
         /** The file's bytes; empty when the index lists a file that is not there. */
         Optional<byte[]> bytes(String name);
 
+        /**
+         * The file's SHA-256 as the build recorded it beside the file ({@code NAME.sha256}, written by the build from the
+         * same bytes), so a usual start knows the pack is already seeded without reading and hashing it; empty when there
+         * is none (then the bytes are hashed).
+         */
+        default Optional<String> checksum(String name) {
+            return Optional.empty();
+        }
+
         /** The name under which problems with the file are reported. */
         default String display(String name) {
             return "data/packs/" + name;
@@ -68,6 +77,19 @@ public final class ShippedPacks {
                     return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
                 } catch (IOException e) {
                     throw new IllegalStateException("cannot read shipped pack " + name, e);
+                }
+            }
+
+            @Override
+            public Optional<String> checksum(String name) {
+                try (InputStream in = ShippedPacks.class.getResourceAsStream(root + name + ".sha256")) {
+                    if (in == null) return Optional.empty();
+                    String hex = new String(in.readNBytes(200), StandardCharsets.US_ASCII).strip().toLowerCase(java.util.Locale.ROOT);
+                    // Ant's checksum task writes the bare digest; "digest  name" is taken too
+                    hex = hex.split("\\s+", 2)[0];
+                    return hex.matches("[0-9a-f]{64}") ? Optional.of(hex) : Optional.empty();
+                } catch (IOException e) {
+                    return Optional.empty();
                 }
             }
         };
@@ -131,14 +153,18 @@ public final class ShippedPacks {
     public static List<CatalogStore.Imported> seed(CatalogStore store, Lang lang, ProgressMonitor monitor, Location location) {
         List<CatalogStore.Source> due = new ArrayList<>();
         for (String name : location.names()) {
+            // the usual start: this very pack is already seeded (same checksum, shipped) — no need to read, hash or parse
+            // it; the build recorded its checksum beside it
+            Optional<String> recorded = location.checksum(name);
+            if (recorded.isPresent() && seededAlready(store, recorded.get())) continue;
             Optional<byte[]> found = location.bytes(name);
             if (found.isEmpty()) {
                 LOG.warning(() -> "shipped pack listed in index.txt but missing from the build: " + name);
                 continue;
             }
             byte[] bytes = found.get();
+            // what is seeded is what the bytes say, whatever was recorded
             String checksum = PackReader.sha256(bytes);
-            // the usual start: this very pack is already seeded (same checksum, shipped) — no need to parse it for its id
             if (seededAlready(store, checksum)) continue;
             // the dataset id is the pack's own id (its header), not its file name
             String id = packId(bytes).orElse(null);

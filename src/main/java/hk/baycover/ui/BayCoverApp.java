@@ -55,10 +55,12 @@ public final class BayCoverApp extends Application {
         settings = boot.settings();
         settingsStore = boot.store();
         tasks = new FxTaskRunner();
+        hk.baycover.io.Timeline.mark("fx: settings in hand");
 
         // the first frame is the light "loading" view (as quick as a bare window); the main window replaces it as soon as
         // both the first frame is out and the catalog is loaded (it usually is by then: it was read while the toolkit started)
         Scene scene = new Scene(loading(), settings.windowWidthProperty().get(), settings.windowHeightProperty().get());
+        hk.baycover.io.Timeline.mark("fx: loading view made");
         Styles.apply(scene, settings);
         stage.setScene(scene);
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> I18n.get(settings.lang(), "app.title"), settings.langProperty()));
@@ -66,6 +68,7 @@ public final class BayCoverApp extends Application {
             stage.setX(settings.windowXProperty().get());
             stage.setY(settings.windowYProperty().get());
         }
+        hk.baycover.io.Timeline.mark("fx: window placed");
         stage.show();
         StartupProbe.mark(StartupProbe.SHOWN);
         settings.langProperty().addListener((o, a, b) -> settingsStore.save(settings));
@@ -81,27 +84,74 @@ public final class BayCoverApp extends Application {
     private void whenOpened(Scene scene, java.nio.file.Path dataDir, java.util.concurrent.CompletableFuture<BayCover> opening) {
         opening.whenComplete((opened, error) -> Platform.runLater(() -> {
             Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-            if (cause instanceof hk.baycover.app.CorruptDatabase) {
-                scene.setRoot(new hk.baycover.ui.trust.RecoveryView(new hk.baycover.ui.common.Tr(settings.langProperty()), tasks,
-                        hk.baycover.ui.common.FileDialogs.SYSTEM, dataDir, clock, (hk.baycover.app.CorruptDatabase) cause,
-                        () -> {
-                            scene.setRoot(loading());
-                            Lang lang = settings.lang();
-                            whenOpened(scene, dataDir, java.util.concurrent.CompletableFuture.supplyAsync(
-                                    () -> BayCover.open(dataDir, lang, hk.baycover.model.ProgressMonitor.NONE, hk.baycover.trust.DataDirLock.Mode.INSTANCE, clock)));
-                        }, Platform::exit));
+            if (cause instanceof hk.baycover.app.CorruptDatabase corrupt) {
+                recover(scene, dataDir, corrupt);
                 return;
             }
             if (cause != null) {
                 fail(settings.lang(), cause);
                 return;
             }
+            hk.baycover.io.Timeline.mark("fx: catalog received");
             hk.baycover.ui.trust.TrustGate gate = mainWindow(opened);
             scene.setRoot(gate);
             // interactive: the first frame with what the user can work with (the main window, or the unlock prompt); the
             // gate reads the key state in the background first
-            gate.whenFirstShown(() -> Pulses.afterNextPulse(scene, () -> probe(StartupProbe.INTERACTIVE, scene)));
+            gate.whenFirstShown(() -> {
+                hk.baycover.io.Timeline.mark("fx: main window in the scene");
+                Pulses.afterNextPulse(scene, () -> {
+                    probe(StartupProbe.INTERACTIVE, scene);
+                    checkInBackground(scene, dataDir, opened);
+                });
+            });
         }));
+    }
+
+    /**
+     * The whole-file check the window was opened without (ADR 0065), once the main window answers: a damaged file leads
+     * to the recovery screen, as at open. A write asked for meanwhile waits for this check.
+     */
+    private void checkInBackground(Scene scene, java.nio.file.Path dataDir, BayCover opened) {
+        tasks.submit(m -> {
+            opened.database().ensureChecked();
+            hk.baycover.io.Timeline.mark("database integrity checked (quick_check, in the background)");
+            return Boolean.TRUE;
+        }, new hk.baycover.ui.common.TaskRunner.Outcome<Boolean>() {
+            @Override
+            public void succeeded(Boolean value) {
+                StartupProbe.mark(StartupProbe.CHECKED);
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                if (app != opened) return; // closed or replaced meanwhile
+                if (error instanceof hk.baycover.model.UserError u && "store.corrupt".equals(u.key())) {
+                    hk.baycover.app.CorruptDatabase corrupt = hk.baycover.app.CorruptDatabase.of(u, dataDir);
+                    opened.close();
+                    app = null;
+                    recover(scene, dataDir, corrupt);
+                } else {
+                    java.util.logging.Logger.getLogger(BayCoverApp.class.getName()).log(java.util.logging.Level.WARNING,
+                            "the background integrity check did not finish", error);
+                }
+            }
+
+            @Override
+            public void cancelled() {
+            }
+        });
+    }
+
+    /** The recovery screen for a damaged database; after a restore the folder is opened again (and checked at open). */
+    private void recover(Scene scene, java.nio.file.Path dataDir, hk.baycover.app.CorruptDatabase corrupt) {
+        scene.setRoot(new hk.baycover.ui.trust.RecoveryView(new hk.baycover.ui.common.Tr(settings.langProperty()), tasks,
+                hk.baycover.ui.common.FileDialogs.SYSTEM, dataDir, clock, corrupt,
+                () -> {
+                    scene.setRoot(loading());
+                    Lang lang = settings.lang();
+                    whenOpened(scene, dataDir, java.util.concurrent.CompletableFuture.supplyAsync(
+                            () -> BayCover.open(dataDir, lang, hk.baycover.model.ProgressMonitor.NONE, hk.baycover.trust.DataDirLock.Mode.INSTANCE, clock)));
+                }, Platform::exit));
     }
 
     private hk.baycover.ui.trust.TrustGate mainWindow(BayCover opened) {
@@ -110,7 +160,12 @@ public final class BayCoverApp extends Application {
         List<java.nio.file.Path> files = getParameters().getRaw().stream().filter(hk.baycover.app.PackFiles::isPackFile).map(java.nio.file.Path::of).toList();
         return new hk.baycover.ui.trust.TrustGate(ctx, () -> {
             // every start opens on the first page: what BayCover does, three ways in, how current the data is
-            if (files.isEmpty()) return new MainWindow(ctx, Screen.HOME);
+            hk.baycover.io.Timeline.mark("fx: key state read");
+            if (files.isEmpty()) {
+                MainWindow window = new MainWindow(ctx, Screen.HOME);
+                hk.baycover.io.Timeline.mark("fx: main window built");
+                return window;
+            }
             // opened from the file manager (file association): the Data screen validates and imports it, all or nothing
             MainWindow window = new MainWindow(ctx, Screen.DATA);
             if (window.lookup("#data-view") instanceof DataView data) data.viewModel().importFiles(files);

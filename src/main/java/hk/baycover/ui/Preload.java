@@ -42,6 +42,8 @@ final class Preload {
     /** Starts reading for these arguments on the application's clock (the launcher calls this before Application.launch). */
     static synchronized Preload start(List<String> args, Clock clock) {
         Preload p = new Preload(args, clock);
+        // the start-up probe (benches only) records the phases of opening the data folder too
+        if (StartupProbe.enabled()) hk.baycover.io.Timeline.listen(phase -> StartupProbe.mark(StartupProbe.PHASE_PREFIX + phase));
         Thread t = new Thread(p::run, "baycover-preload");
         t.setDaemon(true);
         t.start();
@@ -83,7 +85,8 @@ final class Preload {
         }
         try {
             Logs.toDataDir(boot.dataDir());
-            BayCover opened = BayCover.open(boot.dataDir(), boot.settings().lang(), ProgressMonitor.NONE, hk.baycover.trust.DataDirLock.Mode.INSTANCE, clock);
+            // the whole-file check runs in the background once the window is up (BayCoverApp, ADR 0065)
+            BayCover opened = BayCover.openForWindow(boot.dataDir(), boot.settings().lang(), ProgressMonitor.NONE, clock);
             StartupProbe.mark(StartupProbe.CATALOG);
             app.complete(opened);
         } catch (RuntimeException | Error e) {

@@ -64,11 +64,22 @@ class StartupProbeTest {
 
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertEquals(2, lines.size());
-        assertTrue(lines.get(1).endsWith("\tfocus=query"));
+        assertTrue(lines.get(1).contains("\tfocus=query cpu="), lines.get(1));
         Map<String, Long> events = StartupProbe.parse(lines);
+        // every line carries the process's CPU time so far (Linux: /proc), which only grows
+        Map<String, Long> cpu = StartupProbe.parseCpu(lines);
+        assertEquals(List.of(StartupProbe.MAIN, StartupProbe.INTERACTIVE), List.copyOf(cpu.keySet()));
+        assertTrue(cpu.get(StartupProbe.MAIN) > 0 && cpu.get(StartupProbe.INTERACTIVE) >= cpu.get(StartupProbe.MAIN), cpu.toString());
         assertTrue(events.get(StartupProbe.MAIN) >= before && events.get(StartupProbe.INTERACTIVE) <= after);
         assertTrue(StartupProbe.exitAfter(StartupProbe.INTERACTIVE));
         assertFalse(StartupProbe.exitAfter(StartupProbe.FIRST_FRAME));
+    }
+
+    @Test
+    void cpuFiguresAreReadFromTheDetailAndTornOnesAreSkipped() {
+        Map<String, Long> cpu = StartupProbe.parseCpu(List.of("main\t1\tcpu=120", "firstFrame\t2\tfocus= cpu=800", "catalog\t3\tcpu=9x",
+                "shown\t4\t", "firstFrame\t5\tcpu=999"));
+        assertEquals(Map.of("main", 120L, "firstFrame", 800L), cpu);
     }
 
     @Test

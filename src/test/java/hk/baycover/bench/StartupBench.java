@@ -68,6 +68,9 @@ public final class StartupBench {
         if (args.length > 4) Files.writeString(Path.of(args[4]), report, StandardCharsets.UTF_8);
     }
 
+    /** Key prefix of the process CPU figures among a run's events. */
+    static final String CPU_PREFIX = "cpu:";
+
     static List<Variant> variants(List<String> lines) {
         List<Variant> out = new ArrayList<>();
         for (String line : lines) {
@@ -94,7 +97,13 @@ public final class StartupBench {
             throw new IllegalStateException(v.name() + " did not exit within 120 s; stderr in " + work.resolve(v.name() + ".err"));
         }
         if (!Files.exists(probe)) return Map.of();
-        return StartupProbe.since(t0, StartupProbe.parse(Files.readAllLines(probe, StandardCharsets.UTF_8)));
+        List<String> lines = Files.readAllLines(probe, StandardCharsets.UTF_8);
+        Map<String, Long> out = new LinkedHashMap<>(StartupProbe.since(t0, StartupProbe.parse(lines)));
+        // the process's CPU time at the main events (all threads), kept as "cpu:EVENT"
+        StartupProbe.parseCpu(lines).forEach((event, ms) -> {
+            if (!event.startsWith(StartupProbe.PHASE_PREFIX)) out.put(CPU_PREFIX + event, ms);
+        });
+        return out;
     }
 
     /** The p-th percentile (0..100) of the values, by linear interpolation between closest ranks. */
@@ -111,13 +120,36 @@ public final class StartupBench {
         return percentile(values, 50);
     }
 
+    private static void row(StringBuilder sb, String name, String event, List<Long> ms) {
+        sb.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %d | %d |%n", name, event, median(ms), percentile(ms, 25),
+                percentile(ms, 75), ms.stream().mapToLong(Long::longValue).min().orElse(0), ms.stream().mapToLong(Long::longValue).max().orElse(0)));
+    }
+
     static String report(Map<String, Map<String, List<Long>>> results, int runs, String bare, String app) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Start-up, ms from process start, %d runs each (interleaved, after 1 warm-up run)%n%n", runs));
         sb.append("| variant | event | median | p25 | p75 | min | max |\n|---|---|---:|---:|---:|---:|---:|\n");
-        results.forEach((name, events) -> events.forEach((event, ms) -> sb.append(String.format(Locale.ROOT,
-                "| %s | %s | %.0f | %.0f | %.0f | %d | %d |%n", name, event, median(ms), percentile(ms, 25), percentile(ms, 75),
-                ms.stream().mapToLong(Long::longValue).min().orElse(0), ms.stream().mapToLong(Long::longValue).max().orElse(0)))));
+        results.forEach((name, events) -> events.forEach((event, ms) -> {
+            if (!event.startsWith(StartupProbe.PHASE_PREFIX) && !event.startsWith(CPU_PREFIX)) row(sb, name, event, ms);
+        }));
+        // CPU time (all threads) to the first frame and to interactive: what load does not inflate as it does wall time
+        sb.append(String.format(Locale.ROOT, "%nProcess CPU time (all threads, ms) at the event, same runs%n%n| variant | event | median | p25 | p75 | min | max |%n"
+                + "|---|---|---:|---:|---:|---:|---:|%n"));
+        results.forEach((name, events) -> events.forEach((event, ms) -> {
+            if (event.startsWith(CPU_PREFIX) && (event.endsWith(StartupProbe.FIRST_FRAME) || event.endsWith(StartupProbe.INTERACTIVE))) {
+                row(sb, name, event.substring(CPU_PREFIX.length()), ms);
+            }
+        }));
+        // the start-up timeline: the events and the finer phases between them (opening the database, the snapshot, the
+        // FX thread's steps), in the order of their medians, for the installed app (else the app variant)
+        String timed = results.containsKey("installed") ? "installed" : app;
+        Map<String, List<Long>> phases = results.getOrDefault(timed, Map.of());
+        if (phases.keySet().stream().anyMatch(e -> e.startsWith(StartupProbe.PHASE_PREFIX))) {
+            sb.append(String.format(Locale.ROOT, "%nStart-up timeline of %s (events and phases by median; \"fx:\" phases are the FX thread's, the"
+                    + " others the preload thread's)%n%n| variant | event or phase | median | p25 | p75 | min | max |%n|---|---|---:|---:|---:|---:|---:|%n", timed));
+            phases.entrySet().stream().filter(e -> !e.getKey().startsWith(CPU_PREFIX)).sorted(Map.Entry.comparingByValue(java.util.Comparator.comparingDouble(StartupBench::median)))
+                    .forEach(e -> row(sb, timed, e.getKey().replace(StartupProbe.PHASE_PREFIX, ""), e.getValue()));
+        }
         Map<String, List<Long>> b = results.get(bare);
         Map<String, List<Long>> a = results.get(app);
         if (b != null && a != null && b.containsKey(StartupProbe.FIRST_FRAME)) {

@@ -77,6 +77,66 @@ class SeedingTest {
         assertEquals(before, DbContent.hash(db));
     }
 
+    @Test
+    void theBuildRecordsEachShippedPacksChecksumBesideIt() {
+        for (String name : ShippedPacks.names()) {
+            Optional<byte[]> bytes = ShippedPacks.JAR.bytes(name);
+            if (bytes.isEmpty()) continue;
+            assertEquals(Optional.of(PackReader.sha256(bytes.get())), ShippedPacks.JAR.checksum(name), name + ".sha256 is the bytes' SHA-256");
+        }
+    }
+
+    /** {@code location}, with the checksums given (by file name) and a count of the packs it was asked to read. */
+    private static ShippedPacks.Location recording(ShippedPacks.Location location, Map<String, String> checksums, List<String> read) {
+        return new ShippedPacks.Location() {
+            @Override
+            public List<String> names() {
+                return location.names();
+            }
+
+            @Override
+            public Optional<byte[]> bytes(String name) {
+                read.add(name);
+                return location.bytes(name);
+            }
+
+            @Override
+            public Optional<String> checksum(String name) {
+                return Optional.ofNullable(checksums.get(name));
+            }
+        };
+    }
+
+    @Test
+    void aSeededPackWhoseChecksumTheBuildRecordedIsNotReadAgain() throws Exception {
+        Files.copy(TestPacks.DRUGS, shipped.resolve("test-drugs-devices.json"));
+        String sum = PackReader.sha256(Files.readAllBytes(TestPacks.DRUGS));
+        List<String> read = new java.util.ArrayList<>();
+        ShippedPacks.Location loc = recording(location("test-drugs-devices.json"), Map.of("test-drugs-devices.json", sum), read);
+        CatalogStore store = emptyStore();
+        assertEquals(1, ShippedPacks.seed(store, Lang.EN, ProgressMonitor.NONE, loc).size());
+        assertEquals(List.of("test-drugs-devices.json"), read, "the first start reads the pack to seed it");
+        read.clear();
+        assertEquals(List.of(), ShippedPacks.seed(store, Lang.EN, ProgressMonitor.NONE, loc));
+        assertEquals(List.of(), read, "a later start knows from the recorded checksum that it is seeded");
+    }
+
+    @Test
+    void aRecordedChecksumThatIsNotTheBytesDoesNotStopASeed() throws Exception {
+        Files.copy(TestPacks.DRUGS, shipped.resolve("test-drugs-devices.json"));
+        CatalogStore store = emptyStore();
+        List<String> read = new java.util.ArrayList<>();
+        // recorded for other bytes: the bytes are read, and what is seeded carries their own checksum
+        ShippedPacks.Location loc = recording(location("test-drugs-devices.json"), Map.of("test-drugs-devices.json", "0".repeat(64)), read);
+        List<CatalogStore.Imported> seeded = ShippedPacks.seed(store, Lang.EN, ProgressMonitor.NONE, loc);
+        assertEquals(1, seeded.size());
+        String sum = PackReader.sha256(Files.readAllBytes(TestPacks.DRUGS));
+        assertEquals(List.of(sum), store.datasets().stream().map(DatasetInfo::checksum).toList());
+        read.clear();
+        assertEquals(List.of(), ShippedPacks.seed(store, Lang.EN, ProgressMonitor.NONE, loc), "read again, and seeded already");
+        assertEquals(List.of("test-drugs-devices.json"), read);
+    }
+
     private ShippedPacks.Location location(String... files) throws Exception {
         StringBuilder index = new StringBuilder("# test index\n");
         for (String f : files) index.append(f).append('\n');

@@ -42,14 +42,53 @@ class StartupSequenceTest {
         try {
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> events(probe).containsKey(StartupProbe.INTERACTIVE));
             Map<String, Long> e = events(probe);
-            List<String> order = e.keySet().stream().filter(k -> !k.equals(StartupProbe.CATALOG) && !k.equals(StartupProbe.SETTINGS)).toList();
+            List<String> order = e.keySet().stream().filter(k -> !k.equals(StartupProbe.CATALOG) && !k.equals(StartupProbe.SETTINGS)
+                    && !k.startsWith(StartupProbe.PHASE_PREFIX)).toList();
             assertEquals(List.of(StartupProbe.START, StartupProbe.SHOWN, StartupProbe.FIRST_FRAME, StartupProbe.INTERACTIVE), order);
+            // the timeline's finer phases: the preload thread's opening of the folder, the FX thread's steps to the main window
+            List<String> phases = List.of("lock taken", "migrations checked", "shipped packs checked (seeding)", "fx: catalog received",
+                    "fx: main window built", "fx: main window in the scene");
+            long previous = 0;
+            for (String phase : phases) {
+                Long at = e.get(StartupProbe.PHASE_PREFIX + phase);
+                assertNotNull(at, "the probe records the phase '" + phase + "': " + e.keySet());
+                assertTrue(at >= previous, phase + " comes after the phase before it: " + e);
+                previous = at;
+            }
+            assertTrue(e.get(StartupProbe.PHASE_PREFIX + "fx: loading view made") <= e.get(StartupProbe.SHOWN), e.toString());
+            assertTrue(previous <= e.get(StartupProbe.INTERACTIVE), e.toString());
             assertTrue(e.get(StartupProbe.CATALOG) <= e.get(StartupProbe.INTERACTIVE), "interactive means the catalog is loaded: " + e);
             assertTrue(e.get(StartupProbe.SETTINGS) <= e.get(StartupProbe.CATALOG), "settings are read before the database is opened: " + e);
 
             Scene scene = WaitForAsyncUtils.asyncFx(stage::getScene).get();
             assertNotNull(scene.lookup("#main-window"), "the main window replaced the loading view");
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> events(probe).containsKey(StartupProbe.CHECKED));
+            assertTrue(events(probe).get(StartupProbe.CHECKED) >= e.get(StartupProbe.INTERACTIVE), "the whole-file check follows the window");
             assertTrue(Files.exists(dir.resolve("data").resolve("baycover.db")), "the database was opened in the given data folder");
+        } finally {
+            FxToolkit.cleanupApplication(app);
+        }
+    }
+
+    @Test
+    void damageThatTheCatalogDoesNotReadIsFoundAfterTheWindowIsUpAndLeadsToTheRecoveryScreen(@TempDir Path dir) throws Exception {
+        Path probe = dir.resolve("probe.txt");
+        System.setProperty(StartupProbe.PROPERTY, probe.toString());
+        Path data = hk.baycover.trust.TestFolders.seeded(dir.resolve("data"));
+        Files.writeString(data.resolve("settings.json"), "{\"width\": 1000, \"height\": 700}");
+        Path file = data.resolve(hk.baycover.store.Database.FILE_NAME);
+        hk.baycover.app.DamagedPages.scribble(file, hk.baycover.app.DamagedPages.rootPage(file, "proposal"));
+        Stage stage = FxToolkit.registerPrimaryStage();
+        Application app = FxToolkit.setupApplication(BayCoverApp.class, "--data-dir", data.toString(), "--lang", "en");
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> events(probe).containsKey(StartupProbe.INTERACTIVE));
+            // the window came up on the catalog; the background check then finds the damaged page
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> stage.getScene().lookup("#recovery-problem") != null).get());
+            Scene scene = WaitForAsyncUtils.asyncFx(stage::getScene).get();
+            assertTrue(scene.lookup("#main-window") == null, "the recovery screen replaced the main window");
+            javafx.scene.control.Label problem = (javafx.scene.control.Label) scene.lookup("#recovery-problem");
+            assertTrue(problem.getText().startsWith("The database"), problem.getText());
+            assertTrue(!events(probe).containsKey(StartupProbe.CHECKED), "the check did not pass");
         } finally {
             FxToolkit.cleanupApplication(app);
         }
