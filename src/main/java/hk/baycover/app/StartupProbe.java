@@ -65,7 +65,9 @@ public final class StartupProbe {
         Optional<Path> file = file();
         if (file.isEmpty()) return;
         long now = System.currentTimeMillis();
-        long cpu = processCpuMillis();
+        // the CPU figure reads a file per thread (a few ms): only at the two events the bench reports it for, so the probe
+        // does not slow the path it measures (the phases and the other events carry none)
+        long cpu = event.equals(FIRST_FRAME) || event.equals(INTERACTIVE) ? processCpuMillis() : -1;
         String line = format(event, now, cpu < 0 ? detail : (detail == null || detail.isEmpty() ? "" : detail + " ") + CPU + cpu) + "\n";
         synchronized (StartupProbe.class) {
             try {
