@@ -75,16 +75,25 @@ class TrustGateTest {
     }
 
     private TrustGate show(FxRobot robot) {
+        return show(robot, ctx -> new TrustGate(ctx, this::fakeMain, now::get, null), gate -> { });
+    }
+
+    /** The stand-in for the main window: a label; counts how often the gate builds it. */
+    private Node fakeMain() {
+        builds++;
+        Label main = new Label("client list");
+        main.setId("fake-main");
+        return main;
+    }
+
+    /** Makes a gate on the FX thread, checks it there before it is shown, then shows it. */
+    private TrustGate show(FxRobot robot, java.util.function.Function<UiContext, TrustGate> make, java.util.function.Consumer<TrustGate> before) {
         settings.langProperty().set(Lang.EN);
         UiContext ctx = new UiContext(app, settings, background);
         TrustGate[] gate = new TrustGate[1];
         robot.interact(() -> {
-            gate[0] = new TrustGate(ctx, () -> {
-                builds++;
-                Label main = new Label("client list");
-                main.setId("fake-main");
-                return main;
-            }, now::get, null);
+            gate[0] = make.apply(ctx);
+            before.accept(gate[0]);
             stage.setScene(new Scene(gate[0], 800, 600));
             stage.show();
         });
@@ -93,24 +102,12 @@ class TrustGateTest {
 
     /** The window's gate: the key state was read off the FX thread just before; the gate shows what fits in its first pulse. */
     private TrustGate showKnown(FxRobot robot, KeyManager.State known) {
-        settings.langProperty().set(Lang.EN);
-        UiContext ctx = new UiContext(app, settings, background);
-        TrustGate[] gate = new TrustGate[1];
-        robot.interact(() -> {
-            gate[0] = new TrustGate(ctx, () -> {
-                builds++;
-                Label main = new Label("client list");
-                main.setId("fake-main");
-                return main;
-            }, known);
+        return show(robot, ctx -> new TrustGate(ctx, this::fakeMain, known), gate -> {
             // in the same FX-thread turn, before any background read could have come back
-            assertEquals(known, gate[0].state());
-            assertTrue(gate[0].getChildren().stream().anyMatch(n -> "fake-main".equals(n.getId()) || "trust-overlay".equals(n.getId())),
+            assertEquals(known, gate.state());
+            assertTrue(gate.getChildren().stream().anyMatch(n -> "fake-main".equals(n.getId()) || "trust-overlay".equals(n.getId())),
                     "the gate shows the main window or the prompt at once");
-            stage.setScene(new Scene(gate[0], 800, 600));
-            stage.show();
         });
-        return gate[0];
     }
 
     @Test
