@@ -22,14 +22,18 @@ public final class DamagedPages {
         }
     }
 
-    /** Overwrites page {@code page} (1-based) with bytes no b-tree page starts with. */
-    public static void scribble(Path file, int page) throws Exception {
-        int pageSize;
+    /** The file's page size in bytes. */
+    public static int pageSize(Path file) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("PRAGMA page_size")) {
             rs.next();
-            pageSize = rs.getInt(1);
+            return rs.getInt(1);
         }
+    }
+
+    /** Overwrites page {@code page} (1-based) with bytes no b-tree page starts with. */
+    public static void scribble(Path file, int page) throws Exception {
+        int pageSize = pageSize(file);
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
             byte[] garbage = new byte[pageSize];
             java.util.Arrays.fill(garbage, (byte) 0x5A);

@@ -1,6 +1,7 @@
 package hk.baycover.store;
 
 import hk.baycover.app.BayCover;
+import hk.baycover.app.DamagedPages;
 import hk.baycover.model.Lang;
 import hk.baycover.model.ProgressMonitor;
 import hk.baycover.model.UserError;
@@ -58,30 +59,6 @@ class IntegrityCheckPolicyTest {
         });
     }
 
-    /** Overwrites the page {@code page} (1-based) of the file with bytes no b-tree page starts with. */
-    private static void scribblePage(Path file, int page, int pageSize) throws Exception {
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            byte[] garbage = new byte[pageSize];
-            java.util.Arrays.fill(garbage, (byte) 0x5A);
-            f.seek((long) (page - 1) * pageSize);
-            f.write(garbage);
-        }
-    }
-
-    private static int[] rootPageAndPageSize(Path file, String table) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            int root;
-            try (ResultSet rs = s.executeQuery("SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = '" + table + "'")) {
-                rs.next();
-                root = rs.getInt(1);
-            }
-            try (ResultSet rs = s.executeQuery("PRAGMA page_size")) {
-                rs.next();
-                return new int[] {root, rs.getInt(1)};
-            }
-        }
-    }
-
     @Test
     void atOpenChecksTheWholeFileWhenOpened() {
         seededAndClosed();
@@ -123,8 +100,7 @@ class IntegrityCheckPolicyTest {
     @Test
     void aDamagedFileIsFoundBeforeTheFirstWriteAndNothingIsWritten() throws Exception {
         Path file = seededAndClosed();
-        int[] rp = rootPageAndPageSize(file, "audit_log");
-        scribblePage(file, rp[0], rp[1]);
+        DamagedPages.scribble(file, DamagedPages.rootPage(file, "audit_log"));
         byte[] before = Files.readAllBytes(file);
         UserError e = assertThrows(UserError.class, () -> {
             Database db = Database.open(dir, CLOCK, Database.Check.BEFORE_FIRST_WRITE);
@@ -143,8 +119,7 @@ class IntegrityCheckPolicyTest {
     @Test
     void anAutomaticBackupIsNotTakenOfADamagedFile() throws Exception {
         Path file = seededAndClosed();
-        int[] rp = rootPageAndPageSize(file, "audit_log");
-        scribblePage(file, rp[0], rp[1]);
+        DamagedPages.scribble(file, DamagedPages.rootPage(file, "audit_log"));
         Database db = Database.open(dir, CLOCK, Database.Check.BEFORE_FIRST_WRITE);
         int backups = BackupService.automatic(dir).size();
         UserError e = assertThrows(UserError.class, () -> BackupService.rolling(db, "before-import"));
@@ -155,8 +130,7 @@ class IntegrityCheckPolicyTest {
     @Test
     void aDamagedPageAReadMeetsIsStoreCorrupt() throws Exception {
         Path file = seededAndClosed();
-        int[] rp = rootPageAndPageSize(file, "product");
-        scribblePage(file, rp[0], rp[1]);
+        DamagedPages.scribble(file, DamagedPages.rootPage(file, "product"));
         Database db = Database.open(dir, CLOCK, Database.Check.BEFORE_FIRST_WRITE);
         UserError e = assertThrows(UserError.class, () -> count(db, "SELECT SUM(LENGTH(json)) FROM product"));
         assertEquals("store.corrupt", e.key());
@@ -173,7 +147,7 @@ class IntegrityCheckPolicyTest {
     @Test
     void aDamagedSchemaIsRefusedAtOpenEvenUnchecked() throws Exception {
         Path file = seededAndClosed();
-        int pageSize = rootPageAndPageSize(file, "product")[1];
+        int pageSize = DamagedPages.pageSize(file);
         // page 1 after the 100-byte file header: the schema's b-tree page
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
             byte[] garbage = new byte[pageSize - 100];
