@@ -5,6 +5,7 @@
 #   installer/run-benchmarks.sh            # the full set (about 30-40 minutes on 2 cores)
 #   QUICK=1 installer/run-benchmarks.sh    # fewer rounds and smaller catalogs (about 10 minutes): indicative only
 #   JIT=both installer/run-benchmarks.sh   # the heavy paths once with C1 only and once with tiered C1+C2 (ADR 0064)
+# With the app image there, the command-line bench also times every import through bin/baycover (as installed).
 #
 # Run it on a quiet machine (no builds): figures taken with a 1-minute load average above 1.0 are marked
 # "indicative" in the report. Works on a fresh clone: Maven downloads what it needs (no -o). The start-up and
