@@ -655,7 +655,8 @@ public final class CatalogStore {
      * records, so that a large pack is never held whole (sqlite-jdbc keeps a batch's values until it is executed).
      */
     private static final class Rows implements AutoCloseable {
-        private static final int BATCH = 1000;
+        /** Small: a batch's values are alive until it is executed, and every young collection copies them. */
+        private static final int BATCH = 200;
         private final String dataset;
         private final PreparedStatement institution;
         private final PreparedStatement item;
