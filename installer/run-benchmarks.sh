@@ -61,19 +61,21 @@ bench() {
 }
 
 if [ "$JIT" = both ]; then MODES="c1 tiered"; else MODES=$JIT; fi
+# imports also as installed (bin/baycover: the image's runtime and AppCDS archive), when the app image is there
+image() { [ "$1" = c1 ] && [ -x target/jpackage/BayCover/bin/baycover ] && echo --image target/jpackage/BayCover; }
 for j in $MODES; do
   if [ "$QUICK" = 1 ]; then
     bench lookup "$j" hk.baycover.bench.LookupBench 20000 1000 1
     bench recommend "$j" hk.baycover.bench.RecommendBenchmark 5
     bench gaps "$j" hk.baycover.bench.GapBench 5
     bench compare "$j" hk.baycover.bench.CompareBench 3
-    bench cli-scale "$j" hk.baycover.bench.CliScaleBench --jit "$j" 30000 20000 1000
+    bench cli-scale "$j" hk.baycover.bench.CliScaleBench --jit "$j" $(image "$j") 30000 20000 1000
   else
     bench lookup "$j" hk.baycover.bench.LookupBench 100000 2000 5
     bench recommend "$j" hk.baycover.bench.RecommendBenchmark 30
     bench gaps "$j" hk.baycover.bench.GapBench 20
     bench compare "$j" hk.baycover.bench.CompareBench 20
-    bench cli-scale "$j" hk.baycover.bench.CliScaleBench --jit "$j" 179000 100000 10000
+    bench cli-scale "$j" hk.baycover.bench.CliScaleBench --jit "$j" $(image "$j") 179000 100000 10000
   fi
 done
 # the real main window, headless: per-step "on screen" and "done" times, the longest pulse gap and its FX-thread CPU

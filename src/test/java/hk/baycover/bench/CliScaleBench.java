@@ -43,6 +43,13 @@ import java.util.Locale;
  * </ol>
  * Run on a quiet machine (it prints the load average before and after):
  * {@code mvn -B -q test-compile exec:exec -Dexec.executable=java -Dexec.args="-cp %classpath hk.baycover.bench.CliScaleBench 179000 100000 10000"}
+ * <p>
+ * With {@code --image DIR} (an app image made by {@code mvn -B -Pinstaller package}: {@code target/jpackage/BayCover}),
+ * every import is also run as an installed user runs it, through {@code DIR/bin/baycover} (the image's runtime and its
+ * AppCDS archive, ADR 0062) into folders of their own, interleaved with the class-path imports so both see the same
+ * load: the time inside the JVM is read from the command's timeline ({@code -Dbaycover.timeline=true} through
+ * {@code JAVA_TOOL_OPTIONS}, {@code cli entered} to {@code output flushed}: what the class-path rows time), the peak
+ * resident set from {@code /proc} while it runs. A second summary line gives those figures.
  */
 public final class CliScaleBench {
 
@@ -61,6 +68,13 @@ public final class CliScaleBench {
             jit = rest.get(j + 1);
             rest.remove(j);
             rest.remove(j);
+        }
+        Path image = null;
+        int im = rest.indexOf("--image");
+        if (im >= 0) {
+            image = Path.of(rest.get(im + 1));
+            rest.remove(im);
+            rest.remove(im);
         }
         int institutions = rest.size() > 0 ? Integer.parseInt(rest.get(0)) : 179_000;
         int items = rest.size() > 1 ? Integer.parseInt(rest.get(1)) : 100_000;
@@ -86,8 +100,15 @@ public final class CliScaleBench {
         row(jit, "first `info` (large folder)", "", large, "info");
         int perPack = (institutions + items) / packs.size();
         List<double[]> imports = new ArrayList<>();
+        List<double[]> installed = new ArrayList<>();
+        Path largeInstalled = base.resolve("large-installed");
+        if (image != null) installedRow(image, "first `info` (large folder, as installed)", "", largeInstalled, "info");
         for (int k = 0; k < packs.size(); k++) {
             imports.add(row(jit, "`import` generated pack " + (k + 1) + " of " + packs.size(), String.valueOf(perPack), large, "import", packs.get(k)));
+            if (image != null) {
+                installed.add(installedRow(image, "`import` generated pack " + (k + 1) + " of " + packs.size() + ", as installed (`bin/baycover`)",
+                        String.valueOf(perPack), largeInstalled, "import", packs.get(k)));
+            }
         }
         row(jit, "`info --json`, " + institutions + " institutions + " + items + " items", "", large, "info", "--json");
         row(jit, "`info` (text), same folder", "", large, "info");
@@ -99,9 +120,17 @@ public final class CliScaleBench {
         row(jit, "`lookup 醫院 --kind institution --city 深圳 --json`, same folder", "", large, "lookup", "醫院", "--kind", "institution", "--city", "深圳", "--json");
         row(jit, "first `info` (products folder)", "", many, "info");
         double[] productImport = row(jit, "`import` " + products + " generated products", String.valueOf(products), many, "import", productPack.toString());
+        double[] productInstalled = null;
+        if (image != null) {
+            Path manyInstalled = base.resolve("products-installed");
+            installedRow(image, "first `info` (products folder, as installed)", "", manyInstalled, "info");
+            productInstalled = installedRow(image, "`import` " + products + " generated products, as installed (`bin/baycover`)",
+                    String.valueOf(products), manyInstalled, "import", productPack.toString());
+        }
         row(jit, "`gaps --json`, " + products + " products", "", many, "gaps", "--json");
         row(jit, "`info --json`, " + products + " products", "", many, "info", "--json");
         System.out.println(importSummary(imports, productImport));
+        if (image != null) System.out.println(importSummary("as installed (bin/baycover, AppCDS) ", installed, productInstalled));
         System.out.println("load average after: " + GapJsonMemoryBench.load());
         try (var walk = Files.walk(base)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -162,10 +191,15 @@ public final class CliScaleBench {
      * the first, the slowest and the median rate, and the peak resident sets. Rows that failed count as 0/s.
      */
     static String importSummary(List<double[]> packs, double[] products) {
+        return importSummary("", packs, products);
+    }
+
+    /** {@link #importSummary(List, double[])} of the imports made some other way ({@code how}, e.g. as installed). */
+    static String importSummary(String how, List<double[]> packs, double[] products) {
         double[] rates = packs.stream().mapToDouble(r -> r[0]).sorted().toArray();
         double[] rss = packs.stream().mapToDouble(r -> r[1]).sorted().toArray();
         if (rates.length == 0) return "import: no pack imported";
-        return String.format(Locale.ROOT, "import throughput (target >= 10,000 records/s): first pack %,.0f/s, slowest %,.0f/s, median %,.0f/s"
+        return String.format(Locale.ROOT, "import throughput " + how + "(target >= 10,000 records/s): first pack %,.0f/s, slowest %,.0f/s, median %,.0f/s"
                         + " over %d packs; %,.0f/s for the products pack; peak RSS %,.0f-%,.0f MB (products %,.0f MB)",
                 packs.get(0)[0], rates[0], rates[rates.length / 2], rates.length, products[0], rss[0], rss[rss.length - 1], products[1]);
     }
@@ -207,6 +241,76 @@ public final class CliScaleBench {
         boolean ok = f[2].equals("0");
         return new double[] {ok ? rate : 0, f[1].equals("?") ? 0 : Double.parseDouble(f[1])};
     }
+
+    /**
+     * Runs one command through an app image's start script ({@code bin/baycover}), as an installed user does, and
+     * prints its row like {@link #row}: the time inside the JVM from the command's timeline, the JVM's life, its peak
+     * resident set (read from {@code /proc} while it runs: the start script execs the JVM, so the process is the JVM).
+     */
+    private static double[] installedRow(Path image, String what, String records, Path data, String... command) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(image.resolve("bin").resolve("baycover").toString(), "--data-dir", data.toString(), "--lang", "en"));
+        cmd.addAll(List.of(command));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("JAVA_TOOL_OPTIONS", "-D" + hk.baycover.io.Timeline.PROPERTY + "=true");
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        StringBuilder err = new StringBuilder();
+        Thread drain = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) synchronized (err) { err.append(line).append('\n'); }
+            } catch (java.io.IOException e) {
+                synchronized (err) { err.append(e).append('\n'); }
+            }
+        });
+        drain.start();
+        Path status = Path.of("/proc", String.valueOf(p.pid()), "status");
+        long hwm = 0;
+        while (!p.waitFor(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            try {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmHWM:")) hwm = Math.max(hwm, Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024);
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // gone between the wait and the read
+            }
+        }
+        long life = (System.nanoTime() - t0) / 1_000_000;
+        drain.join();
+        int code = p.exitValue();
+        String text;
+        synchronized (err) { text = err.toString(); }
+        long ms = inJvmMs(text);
+        if (ms < 0 || code != 0) {
+            String shown = text.lines().filter(l -> !l.startsWith("timeline") && !l.startsWith("Picked up")).limit(5).reduce("", (a, b) -> a + " " + b);
+            System.out.println("| " + what + " | failed (exit " + code + "):" + shown + " |");
+            return new double[] {0, hwm};
+        }
+        double rate = records.isEmpty() ? 0 : Integer.parseInt(records) / (ms / 1000.0);
+        System.out.printf(Locale.ROOT, "| %s | %s | %,d ms | %,d ms | %d MB | %d |%n", what,
+                records.isEmpty() ? "" : String.format(Locale.ROOT, "%,d (%,.0f/s)", Integer.parseInt(records), rate), ms, life, hwm, code);
+        return new double[] {rate, hwm};
+    }
+
+    /**
+     * The time inside the JVM of a command-line run, from the timeline it printed ({@code -Dbaycover.timeline=true}):
+     * from {@code cli entered} to {@code output flushed}, in ms, which is what {@link #child} times around
+     * {@code Cli.run}; -1 when either mark is missing.
+     */
+    static long inJvmMs(String stderr) {
+        long from = -1;
+        long to = -1;
+        for (String line : stderr.split("\n")) {
+            java.util.regex.Matcher m = TIMELINE_LINE.matcher(line);
+            if (!m.matches()) continue;
+            if (m.group(2).equals("cli entered")) from = Long.parseLong(m.group(1));
+            else if (m.group(2).startsWith("output flushed")) to = Long.parseLong(m.group(1));
+        }
+        return from < 0 || to < 0 ? -1 : to - from;
+    }
+
+    private static final java.util.regex.Pattern TIMELINE_LINE = java.util.regex.Pattern.compile("timeline\\s+(\\d+) ms\\s+[+-]\\d+ ms\\s+(.*)");
 
     /** In the child: runs the command with its output counted and dropped; prints wall ms, VmHWM MB and the exit code. */
     static void child(List<String> args) throws Exception {

@@ -125,6 +125,33 @@ class StreamingImportTest {
         assertBothPathsWriteTheSame("generated", List.of(generated));
     }
 
+    /**
+     * Numbers written with trailing zeros or an exponent ({@code 1500.00}, {@code 1.5E+3}): the streamed records are bound
+     * straight from their bytes, the whole read binds them from a tree (which normalises numbers); both write the same.
+     */
+    @Test
+    void numbersWrittenInAnyFormWriteTheSameRowsBothWays() throws Exception {
+        // money amounts written with two decimals (1500 -> 1500.00) or, every other round one, in exponent form (1.5E+3)
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\"amount\"\\s*:\\s*)(\\d+(?:\\.\\d+)?)").matcher(TestPacks.text(TestPacks.PRODUCTS));
+        StringBuilder out = new StringBuilder();
+        int count = 0;
+        int exponents = 0;
+        while (m.find()) {
+            java.math.BigDecimal d = new java.math.BigDecimal(m.group(2));
+            count++;
+            String form = d.stripTrailingZeros().scale() < 0 && exponents++ % 2 == 0 ? d.stripTrailingZeros().toString()
+                    : d.setScale(Math.max(2, d.scale()), java.math.RoundingMode.UNNECESSARY).toPlainString();
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group(1) + form));
+        }
+        m.appendTail(out);
+        String text = out.toString();
+        assertTrue(count >= 5 && text.contains(".00") && text.contains("E+"), "the pack holds the odd forms: " + count + " amounts");
+        Path odd = dir.resolve("odd-numbers.json");
+        Files.writeString(odd, text);
+        // the products name the test drugs pack's institutions and items: it is imported with them
+        assertBothPathsWriteTheSame("odd-numbers", List.of(TestPacks.DRUGS, odd));
+    }
+
     @Test
     void theStreamingCheckPassesNoPackTheWholeReadRefuses() throws Exception {
         List<Path> bad;
