@@ -10,7 +10,10 @@
 # Both are used by the installer build (pom.xml, profile installer). Rerun after a JDK/JavaFX upgrade or a big change
 # of the start-up path (a stale entry is skipped with a warning, a class missing from the list loads from its jar):
 #     mvn -B -Pinstaller package && installer/make-classlist.sh && mvn -B -Pinstaller package
-# Needs an X display or xvfb-run (apt-get install -y xvfb libgtk-3-0 fonts-wqy-zenhei).
+# The installer build also runs it on the image it has just made, with APP_LIST_OUT=FILE: only the AppCDS list is
+# written, to FILE (the image's lib/app/baycover.classlist), so the image's archive always matches the code it packs;
+# the checked-in list serves where the build has no display.
+# Needs an X display or Xvfb (apt-get install -y xvfb libgtk-3-0 fonts-wqy-zenhei).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 IMAGE=${IMAGE:-target/jpackage/BayCover}
@@ -22,7 +25,7 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 DATA=$WORK/data
 
-APPDIR=$PWD/$IMAGE/lib/app
+APPDIR=$(cd "$IMAGE/lib/app" && pwd)
 # the launcher's own JVM options, so the lists hold what an installed start loads (the GC's classes among them)
 mapfile -t OPTS < <(sed -n '/^\[JavaOptions\]/,/^\[/p' "$APPDIR/BayCover.cfg" | sed -n 's/^java-options=//p' | sed "s#\$APPDIR#$APPDIR#g")
 cli() { local out=$1; shift; "$JAVA" "${OPTS[@]}" -XX:DumpLoadedClassList="$WORK/$out" -cp "$CP" hk.baycover.Launcher --data-dir "$DATA" "$@" >/dev/null; }
@@ -39,9 +42,20 @@ cli cli3.lst lookup 深圳 --json
 "$JAVA" "${OPTS[@]}" -cp "$CP" hk.baycover.Launcher --data-dir "$WORK/import" info >/dev/null
 "$JAVA" "${OPTS[@]}" -XX:DumpLoadedClassList="$WORK/cli4.lst" -cp "$CP" hk.baycover.Launcher --data-dir "$WORK/import" \
   import data/packs/gba-drugs-devices.json data/packs/gba-products.json data/packs/gba-scenarios.json >/dev/null
-if [ -n "${DISPLAY:-}" ]; then run_gui; else export -f run_gui; export JAVA CP WORK DATA; export OPTS_STR="${OPTS[*]}"; xvfb-run -a bash -c 'OPTS=($OPTS_STR); run_gui'; fi
+if [ -z "${DISPLAY:-}" ]; then
+  # no display: a virtual one for the GUI run (as installer/bench-startup.sh does)
+  command -v Xvfb >/dev/null || { echo "no display and no Xvfb (apt-get install -y xvfb libgtk-3-0)" >&2; exit 1; }
+  export DISPLAY=:$((240 + RANDOM % 50))
+  Xvfb "$DISPLAY" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+  XVFB_PID=$!
+  trap 'kill $XVFB_PID 2>/dev/null; rm -rf "$WORK"' EXIT
+  sleep 1
+fi
+run_gui
 grep -q interactive "$WORK/probe" || { echo "the GUI run did not reach 'interactive'" >&2; exit 1; }
 
+APP_LIST=${APP_LIST_OUT:-installer/cds/app-classlist.txt}
+if [ -z "${APP_LIST_OUT:-}" ]; then
 # keep only classes of the runtime image (JDK, JavaFX): the app's own jars are on the class path, which a
 # relocatable default archive cannot hold
 {
@@ -50,6 +64,7 @@ grep -q interactive "$WORK/probe" || { echo "the GUI run did not reach 'interact
     | grep -E '^(java|javax|jdk|sun|com/sun|javafx)/' | grep -v -e '$Proxy' -e '/0x' | awk '!seen[$1]++'
 } > installer/cds/classlist.txt
 echo "installer/cds/classlist.txt: $(grep -vc '^#' installer/cds/classlist.txt) classes"
+fi
 
 # the AppCDS list: every class of the runs (the class path's too) and the archived lambda forms; one line per class
 # (the lists' ids differ per run, and the dump needs them only for classes of custom loaders, which BayCover has none
@@ -59,5 +74,6 @@ echo "installer/cds/classlist.txt: $(grep -vc '^#' installer/cds/classlist.txt) 
   echo "# installer/make-classlist.sh; do not edit."
   cat "$WORK/gui.lst" "$WORK/cli.lst" "$WORK/cli2.lst" "$WORK/cli3.lst" "$WORK/cli4.lst" | grep -v '^#' \
     | grep -v -e '$Proxy' -e '/0x' -e '^jdk/internal/reflect/Generated' | awk '/^@/ { if (!seen[$0]++) print; next } !seen[$1]++'
-} > installer/cds/app-classlist.txt
-echo "installer/cds/app-classlist.txt: $(grep -v '^#' installer/cds/app-classlist.txt | grep -vc '^@') classes, $(grep -c '^@' installer/cds/app-classlist.txt) lambda lines"
+} > "$WORK/app.lst"
+mv "$WORK/app.lst" "$APP_LIST"
+echo "$APP_LIST: $(grep -v '^#' "$APP_LIST" | grep -vc '^@') classes, $(grep -c '^@' "$APP_LIST") lambda lines"

@@ -68,7 +68,8 @@ public final class StartupProbe {
         // the CPU figure reads a file per thread (a few ms): only at the two events the bench reports it for, so the probe
         // does not slow the path it measures (the phases and the other events carry none)
         long cpu = event.equals(FIRST_FRAME) || event.equals(INTERACTIVE) ? processCpuMillis() : -1;
-        String line = format(event, now, cpu < 0 ? detail : (detail == null || detail.isEmpty() ? "" : detail + " ") + CPU + cpu) + "\n";
+        String cpus = cpu < 0 ? "" : CPU + cpu + " " + THREAD_CPU + threadCpuMillis();
+        String line = format(event, now, cpu < 0 ? detail : (detail == null || detail.isEmpty() ? "" : detail + " ") + cpus) + "\n";
         synchronized (StartupProbe.class) {
             try {
                 Files.writeString(file.get(), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
@@ -81,6 +82,19 @@ public final class StartupProbe {
 
     /** Detail prefix of the process's CPU time so far, in ms, all threads (Linux), which load does not inflate as it does wall time. */
     public static final String CPU = "cpu=";
+
+    /** Detail prefix of the marking thread's own CPU time so far, in ms (the FX thread's at firstFrame and interactive). */
+    public static final String THREAD_CPU = "thread=";
+
+    /** CPU time of the calling thread so far, in ms, from /proc (Linux); -1 elsewhere. */
+    static long threadCpuMillis() {
+        try {
+            String stat = new String(hk.baycover.io.BoundedInput.readAll(Path.of("/proc/thread-self/schedstat"), 4096), StandardCharsets.US_ASCII);
+            return Long.parseLong(stat.split(" ", 2)[0].strip()) / 1_000_000;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
 
     /** CPU time of every thread of this process so far, in ms, from /proc (Linux); -1 elsewhere. */
     static long processCpuMillis() {

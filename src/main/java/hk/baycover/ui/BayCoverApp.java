@@ -185,8 +185,16 @@ public final class BayCoverApp extends Application {
     private static void probe(String event, Scene scene) {
         if (!StartupProbe.enabled()) return;
         javafx.scene.Node focus = scene.getFocusOwner();
-        StartupProbe.mark(event, focus == null ? "focus=" : "focus=" + (focus.getId() == null ? focus.getClass().getSimpleName() : focus.getId()));
+        StartupProbe.mark(event, (focus == null ? "focus=" : "focus=" + (focus.getId() == null ? focus.getClass().getSimpleName() : focus.getId()))
+                + " nodes=" + nodes(scene.getRoot()));
         if (StartupProbe.exitAfter(event)) Platform.exit();
+    }
+
+    /** How many nodes the scene holds (what its CSS and layout passes walk). */
+    private static int nodes(javafx.scene.Node node) {
+        int n = 1;
+        if (node instanceof Parent p) for (javafx.scene.Node child : p.getChildrenUnmodifiable()) n += nodes(child);
+        return n;
     }
 
     private Parent loading() {

@@ -13,7 +13,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
@@ -25,7 +24,7 @@ import java.util.List;
  * The first page: what BayCover does in three lines, three ways in (look up a drug or device, compare products, plan
  * for a client), the data's as-of date and how much of the official lists the data names (read in the background).
  */
-public final class HomeView extends ScrollPane {
+public final class HomeView extends VBox {
 
     private final UiContext ctx;
     private final VBox coverage = new VBox(4);
@@ -35,8 +34,9 @@ public final class HomeView extends ScrollPane {
         this.ctx = ctx;
         this.loading = ctx.activity();
         setId("home-view");
-        setFitToWidth(true);
-        getStyleClass().add("screen-room");
+        // a plain box: the main window scrolls a screen that needs more room than the window has (a scroll pane of its
+        // own here would be a second one, with its scroll bars, in the first screen's CSS and layout passes)
+        javafx.scene.layout.StackPane.setAlignment(this, Pos.TOP_LEFT);
 
         Label title = label("home.title", "screen-title");
         VBox lines = new VBox(4, wrap(label("home.line1", null)), wrap(label("home.line2", null)), wrap(label("home.line3", null)));
@@ -57,10 +57,10 @@ public final class HomeView extends ScrollPane {
         Fit.wrap(asOf);
         coverage.setId("home-coverage");
 
-        VBox box = new VBox(14, title, lines, waysTitle, ways, dataTitle, asOf, coverage);
-        box.setPadding(new Insets(24));
-        box.setMaxWidth(60 * hk.baycover.ui.Styles.BASE_FONT_PX);
-        setContent(box);
+        setSpacing(14);
+        getChildren().setAll(title, lines, waysTitle, ways, dataTitle, asOf, coverage);
+        setPadding(new Insets(24));
+        setMaxWidth(60 * hk.baycover.ui.Styles.BASE_FONT_PX);
 
         ctx.catalogProperty().addListener((o, a, b) -> loadCoverage());
         ctx.tr().langProperty().addListener((o, a, b) -> loadCoverage());
@@ -89,14 +89,17 @@ public final class HomeView extends ScrollPane {
         return card;
     }
 
-    /** How much of each official list the data names, from the packs (read in the background). */
+    /**
+     * How much of each official list the data names, from the tallies kept at import (read in the background; the
+     * same figures as {@code info} and the Data screen, without reading and parsing every pack).
+     */
     private void loadCoverage() {
         if (ctx.app() == null) return;
         List<String> ids = ctx.catalog().datasets().stream().map(DatasetInfo::id).toList();
         LocalDate today = ctx.today();
         loading.replace(m -> {
             List<Freshness.CoverageFigure> out = new ArrayList<>();
-            for (String id : ids) out.addAll(Freshness.of(ctx.app().catalogStore().pack(id), today).coverage());
+            for (String id : ids) out.addAll(ctx.app().catalogStore().freshness(id, today).coverage());
             return out;
         }, figures -> {
             List<Node> rows = new ArrayList<>();

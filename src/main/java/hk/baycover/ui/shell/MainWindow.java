@@ -5,6 +5,7 @@ import hk.baycover.model.Lang;
 import hk.baycover.ui.common.Settings;
 import hk.baycover.ui.common.UiContext;
 import javafx.beans.binding.Bindings;
+import javafx.event.EventHandler;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
@@ -18,6 +19,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -164,18 +166,36 @@ public final class MainWindow extends BorderPane {
             b.getStyleClass().add("nav-button");
             b.setMnemonicParsing(false);
             b.setWrapText(true); // long names ("HK/Macao Drugs & Devices", larger text) wrap instead of being cut
-            String shortcut = "Ctrl+" + (i + 1);
-            b.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip(ctx.tr().get(s.titleKey()) + " (" + shortcut + ")"),
-                    ctx.tr().langProperty()));
             b.setOnAction(e -> show(s));
             buttons.put(s, b);
             nav.getChildren().add(b);
         }
+        // each button's tooltip names its shortcut ("Compare (Ctrl+2)"); they are made when the pointer first comes into
+        // the navigation (a tooltip shows only after the pointer rests on a button): six pop-up windows fewer to build
+        // before the window answers
+        nav.addEventFilter(MouseEvent.MOUSE_ENTERED_TARGET, new EventHandler<MouseEvent>() {
+            @Override
+            public void handle(MouseEvent e) {
+                nav.removeEventFilter(MouseEvent.MOUSE_ENTERED_TARGET, this);
+                installTooltips();
+            }
+        });
         // a selected toggle cannot be un-selected by clicking it again
         group.selectedToggleProperty().addListener((o, old, now) -> {
             if (now == null && old != null) old.setSelected(true);
         });
         return nav;
+    }
+
+    /** The navigation buttons' tooltips: the screen's name and its shortcut, in the current language. */
+    private void installTooltips() {
+        Screen[] screens = Screen.values();
+        for (int i = 0; i < screens.length; i++) {
+            Screen s = screens[i];
+            String shortcut = "Ctrl+" + (i + 1);
+            buttons.get(s).tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip(ctx.tr().get(s.titleKey()) + " (" + shortcut + ")"),
+                    ctx.tr().langProperty()));
+        }
     }
 
     private Node statusBar() {

@@ -273,4 +273,15 @@ class MainWindowTest {
         }
         assertEquals(I18n.get(Lang.ZH_HK, "data.exported", datasets, nextDirectory), robot.lookup("#outcome").queryAs(Label.class).getText());
     }
+
+    @Test
+    void eachNavigationButtonNamesItsShortcutOnceThePointerComesNear(FxRobot robot) {
+        robot.moveTo("#" + Screen.GAPS.navId());
+        Screen[] screens = Screen.values();
+        for (int i = 0; i < screens.length; i++) {
+            assertEquals(I18n.get(Lang.ZH_HK, screens[i].titleKey()) + " (Ctrl+" + (i + 1) + ")", nav(robot, screens[i]).getTooltip().getText());
+        }
+        robot.interact(() -> settings.langProperty().set(Lang.EN));
+        assertEquals("Compare (Ctrl+2)", nav(robot, Screen.COMPARE).getTooltip().getText(), "the tooltips follow the language");
+    }
 }
