@@ -168,8 +168,14 @@ public final class BayCoverApp extends Application {
                 return window;
             }
             // opened from the file manager (file association): the Data screen validates and imports it, all or nothing
+            // (the screen, not a lookup: the main window scrolls its screen in a scroll pane, whose content is not
+            // among its children before the pane has a skin, so a lookup found nothing and the file was not imported)
             MainWindow window = new MainWindow(ctx, Screen.DATA);
-            if (window.lookup("#data-view") instanceof DataView data) data.viewModel().importFiles(files);
+            if (window.shownScreen() instanceof DataView data) {
+                data.viewModel().importFiles(files);
+            } else {
+                java.util.logging.Logger.getLogger(BayCoverApp.class.getName()).warning("the Data screen is not shown: " + files + " not imported");
+            }
             return window;
         }, keys);
     }

@@ -95,6 +95,35 @@ class StartupSequenceTest {
         }
     }
 
+    @Test
+    void aPackOpenedFromTheFileManagerStartsOnTheDataScreenAndIsImported(@TempDir Path dir) throws Exception {
+        Path probe = dir.resolve("probe.txt");
+        System.setProperty(StartupProbe.PROPERTY, probe.toString());
+        Path data = hk.baycover.trust.TestFolders.seeded(dir.resolve("data"));
+        Files.writeString(data.resolve("settings.json"), "{\"width\": 1000, \"height\": 700}");
+        // the shipped scenarios pack given back as a file, as the file manager passes one (file association)
+        Path pack = dir.resolve("opened.baycover.json");
+        Files.copy(Path.of("data/packs/gba-scenarios.json"), pack);
+        Stage stage = FxToolkit.registerPrimaryStage();
+        Application app = FxToolkit.setupApplication(BayCoverApp.class, "--data-dir", data.toString(), "--lang", "en", pack.toString());
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> events(probe).containsKey(StartupProbe.INTERACTIVE));
+            Scene scene = WaitForAsyncUtils.asyncFx(stage::getScene).get();
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+                javafx.scene.Node outcome = scene.lookup("#outcome");
+                return outcome instanceof javafx.scene.control.Label l && l.getText() != null && !l.getText().isBlank();
+            }).get());
+            assertNotNull(scene.lookup("#data-view"), "the window opened on the Data screen");
+        } finally {
+            FxToolkit.cleanupApplication(app);
+        }
+        // the dataset is now the user's import, not the shipped copy
+        try (hk.baycover.app.BayCover opened = hk.baycover.app.BayCover.open(data, hk.baycover.model.Lang.EN, hk.baycover.model.ProgressMonitor.NONE)) {
+            assertEquals(List.of("IMPORTED"), opened.catalog().datasets().stream().filter(d -> d.id().equals("gba-scenarios"))
+                    .map(d -> String.valueOf(d.origin())).toList());
+        }
+    }
+
     private static Map<String, Long> events(Path probe) {
         try {
             return Files.exists(probe) ? StartupProbe.parse(Files.readAllLines(probe, StandardCharsets.UTF_8)) : Map.of();
