@@ -109,9 +109,12 @@ class StartupSequenceTest {
         try {
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> events(probe).containsKey(StartupProbe.INTERACTIVE));
             Scene scene = WaitForAsyncUtils.asyncFx(stage::getScene).get();
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+            // "Checking and importing 1 file(s)…" while it runs, then the outcome: wait for the import's end, not its start
+            String done = hk.baycover.i18n.I18n.get(hk.baycover.model.Lang.EN, "data.imported", 1, 0);
+            String donePrefix = done.substring(0, done.indexOf(' '));
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
                 javafx.scene.Node outcome = scene.lookup("#outcome");
-                return outcome instanceof javafx.scene.control.Label l && l.getText() != null && !l.getText().isBlank();
+                return outcome instanceof javafx.scene.control.Label l && l.getText() != null && l.getText().startsWith(donePrefix);
             }).get());
             assertNotNull(scene.lookup("#data-view"), "the window opened on the Data screen");
         } finally {
