@@ -24,9 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every test runs: the build fails on a test that is switched off in any spelling — {@code @Disabled} written short,
- * fully qualified or through an annotation of our own, JUnit's conditional {@code @DisabledIf…}/{@code @EnabledIf…},
- * jqwik's {@code @Disabled}, or an assumption that skips a test when something is missing. A test that cannot run yet
+ * Every test runs: the build fails on a test that is switched off in any spelling — JUnit's or jqwik's switch-off
+ * annotation written short, fully qualified or through an annotation of our own, JUnit's conditional ones (the
+ * "if" and "enabled if" families), or an assumption that skips a test when something is missing. A test that cannot run yet
  * does not get merged.
  */
 class NothingSwitchedOffTest {

@@ -8,7 +8,7 @@ import java.io.Writer;
 
 /**
  * Everything the command line prints passes through here: control characters (ESC, BEL, NUL, a lone carriage
- * return…), bidirectional overrides and lone surrogates are written as visible {@code \}{@code uXXXX} escapes, so no
+ * return…), bidirectional overrides and lone surrogates are written as visible escapes (a backslash, {@code u} and four hex digits), so no
  * stored or typed text can move the cursor, recolour the terminal, ring the bell or reorder what is shown. Line feeds,
  * tabs and CR LF line ends pass. The escape is also the JSON escape of the same character, so JSON output stays valid.
  */

@@ -6,7 +6,7 @@ package hk.baycover.model;
  *   <li>refused: C0 control characters (U+0000–U+001F; tab and line feed only where a field allows line breaks), DEL and
  *       C1 controls (U+007F–U+009F), bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069), which can
  *       make a name read differently from what it is, and lone UTF-16 surrogates (half a character, stored as "?");</li>
- *   <li>{@link #escape} turns every such character into a visible {@code \}{@code uXXXX} escape (also valid inside a JSON
+ *   <li>{@link #escape} turns every such character into a visible escape, a backslash, {@code u} and four hex digits (also valid inside a JSON
  *       string), so output never carries a raw ESC, BEL or override.</li>
  * </ul>
  * Length is counted in characters as the reader sees them (Unicode code points).
@@ -24,7 +24,7 @@ public final class SafeText {
      * length), and the offending UTF-16 unit or code point ({@code TOO_LONG}: the maximum).
      */
     public record Issue(Kind kind, int at, int codePoint) {
-        /** The offending character as U+XXXX. */
+        /** The offending character as {@code U+} and four or more hex digits (e.g. {@code U+001B}). */
         public String unicode() {
             return String.format(java.util.Locale.ROOT, "U+%04X", codePoint);
         }
@@ -107,7 +107,7 @@ public final class SafeText {
 
     /**
      * {@code s} with every control character (but line feed and tab), bidirectional control and lone surrogate written
-     * as {@code \}{@code uXXXX}; a carriage return is kept only right before a line feed.
+     * as a backslash, {@code u} and four hex digits (e.g. {@code \}{@code u001b}); a carriage return is kept only right before a line feed.
      */
     public static String escape(String s) {
         if (s == null || !needsEscape(s) && s.indexOf('\r') < 0) return s;
