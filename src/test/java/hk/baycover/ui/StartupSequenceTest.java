@@ -73,10 +73,8 @@ class StartupSequenceTest {
 
     @Test
     void damageThatTheCatalogDoesNotReadIsFoundAfterTheWindowIsUpAndLeadsToTheRecoveryScreen(@TempDir Path dir) throws Exception {
-        Path probe = dir.resolve("probe.txt");
-        System.setProperty(StartupProbe.PROPERTY, probe.toString());
-        Path data = hk.baycover.trust.TestFolders.seeded(dir.resolve("data"));
-        Files.writeString(data.resolve("settings.json"), "{\"width\": 1000, \"height\": 700}");
+        Path probe = probe(dir);
+        Path data = seededFolder(dir);
         Path file = data.resolve(hk.baycover.store.Database.FILE_NAME);
         hk.baycover.app.DamagedPages.scribble(file, hk.baycover.app.DamagedPages.rootPage(file, "proposal"));
         Stage stage = FxToolkit.registerPrimaryStage();
@@ -97,10 +95,8 @@ class StartupSequenceTest {
 
     @Test
     void aPackOpenedFromTheFileManagerStartsOnTheDataScreenAndIsImported(@TempDir Path dir) throws Exception {
-        Path probe = dir.resolve("probe.txt");
-        System.setProperty(StartupProbe.PROPERTY, probe.toString());
-        Path data = hk.baycover.trust.TestFolders.seeded(dir.resolve("data"));
-        Files.writeString(data.resolve("settings.json"), "{\"width\": 1000, \"height\": 700}");
+        Path probe = probe(dir);
+        Path data = seededFolder(dir);
         // the shipped scenarios pack given back as a file, as the file manager passes one (file association)
         Path pack = dir.resolve("opened.baycover.json");
         Files.copy(Path.of("data/packs/gba-scenarios.json"), pack);
@@ -125,6 +121,20 @@ class StartupSequenceTest {
             assertEquals(List.of("IMPORTED"), opened.catalog().datasets().stream().filter(d -> d.id().equals("gba-scenarios"))
                     .map(d -> String.valueOf(d.origin())).toList());
         }
+    }
+
+    /** The probe's file in {@code dir}, switched on for the app started next. */
+    private static Path probe(Path dir) {
+        Path probe = dir.resolve("probe.txt");
+        System.setProperty(StartupProbe.PROPERTY, probe.toString());
+        return probe;
+    }
+
+    /** A data folder in {@code dir} seeded with the shipped packs, with a window that fits the headless screen. */
+    private static Path seededFolder(Path dir) throws java.io.IOException {
+        Path data = hk.baycover.trust.TestFolders.seeded(dir.resolve("data"));
+        Files.writeString(data.resolve("settings.json"), "{\"width\": 1000, \"height\": 700}");
+        return data;
     }
 
     private static Map<String, Long> events(Path probe) {
