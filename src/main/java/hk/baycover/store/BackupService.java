@@ -48,9 +48,10 @@ import java.util.logging.Logger;
 /**
  * Backups and restores of a data folder's database.
  *
- * <p><b>Backup</b> uses SQLite's online backup API in one step (one read transaction: a consistent snapshot while
- * other connections keep working), into a temporary file beside the target, which is switched to rollback-journal
- * mode (one self-contained file), checked, flushed to disk and only then renamed onto the target.
+ * <p><b>Backup</b> copies one consistent snapshot into a temporary file beside the target: the database file's bytes
+ * when nothing can change them (its write-ahead log emptied, the write lock held: ADR 0071), else SQLite's online
+ * backup API in one step (one read transaction while other connections keep working). The copy is switched to
+ * rollback-journal mode (one self-contained file), checked, flushed to disk and only then renamed onto the target.
  *
  * <p><b>Restore</b> never half-applies. The candidate is first copied to a temporary file in the data folder and
  * checked there: SQLite header, full {@code integrity_check}, {@code foreign_key_check}, a BayCover schema whose
@@ -113,7 +114,7 @@ public final class BackupService {
         String backupId = UUID.randomUUID().toString();
         db.read(c -> {
             try {
-                files.writeFile(t, tmp -> copy(c, tmp, backupId, db.clock(), monitor, false));
+                files.writeFile(t, tmp -> copy(c, db.file(), tmp, backupId, db.clock(), monitor, false));
             } catch (UserError e) {
                 if (!"file.cannotWrite".equals(e.key())) throw e;
                 throw new UserError(e, "trust.backup.failed", t, e.args()[1]);
@@ -137,46 +138,130 @@ public final class BackupService {
      * result) when the database holds nothing. A backup that cannot be written stops the change it was to protect.
      */
     public static Optional<Path> rolling(Database db, String reason) {
-        // a damaged file is not copied over a good backup, and the whole file is checked before a change (ADR 0065). When
-        // the file has not been checked in this process yet, the copy is checked instead of the file (ADR 0068): the
-        // backup copies the file's pages as they are, in one read transaction, and its PRAGMA quick_check runs on them
-        // before anything is added to the copy, so it gives the file's own verdict without reading it a second time
-        boolean checkedBefore = db.integrityChecked();
-        Path dir = db.file().getParent().resolve(DIR);
-        boolean dirExisted = Files.isDirectory(dir);
-        Optional<Path> written;
-        try {
-            written = db.read(c -> {
-                if (!hasContent(c)) return Optional.<Path>empty();
-                Path target;
-                try {
-                    Files.createDirectories(dir);
-                    target = dir.resolve(AUTO + STAMP.format(Instant.now(db.clock())) + "-" + reason + ".db");
-                    for (int n = 2; Files.exists(target); n++) target = dir.resolve(AUTO + STAMP.format(Instant.now(db.clock())) + "-" + reason + "-" + n + ".db");
-                } catch (IOException e) {
-                    throw new UserError(e, "trust.autoBackupFailed", dir, IoErrors.reason(e));
+        try (Ahead ahead = new Ahead(db, reason, false)) {
+            return ahead.await();
+        }
+    }
+
+    /**
+     * Starts the automatic backup {@link #rolling} takes on a thread of its own, so that it is written while the caller
+     * does work that changes nothing (an import reads and checks its packs meanwhile, ADR 0071). {@link Ahead#await}
+     * then gives what {@code rolling} gives, or throws what it throws; closing an {@code Ahead} that was not awaited
+     * (the change was refused, failed or cancelled first) waits for the copy and removes it, so a change that never
+     * began leaves the backups as they were.
+     */
+    public static Ahead rollingAhead(Database db, String reason) {
+        return new Ahead(db, reason, true);
+    }
+
+    /** An automatic backup under way ({@link #rollingAhead}). */
+    public static final class Ahead implements AutoCloseable {
+        private final Database db;
+        private final boolean checkedBefore;
+        private final Path dir;
+        private final boolean dirExisted;
+        private final java.util.concurrent.FutureTask<Optional<Path>> task;
+        private boolean awaited;
+
+        private Ahead(Database db, String reason, boolean onItsOwnThread) {
+            this.db = db;
+            // a damaged file is not copied over a good backup, and the whole file is checked before a change (ADR 0065).
+            // When the file has not been checked in this process yet, the copy is checked instead of the file (ADR 0068):
+            // the backup copies the file's pages as they are, in one consistent snapshot, and its PRAGMA quick_check runs
+            // on them before anything is added to the copy, so it gives the file's own verdict without reading it twice
+            this.checkedBefore = db.integrityChecked();
+            this.dir = db.file().getParent().resolve(DIR);
+            this.dirExisted = Files.isDirectory(dir);
+            this.task = new java.util.concurrent.FutureTask<>(() -> write(db, dir, reason));
+            if (onItsOwnThread) {
+                Thread t = new Thread(task, "automatic-backup");
+                t.setDaemon(true);
+                t.start();
+            } else {
+                task.run();
+            }
+        }
+
+        /** Waits for the backup; then prunes the oldest beyond {@link #KEEP}. Throws what {@link #rolling} throws. */
+        public Optional<Path> await() {
+            awaited = true;
+            Optional<Path> written;
+            try {
+                written = outcome();
+            } catch (RuntimeException e) {
+                if (!checkedBefore) {
+                    // as before ADR 0068: a damaged file is store.corrupt (the file's own check says so), and leaves no trace
+                    if (!dirExisted) deleteEmptyDir(dir);
+                    db.ensureChecked();
                 }
-                try {
-                    SafeFiles.writeOwnFile(target, tmp -> copy(c, tmp, UUID.randomUUID().toString(), db.clock(), ProgressMonitor.NONE, true));
-                } catch (UserError e) {
-                    throw new UserError(e, "trust.autoBackupFailed", target, e.args().length > 1 ? e.args()[1] : I18nFree.detail(e));
-                }
+                throw e;
+            }
+            if (written.isPresent()) {
                 prune(dir);
-                Path t = target;
-                LOG.info(() -> "automatic backup " + t.getFileName());
-                return Optional.of(target);
-            });
-        } catch (RuntimeException e) {
-            if (!checkedBefore) {
-                // as before ADR 0068: a damaged file is store.corrupt (the file's own check says so), and leaves no trace
-                if (!dirExisted) deleteEmptyDir(dir);
+                db.checkedByCopy();
+            } else {
                 db.ensureChecked();
             }
-            throw e;
+            return written;
         }
-        if (written.isPresent()) db.checkedByCopy();
-        else db.ensureChecked();
-        return written;
+
+        /** When not awaited: waits for the copy and removes it (and the backups folder, if it made it and it is empty). */
+        @Override
+        public void close() {
+            if (awaited) return;
+            awaited = true;
+            try {
+                outcome().ifPresent(BackupService::deleteQuietly);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "an automatic backup no longer needed had failed", e);
+            }
+            if (!dirExisted) deleteEmptyDir(dir);
+        }
+
+        private Optional<Path> outcome() {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return task.get();
+                    } catch (InterruptedException e) {
+                        // the copy holds a connection and a file: it is always waited for, never abandoned
+                        interrupted = true;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        Throwable cause = e.getCause();
+                        if (cause instanceof RuntimeException r) throw r;
+                        if (cause instanceof Error err) throw err;
+                        throw new IllegalStateException(cause);
+                    }
+                }
+            } finally {
+                if (interrupted) Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Writes one automatic backup into {@code dir} (nothing when the database holds nothing). */
+    private static Optional<Path> write(Database db, Path dir, String reason) {
+        return db.read(c -> {
+            if (!hasContent(c)) return Optional.<Path>empty();
+            Path target;
+            try {
+                Files.createDirectories(dir);
+                target = dir.resolve(AUTO + STAMP.format(Instant.now(db.clock())) + "-" + reason + ".db");
+                for (int n = 2; Files.exists(target); n++) target = dir.resolve(AUTO + STAMP.format(Instant.now(db.clock())) + "-" + reason + "-" + n + ".db");
+            } catch (IOException e) {
+                throw new UserError(e, "trust.autoBackupFailed", dir, IoErrors.reason(e));
+            }
+            Way[] way = {null};
+            try {
+                SafeFiles.writeOwnFile(target, tmp -> way[0] = copy(c, db.file(), tmp, UUID.randomUUID().toString(), db.clock(), ProgressMonitor.NONE, true));
+            } catch (UserError e) {
+                throw new UserError(e, "trust.autoBackupFailed", target, e.args().length > 1 ? e.args()[1] : I18nFree.detail(e));
+            }
+            Path t = target;
+            LOG.info(() -> "automatic backup " + t.getFileName() + (way[0] == Way.FILE_COPY ? " (file copy)" : " (online backup)"));
+            return Optional.of(target);
+        });
     }
 
     private static void deleteEmptyDir(Path dir) {
@@ -248,16 +333,20 @@ public final class BackupService {
         }
     }
 
+    /** How a copy was taken: the file's bytes as they are, or SQLite's online backup page by page. */
+    enum Way {
+        FILE_COPY, ONLINE_BACKUP
+    }
+
     /**
-     * Online backup of {@code source}'s main database into the empty file {@code tmp}, switched to a self-contained
-     * journal mode and checked; {@link SafeFiles} flushes it and renames it into place.
+     * A consistent copy of {@code source}'s main database (the file {@code sourceFile}) in the empty file {@code tmp},
+     * switched to a self-contained journal mode and checked; {@link SafeFiles} flushes it and renames it into place.
+     * The copy is taken the fast way ({@link #copyWholeFile}) when it can be, else with SQLite's online backup API.
      */
-    private static void copy(Connection source, Path tmp, String backupId, Clock clock, ProgressMonitor monitor, boolean checkPagesAsCopied)
-            throws IOException {
+    private static Way copy(Connection source, Path sourceFile, Path tmp, String backupId, Clock clock, ProgressMonitor monitor,
+                            boolean checkPagesAsCopied) throws IOException {
         try {
-            int rc = source.unwrap(SQLiteConnection.class).getDatabase().backup("main", tmp.toString(),
-                    (remaining, pages) -> monitor.progress(Math.max(0, pages - remaining), Math.max(1, pages), null), 100, 50, -1);
-            if (rc != 0) throw new SQLException("backup failed with SQLite code " + rc);
+            Way way = copyPages(source, sourceFile, tmp, monitor);
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp); Statement s = c.createStatement()) {
                 try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = DELETE")) {
                     rs.next();
@@ -270,10 +359,78 @@ public final class BackupService {
                 }
                 if (!checkPagesAsCopied) quickCheck(s);
             }
+            return way;
         } catch (SQLException e) {
             throw new IOException("the database copy failed", e);
         }
     }
+
+    /** The database's pages, as they are in one consistent snapshot, into {@code tmp}; says which way they were copied. */
+    static Way copyPages(Connection source, Path sourceFile, Path tmp, ProgressMonitor monitor) throws SQLException, IOException {
+        if (copyWholeFile(source, sourceFile, tmp, monitor)) return Way.FILE_COPY;
+        int rc = source.unwrap(SQLiteConnection.class).getDatabase().backup("main", tmp.toString(),
+                (remaining, pages) -> monitor.progress(Math.max(0, pages - remaining), Math.max(1, pages), null), 100, 50, -1);
+        if (rc != 0) throw new SQLException("backup failed with SQLite code " + rc);
+        return Way.ONLINE_BACKUP;
+    }
+
+    /**
+     * Copies the database file byte for byte when that is exactly the snapshot the online backup would copy (ADR 0071):
+     * the database is in write-ahead-log mode, its log could be emptied into the file at once ({@code PRAGMA
+     * wal_checkpoint(TRUNCATE)}), and this connection then holds the write lock ({@code BEGIN IMMEDIATE}) with the log
+     * still empty. While that holds, nothing changes the file: a change of any connection or process needs the write
+     * lock and goes to the log first, and a checkpoint has nothing to copy from an empty log. The file then holds every
+     * committed change and nothing else, which the online backup would copy page by page at a fraction of the speed
+     * (about 0.8 s against 0.07 s for a 230 MB database here). Nothing waits: when a reader keeps the log from being
+     * emptied or another connection is writing, this returns false at once, having copied nothing, and the online
+     * backup is used as before. Holds the write lock only while the bytes are copied.
+     */
+    private static boolean copyWholeFile(Connection source, Path sourceFile, Path tmp, ProgressMonitor monitor) throws SQLException, IOException {
+        if (!source.getAutoCommit()) return false;
+        try (Statement s = source.createStatement()) {
+            try (ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+                if (!rs.next() || !"wal".equalsIgnoreCase(rs.getString(1))) return false;
+            }
+            int busyTimeout;
+            try (ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
+                busyTimeout = rs.next() ? rs.getInt(1) : 0;
+            }
+            s.execute("PRAGMA busy_timeout = 0");
+            try {
+                try (ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                    if (!rs.next() || rs.getInt(1) != 0) return false;
+                }
+                try {
+                    s.execute("BEGIN IMMEDIATE");
+                } catch (SQLException busy) {
+                    return false;
+                }
+                try {
+                    Path wal = sourceFile.resolveSibling(sourceFile.getFileName() + "-wal");
+                    if (Files.exists(wal) && Files.size(wal) > 0) return false;
+                    try (FileChannel in = FileChannel.open(sourceFile, StandardOpenOption.READ);
+                         FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                        long size = in.size();
+                        long done = 0;
+                        while (done < size) {
+                            long n = in.transferTo(done, Math.min(COPY_CHUNK, size - done), out);
+                            if (n <= 0) throw new IOException("the copy of " + sourceFile + " stopped at byte " + done + " of " + size);
+                            done += n;
+                            monitor.progress(done, size, null);
+                        }
+                    }
+                    return true;
+                } finally {
+                    s.execute("ROLLBACK");
+                }
+            } finally {
+                s.execute("PRAGMA busy_timeout = " + busyTimeout);
+            }
+        }
+    }
+
+    /** Bytes copied between two progress reports of a whole-file copy. */
+    private static final long COPY_CHUNK = 32L * 1024 * 1024;
 
     private static void quickCheck(Statement s) throws SQLException {
         try (ResultSet rs = s.executeQuery("PRAGMA quick_check")) {

@@ -209,6 +209,14 @@ public final class CatalogStore {
     }
 
     private List<Imported> importLoaded(List<Loaded> raw, Origin origin, Lang lang, ProgressMonitor monitor) {
+        // the automatic backup is written while the packs are read and checked (ADR 0071); a pack refused, or an import
+        // cancelled, before the write begins leaves the backups as they were
+        try (BackupService.Ahead backup = BackupService.rollingAhead(db, "before-import")) {
+            return importLoaded(raw, origin, lang, monitor, backup);
+        }
+    }
+
+    private List<Imported> importLoaded(List<Loaded> raw, Origin origin, Lang lang, ProgressMonitor monitor, BackupService.Ahead backup) {
         List<Loaded> packs = readAll(raw, origin, lang, monitor, true);
         hk.baycover.io.Timeline.mark("import: packs checked");
         long total = packs.stream().mapToLong(Loaded::records).sum();
@@ -219,7 +227,8 @@ public final class CatalogStore {
         });
         if (!early.isEmpty()) throw new PackException(early);
         hk.baycover.io.Timeline.mark("import: ids checked against the database");
-        BackupService.rolling(db, "before-import");
+        monitor.checkCancelled();
+        backup.await();
         hk.baycover.io.Timeline.mark("import: automatic backup");
         return db.inTransaction(c -> {
             try (Statement s = c.createStatement()) {
