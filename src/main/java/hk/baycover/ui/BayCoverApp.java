@@ -18,7 +18,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Label;
+import javafx.scene.text.Text;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
@@ -76,6 +76,9 @@ public final class BayCoverApp extends Application {
         settings.autoLockMinutesProperty().addListener((o, a, b) -> settingsStore.save(settings));
         Pulses.afterNextPulse(scene, () -> {
             probe(StartupProbe.FIRST_FRAME, scene);
+            // the catalog is still being read: load the controls' stylesheet (Modena) now, as the main window's first
+            // Control would, while the FX thread has nothing else to do (null: the platform's default, as before)
+            if (!preload.app().isDone()) Application.setUserAgentStylesheet(null);
             whenOpened(scene, boot.dataDir(), preload.app());
         });
     }
@@ -204,9 +207,22 @@ public final class BayCoverApp extends Application {
     }
 
     private Parent loading() {
-        Label label = new Label(I18n.get(settings.lang(), "startup.loading"));
-        // text only: an indeterminate ProgressIndicator (skin, animation) cost the first frame ~0.2-0.7 s here
-        VBox box = new VBox(16, label);
+        return loadingView(settings.lang());
+    }
+
+    /**
+     * The first frame's content: the loading text, centred. Text only: an indeterminate ProgressIndicator (skin,
+     * animation) cost the first frame ~0.2-0.7 s here. And no {@code Control}: the first Control's class initialisation
+     * loads and parses Modena, the controls' stylesheet, on the FX thread; the main window needs it and now pays for it
+     * after the first frame (ADR 0070). The stylesheet gives the view the colours Modena would: its window background
+     * and its label text colour, the same smoothing.
+     */
+    static Parent loadingView(Lang lang) {
+        Text text = new Text(I18n.get(lang, "startup.loading"));
+        text.setId("startup-loading");
+        text.getStyleClass().addAll("text", "loading-text");
+        VBox box = new VBox(16, text);
+        box.getStyleClass().add("loading");
         box.setAlignment(Pos.CENTER);
         return box;
     }
