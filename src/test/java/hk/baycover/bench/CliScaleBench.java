@@ -34,7 +34,9 @@ import java.util.Locale;
  * command inside the JVM, the JVM's whole life (start to exit), and its peak resident set (VmHWM).
  * <ol>
  *   <li>{@code import} of generated 港澳藥械通 packs, one command each: INSTITUTIONS institutions and ITEMS items in all
- *       (at most 30,000 institutions and 20,000 items a pack: a pack may hold 50 MB), records per second;</li>
+ *       (at most 30,000 institutions and 20,000 items a pack: a pack may hold 50 MB), records per second; each pack is
+ *       imported {@code --repeat N} times (3 by default) into copies of the folder as it is, the last time into the folder
+ *       itself, and its figure is the median ({@link #repeated});</li>
  *   <li>{@code info --json} on that folder (the counts are kept at import: the time must not grow with the catalog);</li>
  *   <li>{@code gaps --json} on the shipped catalog, then on PRODUCTS generated products (10,000 by default);</li>
  *   <li>{@code lookup} on the shipped and the large catalog: the first run after the imports makes the search
@@ -76,6 +78,13 @@ public final class CliScaleBench {
             rest.remove(im);
             rest.remove(im);
         }
+        int repeat = 3;
+        int rp = rest.indexOf("--repeat");
+        if (rp >= 0) {
+            repeat = Math.max(1, Integer.parseInt(rest.get(rp + 1)));
+            rest.remove(rp);
+            rest.remove(rp);
+        }
         int institutions = rest.size() > 0 ? Integer.parseInt(rest.get(0)) : 179_000;
         int items = rest.size() > 1 ? Integer.parseInt(rest.get(1)) : 100_000;
         int products = rest.size() > 2 ? Integer.parseInt(rest.get(2)) : 10_000;
@@ -104,10 +113,14 @@ public final class CliScaleBench {
         Path largeInstalled = base.resolve("large-installed");
         if (image != null) installedRow(image, "first `info` (large folder, as installed)", "", largeInstalled, "info");
         for (int k = 0; k < packs.size(); k++) {
-            imports.add(row(jit, "`import` generated pack " + (k + 1) + " of " + packs.size(), String.valueOf(perPack), large, "import", packs.get(k)));
+            String pack = packs.get(k);
+            String mode = jit;
+            String what = "`import` generated pack " + (k + 1) + " of " + packs.size();
+            imports.add(repeated(repeat, large, (data, run) -> row(mode, what + run, String.valueOf(perPack), data, "import", pack)));
             if (image != null) {
-                installed.add(installedRow(image, "`import` generated pack " + (k + 1) + " of " + packs.size() + ", as installed (`bin/baycover`)",
-                        String.valueOf(perPack), largeInstalled, "import", packs.get(k)));
+                Path img = image;
+                installed.add(repeated(repeat, largeInstalled, (data, run) -> installedRow(img, what + ", as installed (`bin/baycover`)" + run,
+                        String.valueOf(perPack), data, "import", pack)));
             }
         }
         row(jit, "`info --json`, " + institutions + " institutions + " + items + " items", "", large, "info", "--json");
@@ -129,8 +142,11 @@ public final class CliScaleBench {
         }
         row(jit, "`gaps --json`, " + products + " products", "", many, "gaps", "--json");
         row(jit, "`info --json`, " + products + " products", "", many, "info", "--json");
-        System.out.println(importSummary(imports, productImport));
-        if (image != null) System.out.println(importSummary("as installed (bin/baycover, AppCDS) ", installed, productInstalled));
+        String each = repeat > 1 ? "each pack the median of " + repeat + " runs" : "";
+        System.out.println(importSummary(each.isEmpty() ? "" : "(" + each + ") ", imports, productImport));
+        if (image != null) {
+            System.out.println(importSummary("as installed (bin/baycover, AppCDS" + (each.isEmpty() ? "" : "; " + each) + ") ", installed, productInstalled));
+        }
         System.out.println("load average after: " + GapJsonMemoryBench.load());
         try (var walk = Files.walk(base)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -161,6 +177,53 @@ public final class CliScaleBench {
             out.add(f.toString());
         }
         return out;
+    }
+
+    /** One run of a command into a data folder; {@code run} names the run in its row. */
+    interface Run {
+        double[] into(Path data, String run) throws Exception;
+    }
+
+    /**
+     * One import of the same pack into the same folder, {@code times} times: the first {@code times - 1} into copies of
+     * the folder as it is (its database and backups), the last into the folder itself, which it leaves one pack fuller.
+     * One import on this kind of machine varies by ±20 % from run to run (4.1–6.0 s for the same import in a quiet
+     * minute), so a single run per pack says little about that pack. Returns the median rate and the largest peak RSS;
+     * a failed run makes the pack's rate 0.
+     */
+    static double[] repeated(int times, Path folder, Run run) throws Exception {
+        List<double[]> got = new ArrayList<>();
+        for (int r = 1; r < times; r++) {
+            Path copy = folder.resolveSibling(folder.getFileName() + "-repeat");
+            copyTree(folder, copy);
+            try {
+                got.add(run.into(copy, " (run " + r + " of " + times + ", into a copy)"));
+            } finally {
+                deleteTree(copy);
+            }
+        }
+        got.add(run.into(folder, times > 1 ? " (run " + times + " of " + times + ")" : ""));
+        double[] rates = got.stream().mapToDouble(g -> g[0]).sorted().toArray();
+        double rss = got.stream().mapToDouble(g -> g[1]).max().orElse(0);
+        return new double[] {rates[0] == 0 ? 0 : rates[rates.length / 2], rss};
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        deleteTree(to);
+        try (var walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) return;
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     /** The installed launcher's options for SQLite's native library (linux-image.args): set once the bench extracted it. */

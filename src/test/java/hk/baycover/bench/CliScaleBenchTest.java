@@ -45,4 +45,25 @@ class CliScaleBenchTest {
         String installed = CliScaleBench.importSummary("as installed (bin/baycover, AppCDS) ", packs, products);
         assertTrue(installed.startsWith("import throughput as installed (bin/baycover, AppCDS) (target >= 10,000 records/s): first pack 9,953/s"), installed);
     }
+
+    @Test
+    void aPackRunSeveralTimesCountsItsMedianRunAndOnlyTheLastChangesTheFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(dir.resolve("large"));
+        java.nio.file.Files.writeString(folder.resolve("baycover.db"), "before");
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        double[][] results = {{9_000, 140}, {12_000, 150}, {10_500, 145}};
+        double[] got = CliScaleBench.repeated(3, folder, (data, run) -> {
+            seen.add(data.getFileName() + run + ":" + java.nio.file.Files.readString(data.resolve("baycover.db")));
+            java.nio.file.Files.writeString(data.resolve("baycover.db"), "after");
+            return results[seen.size() - 1];
+        });
+        assertEquals(10_500, got[0], "the median run's rate");
+        assertEquals(150, got[1], "the largest peak");
+        assertEquals(java.util.List.of("large-repeat (run 1 of 3, into a copy):before", "large-repeat (run 2 of 3, into a copy):before",
+                "large (run 3 of 3):before"), seen, "each run starts from the folder as it was");
+        assertEquals("after", java.nio.file.Files.readString(folder.resolve("baycover.db")), "the last run is into the folder itself");
+        assertTrue(java.nio.file.Files.notExists(dir.resolve("large-repeat")), "no copy is left");
+        double[] failed = CliScaleBench.repeated(3, folder, (data, run) -> run.contains("run 2") ? new double[] {0, 0} : new double[] {20_000, 100});
+        assertEquals(0, failed[0], "a failed run makes the pack's rate 0");
+    }
 }
