@@ -70,7 +70,7 @@ for j in $MODES; do
     bench recommend "$j" hk.baycover.bench.RecommendBenchmark 5
     bench gaps "$j" hk.baycover.bench.GapBench 5
     bench compare "$j" hk.baycover.bench.CompareBench 3
-    bench cli-scale "$j" hk.baycover.bench.CliScaleBench --jit "$j" $(image "$j") 30000 20000 1000
+    bench cli-scale "$j" hk.baycover.bench.CliScaleBench --jit "$j" --repeat 1 $(image "$j") 30000 20000 1000
   else
     bench lookup "$j" hk.baycover.bench.LookupBench 100000 2000 5
     bench recommend "$j" hk.baycover.bench.RecommendBenchmark 30
