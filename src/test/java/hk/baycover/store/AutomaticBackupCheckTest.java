@@ -41,20 +41,12 @@ class AutomaticBackupCheckTest {
         return dir.resolve(Database.FILE_NAME);
     }
 
-    private static String quickCheck(Path file) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
-            rs.next();
-            return rs.getString(1);
-        }
+    private static String quickCheck(Path file) {
+        return BackupServiceTest.quickCheck(file);
     }
 
-    private static int count(Path file, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        }
+    private static int count(Path file, String sql) {
+        return BackupServiceTest.count(file, sql);
     }
 
     /** Overwrites the root page of {@code table} with bytes no b-tree page starts with. */

@@ -51,12 +51,8 @@ class BackupCopyWaysTest {
         return c;
     }
 
-    private static long count(Path file, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    private static long count(Path file, String sql) {
+        return BackupServiceTest.count(file, sql);
     }
 
     private static String one(Connection c, String sql) throws Exception {
@@ -118,7 +114,7 @@ class BackupCopyWaysTest {
             assertEquals(before + 3, count(copy, NOTES), "the log was emptied into the file before it was copied");
             assertEquals("ok", one(c, "PRAGMA quick_check"));
         }
-        assertEquals("ok", quickCheckOf(out.resolve("idle.db")));
+        assertEquals("ok", BackupServiceTest.quickCheck(out.resolve("idle.db")));
     }
 
     @Test
@@ -156,12 +152,6 @@ class BackupCopyWaysTest {
         }
     }
 
-    private static String quickCheckOf(Path file) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            return one(c, "PRAGMA quick_check");
-        }
-    }
-
     @Test
     void theBackupBesideAnImportIsKeptWhenItWritesAndGoneWhenItIsRefusedOrCancelledFirst() throws Exception {
         try (BayCover app = BayCover.open(TestFolders.seeded(dir), Lang.EN, ProgressMonitor.NONE)) {
@@ -173,7 +163,7 @@ class BackupCopyWaysTest {
             Path newest = afterImport.get(0).file();
             assertFalse(start.stream().anyMatch(b -> b.file().equals(newest)), "the import took a backup of its own");
             assertEquals(0, count(newest, "SELECT COUNT(*) FROM item WHERE dataset_id = 'ahead'"), "taken before the import wrote");
-            assertEquals("ok", quickCheckOf(newest));
+            assertEquals("ok", BackupServiceTest.quickCheck(newest));
 
             // refused: a pack with a problem
             assertThrows(UserError.class, () -> app.catalogStore().importSources(
